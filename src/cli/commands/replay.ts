@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { embeddedScenario, parseLog, replayLog } from '../../engine/replay.js';
+import { resolveScenario } from '../../scenario/catalog.js';
+import { readTextFile } from '../io.js';
+import { formatAccount } from '../format.js';
+
+export function registerReplay(program: Command): void {
+  program
+    .command('replay')
+    .description('replay a game log from its seed and moves, and check it reproduces exactly')
+    .argument('<log>', 'a JSONL log from leverage run --log or leverage play')
+    .option('--scenario <scenario>', 'replay under this scenario instead of the one the log names')
+    .option('--show', 'print the replayed game round by round')
+    .action((file: string, opts: { scenario?: string; show?: boolean }) => {
+      const log = parseLog(readTextFile(file, 'game log'), file);
+      const recorded = log.header.scenario;
+      let scenario;
+      let note = '';
+      if (opts.scenario) scenario = resolveScenario(opts.scenario);
+      else if (existsSync(recorded.source)) scenario = resolveScenario(recorded.source);
+      else {
+        scenario = embeddedScenario(log.header);
+        note = ` (the file ${recorded.source} is gone; using the scenario embedded in the log)`;
+      }
+      if (scenario.sha256 !== recorded.sha256) note = ` (note: ${scenario.source} has changed since the log was written)`;
+      const result = replayLog(log, scenario, file);
+      if (opts.show) process.stdout.write(formatAccount(result.session, { hidden: true }));
+      if (result.ok) {
+        process.stdout.write(`${file}: reproduced exactly: ${result.matched} steps, outcome ${log.outcome.outcome}${note}\n`);
+      } else {
+        process.stderr.write(`${file}:${result.line}: diverges at step ${result.matched + 1}: ${result.problem}${note}\n`);
+        process.exitCode = 1;
+      }
+    });
+}

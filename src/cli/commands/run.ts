@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { playGame } from '../../engine/session.js';
+import { resolveScenario } from '../../scenario/catalog.js';
+import { checkWritable, writeAtomic } from '../io.js';
+import { formatAccount } from '../format.js';
+import { parseSeed, parseWholeNumber, sidesFrom, withRounds } from '../options.js';
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('play one game with AI sides and print it round by round, citing the claims')
+    .argument('[scenario]', 'a built-in scenario name or a path to a .yaml file', 'baseline')
+    .option('--seed <seed>', 'the master seed: same seed, same game', '1')
+    .option('--index <n>', 'which game of that seed (batch game i is run --index i)', '0')
+    .option('--us <strategy>', 'US strategy (see leverage strategies)')
+    .option('--china <strategy>', 'China strategy')
+    .option('--kim <strategy>', 'Kim strategy')
+    .option('--rounds <n>', 'override the scenario\'s round limit')
+    .option('--json', 'print the JSONL game log instead of the account')
+    .option('--log <file>', 'also save the JSONL game log to a file (for leverage replay)')
+    .option('--no-hidden', "leave out what only an all-seeing observer knows (Beijing's requests, beliefs)")
+    .action((ref: string, opts: { seed: string; index: string; us?: string; china?: string; kim?: string; rounds?: string; json?: boolean; log?: string; hidden: boolean }) => {
+      const seed = parseSeed(opts.seed);
+      const index = parseWholeNumber('--index', opts.index, 0, Number.MAX_SAFE_INTEGER);
+      if (opts.log) checkWritable(opts.log, '--log');
+      const scenario = withRounds(resolveScenario(ref), opts.rounds);
+      const sides = sidesFrom(opts, scenario);
+      const session = playGame(scenario, seed, index, sides);
+      const log = session.toJsonl();
+      if (opts.log) writeAtomic(opts.log, log);
+      process.stdout.write(opts.json ? log : formatAccount(session, { hidden: opts.hidden }));
+    });
+}

@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { InputError } from '../../input-error.js';
+import { resolveScenario } from '../../scenario/catalog.js';
+import { getStrategy } from '../../strategies/registry.js';
+import { ACTORS } from '../../model/context.js';
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check scenario files and report every problem with file:line:col')
+    .argument('<scenario...>', 'scenario names or .yaml paths')
+    .action((refs: string[]) => {
+      let bad = 0;
+      for (const ref of refs) {
+        try {
+          const s = resolveScenario(ref);
+          for (const a of ACTORS) {
+            const id = s.strategies[a];
+            if (id) getStrategy(a, id, `${s.source} strategies.${a}`);
+          }
+          process.stdout.write(`ok  ${s.source}  (${s.name}: ${s.title})\n`);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          bad++;
+          process.stderr.write(`${e.message}\n`);
+        }
+      }
+      if (bad > 0) process.exitCode = 2;
+    });
+}

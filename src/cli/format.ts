@@ -1,0 +1,57 @@
+import type { Actor } from '../model/context.js';
+import type { Step, GameSession } from '../engine/session.js';
+import type { Strategy } from '../strategies/types.js';
+import { MOVES } from '../model/moves.js';
+import { OUTCOMES } from '../model/outcomes.js';
+
+const ACTOR_LABEL: Record<Actor | 'chance', string> = { china: 'China', kim: 'Kim', us: 'US', chance: 'Chance' };
+
+export function actorLabel(a: Actor | 'chance'): string {
+  return ACTOR_LABEL[a];
+}
+
+function sideName(session: GameSession, a: Actor): string {
+  const s = session.sides[a];
+  return s === 'human' ? 'you' : (s as Strategy).name;
+}
+
+export function formatStep(step: Step, opts: { hidden: boolean }): string[] {
+  const who = step.type === 'move' ? step.actor : 'chance';
+  const head = step.type === 'move' ? MOVES[step.move].label : 'The round resolves';
+  const lines = [`  ${actorLabel(who).padEnd(7)}${head}`];
+  for (const n of step.notes) {
+    if (n.hidden && !opts.hidden) continue;
+    if (step.type === 'move' && n.claims.length === 0) continue;
+    const cite = n.claims.length ? ` [${n.claims.join(' ')}]` : '';
+    const tag = n.hidden ? ' (hidden from the US)' : '';
+    lines.push(`         ${n.text}${cite}${tag}`);
+  }
+  return lines;
+}
+
+/** The readable round-by-round account of a finished (or stopped) game. */
+export function formatAccount(session: GameSession, opts: { hidden: boolean }): string {
+  const out: string[] = [];
+  const h = session.header();
+  out.push(`leverage: ${session.scenario.name} (seed ${h.seed}, game ${h.index})`);
+  out.push(`US: ${sideName(session, 'us')}  |  China: ${sideName(session, 'china')}  |  Kim: ${sideName(session, 'kim')}`);
+  let round = 0;
+  for (const step of session.steps) {
+    if (step.round !== round) {
+      round = step.round;
+      out.push('', `Round ${round}`);
+    }
+    out.push(...formatStep(step, opts));
+  }
+  const o = session.outcome();
+  const p = session.payoffs();
+  if (o && p) {
+    out.push('', `Outcome: ${OUTCOMES[o]} (after ${session.ctx.roundsPlayed} round${session.ctx.roundsPlayed === 1 ? '' : 's'})`);
+    out.push(`Payoffs: US ${p.us.toFixed(2)}  China ${p.china.toFixed(2)}  Kim ${p.kim.toFixed(2)}`);
+    const c = session.ctx;
+    out.push(
+      `Concessions: Taiwan ${c.concededTaiwan}, chips ${c.concededChips}, aid to Kim ${c.aidToKim}  |  peak tension ${c.peakTension.toFixed(2)}  |  exposure ${c.exposure.toFixed(2)}  |  Europe ${c.europeAlignment.toFixed(2)}`,
+    );
+  }
+  return out.join('\n') + '\n';
+}

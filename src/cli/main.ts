@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../input-error.js';
+import { packageVersion } from '../package-root.js';
+import { registerLists } from './commands/lists.js';
+import { registerReplay } from './commands/replay.js';
+import { registerRun } from './commands/run.js';
+import { registerValidate } from './commands/validate.js';
+
+// The only place that reads argv and sets the exit code:
+// 0 success, 1 a runtime failure (including a replay that diverges), 2 bad usage or input.
+
+function main(argv: string[]): void {
+  const program = new Command();
+  program
+    .name('leverage')
+    .description('A seeded simulator of strategic leverage: China, North Korea and the United States.')
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError("(run 'leverage --help' for usage)");
+  registerRun(program);
+  registerReplay(program);
+  registerValidate(program);
+  registerLists(program);
+  for (const c of program.commands) c.exitOverride();
+  try {
+    program.parse(argv);
+  } catch (e) {
+    handle(e);
+  }
+}
+
+function handle(e: unknown): void {
+  if (e instanceof CommanderError) {
+    // Help and version exit cleanly; anything else commander rejects is a usage error.
+    process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    return;
+  }
+  if (e instanceof InputError) {
+    process.stderr.write(`leverage: ${e.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const err = e as Error;
+  process.stderr.write(`leverage: internal error: ${err?.message ?? String(e)}\n`);
+  if (process.env.LEVERAGE_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
+  process.exitCode = 1;
+}
+
+process.on('uncaughtException', handle);
+main(process.argv);

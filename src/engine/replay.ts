@@ -1,0 +1,158 @@
+import type { MoveName } from '../model/moves.js';
+import type { Params } from '../model/params.js';
+import type { ChanceStep, LogHeader, LogOutcome, ScenarioRef, Sides, Step } from './session.js';
+import { InputError } from '../input-error.js';
+import { ACTORS } from '../model/context.js';
+import { isMoveName } from '../model/moves.js';
+import { findStrategy } from '../strategies/registry.js';
+import { GameSession, LOG_FORMAT, LOG_FORMAT_VERSION } from './session.js';
+
+export interface ParsedLog {
+  header: LogHeader;
+  steps: Step[];
+  outcome: LogOutcome;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Read a JSONL game log, refusing anything malformed with the line and the fix. */
+export function parseLog(text: string, file: string): ParsedLog {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  if (lines.length === 0) throw new InputError(`${file}: the log is empty. Fix: write one with 'leverage run --log FILE'.`);
+  const records: Record<string, unknown>[] = [];
+  lines.forEach((line, i) => {
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch {
+      throw new InputError(`${file}:${i + 1}: not a JSON line (the log is corrupt or was cut mid-line). Fix: use an intact log.`);
+    }
+    if (!isObject(rec) || typeof rec.type !== 'string') {
+      throw new InputError(`${file}:${i + 1}: each line must be a JSON object with a "type". Fix: use a log written by leverage.`);
+    }
+    records.push(rec);
+  });
+  const h = records[0] as Record<string, unknown>;
+  if (h.type !== 'header' || h.format !== LOG_FORMAT) {
+    throw new InputError(`${file}:1: not a leverage game log (no header line). Fix: use a log written by 'leverage run --log' or saved from 'leverage play'.`);
+  }
+  if (h.formatVersion !== LOG_FORMAT_VERSION) {
+    throw new InputError(`${file}:1: log format version ${String(h.formatVersion)}; this leverage reads version ${LOG_FORMAT_VERSION}.`);
+  }
+  if (typeof h.seed !== 'string' || typeof h.index !== 'number' || !isObject(h.sides) || !isObject(h.scenario) || !isObject(h.params)) {
+    throw new InputError(`${file}:1: the header is missing seed, index, sides, scenario or params. Fix: use an intact log.`);
+  }
+  const steps: Step[] = [];
+  let outcome: LogOutcome | undefined;
+  for (let i = 1; i < records.length; i++) {
+    const r = records[i] as Record<string, unknown>;
+    if (outcome) throw new InputError(`${file}:${i + 1}: a line after the outcome. Fix: use an intact log.`);
+    if (r.type === 'move') {
+      if (typeof r.move !== 'string' || !isMoveName(r.move)) {
+        throw new InputError(`${file}:${i + 1}: unknown move ${JSON.stringify(r.move)}.`);
+      }
+      steps.push(r as unknown as Step);
+    } else if (r.type === 'chance') {
+      if (typeof r.detection !== 'number' || typeof r.war !== 'number' || typeof r.drift !== 'number') {
+        throw new InputError(`${file}:${i + 1}: a chance line needs numbers detection, war and drift.`);
+      }
+      steps.push(r as unknown as Step);
+    } else if (r.type === 'outcome') {
+      outcome = r as unknown as LogOutcome;
+    } else {
+      throw new InputError(`${file}:${i + 1}: unknown line type ${JSON.stringify(r.type)}.`);
+    }
+  }
+  if (!outcome) {
+    throw new InputError(`${file}:${records.length}: the log ends without an outcome line: it was cut short or the game was not finished. Fix: replay a complete log.`);
+  }
+  return { header: h as unknown as LogHeader, steps, outcome };
+}
+
+export interface ReplayResult {
+  ok: boolean;
+  /** Steps that matched before any divergence. */
+  matched: number;
+  /** 1-based line of the log where it diverged (header is line 1). */
+  line?: number;
+  problem?: string;
+  session: GameSession;
+}
+
+function sidesFromHeader(h: LogHeader, file: string): Sides {
+  const sides = {} as Sides;
+  for (const a of ACTORS) {
+    const id = h.sides[a];
+    if (id === 'human') {
+      sides[a] = 'human';
+      continue;
+    }
+    const s = typeof id === 'string' ? findStrategy(a, id) : undefined;
+    if (!s) throw new InputError(`${file}:1: the log names a ${a} strategy '${String(id)}' this leverage does not have.`);
+    sides[a] = s;
+  }
+  return sides;
+}
+
+function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+  if (isObject(a) && isObject(b)) {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDifference(a[k], b[k], path ? `${path}.${k}` : k);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b) ? null : `${path}: ${JSON.stringify(b)} in the log, ${JSON.stringify(a)} now`;
+  return a === b ? null : `${path}: ${JSON.stringify(b)} in the log, ${JSON.stringify(a)} now`;
+}
+
+/**
+ * Play the log again from its seed and recorded moves, under `params` (the scenario as it
+ * is now), checking every chance draw, every AI choice and every recorded state.
+ */
+export function replayLog(log: ParsedLog, scenario: ScenarioRef, file: string): ReplayResult {
+  const h = log.header;
+  const session = new GameSession(scenario, h.seed, h.index, sidesFromHeader(h, file));
+  const diverge = (i: number, problem: string): ReplayResult => ({ ok: false, matched: i, line: i + 2, problem, session });
+  for (let i = 0; i < log.steps.length; i++) {
+    const rec = log.steps[i] as Step;
+    const who = session.toMove();
+    let step: Step | null;
+    if (rec.type === 'move') {
+      if (who !== rec.actor) return diverge(i, `the log has ${rec.actor} moving, but it is ${who ?? 'nobody'}'s turn now`);
+      if (session.sides[rec.actor] === 'human') {
+        if (!session.legalMoves().includes(rec.move as MoveName)) {
+          return diverge(i, `the recorded move '${rec.move}' is not legal now (legal: ${session.legalMoves().join(', ')})`);
+        }
+        step = session.play(rec.move);
+      } else {
+        step = session.advance();
+        if (step?.type === 'move' && step.move !== rec.move) {
+          return diverge(i, `${rec.actor} (${h.sides[rec.actor]}) now chooses '${step.move}', the log has '${rec.move}'`);
+        }
+      }
+    } else {
+      if (who !== 'chance') return diverge(i, `the log has a chance draw, but it is ${who ?? 'nobody'}'s turn now`);
+      step = session.advance();
+      const c = step as ChanceStep;
+      if (c.detection !== rec.detection || c.war !== rec.war || c.drift !== rec.drift) {
+        return diverge(i, 'the chance draws differ from the log (different seed or generator)');
+      }
+    }
+    const d = firstDifference(step?.state, rec.state);
+    if (d) return diverge(i, `the state differs after this step: ${d}`);
+  }
+  if (!session.isOver()) return diverge(log.steps.length, 'the log ends but the game goes on');
+  const o = session.outcomeLine();
+  const d = firstDifference(o, log.outcome);
+  if (d) return diverge(log.steps.length, `the outcome differs: ${d}`);
+  return { ok: true, matched: log.steps.length, session };
+}
+
+/** The scenario embedded in a log's header, for when its file is gone. */
+export function embeddedScenario(h: LogHeader): ScenarioRef {
+  return { name: h.scenario.name, source: h.scenario.source, sha256: h.scenario.sha256, params: h.params as Params };
+}

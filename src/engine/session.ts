@@ -1,0 +1,292 @@
+import type { Actor, GameContext } from '../model/context.js';
+import type { ChanceEvent, GameEvent } from '../model/events.js';
+import type { MoveName } from '../model/moves.js';
+import type { Note } from '../model/narrate.js';
+import type { Outcome, Payoffs } from '../model/outcomes.js';
+import type { Params } from '../model/params.js';
+import type { ViewOf } from '../model/views.js';
+import type { Rng, Stream } from '../rng/rng.js';
+import type { Strategy } from '../strategies/types.js';
+import type { GameState } from './stepper.js';
+import { chinaBeliefUsPays, kimBeliefUsPays } from '../model/beliefs.js';
+import { ACTORS } from '../model/context.js';
+import { MOVES } from '../model/moves.js';
+import { narrate } from '../model/narrate.js';
+import { payoffs } from '../model/outcomes.js';
+import { viewFor } from '../model/views.js';
+import { gameSeed, makeRng } from '../rng/rng.js';
+import { leverageGame } from './stepper.js';
+
+export const LOG_FORMAT = 'leverage-log';
+export const LOG_FORMAT_VERSION = 1;
+
+/** A side is an AI strategy, or 'human' (moves come from outside: a person, a script, a log). */
+export type Side = Strategy | 'human';
+export type Sides = Record<Actor, Side>;
+
+export interface ScenarioRef {
+  name: string;
+  source: string;
+  sha256: string;
+  params: Params;
+}
+
+/** The numbers a log records after every step, so a replay can check it lands in the same place. */
+export interface Digest {
+  phase: string;
+  round: number;
+  tension: number;
+  escalationLevel: number;
+  chinaInfluenceEstimate: number;
+  evidence: number;
+  exposure: number;
+  europeAlignment: number;
+  concededTaiwan: number;
+  concededChips: number;
+  aidToKim: number;
+  usCredibility: number;
+  chinaBeliefUsPays: number;
+  kimBeliefUsPays: number;
+  nkEconomy: number;
+  lifeline: number;
+  kimStanding: number;
+  sanctions: number;
+  deterrence: number;
+  usChinaTension: number;
+  diplomacy: number;
+}
+
+export function digest(s: GameState): Digest {
+  const c = s.ctx;
+  return {
+    phase: s.phase,
+    round: c.round,
+    tension: c.tension,
+    escalationLevel: c.escalationLevel,
+    chinaInfluenceEstimate: c.usEstimateOfInfluence,
+    evidence: c.evidence,
+    exposure: c.exposure,
+    europeAlignment: c.europeAlignment,
+    concededTaiwan: c.concededTaiwan,
+    concededChips: c.concededChips,
+    aidToKim: c.aidToKim,
+    usCredibility: c.usCredibility,
+    chinaBeliefUsPays: chinaBeliefUsPays(c),
+    kimBeliefUsPays: kimBeliefUsPays(c),
+    nkEconomy: c.nkEconomy,
+    lifeline: c.lifeline,
+    kimStanding: c.kimStanding,
+    sanctions: c.sanctions,
+    deterrence: c.deterrence,
+    usChinaTension: c.usChinaTension,
+    diplomacy: c.diplomacy,
+  };
+}
+
+export interface MoveStep {
+  type: 'move';
+  seq: number;
+  round: number;
+  actor: Actor;
+  move: MoveName;
+  notes: Note[];
+  state: Digest;
+}
+
+export interface ChanceStep {
+  type: 'chance';
+  seq: number;
+  round: number;
+  detection: number;
+  war: number;
+  drift: number;
+  notes: Note[];
+  state: Digest;
+}
+
+export type Step = MoveStep | ChanceStep;
+
+export interface LogHeader {
+  type: 'header';
+  format: typeof LOG_FORMAT;
+  formatVersion: number;
+  scenario: { name: string; source: string; sha256: string };
+  params: Params;
+  seed: string;
+  index: number;
+  sides: Record<Actor, string>;
+}
+
+export interface LogOutcome {
+  type: 'outcome';
+  outcome: Outcome;
+  rounds: number;
+  payoffs: Payoffs;
+}
+
+export class IllegalMoveError extends Error {
+  constructor(
+    readonly actor: Actor | 'chance' | null,
+    readonly move: string,
+    readonly legal: MoveName[],
+  ) {
+    super(`'${move}' is not a legal move for ${actor ?? 'nobody'} now; legal: ${legal.join(', ') || 'none'}`);
+  }
+}
+
+/** Draw a chance event from the chance stream: always three numbers, in this order. */
+export function drawChance(rng: Rng): ChanceEvent {
+  return { type: 'chance', detection: rng.next(), war: rng.next(), drift: rng.next() };
+}
+
+/**
+ * One game being played: the state, the seeded streams, the steps so far.
+ * AI sides and chance move by themselves (`advance`); human sides move through `play`.
+ * The same scenario, seed and moves always give the same steps.
+ */
+export class GameSession {
+  readonly state: GameState;
+  readonly steps: Step[] = [];
+  readonly seed: string;
+  private readonly rngs: Record<Stream, Rng>;
+
+  constructor(
+    readonly scenario: ScenarioRef,
+    readonly masterSeed: string,
+    readonly index: number,
+    readonly sides: Sides,
+  ) {
+    this.seed = gameSeed(masterSeed, scenario.name, index);
+    this.state = leverageGame.initial(scenario.params);
+    this.rngs = {
+      chance: makeRng(this.seed, 'chance'),
+      china: makeRng(this.seed, 'china'),
+      kim: makeRng(this.seed, 'kim'),
+      us: makeRng(this.seed, 'us'),
+    };
+  }
+
+  get ctx(): GameContext {
+    return this.state.ctx;
+  }
+
+  toMove(): Actor | 'chance' | null {
+    return leverageGame.actorToMove(this.state);
+  }
+
+  legalMoves(): MoveName[] {
+    return leverageGame.legalMoves(this.state);
+  }
+
+  isOver(): boolean {
+    return leverageGame.isTerminal(this.state);
+  }
+
+  outcome(): Outcome | null {
+    return leverageGame.outcome(this.state);
+  }
+
+  payoffs(): Payoffs | null {
+    const o = this.outcome();
+    return o ? payoffs(this.state.ctx, o) : null;
+  }
+
+  view<A extends Actor>(actor: A): ViewOf<A> {
+    return viewFor(this.state.ctx, actor);
+  }
+
+  /** Whose turn is it, if it is a person's? */
+  humanToMove(): Actor | null {
+    const who = this.toMove();
+    return who !== null && who !== 'chance' && this.sides[who] === 'human' ? who : null;
+  }
+
+  private apply(event: GameEvent): Step {
+    const before = { ...this.state.ctx };
+    const round = before.round;
+    if (!leverageGame.apply(this.state, event)) {
+      throw new IllegalMoveError(this.toMove(), event.type, this.legalMoves());
+    }
+    const notes = narrate(before, event, this.state.ctx);
+    const seq = this.steps.length + 1;
+    const step: Step =
+      event.type === 'chance'
+        ? { type: 'chance', seq, round, detection: event.detection, war: event.war, drift: event.drift, notes, state: digest(this.state) }
+        : { type: 'move', seq, round, actor: MOVES[event.type].actor, move: event.type, notes, state: digest(this.state) };
+    this.steps.push(step);
+    return step;
+  }
+
+  /** A person's (or a script's) move for whoever is to move now. */
+  play(move: MoveName): Step {
+    const who = this.toMove();
+    if (who === null || who === 'chance' || !leverageGame.isLegal(this.state, move)) {
+      throw new IllegalMoveError(who, move, this.legalMoves());
+    }
+    return this.apply({ type: move });
+  }
+
+  /** One step by chance or an AI side; null when a person must move or the game is over. */
+  advance(): Step | null {
+    const who = this.toMove();
+    if (who === null) return null;
+    if (who === 'chance') return this.apply(drawChance(this.rngs.chance));
+    const side = this.sides[who];
+    if (side === 'human') return null;
+    const move = side.choose(this.view(who) as never, this.legalMoves(), this.rngs[who]);
+    return this.apply({ type: move });
+  }
+
+  /** Run AI sides and chance until a person must move or the game ends. */
+  advanceUntilHuman(): Step[] {
+    const out: Step[] = [];
+    for (let s = this.advance(); s; s = this.advance()) out.push(s);
+    return out;
+  }
+
+  header(): LogHeader {
+    const sides = Object.fromEntries(ACTORS.map((a) => [a, this.sides[a] === 'human' ? 'human' : (this.sides[a] as Strategy).id])) as Record<Actor, string>;
+    return {
+      type: 'header',
+      format: LOG_FORMAT,
+      formatVersion: LOG_FORMAT_VERSION,
+      scenario: { name: this.scenario.name, source: this.scenario.source, sha256: this.scenario.sha256 },
+      params: this.scenario.params,
+      seed: this.masterSeed,
+      index: this.index,
+      sides,
+    };
+  }
+
+  outcomeLine(): LogOutcome | null {
+    const o = this.outcome();
+    const p = this.payoffs();
+    return o && p ? { type: 'outcome', outcome: o, rounds: this.state.ctx.roundsPlayed, payoffs: p } : null;
+  }
+
+  /** The game log as JSONL: header, one line per step, the outcome if the game is over. */
+  toJsonl(): string {
+    const lines: unknown[] = [this.header(), ...this.steps];
+    const end = this.outcomeLine();
+    if (end) lines.push(end);
+    return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+  }
+
+  /** Moves made by human sides so far, in order: with the seed, all a replay needs. */
+  humanMoves(): MoveName[] {
+    return this.steps.flatMap((s) => (s.type === 'move' && this.sides[s.actor] === 'human' ? [s.move] : []));
+  }
+}
+
+/** Play a whole game with AI sides (and scripted moves for any human side). */
+export function playGame(scenario: ScenarioRef, masterSeed: string, index: number, sides: Sides, script: MoveName[] = []): GameSession {
+  const session = new GameSession(scenario, masterSeed, index, sides);
+  let next = 0;
+  for (;;) {
+    session.advanceUntilHuman();
+    if (session.isOver()) return session;
+    const move = script[next++];
+    if (move === undefined) return session;
+    session.play(move);
+  }
+}

@@ -1,0 +1,69 @@
+import type { GameContext } from './context.js';
+import type { ChanceEvent } from './events.js';
+import { chinaObserves, kimObserves } from './beliefs.js';
+import { warRisk } from './crisis.js';
+import { clamp01 } from './math.js';
+
+// The round's end: chance resolves what nobody chose, then everyone learns.
+
+/** C4: a request to Kim may be caught by US intelligence; couriers make that much less likely. */
+export function discoverChinasRequest(ctx: GameContext, event: ChanceEvent): void {
+  if (ctx.requestChannel === 'none') return;
+  const c = ctx.params.covert;
+  const p = ctx.requestChannel === 'overt' ? c.detectOvert : c.detectCovert;
+  if (event.detection < p) {
+    ctx.requestDetected = true;
+    ctx.requestsDetected += 1;
+    ctx.evidence = clamp01(ctx.evidence + c.evidencePerDetection);
+    // C1: catching Beijing at it shows the US how much sway it really has.
+    ctx.usEstimateOfInfluence = clamp01(
+      ctx.usEstimateOfInfluence + (ctx.chinaInfluence - ctx.usEstimateOfInfluence) * 0.5,
+    );
+  }
+}
+
+/**
+ * C8, C9: when China applied or sold pressure, it learns whether the US paid.
+ * An ask for help reads as part of a payment: the buyer has come to the table.
+ */
+export function chinaLearnsWhetherUsPays(ctx: GameContext): void {
+  const pressed = ctx.requestChannel !== 'none' || ctx.offerPrice !== 'none';
+  if (pressed || ctx.usPaidChina) chinaObserves(ctx, ctx.usPaidChina, 1);
+  if (ctx.usAskedHelp) chinaObserves(ctx, true, ctx.params.us.askReadsAsPayment);
+}
+
+/** C6: Kim learns whether pauses and tests earn money. */
+export function kimLearnsWhetherUsPays(ctx: GameContext): void {
+  if (ctx.kimOfferedPause || ctx.testedRung > 0) kimObserves(ctx, ctx.usPaidKim);
+  // C6: a pause offered and not paid for looks weak at home.
+  if (ctx.kimOfferedPause && !ctx.usPaidKim) {
+    ctx.kimStanding = clamp01(ctx.kimStanding - ctx.params.kim.unpaidPauseStandingCost);
+  }
+}
+
+/** C11, C7: sanctions eat the economy, and a failing economy erodes Kim's standing. */
+export function sanctionsBite(ctx: GameContext): void {
+  const k = ctx.params.kim;
+  ctx.nkEconomy = clamp01(ctx.nkEconomy - ctx.sanctions * ctx.params.us.sanctionEconomyBite);
+  const shortfall = 0.5 - ctx.nkEconomy;
+  if (shortfall > 0) ctx.kimStanding = clamp01(ctx.kimStanding - shortfall * k.economyStandingDrag);
+}
+
+/** C12: war breaks out with a chance that grows with tension and shrinks with deterrence (C11). */
+export function rollForWar(ctx: GameContext, event: ChanceEvent): void {
+  ctx.warBroke = event.war < warRisk(ctx.tension, ctx.deterrence, ctx.params);
+}
+
+/** Crises fade: tension drains each round, half as fast in a round with a test. */
+export function tensionSettles(ctx: GameContext): void {
+  const decay = ctx.params.kim.tensionDecay;
+  ctx.tension = clamp01(ctx.tension - (ctx.testedRung === 0 ? decay : decay / 2));
+  if (ctx.tension > ctx.peakTension) ctx.peakTension = ctx.tension;
+  ctx.tensionSum += ctx.tension;
+  ctx.roundsPlayed += 1;
+}
+
+/** C13: US-China tension wanders for reasons outside this game. */
+export function driftUsChinaTension(ctx: GameContext, event: ChanceEvent): void {
+  ctx.usChinaTension = clamp01(ctx.usChinaTension + (event.drift * 2 - 1) * ctx.params.crisis.rivalryDrift);
+}

@@ -1,0 +1,132 @@
+// The argument, claim by claim, in our own words, with where each claim is made in the
+// three columns (year and paragraph: `2020¶4` is the 4th non-empty line of the 2020 column)
+// and which rules of this model encode it. Scenario parameters carry their own claim tags
+// (scenario/fields.ts). `off` says how a scenario's `assumptions:` block switches a claim off.
+
+export interface Claim {
+  id: ClaimId;
+  /** The claim in one sentence, our words. */
+  summary: string;
+  /** Where the columns make it. */
+  where: string;
+  /** Named rules (functions, guards, actions) that encode it. */
+  rules: string[];
+  /** Parameter overrides that remove the claim from the model. */
+  off: Record<string, number>;
+  /** What switching it off means, in a sentence. */
+  offMeans: string;
+}
+
+export const CLAIM_IDS = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13'] as const;
+export type ClaimId = (typeof CLAIM_IDS)[number];
+
+export const CLAIMS: Record<ClaimId, Claim> = {
+  C1: {
+    id: 'C1',
+    summary: 'Beijing has far more sway over Pyongyang than it admits, and can dial North Korean pressure up or down.',
+    where: '2020¶4',
+    rules: ['restrainKim', 'concede (China delivers restraint)', 'squeezeLifeline', 'usView hides chinaInfluence'],
+    off: { 'start.chinaInfluence': 0 },
+    offMeans: 'China has no real sway over Kim: it can neither restrain him nor hurt him.',
+  },
+  C2: {
+    id: 'C2',
+    summary: 'North Korean pressure strains the US without Beijing being seen to do it, and gives Beijing something to sell: restraint.',
+    where: '2020¶4, 2023¶12',
+    rules: ['askKimToEscalate', 'offerRestraint', 'thereIsPressureToSell', 'chinaPressureReturn'],
+    off: { 'pressure.offerMinTension': 2 },
+    offMeans: 'Restraint is never for sale: China cannot offer to rein Kim in for a price.',
+  },
+  C3: {
+    id: 'C3',
+    summary: "The price of restraint is paid elsewhere: less US support for Taiwan, looser limits on chip exports.",
+    where: '2023¶12, 2022¶6',
+    rules: ['concede', 'payoffs (concession terms)'],
+    off: { 'pressure.priceOfTaiwan': 0, 'pressure.priceOfChips': 0 },
+    offMeans: 'Concessions are worth nothing to China and cost the US nothing.',
+  },
+  C4: {
+    id: 'C4',
+    summary: 'Being caught is the risk of the scheme for China; couriers instead of open channels make being caught less likely.',
+    where: '2020¶5-6',
+    rules: ['discoverChinasRequest', 'chinaPressureReturn (detection cost)'],
+    off: { 'covert.detectCovert': 0.7 },
+    offMeans: 'Couriers are no safer than an open request (set to the default open-channel detection rate).',
+  },
+  C5: {
+    id: 'C5',
+    summary: "A warm public message to Kim that says nothing of his tests shows Beijing is at ease with his brinkmanship.",
+    where: '2023¶8, 2023¶10',
+    rules: ['sendWarmSignal', 'kimMoveUtility (emboldened)'],
+    off: { 'covert.evidencePerWarmSignal': 0, 'covert.warmSignalEmboldens': 0, 'covert.warmSignalStanding': 0 },
+    offMeans: 'Warm letters change nothing: they neither embolden Kim nor reveal anything.',
+  },
+  C6: {
+    id: 'C6',
+    summary: 'Kim has leverage of his own: he can pause tests to earn money, betting that a distracted US would rather pay than face another crisis.',
+    where: '2022¶3',
+    rules: ['offerPause', 'payKim', 'kimLearnsWhetherUsPays', 'kimMoveUtility (bargaining value)'],
+    off: { 'kim.suspensionAid': 0, 'start.kimBeliefUsPays': 0 },
+    offMeans: 'Pauses earn Kim nothing and he expects nothing from them.',
+  },
+  C7: {
+    id: 'C7',
+    summary: "Asked by Xi to escalate, Kim weighs looking like Xi's tool (and US sanctions, and the end of detente) against losing China's trade lifeline.",
+    where: '2020¶7-9',
+    rules: ['settleKimAccountWithXi', 'kimMoveUtility', 'testMissile (detente ends)', 'cutLifeline', 'regimeCollapsed'],
+    off: { 'kim.obeyStandingCost': 0, 'kim.defyLifelineCut': 0 },
+    offMeans: 'Obeying or defying Xi costs Kim nothing either way.',
+  },
+  C8: {
+    id: 'C8',
+    summary: 'Paying off blackmail weakens the US umbrella and tells every adversary the US pays, which invites more of the same.',
+    where: '2022¶4',
+    rules: ['concede', 'payKim', 'chinaLearnsWhetherUsPays', 'chinaPressureReturn (belief)'],
+    off: { 'us.credibilityLossPerConcession': 0, 'repetition.learningRate': 0 },
+    offMeans: 'Paying costs no credibility and teaches nobody anything: each round stands alone.',
+  },
+  C9: {
+    id: 'C9',
+    summary: "Asking Beijing for help is the opening it wants: its help is always a transaction and will be billed.",
+    where: '2022¶5-6',
+    rules: ['askBeijingForHelp', 'chinaLearnsWhetherUsPays (ask reads as payment)'],
+    off: { 'us.askReadsAsPayment': 0, 'us.credibilityLossPerAsk': 0 },
+    offMeans: 'Asking for help is free: China does not read it as a buyer at the table.',
+  },
+  C10: {
+    id: 'C10',
+    summary: "Showing the world, Europe above all, that China keeps Kim going raises China's costs and pulls Europe to the US side.",
+    where: '2023¶13, 2022¶7',
+    rules: ['exposeBeijing', 'exposureGain', 'sanctionsReach', 'leverageExposed'],
+    off: { 'us.exposeStrength': 0, 'us.exposeEvidenceBonus': 0, 'us.europeResponsiveness': 0 },
+    offMeans: 'Exposure moves no one: it neither stigmatises China nor shifts Europe.',
+  },
+  C11: {
+    id: 'C11',
+    summary: 'Keep up pressure on Kim (exercises, Japan, a carrier, seizing his money in European banks) while keeping the door open to a lasting deal.',
+    where: '2022¶4, 2023¶13',
+    rules: ['sanction', 'sanctionsBite', 'posture', 'openDiplomaticTrack', 'settlementReached'],
+    off: { 'us.sanctionEconomyBite': 0, 'us.postureStep': 0, 'us.diplomacyStep': 0 },
+    offMeans: 'Sanctions, posture and diplomacy have no effect.',
+  },
+  C12: {
+    id: 'C12',
+    summary: 'Kim must find that escalation costs more than it brings, and Xi must share the disgrace of backing him.',
+    where: '2022¶8',
+    rules: ['testMissile (deterrence discounts prestige)', 'warRisk', 'payoffs (China exposure term)'],
+    off: { 'crisis.deterrenceDampsPrestige': 0, 'payoffs.china.exposure': 0 },
+    offMeans: "Deterrence does not shrink what a test buys, and exposure carries no stigma for China.",
+  },
+  C13: {
+    id: 'C13',
+    summary: 'Whether Xi asks Kim at all is uncertain, but more likely the worse US-China relations get.',
+    where: '2020¶10, 2023¶7',
+    rules: ['xiRequestLikelihood', 'driftUsChinaTension'],
+    off: { 'pressure.requestTensionSlope': 0 },
+    offMeans: "US-China tension no longer makes Xi's request more likely.",
+  },
+};
+
+export function isClaimId(id: string): id is ClaimId {
+  return (CLAIM_IDS as readonly string[]).includes(id);
+}

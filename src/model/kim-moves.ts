@@ -1,0 +1,75 @@
+import type { GameContext } from './context.js';
+import { cutLifeline } from './china-moves.js';
+import type { PublicRules } from './views.js';
+import { clamp01 } from './math.js';
+
+// Kim answers China, by his own utility (C7). These are the consequences; the choice
+// is made by a Kim strategy from kim-utility.ts.
+
+/** C6, C12: a test raises tension and buys prestige, less of it under strong deterrence. */
+export function testMissile(ctx: GameContext, rung: number): void {
+  const k = ctx.params.kim;
+  const i = rung - 1;
+  ctx.testedRung = rung;
+  ctx.tension = clamp01(ctx.tension + (k.rungTension[i] ?? 0));
+  ctx.kimStanding = clamp01(ctx.kimStanding + testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence));
+  if (rung > ctx.escalationLevel) ctx.escalationLevel = rung;
+  // C7: a big enough test ends any detente.
+  if (rung >= ctx.params.us.detenteBreakingRung) ctx.diplomacy = 0;
+}
+
+/**
+ * C12: what a test buys Kim at home. Deterrence discounts it; a rung already reached
+ * impresses half as much as a new one.
+ */
+export function testPrestige(rules: PublicRules, rung: number, reached: number, deterrence: number): number {
+  const base = rules.kim.rungPrestige[rung - 1] ?? 0;
+  const novelty = rung > reached ? 1 : 0.5;
+  return base * novelty * (1 - deterrence * rules.crisis.deterrenceDampsPrestige);
+}
+
+/** The ladder is climbed one new rung at a time; any rung already reached may be repeated. */
+export function rungWithinReach(ctx: GameContext, rung: number): boolean {
+  return rung <= ctx.escalationLevel + 1;
+}
+
+/** C6: Kim offers a pause he can sell only once he has shown what he can do. */
+export function offerPause(ctx: GameContext): void {
+  ctx.kimOfferedPause = true;
+}
+
+export function kimHasTestsToSuspend(ctx: GameContext): boolean {
+  return ctx.escalationLevel >= 1;
+}
+
+/**
+ * C7: whatever Kim did is read against what Xi wanted. Obeying a request makes him look
+ * like Xi's tool at home (less so when the request came covertly and cannot be seen);
+ * defying a request, or defying restraint, costs him trade in proportion to China's influence.
+ */
+export function settleKimAccountWithXi(ctx: GameContext): void {
+  const k = ctx.params.kim;
+  const tested = ctx.testedRung > 0;
+  const defyCut = k.defyLifelineCut * ctx.chinaInfluence;
+  if (ctx.requestChannel !== 'none') {
+    if (tested) {
+      const seen = ctx.requestChannel === 'overt' ? 1 : 0.5;
+      ctx.kimStanding = clamp01(ctx.kimStanding - k.obeyStandingCost * seen);
+      ctx.kimAnswer = 'obeyed';
+      ctx.kimObeyedCount += 1;
+    } else {
+      cutLifeline(ctx, defyCut);
+      ctx.kimAnswer = 'defied';
+      ctx.kimDefiedCount += 1;
+    }
+  } else if (ctx.restraintOrdered) {
+    if (tested) {
+      cutLifeline(ctx, defyCut);
+      ctx.kimAnswer = 'defied';
+      ctx.kimDefiedCount += 1;
+    } else {
+      ctx.kimAnswer = 'obeyed';
+      ctx.kimObeyedCount += 1;
+    }
+  }
+}

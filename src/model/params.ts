@@ -1,0 +1,202 @@
+// Every assumption of the model is a number here, grouped by the claim it encodes.
+// The scenario layer fills these from YAML; the model only reads them.
+
+/** Rungs of Kim's escalation ladder, lowest first. Index 0 means "no test". */
+export const RUNGS = ['shortRange', 'overJapan', 'icbm', 'nuclear'] as const;
+export type Rung = (typeof RUNGS)[number];
+/** Four numbers, one per rung, lowest rung first. */
+export type PerRung = [number, number, number, number];
+
+export interface StartingState {
+  /** North Korean tension, 0 calm .. 1 on the brink. */
+  tension: number;
+  /** Highest rung Kim has already reached (0 none .. 4 nuclear test). */
+  escalationLevel: number;
+  /** C1: China's true sway over Pyongyang (hidden from the US). */
+  chinaInfluence: number;
+  /** C1: what Washington believes that sway to be. */
+  usEstimateOfInfluence: number;
+  /** C4/C5: evidence the US holds of Beijing's hand. */
+  evidence: number;
+  /** C10/C12: how publicly China is tied to Kim's provocations. */
+  exposure: number;
+  /** C10: how far Europe stands with the US on Korea. */
+  europeAlignment: number;
+  /** C8: US credibility with allies and other adversaries. */
+  usCredibility: number;
+  /** C8: China's prior that the US pays when pressed. */
+  chinaBeliefUsPays: number;
+  /** C6: Kim's prior that the US pays for a pause. */
+  kimBeliefUsPays: number;
+  /** C7: North Korea's economy. */
+  nkEconomy: number;
+  /** C7: the trade lifeline China keeps open. */
+  lifeline: number;
+  /** C7: Kim's standing at home. */
+  kimStanding: number;
+  /** C11: sanctions in force (incl. seized assets). */
+  sanctions: number;
+  /** C11: allied deterrence (exercises, carrier, Japan). */
+  deterrence: number;
+  /** C13: US-China tension. */
+  usChinaTension: number;
+  /** C11: progress of a durable diplomatic track. */
+  diplomacy: number;
+}
+
+export interface PressureParams {
+  /** C13: chance Xi asks Kim to escalate with no US-China tension at all. */
+  requestBaseLikelihood: number;
+  /** C13: how much US-China tension adds to that chance. */
+  requestTensionSlope: number;
+  /** C2: restraint can only be sold when tension is at least this high. */
+  offerMinTension: number;
+  /** C1: tension removed per unit of true influence when China restrains Kim. */
+  restraintPower: number;
+  /** C3: what each concession is worth to China (and costs the US). */
+  priceOfTaiwan: number;
+  priceOfChips: number;
+  /** C6: what one payment of aid to Kim costs the US. */
+  priceOfAid: number;
+}
+
+export interface CovertParams {
+  /** C4: chance an overt request to Kim is detected by US intelligence. */
+  detectOvert: number;
+  /** C4: the same through human couriers. */
+  detectCovert: number;
+  /** C4: evidence gained per detection. */
+  evidencePerDetection: number;
+  /** C5: evidence gained from a warm public letter. */
+  evidencePerWarmSignal: number;
+  /** C5: how much a warm signal adds to Kim's appetite for testing. */
+  warmSignalEmboldens: number;
+  /** C5: standing Kim gains at home from public Chinese warmth. */
+  warmSignalStanding: number;
+}
+
+export interface KimParams {
+  /** Tension each rung adds. */
+  rungTension: PerRung;
+  /** Prestige at home each rung buys Kim (before deterrence discounts it). */
+  rungPrestige: PerRung;
+  /** C7: standing lost when Kim is seen obeying Xi. */
+  obeyStandingCost: number;
+  /** C7: lifeline cut (per unit of Chinese influence) when Kim defies Xi. */
+  defyLifelineCut: number;
+  /** C7: how much of North Korea's economy rides on the lifeline. */
+  lifelineDependence: number;
+  /** C6: economy Kim gains when the US pays for a pause. */
+  suspensionAid: number;
+  /** C6: standing lost by pausing without being paid. */
+  unpaidPauseStandingCost: number;
+  /** Tension that drains away each round without a test. */
+  tensionDecay: number;
+  /** C7: how fast a weak economy erodes Kim's standing. */
+  economyStandingDrag: number;
+  /** C7/C11: regime crisis when standing or economy falls below this. */
+  regimeCrisisThreshold: number;
+}
+
+export interface UsParams {
+  /** C8: credibility lost per concession. */
+  credibilityLossPerConcession: number;
+  /** C9: credibility lost by asking Beijing for help. */
+  credibilityLossPerAsk: number;
+  /** C9: how strongly an ask reads to China as "the US will pay" (a fraction of a payment). */
+  askReadsAsPayment: number;
+  /** C9: tension China removes when merely asked (per unit of influence). */
+  helpRestraintPower: number;
+  /** C3: a concession eases US-China tension by this much. */
+  concessionEasesRivalry: number;
+  /** C10: exposure gained per act of exposing, before evidence. */
+  exposeStrength: number;
+  /** C10: extra exposure per unit of evidence held. */
+  exposeEvidenceBonus: number;
+  /** C10: how far Europe moves per unit of exposure gained. */
+  europeResponsiveness: number;
+  /** C10/C13: exposing Beijing raises US-China tension. */
+  exposeRaisesRivalry: number;
+  /** C11: sanctions added per round of sanctioning. */
+  sanctionStep: number;
+  /** C11: share of sanctions' bite that needs Europe (seizing money in its banks). */
+  sanctionEuropeShare: number;
+  /** C11: economy lost per unit of sanctions each round. */
+  sanctionEconomyBite: number;
+  /** C11: deterrence added per round of posture. */
+  postureStep: number;
+  /** C11: tension added by a show of force. */
+  postureTension: number;
+  /** C11: diplomatic progress per round of engagement (scaled by calm). */
+  diplomacyStep: number;
+  /** C11: the track settles the crisis once progress reaches this. */
+  settlementThreshold: number;
+  /** C7: a test at or above this rung ends any detente (diplomacy resets). */
+  detenteBreakingRung: number;
+  /** C6: tension a paid pause removes. */
+  paidPauseCalms: number;
+}
+
+export interface RepetitionParams {
+  /** C8: weight of the prior in prior-plus-evidence beliefs, in observations. */
+  beliefPriorWeight: number;
+  /** C8: weight each new observation carries (0 switches learning off). */
+  learningRate: number;
+}
+
+export interface CrisisParams {
+  /** C12: per-round chance of war at full tension, before deterrence. */
+  warRiskAtFullTension: number;
+  /** C11: share of war risk that full deterrence removes. */
+  deterrenceDampsWar: number;
+  /** C12: share of escalation's prestige that full deterrence removes. */
+  deterrenceDampsPrestige: number;
+  /** C13: largest random swing in US-China tension per round. */
+  rivalryDrift: number;
+  /** C10: leverage is exposed once exposure and Europe's alignment both reach these. */
+  exposureEndsGame: number;
+  europeEndsGame: number;
+  /** C3: at the round limit, this many concessions or more reads as "extracted". */
+  concessionsForExtraction: number;
+}
+
+export interface ActorWeights {
+  us: {
+    concessionCost: number;
+    credibility: number;
+    averageTension: number;
+    war: number;
+    settlement: number;
+    europe: number;
+    regimeCrisis: number;
+  };
+  china: {
+    concessionGain: number;
+    exposure: number;
+    war: number;
+    europe: number;
+    regimeCrisis: number;
+    rivalry: number;
+  };
+  kim: {
+    standing: number;
+    economy: number;
+    aid: number;
+    war: number;
+    regimeCrisis: number;
+    settlement: number;
+  };
+}
+
+export interface Params {
+  /** Rounds before the game stops at the limit. 1 makes it a one-shot game (C8). */
+  rounds: number;
+  start: StartingState;
+  pressure: PressureParams;
+  covert: CovertParams;
+  kim: KimParams;
+  us: UsParams;
+  repetition: RepetitionParams;
+  crisis: CrisisParams;
+  payoffs: ActorWeights;
+}

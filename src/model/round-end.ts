@@ -1,0 +1,61 @@
+import type { GameContext } from './context.js';
+
+// How a round ends: one of the named outcomes, or the next round.
+
+export function warBrokeOut(ctx: GameContext): boolean {
+  return ctx.warBroke;
+}
+
+/** C7, C11: the regime cracks when Kim's standing or the economy gives way. */
+export function regimeCollapsed(ctx: GameContext): boolean {
+  const t = ctx.params.kim.regimeCrisisThreshold;
+  return ctx.kimStanding < t || ctx.nkEconomy < t;
+}
+
+/** C11: the open door has led to a durable deal. */
+export function settlementReached(ctx: GameContext): boolean {
+  return ctx.diplomacy >= ctx.params.us.settlementThreshold;
+}
+
+/** C10, C12: China is publicly tied to Kim and Europe has lined up: the leverage game is over. */
+export function leverageExposed(ctx: GameContext): boolean {
+  const c = ctx.params.crisis;
+  return ctx.exposure >= c.exposureEndsGame && ctx.europeAlignment >= c.europeEndsGame;
+}
+
+export function roundLimitReached(ctx: GameContext): boolean {
+  return ctx.round >= ctx.params.rounds;
+}
+
+export function totalConcessions(ctx: GameContext): number {
+  return ctx.concededTaiwan + ctx.concededChips + ctx.aidToKim;
+}
+
+/** C3: the game ran out with the US having paid enough to call it extraction. */
+export function roundLimitWithConcessions(ctx: GameContext): boolean {
+  return roundLimitReached(ctx) && totalConcessions(ctx) >= ctx.params.crisis.concessionsForExtraction;
+}
+
+/** What this round was is remembered as "last round"; this round's slate is wiped. */
+export function beginNextRound(ctx: GameContext): void {
+  ctx.round += 1;
+  ctx.lastChinaMove = ctx.chinaMoveThisRound;
+  ctx.lastKimMove = ctx.kimMoveThisRound;
+  ctx.lastUsMove = ctx.usMoveThisRound;
+  ctx.lastRequestDetected = ctx.requestDetected;
+  ctx.lastKimAnswer = ctx.kimAnswer;
+  ctx.chinaMoveThisRound = 'none';
+  ctx.kimMoveThisRound = 'none';
+  ctx.usMoveThisRound = 'none';
+  ctx.requestChannel = 'none';
+  ctx.requestDetected = false;
+  ctx.offerPrice = 'none';
+  ctx.restraintOrdered = false;
+  ctx.warmSignal = false;
+  ctx.testedRung = 0;
+  ctx.kimOfferedPause = false;
+  ctx.kimAnswer = 'none';
+  ctx.usPaidChina = false;
+  ctx.usPaidKim = false;
+  ctx.usAskedHelp = false;
+}

@@ -1,0 +1,176 @@
+import type { Actor, GameContext, KimAnswer, Price, RequestChannel } from './context.js';
+import type { Params } from './params.js';
+import { chinaBeliefUsPays, kimBeliefUsPays } from './beliefs.js';
+import { warRisk } from './crisis.js';
+
+// Each actor sees only its own view (as boardgame.io's playerView); strategies get nothing else.
+
+/** The rules every side knows: the scenario without its hidden starting truths. */
+export type PublicRules = Omit<Params, 'start'>;
+
+const publicRulesCache = new WeakMap<Params, PublicRules>();
+export function publicRules(params: Params): PublicRules {
+  let r = publicRulesCache.get(params);
+  if (!r) {
+    const { start: _hidden, ...rest } = params;
+    r = rest;
+    publicRulesCache.set(params, r);
+  }
+  return r;
+}
+
+interface CommonView {
+  round: number;
+  rounds: number;
+  tension: number;
+  escalationLevel: number;
+  exposure: number;
+  europeAlignment: number;
+  sanctions: number;
+  deterrence: number;
+  usChinaTension: number;
+  diplomacy: number;
+  warRisk: number;
+  concededTaiwan: number;
+  concededChips: number;
+  aidToKim: number;
+  usCredibility: number;
+  lastKimMove: string;
+  lastUsMove: string;
+  rules: PublicRules;
+}
+
+export interface UsView extends CommonView {
+  actor: 'us';
+  /** C1: only the estimate; the truth is hidden. */
+  usEstimateOfInfluence: number;
+  evidence: number;
+  kimStanding: number;
+  nkEconomy: number;
+  /** What China put on the table this round (offers are made to Washington). */
+  offerPrice: Price;
+  warmSignal: boolean;
+  kimMove: string;
+  testedRung: number;
+  kimOfferedPause: boolean;
+  /** China's last move as Washington saw it: a request shows only if it was detected (C4). */
+  lastChinaMoveSeen: string;
+  requestsDetected: number;
+  timesExposed: number;
+}
+
+export interface ChinaView extends CommonView {
+  actor: 'china';
+  chinaInfluence: number;
+  /** C8: what Beijing has learned about Washington. */
+  chinaBeliefUsPays: number;
+  evidence: number;
+  kimStanding: number;
+  nkEconomy: number;
+  lifeline: number;
+  lastChinaMove: string;
+  lastKimAnswer: KimAnswer;
+  lastRequestDetected: boolean;
+}
+
+export interface KimView extends CommonView {
+  actor: 'kim';
+  /** C7: Kim knows how hard China can squeeze him. */
+  chinaInfluence: number;
+  kimStanding: number;
+  nkEconomy: number;
+  lifeline: number;
+  kimBeliefUsPays: number;
+  /** This round's message from Beijing, which Kim always receives. */
+  requestChannel: RequestChannel;
+  restraintOrdered: boolean;
+  warmSignal: boolean;
+  offerPrice: Price;
+  lastChinaMove: string;
+}
+
+export type ActorView = UsView | ChinaView | KimView;
+export type ViewOf<A extends Actor> = A extends 'us' ? UsView : A extends 'china' ? ChinaView : KimView;
+
+function common(ctx: GameContext): CommonView {
+  return {
+    round: ctx.round,
+    rounds: ctx.params.rounds,
+    tension: ctx.tension,
+    escalationLevel: ctx.escalationLevel,
+    exposure: ctx.exposure,
+    europeAlignment: ctx.europeAlignment,
+    sanctions: ctx.sanctions,
+    deterrence: ctx.deterrence,
+    usChinaTension: ctx.usChinaTension,
+    diplomacy: ctx.diplomacy,
+    warRisk: warRisk(ctx.tension, ctx.deterrence, ctx.params),
+    concededTaiwan: ctx.concededTaiwan,
+    concededChips: ctx.concededChips,
+    aidToKim: ctx.aidToKim,
+    usCredibility: ctx.usCredibility,
+    lastKimMove: ctx.lastKimMove,
+    lastUsMove: ctx.lastUsMove,
+    rules: publicRules(ctx.params),
+  };
+}
+
+const REQUESTS = new Set(['askEscalationOvertly', 'askEscalationByCourier']);
+
+export function usView(ctx: GameContext): UsView {
+  const seen = REQUESTS.has(ctx.lastChinaMove) && !ctx.lastRequestDetected ? 'chinaWaits' : ctx.lastChinaMove;
+  return {
+    ...common(ctx),
+    actor: 'us',
+    usEstimateOfInfluence: ctx.usEstimateOfInfluence,
+    evidence: ctx.evidence,
+    kimStanding: ctx.kimStanding,
+    nkEconomy: ctx.nkEconomy,
+    offerPrice: ctx.offerPrice,
+    warmSignal: ctx.warmSignal,
+    kimMove: ctx.kimMoveThisRound,
+    testedRung: ctx.testedRung,
+    kimOfferedPause: ctx.kimOfferedPause,
+    lastChinaMoveSeen: seen,
+    requestsDetected: ctx.requestsDetected,
+    timesExposed: ctx.timesExposed,
+  };
+}
+
+export function chinaView(ctx: GameContext): ChinaView {
+  return {
+    ...common(ctx),
+    actor: 'china',
+    chinaInfluence: ctx.chinaInfluence,
+    chinaBeliefUsPays: chinaBeliefUsPays(ctx),
+    evidence: ctx.evidence,
+    kimStanding: ctx.kimStanding,
+    nkEconomy: ctx.nkEconomy,
+    lifeline: ctx.lifeline,
+    lastChinaMove: ctx.lastChinaMove,
+    lastKimAnswer: ctx.lastKimAnswer,
+    lastRequestDetected: ctx.lastRequestDetected,
+  };
+}
+
+export function kimView(ctx: GameContext): KimView {
+  return {
+    ...common(ctx),
+    actor: 'kim',
+    chinaInfluence: ctx.chinaInfluence,
+    kimStanding: ctx.kimStanding,
+    nkEconomy: ctx.nkEconomy,
+    lifeline: ctx.lifeline,
+    kimBeliefUsPays: kimBeliefUsPays(ctx),
+    requestChannel: ctx.requestChannel,
+    restraintOrdered: ctx.restraintOrdered,
+    warmSignal: ctx.warmSignal,
+    offerPrice: ctx.offerPrice,
+    lastChinaMove: ctx.lastChinaMove,
+  };
+}
+
+export function viewFor<A extends Actor>(ctx: GameContext, actor: A): ViewOf<A> {
+  const v = actor === 'us' ? usView(ctx) : actor === 'china' ? chinaView(ctx) : kimView(ctx);
+  return v as ViewOf<A>;
+}

@@ -1,0 +1,206 @@
+import type { Params } from '../model/params.js';
+
+// Every scenario field: its default, its range, the claims it encodes and a line of doc.
+// The zod schema, the defaults and the field reference in scenarios/README.md are all
+// generated from this one table, so they cannot disagree.
+
+export interface NumberField {
+  kind: 'number';
+  default: number;
+  min: number;
+  max: number;
+  int?: boolean;
+  claims: string[];
+  doc: string;
+}
+
+export interface PerRungField {
+  kind: 'perRung';
+  default: [number, number, number, number];
+  min: number;
+  max: number;
+  claims: string[];
+  doc: string;
+}
+
+export type Field = NumberField | PerRungField;
+
+const n = (def: number, min: number, max: number, claims: string[], doc: string, int = false): NumberField => ({
+  kind: 'number',
+  default: def,
+  min,
+  max,
+  int,
+  claims,
+  doc,
+});
+const unit = (def: number, claims: string[], doc: string) => n(def, 0, 1, claims, doc);
+const weight = (def: number, claims: string[], doc: string) => n(def, 0, 100, claims, doc);
+
+export const ROUNDS_FIELD = n(12, 1, 200, ['C8'], 'Rounds before the game stops. 1 makes it a one-shot game.', true);
+
+export const FIELD_GROUPS = {
+  start: {
+    tension: unit(0.35, [], 'North Korean tension at the start, 0 calm .. 1 on the brink.'),
+    escalationLevel: n(1, 0, 4, ['C6'], 'Highest rung Kim has reached already (0 none, 1 short-range .. 4 nuclear test).', true),
+    chinaInfluence: unit(0.7, ['C1'], "China's true sway over Pyongyang. Hidden from the US."),
+    usEstimateOfInfluence: unit(0.3, ['C1'], "What Washington believes China's sway to be (Beijing plays it down)."),
+    evidence: unit(0.1, ['C4', 'C5'], "Evidence the US holds of Beijing's hand."),
+    exposure: unit(0.05, ['C10', 'C12'], 'How publicly China is tied to Kim already.'),
+    europeAlignment: unit(0.35, ['C10'], 'How far Europe stands with the US on Korea.'),
+    usCredibility: unit(0.8, ['C8'], 'US credibility with allies and other adversaries.'),
+    chinaBeliefUsPays: unit(0.4, ['C8'], "China's prior belief that the US pays when pressed."),
+    kimBeliefUsPays: unit(0.3, ['C6'], "Kim's prior belief that the US pays for a pause."),
+    nkEconomy: unit(0.5, ['C7'], "North Korea's economy."),
+    lifeline: unit(0.8, ['C7'], 'The trade lifeline China keeps open.'),
+    kimStanding: unit(0.6, ['C7'], "Kim's standing at home."),
+    sanctions: unit(0.2, ['C11'], 'Sanctions in force, including seized assets.'),
+    deterrence: unit(0.3, ['C11'], 'Allied deterrence: exercises, carriers, Japan.'),
+    usChinaTension: unit(0.5, ['C13'], 'US-China tension.'),
+    diplomacy: unit(0, ['C11'], 'Progress of a durable diplomatic track.'),
+  },
+  pressure: {
+    requestBaseLikelihood: unit(0.15, ['C13'], 'Chance Xi asks Kim to escalate when US-China tension is zero.'),
+    requestTensionSlope: unit(0.6, ['C13'], 'How much US-China tension adds to that chance.'),
+    offerMinTension: n(0.35, 0, 2, ['C2'], 'Restraint can be sold only at or above this tension (above 1: never).'),
+    restraintPower: unit(0.4, ['C1'], 'Tension China removes per unit of real influence when it restrains Kim for a price.'),
+    priceOfTaiwan: n(1, 0, 10, ['C3'], 'Worth to China (and cost to the US) of less US support for Taiwan.'),
+    priceOfChips: n(0.7, 0, 10, ['C3'], 'Worth to China (and cost to the US) of looser chip export controls.'),
+    priceOfAid: n(0.3, 0, 10, ['C6'], 'Cost to the US (and worth to Kim) of one payment of aid.'),
+  },
+  covert: {
+    detectOvert: unit(0.7, ['C4'], 'Chance an open request to Kim is detected.'),
+    detectCovert: unit(0.2, ['C4'], 'Chance a request sent by human courier is detected.'),
+    evidencePerDetection: unit(0.25, ['C4'], 'Evidence gained per detected request.'),
+    evidencePerWarmSignal: unit(0.1, ['C5'], 'Evidence gained from a warm public letter to Kim.'),
+    warmSignalEmboldens: unit(0.03, ['C5'], "How much a warm letter adds to Kim's appetite for a test."),
+    warmSignalStanding: unit(0.03, ['C5'], 'Standing Kim gains at home from public Chinese warmth.'),
+  },
+  kim: {
+    rungTension: {
+      kind: 'perRung',
+      default: [0.06, 0.12, 0.18, 0.25],
+      min: 0,
+      max: 1,
+      claims: ['C12'],
+      doc: 'Tension each rung adds: short-range, over Japan, ICBM, nuclear test.',
+    } satisfies PerRungField,
+    rungPrestige: {
+      kind: 'perRung',
+      default: [0.02, 0.04, 0.06, 0.08],
+      min: 0,
+      max: 1,
+      claims: ['C6', 'C12'],
+      doc: 'Standing each rung buys Kim at home, before deterrence discounts it.',
+    } satisfies PerRungField,
+    obeyStandingCost: unit(0.05, ['C7'], "Standing Kim loses when seen obeying Xi (half when the request was covert)."),
+    defyLifelineCut: unit(0.15, ['C7'], 'Lifeline cut, per unit of Chinese influence, when Kim defies Xi.'),
+    lifelineDependence: unit(0.6, ['C7'], "How much of North Korea's economy rides on the lifeline."),
+    suspensionAid: unit(0.08, ['C6'], 'Economy Kim gains when the US pays for a pause.'),
+    unpaidPauseStandingCost: unit(0.02, ['C6'], 'Standing Kim loses for a pause nobody paid for.'),
+    tensionDecay: unit(0.1, [], 'Tension that drains away in a round without a test.'),
+    economyStandingDrag: unit(0.1, ['C7'], "How fast an economy below 0.5 erodes Kim's standing."),
+    regimeCrisisThreshold: unit(0.12, ['C7', 'C11'], 'Regime crisis when standing or economy falls below this.'),
+  },
+  us: {
+    credibilityLossPerConcession: unit(0.07, ['C8'], 'Credibility lost per concession or payment.'),
+    credibilityLossPerAsk: unit(0.03, ['C9'], 'Credibility lost by asking Beijing for help.'),
+    askReadsAsPayment: unit(0.5, ['C9'], 'How strongly China reads an ask for help as "the US will pay" (share of one payment).'),
+    helpRestraintPower: unit(0.15, ['C9'], 'Tension China removes, per unit of influence, when merely asked.'),
+    concessionEasesRivalry: unit(0.05, ['C3'], 'US-China tension eased by a concession.'),
+    exposeStrength: unit(0.1, ['C10'], 'Exposure gained per act of exposing, before evidence.'),
+    exposeEvidenceBonus: unit(0.25, ['C10', 'C4'], 'Extra exposure per unit of evidence held.'),
+    europeResponsiveness: n(0.6, 0, 2, ['C10'], 'How far Europe moves per unit of exposure gained.'),
+    exposeRaisesRivalry: unit(0.04, ['C10', 'C13'], 'US-China tension added by exposing Beijing.'),
+    sanctionStep: unit(0.1, ['C11'], 'Sanctions added per round of sanctioning.'),
+    sanctionEuropeShare: unit(0.4, ['C11', 'C10'], "Share of sanctions' reach that needs Europe (seizing money in its banks)."),
+    sanctionEconomyBite: unit(0.05, ['C11'], 'Economy lost per unit of sanctions each round.'),
+    postureStep: unit(0.1, ['C11'], 'Deterrence added per round of posture.'),
+    postureTension: unit(0.01, ['C11'], 'Tension added by a show of force.'),
+    diplomacyStep: unit(0.2, ['C11'], 'Diplomatic progress per round of engagement, scaled by calm.'),
+    settlementThreshold: n(1, 0.01, 1, ['C11'], 'Progress at which the track settles the crisis.'),
+    detenteBreakingRung: n(3, 1, 5, ['C7'], 'A test at or above this rung resets diplomacy (5: never).', true),
+    paidPauseCalms: unit(0.12, ['C6'], 'Tension removed by a pause the US paid for.'),
+  },
+  repetition: {
+    beliefPriorWeight: n(4, 0.1, 1000, ['C8'], 'Weight of prior beliefs, in observations. Larger learns slower.'),
+    learningRate: n(1, 0, 5, ['C8'], 'Weight of each new observation. 0 switches learning off.'),
+  },
+  crisis: {
+    warRiskAtFullTension: unit(0.045, ['C12'], 'Chance per round of war at full tension, before deterrence.'),
+    deterrenceDampsWar: unit(0.5, ['C11'], 'Share of war risk that full deterrence removes.'),
+    deterrenceDampsPrestige: unit(0.8, ['C12'], "Share of a test's prestige that full deterrence removes."),
+    rivalryDrift: unit(0.05, ['C13'], 'Largest random swing in US-China tension per round.'),
+    exposureEndsGame: unit(0.8, ['C10'], 'Exposure at which, with Europe aligned, the leverage game is over.'),
+    europeEndsGame: unit(0.7, ['C10'], 'Europe alignment needed for that.'),
+    concessionsForExtraction: n(2, 1, 1000, ['C3'], 'Concessions at the round limit that count as "extracted".', true),
+  },
+  'payoffs.us': {
+    concessionCost: weight(2, ['C3', 'C8'], 'Weight on what the US paid out.'),
+    credibility: weight(4, ['C8'], 'Weight on credibility kept.'),
+    averageTension: weight(4, [], 'Weight on average tension endured.'),
+    war: weight(20, ['C12'], 'Cost of war.'),
+    settlement: weight(6, ['C11'], 'Value of a settlement.'),
+    europe: weight(2, ['C10'], "Value of Europe's alignment."),
+    regimeCrisis: weight(2, [], 'Cost of a regime crisis next door to allies.'),
+  },
+  'payoffs.china': {
+    concessionGain: weight(3, ['C2', 'C3'], 'Weight on concessions won.'),
+    exposure: weight(4, ['C12'], 'Cost of the stigma of sponsoring Kim.'),
+    war: weight(10, [], 'Cost of war on its border.'),
+    europe: weight(2, ['C10'], 'Cost of Europe lining up with the US.'),
+    regimeCrisis: weight(4, [], 'Cost of chaos in Pyongyang.'),
+    rivalry: weight(1, ['C13'], 'Cost of US-China tension.'),
+  },
+  'payoffs.kim': {
+    standing: weight(4, ['C7'], 'Weight on standing at home.'),
+    economy: weight(3, ['C7'], 'Weight on the economy.'),
+    aid: weight(1, ['C6'], 'Weight on aid received.'),
+    war: weight(20, [], 'Cost of war.'),
+    regimeCrisis: weight(10, ['C7'], 'Cost of a regime crisis.'),
+    settlement: weight(2, ['C11'], 'Value of a settlement.'),
+  },
+} as const satisfies Record<string, Record<string, Field>>;
+
+export type GroupName = keyof typeof FIELD_GROUPS;
+
+/** Every field with its dotted path (e.g. `start.chinaInfluence`, `payoffs.us.war`). */
+export function allFields(): { path: string; field: Field }[] {
+  const out: { path: string; field: Field }[] = [{ path: 'rounds', field: ROUNDS_FIELD }];
+  for (const [group, fields] of Object.entries(FIELD_GROUPS)) {
+    for (const [name, field] of Object.entries(fields)) out.push({ path: `${group}.${name}`, field: field as Field });
+  }
+  return out;
+}
+
+export function fieldAt(path: string): Field | undefined {
+  return allFields().find((f) => f.path === path)?.field;
+}
+
+/** The default parameters: the baseline scenario before any file overrides them. */
+export function defaultParams(): Params {
+  const p: Record<string, unknown> = { rounds: ROUNDS_FIELD.default };
+  for (const { path, field } of allFields()) {
+    if (path === 'rounds') continue;
+    setPath(p, path.split('.'), Array.isArray(field.default) ? [...field.default] : field.default);
+  }
+  return p as unknown as Params;
+}
+
+export function setPath(obj: Record<string, unknown>, keys: string[], value: unknown): void {
+  let cur = obj;
+  for (const k of keys.slice(0, -1)) {
+    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {};
+    cur = cur[k] as Record<string, unknown>;
+  }
+  cur[keys[keys.length - 1] as string] = value;
+}
+
+export function getPath(obj: unknown, keys: string[]): unknown {
+  let cur = obj;
+  for (const k of keys) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}

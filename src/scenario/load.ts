@@ -1,0 +1,266 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import YAML, { isPair, isScalar, LineCounter } from 'yaml';
+import type { Actor } from '../model/context.js';
+import type { Params } from '../model/params.js';
+import type { ClaimId } from '../model/claims.js';
+import type { Field } from './fields.js';
+import { InputError } from '../input-error.js';
+import { CLAIMS } from '../model/claims.js';
+import { allFields, defaultParams, fieldAt, FIELD_GROUPS, getPath, setPath } from './fields.js';
+import { SCENARIO_SCHEMA_VERSION, scenarioSchema } from './schema.js';
+
+export type AssumptionSetting = 'on' | 'off' | Record<string, number>;
+
+export interface Scenario {
+  name: string;
+  title: string;
+  description: string;
+  /** The file it came from, as given. */
+  source: string;
+  /** sha256 of the file's text: a log records it so a changed file can be noticed. */
+  sha256: string;
+  params: Params;
+  /** Default strategies for sides not chosen on the command line. */
+  strategies: Partial<Record<Actor, string>>;
+  assumptions: Partial<Record<ClaimId, AssumptionSetting>>;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function where(file: string, lc: LineCounter, offset: number | undefined): string {
+  if (offset === undefined) return file;
+  const { line, col } = lc.linePos(offset);
+  return `${file}:${line}:${col}`;
+}
+
+function fail(place: string, message: string): never {
+  throw new InputError(`${place}: ${message}`);
+}
+
+function readText(file: string): string {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    fail(file, "no such file. Fix: check the path, or run 'leverage scenarios' to list the built-in scenarios.");
+  }
+  if (st.isDirectory()) fail(file, 'is a directory, not a scenario file. Fix: name a .yaml file inside it.');
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}). Fix: check its permissions.`);
+  }
+}
+
+function allowedText(f: Field): string {
+  const what = f.kind === 'perRung' ? 'a list of 4 numbers, each' : f.kind === 'number' && f.int ? 'a whole number' : 'a number';
+  return `${what} from ${f.min} to ${f.max}`;
+}
+
+function closest(word: string, options: string[]): string | undefined {
+  const dist = (a: string, b: string) => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        const row = d[i] as number[];
+        const prev = d[i - 1] as number[];
+        row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+    return (d[a.length] as number[])[b.length] as number;
+  };
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const o of options) {
+    const dd = dist(word.toLowerCase(), o.toLowerCase());
+    if (dd < bestD) [best, bestD] = [o, dd];
+  }
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+const TOP_KEYS = Object.keys(scenarioSchema.shape);
+
+function keysAllowedAt(path: (string | number)[]): string[] {
+  if (path.length === 0) return TOP_KEYS;
+  const joined = path.join('.');
+  if (joined === 'payoffs') return ['us', 'china', 'kim'];
+  if (joined === 'strategies') return ['us', 'china', 'kim'];
+  if (joined === 'assumptions') return Object.keys(CLAIMS);
+  const group = (FIELD_GROUPS as Record<string, Record<string, Field>>)[joined];
+  return group ? Object.keys(group) : [];
+}
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  received?: string;
+}
+
+function describeIssue(issue: Issue, data: unknown): { path: (string | number)[]; text: string } {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const dotted = path.filter((p) => typeof p === 'string').join('.');
+  const field = fieldAt(dotted);
+  const value = getPath(data, path.map(String));
+  const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys?.[0] ?? '?';
+    const allowed = keysAllowedAt(path);
+    const guess = closest(key, allowed);
+    const at = path.length ? ` in ${path.join('.')}` : '';
+    return {
+      path: [...path, key],
+      text: `unknown field '${key}'${at}.${guess ? ` Did you mean '${guess}'?` : ''} Allowed: ${allowed.join(', ')}.`,
+    };
+  }
+  if (value === undefined && issue.code === 'invalid_type') {
+    return { path, text: `missing required field '${dotted}'. Fix: add it (see scenarios/README.md).` };
+  }
+  if (dotted === 'schema') {
+    return { path, text: `schema is ${shown}; this version of leverage reads schema ${SCENARIO_SCHEMA_VERSION}. Fix: set 'schema: ${SCENARIO_SCHEMA_VERSION}'.` };
+  }
+  if (dotted === 'name') {
+    return { path, text: `name ${shown} must be 1-60 letters, digits, '.', '_' or '-', starting with a letter or digit.` };
+  }
+  if (path[0] === 'assumptions' && path.length === 2) {
+    return { path, text: `assumption ${String(path[1])} is ${shown}; allowed: on, off, or a map of parameter overrides such as { chinaInfluence: 0.1 }.` };
+  }
+  if (field) {
+    return { path, text: `${dotted} is ${shown}; allowed: ${allowedText(field)}.` };
+  }
+  return { path, text: `${dotted || 'the file'}: ${issue.message}.` };
+}
+
+/** Parse and validate scenario text. `file` is used in messages only. */
+export function parseScenario(text: string, file: string): Scenario {
+  const lc = new LineCounter();
+  if (text.trim() === '') {
+    fail(`${file}:1:1`, "the file is empty. Fix: a scenario needs at least 'schema: 1', 'name', 'title' and 'description'.");
+  }
+  const doc = YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const msg = firstError.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same map. Fix: keep one.' : `invalid YAML: ${firstError.message.split('\n')[0]}.`;
+    fail(where(file, lc, firstError.pos[0]), msg);
+  }
+  YAML.visit(doc, {
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        fail(where(file, lc, pair.key.range?.[0]), `the key '${String(pair.key.value)}' is not allowed. Fix: remove it.`);
+      }
+    },
+  });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (e) {
+    fail(`${file}:1:1`, `${(e as Error).message.split('\n')[0]}. Fix: avoid YAML aliases that expand recursively.`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    fail(`${file}:1:1`, 'a scenario must be a YAML map of fields (schema, name, title, ...).');
+  }
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as Issue;
+    const { path, text: msg } = describeIssue(issue, data);
+    fail(locate(doc, lc, file, path), msg);
+  }
+  const s = parsed.data;
+  const params = defaultParams();
+  mergeInto(params as unknown as Record<string, unknown>, s as Record<string, unknown>);
+  const assumptions = (s.assumptions ?? {}) as Partial<Record<ClaimId, AssumptionSetting>>;
+  applyAssumptions(params, assumptions, (claim, key, msg) => fail(locate(doc, lc, file, ['assumptions', claim, ...(key ? [key] : [])]), msg));
+  return {
+    name: s.name,
+    title: s.title,
+    description: s.description,
+    source: file,
+    sha256: createHash('sha256').update(text).digest('hex'),
+    params,
+    strategies: s.strategies ?? {},
+    assumptions,
+  };
+}
+
+/** The nearest YAML node to a path, as file:line:col. */
+function locate(doc: YAML.Document, lc: LineCounter, file: string, path: (string | number)[]): string {
+  for (let n = path.length; n >= 0; n--) {
+    const sub = path.slice(0, n);
+    if (n > 0) {
+      // Prefer the key's position: "field: value" points at the field.
+      const parent = n > 1 ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
+      const items = (parent as { items?: unknown[] } | null)?.items;
+      if (Array.isArray(items)) {
+        for (const item of items) {
+          if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(sub[n - 1])) {
+            return where(file, lc, item.key.range?.[0]);
+          }
+        }
+      }
+      const node = doc.getIn(sub, true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return where(file, lc, node.range[0]);
+    } else {
+      const c = doc.contents as { range?: [number, number, number] } | null;
+      return where(file, lc, c?.range?.[0] ?? 0);
+    }
+  }
+  return file;
+}
+
+const META_KEYS = new Set(['schema', 'name', 'title', 'description', 'strategies', 'assumptions']);
+
+function mergeInto(target: Record<string, unknown>, src: Record<string, unknown>, depth = 0): void {
+  for (const [k, v] of Object.entries(src)) {
+    if (depth === 0 && META_KEYS.has(k)) continue;
+    if (v === undefined) continue;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+      if (typeof target[k] !== 'object' || target[k] === null) target[k] = {};
+      mergeInto(target[k] as Record<string, unknown>, v as Record<string, unknown>, depth + 1);
+    } else {
+      target[k] = Array.isArray(v) ? [...v] : v;
+    }
+  }
+}
+
+/**
+ * Switch claims off, or weaken them, as a scenario's `assumptions:` block says.
+ * `off` applies the claim's own overrides (model/claims.ts); a map sets parameters,
+ * named by full path (`start.chinaInfluence`) or by a field name the claim is tagged with.
+ */
+export function applyAssumptions(
+  params: Params,
+  assumptions: Partial<Record<ClaimId, AssumptionSetting>>,
+  onError: (claim: string, key: string | undefined, message: string) => never,
+): void {
+  const target = params as unknown as Record<string, unknown>;
+  for (const [claim, setting] of Object.entries(assumptions) as [ClaimId, AssumptionSetting][]) {
+    if (setting === 'on') continue;
+    const overrides = setting === 'off' ? CLAIMS[claim].off : setting;
+    for (const [key, value] of Object.entries(overrides)) {
+      const path = resolveAssumptionKey(claim, key);
+      if (!path) {
+        const tagged = allFields().filter((f) => f.field.claims.includes(claim)).map((f) => f.path);
+        onError(claim, key, `'${key}' is not a parameter of ${claim}. Allowed: ${tagged.join(', ') || 'none'} (or any full path such as start.chinaInfluence).`);
+      }
+      const field = fieldAt(path) as Field;
+      if (field.kind !== 'number' || !Number.isFinite(value) || value < field.min || value > field.max || (field.int && !Number.isInteger(value))) {
+        onError(claim, key, `${path} is ${value}; allowed: ${allowedText(field)}.`);
+      }
+      setPath(target, path.split('.'), value);
+    }
+  }
+}
+
+function resolveAssumptionKey(claim: ClaimId, key: string): string | undefined {
+  if (key.includes('.')) return fieldAt(key) ? key : undefined;
+  const tagged = allFields().filter((f) => f.field.claims.includes(claim) && f.path.endsWith(`.${key}`));
+  if (tagged.length === 1) return tagged[0]?.path;
+  const any = allFields().filter((f) => f.path.endsWith(`.${key}`) || f.path === key);
+  return any.length === 1 ? any[0]?.path : undefined;
+}
+
+export function loadScenarioFile(file: string): Scenario {
+  return parseScenario(readText(file), file);
+}

@@ -1,0 +1,109 @@
+import type { ChinaView } from '../model/views.js';
+import type { MoveName } from '../model/moves.js';
+import type { Rng } from '../rng/rng.js';
+import type { Strategy } from './types.js';
+import { bestPrice, chinaPressureReturn, xiRequestLikelihood } from '../model/china-calculus.js';
+import { anyLegal, firstLegal } from './types.js';
+
+function sell(v: ChinaView, legal: readonly MoveName[]): MoveName | null {
+  const m: MoveName = bestPrice(v) === 'taiwan' ? 'offerRestraintForTaiwan' : 'offerRestraintForChips';
+  return legal.includes(m) ? m : null;
+}
+
+/** C7: a defiant Kim is brought to heel through the lifeline. */
+function punishDefiance(v: ChinaView, legal: readonly MoveName[]): MoveName | null {
+  return v.lastKimAnswer === 'defied' && legal.includes('squeezeLifeline') ? 'squeezeLifeline' : null;
+}
+
+export const opportunist: Strategy<'china'> = {
+  id: 'opportunist',
+  actor: 'china',
+  name: 'Opportunist',
+  description: 'Sells restraint when tension is high, stokes it when it expects the US to pay; learns.',
+  models: "Xi as the columns read him: pressure as a product (C2, C8, C13)",
+  memory: 'whole game',
+  stochastic: true,
+  claims: ['C2', 'C4', 'C7', 'C8', 'C13'],
+  choose(v, legal, rng) {
+    const punish = punishDefiance(v, legal);
+    if (punish) return punish;
+    // C2, C8: sell when there is pressure to sell and Beijing expects a buyer.
+    if (v.chinaBeliefUsPays >= 0.35) {
+      const offer = sell(v, legal);
+      if (offer) return offer;
+    }
+    // C13: whether Xi asks at all is a draw, likelier with US-China tension;
+    // C8: he asks only if he expects it to pay.
+    const covert = chinaPressureReturn(v, 'covert');
+    const overt = chinaPressureReturn(v, 'overt');
+    if (rng.next() < xiRequestLikelihood(v) && Math.max(covert, overt) > 0) {
+      return overt >= covert ? 'askEscalationOvertly' : 'askEscalationByCourier';
+    }
+    return 'chinaWaits';
+  },
+};
+
+export const restrained: Strategy<'china'> = {
+  id: 'restrained',
+  actor: 'china',
+  name: 'Restrained',
+  description: 'Keeps Kim quiet for nothing in return; never stokes or sells.',
+  models: 'The Beijing Europe hopes for: a partner in stability (2023 column)',
+  memory: 'none',
+  stochastic: false,
+  claims: ['C1'],
+  choose(v, legal) {
+    if (v.tension >= 0.45) return firstLegal(legal, 'restrainKim');
+    return firstLegal(legal, 'chinaWaits');
+  },
+};
+
+export const ratchet: Strategy<'china'> = {
+  id: 'ratchet',
+  actor: 'china',
+  name: 'Ratchet',
+  description: 'Stokes pressure every round it has nothing to sell, paid or not.',
+  models: 'A Beijing that does not learn: constant pressure (C2)',
+  memory: 'last round',
+  stochastic: false,
+  claims: ['C2', 'C7'],
+  choose(v, legal) {
+    return punishDefiance(v, legal) ?? sell(v, legal) ?? firstLegal(legal, 'askEscalationOvertly');
+  },
+};
+
+export const covertFirst: Strategy<'china'> = {
+  id: 'covertFirst',
+  actor: 'china',
+  name: 'Covert first',
+  description: 'Works through couriers and warm letters; sells restraint when it can.',
+  models: 'The careful Beijing of the 2020 column (C4, C5)',
+  memory: 'whole game',
+  stochastic: true,
+  claims: ['C4', 'C5', 'C13'],
+  choose(v, legal, rng) {
+    const punish = punishDefiance(v, legal);
+    if (punish) return punish;
+    if (v.chinaBeliefUsPays >= 0.3) {
+      const offer = sell(v, legal);
+      if (offer) return offer;
+    }
+    if (v.lastKimMove !== 'holdTests' && v.lastKimMove !== 'none' && v.exposure < 0.3) return 'sendWarmSignal';
+    if (rng.next() < xiRequestLikelihood(v) && chinaPressureReturn(v, 'covert') > 0) return 'askEscalationByCourier';
+    return 'chinaWaits';
+  },
+};
+
+export const chinaRandom: Strategy<'china'> = {
+  id: 'chinaRandom',
+  actor: 'china',
+  name: 'Random (China)',
+  description: 'Any legal move, uniformly at random: a baseline.',
+  models: 'No one: a yardstick',
+  memory: 'none',
+  stochastic: true,
+  claims: [],
+  choose: (_v, legal, rng: Rng) => anyLegal(legal, rng),
+};
+
+export const CHINA_STRATEGIES = [opportunist, covertFirst, ratchet, restrained, chinaRandom];

@@ -1,0 +1,71 @@
+import type { KimMove, MoveName } from '../model/moves.js';
+import type { KimView } from '../model/views.js';
+import type { KimWeights } from '../model/kim-utility.js';
+import type { Rng } from '../rng/rng.js';
+import type { Strategy } from './types.js';
+import { kimMoveUtility } from '../model/kim-utility.js';
+import { anyLegal } from './types.js';
+
+/** C7: the move with the highest utility for this Kim; ties go to the earlier move. */
+function bestFor(v: KimView, legal: readonly MoveName[], w: KimWeights): MoveName {
+  let best = legal[0] as MoveName;
+  let bestU = -Infinity;
+  for (const m of legal) {
+    const u = kimMoveUtility(v, m as KimMove, w);
+    if (u > bestU) [best, bestU] = [m, u];
+  }
+  return best;
+}
+
+export const regimeFirst: Strategy<'kim'> = {
+  id: 'regimeFirst',
+  actor: 'kim',
+  name: 'Regime first',
+  description: "Weighs every move by standing, economy and war risk; nobody's tool.",
+  models: 'Kim as the 2020 and 2022 columns read him (C6, C7)',
+  memory: 'whole game',
+  stochastic: false,
+  claims: ['C6', 'C7', 'C12'],
+  choose: (v, legal) => bestFor(v, legal, { standing: 4, economy: 3, war: 6, deference: 0 }),
+};
+
+export const loyalClient: Strategy<'kim'> = {
+  id: 'loyalClient',
+  actor: 'kim',
+  name: 'Loyal client',
+  description: "Does what Beijing wants unless it is ruinous.",
+  models: "A Kim who is Xi's instrument (the fear C7 says he must avoid seeming)",
+  memory: 'whole game',
+  stochastic: false,
+  claims: ['C1', 'C7'],
+  choose: (v, legal) => bestFor(v, legal, { standing: 2, economy: 3, war: 6, deference: 0.3 }),
+};
+
+export const independent: Strategy<'kim'> = {
+  id: 'independent',
+  actor: 'kim',
+  name: 'Independent',
+  description: "Prizes standing, bristles at Beijing, and sometimes surprises everyone.",
+  models: 'A Kim who resents Chinese patronage (C7)',
+  memory: 'whole game',
+  stochastic: true,
+  claims: ['C6', 'C7'],
+  choose(v, legal, rng: Rng) {
+    if (rng.next() < 0.1) return anyLegal(legal, rng);
+    return bestFor(v, legal, { standing: 5, economy: 2, war: 4, deference: -0.05 });
+  },
+};
+
+export const kimRandom: Strategy<'kim'> = {
+  id: 'kimRandom',
+  actor: 'kim',
+  name: 'Random (Kim)',
+  description: 'Any legal move, uniformly at random: a baseline.',
+  models: 'No one: a yardstick',
+  memory: 'none',
+  stochastic: true,
+  claims: [],
+  choose: (_v, legal, rng) => anyLegal(legal, rng),
+};
+
+export const KIM_STRATEGIES = [regimeFirst, loyalClient, independent, kimRandom];

@@ -1,0 +1,32 @@
+import type { Actor } from '../model/context.js';
+import type { Strategy } from './types.js';
+import { InputError } from '../input-error.js';
+import { CHINA_STRATEGIES } from './china.js';
+import { KIM_STRATEGIES } from './kim.js';
+import { US_STRATEGIES } from './us.js';
+
+export const STRATEGIES: { [A in Actor]: Strategy<A>[] } = {
+  us: US_STRATEGIES,
+  china: CHINA_STRATEGIES,
+  kim: KIM_STRATEGIES,
+};
+
+/** What each side plays when neither the command line nor the scenario says. */
+export const DEFAULT_STRATEGY: Record<Actor, string> = { us: 'columns', china: 'opportunist', kim: 'regimeFirst' };
+
+export function strategyIds(actor: Actor): string[] {
+  return STRATEGIES[actor].map((s) => s.id);
+}
+
+export function findStrategy<A extends Actor>(actor: A, id: string): Strategy<A> | undefined {
+  return (STRATEGIES[actor] as Strategy<A>[]).find((s) => s.id.toLowerCase() === id.toLowerCase());
+}
+
+/** A strategy by id, or an InputError naming the flag and the choices. */
+export function getStrategy<A extends Actor>(actor: A, id: string, place = `--${actor}`): Strategy<A> {
+  const s = findStrategy(actor, id);
+  if (!s) {
+    throw new InputError(`${place}: unknown ${actor === 'us' ? 'US' : actor === 'china' ? 'China' : 'Kim'} strategy '${id}'. Fix: use one of ${strategyIds(actor).join(', ')} (see 'leverage strategies').`);
+  }
+  return s;
+}

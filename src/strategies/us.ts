@@ -1,0 +1,141 @@
+import type { Strategy } from './types.js';
+import { anyLegal, firstLegal } from './types.js';
+
+// United States. The columns argue for the exposer-and-pressure family and against the
+// appeaser and the one who asks Beijing (C8-C11).
+
+export const appeaser: Strategy<'us'> = {
+  id: 'appeaser',
+  actor: 'us',
+  name: 'Appeaser',
+  description: 'Pays whatever price is asked, to make the crisis stop now.',
+  models: 'A distracted Washington that buys quiet (what Kim and Xi bet on, C6)',
+  memory: 'none',
+  stochastic: false,
+  claims: ['C3', 'C6', 'C8'],
+  choose(v, legal) {
+    if (v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
+    if (v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
+    if (v.kimOfferedPause) return firstLegal(legal, 'payKim', 'usWaits');
+    if (v.testedRung >= 2) return firstLegal(legal, 'concedeChips');
+    return firstLegal(legal, 'openDiplomaticTrack', 'usWaits');
+  },
+};
+
+export const asksBeijing: Strategy<'us'> = {
+  id: 'asksBeijing',
+  actor: 'us',
+  name: 'Asks Beijing',
+  description: 'Asks China to rein Kim in, and pays the bill when it comes.',
+  models: 'The habit the 2022 column warns against (C9)',
+  memory: 'none',
+  stochastic: false,
+  claims: ['C9', 'C3'],
+  choose(v, legal) {
+    if (v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
+    if (v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
+    if (v.tension >= 0.4 || v.testedRung > 0) return firstLegal(legal, 'askBeijingForHelp');
+    return firstLegal(legal, 'openDiplomaticTrack', 'usWaits');
+  },
+};
+
+export const exposer: Strategy<'us'> = {
+  id: 'exposer',
+  actor: 'us',
+  name: 'Exposer',
+  description: "Keeps showing the world Beijing's hand in Kim's crises; sanctions once that is done.",
+  models: 'Exposure alone (C10)',
+  memory: 'none',
+  stochastic: false,
+  claims: ['C10'],
+  choose(v, legal) {
+    if (v.exposure < 0.9) return firstLegal(legal, 'exposeBeijing');
+    return firstLegal(legal, 'sanction');
+  },
+};
+
+export const sanctioner: Strategy<'us'> = {
+  id: 'sanctioner',
+  actor: 'us',
+  name: 'Sanctioner',
+  description: 'Answers every test with sanctions and shows of force; never deals.',
+  models: 'Pressure on Kim alone, without exposing China or opening a door (C11 in part)',
+  memory: 'none',
+  stochastic: false,
+  claims: ['C11'],
+  choose(v, legal) {
+    if (v.tension >= 0.5 && v.deterrence < 0.7) return firstLegal(legal, 'posture');
+    return firstLegal(legal, 'sanction');
+  },
+};
+
+export const columns: Strategy<'us'> = {
+  id: 'columns',
+  actor: 'us',
+  name: "The columns' advice",
+  description: "Expose Beijing, keep pressure on Kim, keep the door open; never concede, never ask.",
+  models: 'What the three columns recommend (C8-C12)',
+  memory: 'last round',
+  stochastic: false,
+  claims: ['C8', 'C9', 'C10', 'C11', 'C12'],
+  choose(v, legal) {
+    const chinaInPlay =
+      v.offerPrice !== 'none' || v.warmSignal || v.evidence >= 0.2 ||
+      v.lastChinaMoveSeen === 'askEscalationOvertly' || v.lastChinaMoveSeen === 'askEscalationByCourier';
+    if (chinaInPlay && v.exposure < 0.8) return firstLegal(legal, 'exposeBeijing');
+    if (v.tension >= 0.5 && v.deterrence < 0.6) return firstLegal(legal, 'posture');
+    if (v.testedRung > 0 || v.tension >= 0.35) return firstLegal(legal, 'sanction');
+    return firstLegal(legal, 'openDiplomaticTrack');
+  },
+};
+
+export const reciprocator: Strategy<'us'> = {
+  id: 'reciprocator',
+  actor: 'us',
+  name: 'Reciprocator',
+  description: 'Tit for tat: engages after a calm round, pushes back after a provocation.',
+  models: 'A conditional cooperator, as in repeated-game tournaments',
+  memory: 'last round',
+  stochastic: false,
+  claims: ['C10', 'C11'],
+  choose(v, legal) {
+    const chinaPushed = v.offerPrice !== 'none' || v.lastChinaMoveSeen.startsWith('askEscalation') || v.warmSignal;
+    if (chinaPushed) return firstLegal(legal, 'exposeBeijing');
+    if (v.testedRung > 0) return firstLegal(legal, 'sanction');
+    return firstLegal(legal, 'openDiplomaticTrack');
+  },
+};
+
+export const pragmatist: Strategy<'us'> = {
+  id: 'pragmatist',
+  actor: 'us',
+  name: 'Pragmatist',
+  description: "Follows the columns' advice, but pays when war risk gets frightening.",
+  models: 'A Washington that accepts the argument until the brink',
+  memory: 'last round',
+  stochastic: false,
+  claims: ['C8', 'C10', 'C11', 'C12'],
+  choose(v, legal, rng) {
+    if (v.warRisk >= 0.02) {
+      if (v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
+      if (v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
+      if (v.kimOfferedPause) return firstLegal(legal, 'payKim');
+      return firstLegal(legal, 'askBeijingForHelp');
+    }
+    return columns.choose(v, legal, rng);
+  },
+};
+
+export const usRandom: Strategy<'us'> = {
+  id: 'usRandom',
+  actor: 'us',
+  name: 'Random (US)',
+  description: 'Any legal move, uniformly at random: a baseline.',
+  models: 'No one: a yardstick',
+  memory: 'none',
+  stochastic: true,
+  claims: [],
+  choose: (_v, legal, rng) => anyLegal(legal, rng),
+};
+
+export const US_STRATEGIES = [columns, exposer, sanctioner, reciprocator, pragmatist, asksBeijing, appeaser, usRandom];
