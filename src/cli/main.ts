@@ -6,11 +6,15 @@ import { registerLists } from './commands/lists.js';
 import { registerReplay } from './commands/replay.js';
 import { registerRun } from './commands/run.js';
 import { registerValidate } from './commands/validate.js';
+import { registerBatch } from './commands/batch.js';
+import { registerCompare } from './commands/compare.js';
+import { registerMerge } from './commands/merge.js';
+import { registerTournament } from './commands/tournament.js';
 
 // The only place that reads argv and sets the exit code:
 // 0 success, 1 a runtime failure (including a replay that diverges), 2 bad usage or input.
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const program = new Command();
   program
     .name('leverage')
@@ -23,9 +27,13 @@ function main(argv: string[]): void {
   registerReplay(program);
   registerValidate(program);
   registerLists(program);
+  registerBatch(program);
+  registerCompare(program);
+  registerTournament(program);
+  registerMerge(program);
   for (const c of program.commands) c.exitOverride();
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (e) {
     handle(e);
   }
@@ -49,4 +57,4 @@ function handle(e: unknown): void {
 }
 
 process.on('uncaughtException', handle);
-main(process.argv);
+await main(process.argv);

@@ -30,8 +30,8 @@ interface CompiledState {
   actor: Actor | 'chance' | null;
   /** Event name -> transitions, in the machine's declaration order. */
   on: Map<string, CompiledTransition[]>;
-  /** Event names in declaration order: the order legal moves are listed in. */
-  events: string[];
+  /** Moves with their transitions, in declaration order: the order legal moves are listed in. */
+  moves: { name: MoveName; transitions: CompiledTransition[] }[];
   always: CompiledTransition[];
 }
 
@@ -39,6 +39,8 @@ interface CompiledState {
 export interface GameState {
   phase: string;
   ctx: GameContext;
+  /** The compiled node for `phase`, cached by the stepper so the hot loop skips a lookup. */
+  node?: unknown;
 }
 
 /** The small State API every algorithm uses (after OpenSpiel): nothing reaches inside. */
@@ -115,13 +117,20 @@ export function compileMachine(machine: AnyStateMachine): Game {
       final: s.type === 'final',
       actor: (PHASE_ACTOR as Record<string, Actor | 'chance'>)[name] ?? null,
       on,
-      events: [...on.keys()],
+      moves: [...on.entries()].map(([name, transitions]) => ({ name: name as MoveName, transitions })),
       always: asArray(s.always as RawTransition | RawTransition[]).map((r) => compileTransition(r, name)),
     });
   }
-  const stateOf = (phase: string): CompiledState => {
+  const lookup = (phase: string): CompiledState => {
     const s = states.get(phase);
     if (!s) throw new Error(`unknown state '${phase}'`);
+    return s;
+  };
+  const stateOf = (state: GameState): CompiledState => {
+    const cached = state.node as CompiledState | undefined;
+    if (cached !== undefined && cached.name === state.phase) return cached;
+    const s = lookup(state.phase);
+    state.node = s;
     return s;
   };
 
@@ -135,12 +144,13 @@ export function compileMachine(machine: AnyStateMachine): Game {
   const take = (state: GameState, t: CompiledTransition, event: GameEvent) => {
     for (const a of t.actions) a(state.ctx, event);
     state.phase = t.target;
+    state.node = lookup(t.target);
   };
 
   const settle = (state: GameState, event: GameEvent) => {
     // Eventless ('always') transitions run until a state without one passes.
     for (let guard = 0; guard < 100; guard++) {
-      const s = stateOf(state.phase);
+      const s = stateOf(state);
       if (s.always.length === 0) return;
       const t = pick(s.always, state.ctx, event);
       if (!t) return;
@@ -159,38 +169,38 @@ export function compileMachine(machine: AnyStateMachine): Game {
       return state;
     },
     actorToMove(state) {
-      return stateOf(state.phase).actor;
+      return stateOf(state).actor;
     },
     legalMoves(state) {
-      const s = stateOf(state.phase);
+      const s = stateOf(state);
       if (s.actor === 'chance' || s.actor === null) return [];
       const out: MoveName[] = [];
-      for (const ev of s.events) {
-        probe.type = ev as MoveName;
-        if (pick(s.on.get(ev), state.ctx, probe)) out.push(ev as MoveName);
+      for (const m of s.moves) {
+        probe.type = m.name;
+        if (pick(m.transitions, state.ctx, probe)) out.push(m.name);
       }
       return out;
     },
     isLegal(state, move) {
-      const s = stateOf(state.phase);
+      const s = stateOf(state);
       probe.type = move as MoveName;
       return s.actor !== 'chance' && pick(s.on.get(move), state.ctx, probe) !== null;
     },
     apply(state, event) {
-      const t = pick(stateOf(state.phase).on.get(event.type), state.ctx, event);
+      const t = pick(stateOf(state).on.get(event.type), state.ctx, event);
       if (!t) return false;
       take(state, t, event);
       settle(state, event);
       return true;
     },
     isTerminal(state) {
-      return stateOf(state.phase).final;
+      return stateOf(state).final;
     },
     outcome(state) {
-      return stateOf(state.phase).final && isOutcome(state.phase) ? state.phase : null;
+      return stateOf(state).final && isOutcome(state.phase) ? state.phase : null;
     },
     clone(state) {
-      return { phase: state.phase, ctx: { ...state.ctx } };
+      return { phase: state.phase, ctx: { ...state.ctx }, node: state.node };
     },
   };
   return game;

@@ -5,8 +5,6 @@ export interface Rng {
   next(): number;
 }
 
-export type RngState = { c: number; s0: number; s1: number; s2: number };
-
 /** Streams of one game: chance and each actor draw from their own, so swapping one side
  *  for another strategy (or a person) leaves everyone else's draws unchanged. */
 export type Stream = 'chance' | 'china' | 'kim' | 'us';
@@ -19,13 +17,8 @@ export function gameSeed(masterSeed: string | number, scenario: string, index: n
   return `${masterSeed}|${scenario}|${index}`;
 }
 
-// alea: fast (a few ns a draw), with a state that can be saved and restored.
-export function makeRng(seed: string, stream: Stream): Rng & { state(): RngState } {
-  const prng = seedrandom.alea(`${seed}|${stream}`, { state: true });
-  return { next: () => prng(), state: () => prng.state() as RngState };
-}
-
-export function restoreRng(state: RngState): Rng & { state(): RngState } {
-  const prng = seedrandom.alea('', { state });
-  return { next: () => prng(), state: () => prng.state() as RngState };
+// alea: a few ns a draw and cheap to seed (ARC4, seedrandom's default, is ~9x slower).
+// Undo and replay rebuild a game from its seed and moves, so no generator state is saved.
+export function makeRng(seed: string, stream: Stream): Rng {
+  return { next: seedrandom.alea(`${seed}|${stream}`) };
 }

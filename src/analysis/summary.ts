@@ -1,0 +1,63 @@
+import type { Acc, Interval, MetricKey } from '../engine/stats.js';
+import type { Outcome } from '../model/outcomes.js';
+import { METRICS, meanInterval, proportionInterval } from '../engine/stats.js';
+import { OUTCOME_NAMES } from '../model/outcomes.js';
+
+export interface MetricSummary extends Interval {
+  min: number;
+  max: number;
+  hist: number[];
+}
+
+export interface CellSummary {
+  n: number;
+  outcomes: Record<Outcome, { count: number; p: number; low: number; high: number }>;
+  metrics: Record<MetricKey, MetricSummary>;
+}
+
+export function summarizeAcc(acc: Acc): CellSummary {
+  const outcomes = {} as CellSummary['outcomes'];
+  OUTCOME_NAMES.forEach((o, i) => {
+    const count = acc.outcomes[i] as number;
+    outcomes[o] = { count, ...proportionInterval(count, acc.n) };
+  });
+  const metrics = {} as CellSummary['metrics'];
+  METRICS.forEach((m, i) => {
+    const a = acc.metrics[i];
+    if (!a) return;
+    metrics[m.key] = { ...meanInterval(a), min: a.min, max: a.max, hist: [...a.hist] };
+  });
+  return { n: acc.n, outcomes, metrics };
+}
+
+/** Do two 95% intervals overlap? Overlap is read as "not significantly different". */
+export function overlaps(a: { low: number; high: number }, b: { low: number; high: number }): boolean {
+  return a.low <= b.high && b.low <= a.high;
+}
+
+/** A tidy row: one scenario x profile x metric, as Axelrod and Mesa write results. */
+export interface TidyRow {
+  scenario: string;
+  us: string;
+  china: string;
+  kim: string;
+  metric: string;
+  n: number;
+  mean: number;
+  ci_low: number;
+  ci_high: number;
+  sd: number;
+}
+
+export function tidyRows(scenario: string, profile: { us: string; china: string; kim: string }, s: CellSummary): TidyRow[] {
+  const rows: TidyRow[] = [];
+  for (const m of METRICS) {
+    const v = s.metrics[m.key];
+    rows.push({ scenario, ...profile, metric: m.key, n: s.n, mean: v.mean, ci_low: v.low, ci_high: v.high, sd: v.sd });
+  }
+  for (const o of OUTCOME_NAMES) {
+    const v = s.outcomes[o];
+    rows.push({ scenario, ...profile, metric: `outcome.${o}`, n: s.n, mean: v.p, ci_low: v.low, ci_high: v.high, sd: Math.sqrt(v.p * (1 - v.p)) });
+  }
+  return rows;
+}

@@ -1,0 +1,209 @@
+import { availableParallelism } from 'node:os';
+import type { Actor } from '../model/context.js';
+import type { Acc } from '../engine/stats.js';
+import type { BatchSpec, Cell, ProfileIds, Shard } from '../engine/batch.js';
+import type { TidyRow } from '../analysis/summary.js';
+import { BatchInterrupted, Folder, runUnits, shardUnits, specFingerprint } from '../engine/batch.js';
+import { CHUNK_SIZE } from '../engine/stats.js';
+import { InputError } from '../input-error.js';
+import { ACTORS } from '../model/context.js';
+import { packageVersion } from '../package-root.js';
+import { resolveScenario } from '../scenario/catalog.js';
+import { DEFAULT_STRATEGY, getStrategy, strategyIds } from '../strategies/registry.js';
+import { checkWritable, writeAtomic } from './io.js';
+import { parseSeed, parseWholeNumber, withRounds } from './options.js';
+
+export const MAX_RUNS = 100_000_000;
+
+export interface BatchCliOptions {
+  runs: string;
+  seed: string;
+  us?: string;
+  china?: string;
+  kim?: string;
+  rounds?: string;
+  workers?: string;
+  out?: string;
+  shard?: string;
+}
+
+/** `all`, one id, or a comma list, checked against the registry. */
+export function parseStrategyList(actor: Actor, value: string | undefined, fallback: string): string[] {
+  if (value === undefined) return [fallback];
+  if (value.trim().toLowerCase() === 'all') return strategyIds(actor);
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (ids.length === 0) throw new InputError(`--${actor} '${value}': name one or more strategies, or 'all'.`);
+  return [...new Set(ids.map((id) => getStrategy(actor, id).id))];
+}
+
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count || count > 100_000) {
+    throw new InputError(`--shard ${value}: write it as i/n with 1 <= i <= n, for example --shard 2/3.`);
+  }
+  return { index, count };
+}
+
+export function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  return parseWholeNumber('--workers', value, 1, 256);
+}
+
+/** Scenarios, profiles (the product of each side's list), seed and runs. */
+export function buildSpec(command: string, refs: string[], opts: BatchCliOptions, all: Partial<Record<Actor, boolean>> = {}): BatchSpec {
+  const runs = parseWholeNumber('--runs', opts.runs, 1, MAX_RUNS);
+  const seed = parseSeed(opts.seed);
+  const scenarios = (refs.length ? refs : ['baseline']).map((r) => withRounds(resolveScenario(r), opts.rounds));
+  const names = new Set<string>();
+  for (const s of scenarios) {
+    if (names.has(s.name)) throw new InputError(`${s.source}: a scenario named '${s.name}' is given twice. Fix: give each scenario once.`);
+    names.add(s.name);
+  }
+  // A side's default is the first scenario's choice, else the built-in default.
+  const first = scenarios[0];
+  const lists = {} as Record<Actor, string[]>;
+  for (const a of ACTORS) {
+    const fallback = first?.strategies[a] ?? DEFAULT_STRATEGY[a];
+    lists[a] = all[a] ? strategyIds(a) : parseStrategyList(a, opts[a], fallback);
+  }
+  const profiles: ProfileIds[] = [];
+  for (const us of lists.us) for (const china of lists.china) for (const kim of lists.kim) profiles.push({ us, china, kim });
+  return {
+    command,
+    seed,
+    runs,
+    scenarios: scenarios.map((s) => ({ name: s.name, source: s.source, sha256: s.sha256, params: s.params })),
+    profiles,
+  };
+}
+
+// ---------- partial results of a shard ----------
+
+export const PARTIAL_KIND = 'leverage-partial';
+export const PARTIAL_VERSION = 1;
+
+export interface PartialFile {
+  kind: typeof PARTIAL_KIND;
+  formatVersion: number;
+  leverage: string;
+  fingerprint: string;
+  chunkSize: number;
+  shard: Shard;
+  /** Options of the report (e.g. compare's metric): they must agree too. */
+  report: Record<string, unknown>;
+  spec: BatchSpec;
+  units: { u: number; acc: Acc }[];
+}
+
+function progressBar(): ((p: { gamesDone: number; gamesTotal: number }) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return ({ gamesDone, gamesTotal }) => {
+    const now = Date.now();
+    if (now - last < 100 && gamesDone < gamesTotal) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((gamesDone / gamesTotal) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor((gamesDone / gamesTotal) * 100)}%  ${gamesDone}/${gamesTotal} games`);
+    if (gamesDone >= gamesTotal) process.stderr.write('\r\x1b[2K');
+  };
+}
+
+/** Ctrl-C stops the workers; nothing is written, and the person is told how far it got. */
+function interruptible(): { signal: AbortSignal; done(): void } {
+  const ac = new AbortController();
+  const onSigint = () => ac.abort();
+  process.on('SIGINT', onSigint);
+  return { signal: ac.signal, done: () => process.off('SIGINT', onSigint) };
+}
+
+function reportInterrupt(e: unknown): never {
+  if (e instanceof BatchInterrupted) {
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+    process.stderr.write(`leverage: interrupted after ${e.progress.gamesDone} of ${e.progress.gamesTotal} games; nothing was written.\n`);
+    process.exit(130);
+  }
+  throw e;
+}
+
+/**
+ * Run a spec: the whole batch (returns its cells), or with --shard one shard of it, written
+ * as a partial file for `leverage merge` (returns null).
+ */
+export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Record<string, unknown>): Promise<Cell[] | null> {
+  const shard = parseShard(opts.shard);
+  const workers = parseWorkers(opts.workers);
+  if (shard && !opts.out) throw new InputError('--shard writes a partial result: give --out FILE.json for it.');
+  if (shard && opts.out && !opts.out.endsWith('.json')) throw new InputError(`--out ${opts.out}: a shard's partial result is JSON; name a .json file.`);
+  if (opts.out) checkWritable(opts.out, '--out');
+  const stop = interruptible();
+  try {
+    if (shard) {
+      const units: { u: number; acc: Acc }[] = [];
+      await runUnits(spec, { workers, shard, onProgress: progressBar(), signal: stop.signal }, (u, acc) => units.push({ u, acc }));
+      units.sort((a, b) => a.u - b.u);
+      const partial: PartialFile = {
+        kind: PARTIAL_KIND,
+        formatVersion: PARTIAL_VERSION,
+        leverage: packageVersion(),
+        fingerprint: specFingerprint(spec),
+        chunkSize: CHUNK_SIZE,
+        shard,
+        report,
+        spec,
+        units,
+      };
+      writeAtomic(opts.out as string, JSON.stringify(partial));
+      process.stderr.write(`shard ${shard.index}/${shard.count}: ${units.length} of ${shardUnits(spec).length} units written to ${opts.out}; combine all shards with leverage merge.\n`);
+      return null;
+    }
+    const folder = new Folder(spec);
+    await runUnits(spec, { workers, onProgress: progressBar(), signal: stop.signal }, (u, acc) => folder.add(u, acc));
+    return folder.cells;
+  } catch (e) {
+    return reportInterrupt(e);
+  } finally {
+    stop.done();
+  }
+}
+
+// ---------- writing results ----------
+
+export type OutputFormat = 'table' | 'md' | 'csv' | 'json' | 'jsonl';
+
+export function formatFromOut(out: string | undefined, explicit: string | undefined, allowed: OutputFormat[]): OutputFormat {
+  if (explicit !== undefined) {
+    if (!(allowed as string[]).includes(explicit)) throw new InputError(`--format ${explicit}: use one of ${allowed.join(', ')}.`);
+    return explicit as OutputFormat;
+  }
+  if (!out) return 'table';
+  const ext = out.split('.').pop()?.toLowerCase();
+  const byExt: Record<string, OutputFormat> = { json: 'json', csv: 'csv', jsonl: 'jsonl', md: 'md', txt: 'table' };
+  const f = ext ? byExt[ext] : undefined;
+  if (!f || !allowed.includes(f)) {
+    throw new InputError(`--out ${out}: name a file ending in ${allowed.filter((a) => a !== 'table').map((a) => `.${a}`).join(', ')}${allowed.includes('table') ? ' or .txt' : ''}.`);
+  }
+  return f;
+}
+
+export function csvOf(rows: TidyRow[]): string {
+  const cols: (keyof TidyRow)[] = ['scenario', 'us', 'china', 'kim', 'metric', 'n', 'mean', 'ci_low', 'ci_high', 'sd'];
+  const cell = (v: unknown) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+  return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}
+
+export function jsonlOf(rows: TidyRow[]): string {
+  return rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+}
+
+/** Print to stdout, or write the whole file at once. */
+export function emit(text: string, out: string | undefined): void {
+  if (out) {
+    writeAtomic(out, text);
+    process.stderr.write(`wrote ${out}\n`);
+  } else process.stdout.write(text);
+}
+

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import type { BatchCliOptions } from '../batch-common.js';
+import type { BatchSpec, Cell } from '../../engine/batch.js';
+import { reportRows, tournamentReport } from '../../analysis/reports.js';
+import { buildSpec, csvOf, emit, execute, formatFromOut } from '../batch-common.js';
+import { renderTournament } from '../render.js';
+import { addBatchOptions } from './batch.js';
+
+type TournamentOptions = BatchCliOptions & { format?: string };
+
+export function renderTournamentOutput(spec: BatchSpec, cells: Cell[], format: string): string {
+  const report = tournamentReport(spec, cells);
+  if (format === 'json') return JSON.stringify(report, null, 1) + '\n';
+  if (format === 'csv') return csvOf(reportRows(report.batch));
+  return renderTournament(report);
+}
+
+export function registerTournament(program: Command): void {
+  addBatchOptions(
+    program
+      .command('tournament')
+      .description('every US x China x Kim strategy profile: payoff table, best replies, pure equilibria')
+      .argument('<scenario>', 'a built-in scenario name or a .yaml path'),
+  )
+    .option('--format <f>', 'table, csv or json (default: from --out, else table)')
+    .option('--out <file>', 'write to a file (.txt, .csv, .json)')
+    .action(async (ref: string, opts: TournamentOptions) => {
+      const format = formatFromOut(opts.out, opts.format, ['table', 'csv', 'json']);
+      const spec = buildSpec('tournament', [ref], opts, {
+        us: opts.us === undefined,
+        china: opts.china === undefined,
+        kim: opts.kim === undefined,
+      });
+      const cells = await execute(spec, opts, {});
+      if (!cells) return;
+      emit(renderTournamentOutput(spec, cells, format), opts.out);
+    });
+}

@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Actor } from '../model/context.js';
+import type { Params } from '../model/params.js';
+import type { Profile } from './fast-game.js';
+import type { Acc } from './stats.js';
+import { ACTORS } from '../model/context.js';
+import { packageRoot } from '../package-root.js';
+import { findStrategy } from '../strategies/registry.js';
+import { playFast } from './fast-game.js';
+import { addGame, CHUNK_SIZE, emptyAcc, mergeAcc } from './stats.js';
+
+// Batches of seeded games. The work is cut into units (scenario, profile, chunk of
+// CHUNK_SIZE games); any worker may play any unit, and units are folded into their cell
+// strictly in chunk order, so the result is the same for any worker count, any order of
+// completion and any split into shards. Memory holds one accumulator per cell plus the
+// few units that finish early: it does not grow with the number of games.
+
+export type ProfileIds = Record<Actor, string>;
+
+export interface BatchScenario {
+  name: string;
+  source: string;
+  sha256: string;
+  params: Params;
+}
+
+export interface BatchSpec {
+  command: string;
+  seed: string;
+  runs: number;
+  scenarios: BatchScenario[];
+  profiles: ProfileIds[];
+}
+
+export interface Shard {
+  index: number; // 1-based
+  count: number;
+}
+
+export interface Cell {
+  scenario: number;
+  profile: number;
+  acc: Acc;
+}
+
+export interface BatchProgress {
+  gamesDone: number;
+  gamesTotal: number;
+}
+
+export interface RunOptions {
+  workers: number;
+  shard?: Shard;
+  onProgress?: (p: BatchProgress) => void;
+  signal?: AbortSignal;
+}
+
+export class BatchInterrupted extends Error {
+  constructor(readonly progress: BatchProgress) {
+    super(`interrupted after ${progress.gamesDone} of ${progress.gamesTotal} games`);
+  }
+}
+
+export function chunksPerCell(spec: BatchSpec): number {
+  return Math.ceil(spec.runs / CHUNK_SIZE);
+}
+
+export function unitCount(spec: BatchSpec): number {
+  return spec.scenarios.length * spec.profiles.length * chunksPerCell(spec);
+}
+
+/** Unit u is chunk c of profile p in scenario s; units run scenario-major. */
+export function unitAt(spec: BatchSpec, u: number): { s: number; p: number; c: number } {
+  const C = chunksPerCell(spec);
+  const P = spec.profiles.length;
+  return { s: Math.floor(u / (P * C)), p: Math.floor(u / C) % P, c: u % C };
+}
+
+/** The units a shard plays: every n-th, so shards get an even share of every cell. */
+export function shardUnits(spec: BatchSpec, shard?: Shard): number[] {
+  const all = unitCount(spec);
+  const out: number[] = [];
+  for (let u = 0; u < all; u++) if (!shard || u % shard.count === shard.index - 1) out.push(u);
+  return out;
+}
+
+export function unitGames(spec: BatchSpec, u: number): number {
+  const { c } = unitAt(spec, u);
+  return Math.min(CHUNK_SIZE, spec.runs - c * CHUNK_SIZE);
+}
+
+export function resolveProfile(ids: ProfileIds): Profile {
+  const out = {} as Record<Actor, unknown>;
+  for (const a of ACTORS) {
+    const s = findStrategy(a, ids[a]);
+    if (!s) throw new Error(`unknown ${a} strategy '${ids[a]}'`);
+    out[a] = s;
+  }
+  return out as Profile;
+}
+
+/** Play one unit: its games, in index order, into a fresh accumulator. */
+export function runUnit(spec: BatchSpec, u: number, profiles: Profile[]): Acc {
+  const { s, p, c } = unitAt(spec, u);
+  const scenario = spec.scenarios[s] as BatchScenario;
+  const profile = profiles[p] as Profile;
+  const acc = emptyAcc();
+  const end = Math.min(spec.runs, (c + 1) * CHUNK_SIZE);
+  for (let i = c * CHUNK_SIZE; i < end; i++) addGame(acc, playFast(scenario.params, scenario.name, spec.seed, i, profile));
+  return acc;
+}
+
+/** What must agree for shards to be merged: everything that decides the games. */
+export function specFingerprint(spec: BatchSpec): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ c: spec.command, seed: spec.seed, runs: spec.runs, chunk: CHUNK_SIZE, profiles: spec.profiles }));
+  for (const s of spec.scenarios) h.update(`${s.name}\n${JSON.stringify(s.params)}\n`);
+  return h.digest('hex');
+}
+
+/** Folds finished units into cells, each strictly in chunk order. */
+export class Folder {
+  readonly cells: Cell[];
+  private readonly next: number[];
+  private readonly waiting: Map<number, Acc>[];
+
+  constructor(private readonly spec: BatchSpec) {
+    this.cells = [];
+    for (let s = 0; s < spec.scenarios.length; s++)
+      for (let p = 0; p < spec.profiles.length; p++) this.cells.push({ scenario: s, profile: p, acc: emptyAcc() });
+    this.next = this.cells.map(() => 0);
+    this.waiting = this.cells.map(() => new Map());
+  }
+
+  /** Add a finished unit; it is folded as soon as every earlier chunk of its cell is in. */
+  add(u: number, acc: Acc): void {
+    const { s, p, c } = unitAt(this.spec, u);
+    const cell = s * this.spec.profiles.length + p;
+    const waiting = this.waiting[cell] as Map<number, Acc>;
+    waiting.set(c, acc);
+    for (;;) {
+      const n = this.next[cell] as number;
+      const ready = waiting.get(n);
+      if (!ready) return;
+      mergeAcc((this.cells[cell] as Cell).acc, ready);
+      waiting.delete(n);
+      this.next[cell] = n + 1;
+    }
+  }
+}
+
+function workerUrl(): URL {
+  const here = new URL('./batch-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  // Running from TypeScript sources (tests): use the built worker.
+  return pathToFileURL(join(packageRoot(), 'dist', 'src', 'engine', 'batch-worker.js'));
+}
+
+/**
+ * Run the units of a spec (all of them, or one shard's) and hand each finished unit to
+ * `onUnit`. With one worker everything runs in this thread.
+ */
+export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: number, acc: Acc) => void): Promise<void> {
+  const units = shardUnits(spec, opts.shard);
+  const gamesTotal = units.reduce((t, u) => t + unitGames(spec, u), 0);
+  let gamesDone = 0;
+  const progress = () => opts.onProgress?.({ gamesDone, gamesTotal });
+  const interrupted = () => new BatchInterrupted({ gamesDone, gamesTotal });
+
+  if (opts.workers <= 1) {
+    const profiles = spec.profiles.map(resolveProfile);
+    for (const u of units) {
+      if (opts.signal?.aborted) throw interrupted();
+      onUnit(u, runUnit(spec, u, profiles));
+      gamesDone += unitGames(spec, u);
+      progress();
+      // Yield now and then so Ctrl-C and progress drawing get a turn.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    return;
+  }
+
+  const workers: Worker[] = [];
+  await new Promise<void>((resolve, reject) => {
+    let nextUnit = 0;
+    let busy = 0;
+    let failed = false;
+    const stopAll = () => {
+      for (const w of workers) void w.terminate();
+    };
+    const fail = (e: Error) => {
+      if (failed) return;
+      failed = true;
+      stopAll();
+      reject(e);
+    };
+    opts.signal?.addEventListener('abort', () => fail(interrupted()), { once: true });
+    const feed = (w: Worker) => {
+      if (failed) return;
+      if (nextUnit < units.length) {
+        busy++;
+        w.postMessage({ type: 'unit', u: units[nextUnit++] });
+      } else if (busy === 0) {
+        stopAll();
+        resolve();
+      }
+    };
+    const count = Math.max(1, Math.min(opts.workers, units.length));
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(workerUrl(), { workerData: { spec } });
+      workers.push(w);
+      w.on('message', (msg: { type: 'unit'; u: number; acc: Acc }) => {
+        busy--;
+        onUnit(msg.u, msg.acc);
+        gamesDone += unitGames(spec, msg.u);
+        progress();
+        feed(w);
+      });
+      w.on('error', (e) => fail(e));
+      w.on('exit', (code) => {
+        if (code !== 0 && !failed) fail(new Error(`a batch worker stopped with code ${code}`));
+      });
+      feed(w);
+    }
+    if (units.length === 0) resolve();
+  });
+}
+
+/** A whole (unsharded) batch, folded into one accumulator per scenario x profile. */
+export async function runBatch(spec: BatchSpec, opts: RunOptions): Promise<Cell[]> {
+  const folder = new Folder(spec);
+  await runUnits(spec, { ...opts, shard: undefined }, (u, acc) => folder.add(u, acc));
+  return folder.cells;
+}

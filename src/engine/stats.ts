@@ -1,0 +1,135 @@
+import type { GameSummary } from './fast-game.js';
+import type { Outcome } from '../model/outcomes.js';
+import { OUTCOME_NAMES } from '../model/outcomes.js';
+
+// Streaming statistics for batches. Games are grouped in fixed chunks of CHUNK_SIZE by
+// their index; each chunk is summed in index order and chunks are combined in chunk order.
+// Floating-point sums depend on their order, so fixing it is what makes a batch give the
+// same bits on 1 or 8 workers, in one run or in shards merged later.
+
+export const CHUNK_SIZE = 1000;
+
+export interface MetricInfo {
+  key: keyof GameSummary | 'concessions';
+  label: string;
+  /** Histogram range (values outside are put in the end bins). */
+  lo: number;
+  hi: number;
+}
+
+export const METRICS: MetricInfo[] = [
+  { key: 'payoffUs', label: 'US payoff', lo: -40, hi: 20 },
+  { key: 'payoffChina', label: 'China payoff', lo: -20, hi: 40 },
+  { key: 'payoffKim', label: 'Kim payoff', lo: -30, hi: 10 },
+  { key: 'concessions', label: 'concessions paid', lo: 0, hi: 16 },
+  { key: 'concededTaiwan', label: 'Taiwan concessions', lo: 0, hi: 16 },
+  { key: 'concededChips', label: 'chip concessions', lo: 0, hi: 16 },
+  { key: 'aidToKim', label: 'aid to Kim', lo: 0, hi: 16 },
+  { key: 'peakTension', label: 'peak tension', lo: 0, hi: 1 },
+  { key: 'exposure', label: "exposure of China's role", lo: 0, hi: 1 },
+  { key: 'europeAlignment', label: "Europe's alignment", lo: 0, hi: 1 },
+  { key: 'kimStanding', label: "Kim's standing", lo: 0, hi: 1 },
+  { key: 'chinaPressure', label: "China's pressure moves", lo: 0, hi: 24 },
+  { key: 'rounds', label: 'rounds played', lo: 0, hi: 24 },
+];
+export type MetricKey = MetricInfo['key'];
+export const HIST_BINS = 40;
+
+export interface MetricAcc {
+  n: number;
+  mean: number;
+  m2: number;
+  min: number;
+  max: number;
+  hist: number[];
+}
+
+export interface Acc {
+  n: number;
+  /** Counts per outcome, in OUTCOME_NAMES order. */
+  outcomes: number[];
+  metrics: MetricAcc[];
+}
+
+export function emptyAcc(): Acc {
+  return {
+    n: 0,
+    outcomes: OUTCOME_NAMES.map(() => 0),
+    metrics: METRICS.map(() => ({ n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, hist: new Array<number>(HIST_BINS).fill(0) })),
+  };
+}
+
+export function metricValue(g: GameSummary, key: MetricKey): number {
+  return key === 'concessions' ? g.concededTaiwan + g.concededChips + g.aidToKim : (g[key] as number);
+}
+
+const OUTCOME_INDEX = new Map<Outcome, number>(OUTCOME_NAMES.map((o, i) => [o, i]));
+
+/** Welford's update: one game into the accumulator. */
+export function addGame(acc: Acc, g: GameSummary): void {
+  acc.n += 1;
+  const o = OUTCOME_INDEX.get(g.outcome) as number;
+  acc.outcomes[o] = (acc.outcomes[o] as number) + 1;
+  for (let i = 0; i < METRICS.length; i++) {
+    const info = METRICS[i] as MetricInfo;
+    const m = acc.metrics[i] as MetricAcc;
+    const x = metricValue(g, info.key);
+    m.n += 1;
+    const d = x - m.mean;
+    m.mean += d / m.n;
+    m.m2 += d * (x - m.mean);
+    if (x < m.min) m.min = x;
+    if (x > m.max) m.max = x;
+    const bin = Math.floor(((x - info.lo) / (info.hi - info.lo)) * HIST_BINS);
+    const b = bin < 0 ? 0 : bin >= HIST_BINS ? HIST_BINS - 1 : bin;
+    m.hist[b] = (m.hist[b] as number) + 1;
+  }
+}
+
+/** Chan et al.'s combination of two accumulators; `into` absorbs `from`. */
+export function mergeAcc(into: Acc, from: Acc): void {
+  into.n += from.n;
+  for (let i = 0; i < into.outcomes.length; i++) into.outcomes[i] = (into.outcomes[i] as number) + (from.outcomes[i] as number);
+  for (let i = 0; i < into.metrics.length; i++) {
+    const a = into.metrics[i] as MetricAcc;
+    const b = from.metrics[i] as MetricAcc;
+    if (b.n === 0) continue;
+    if (a.n === 0) {
+      Object.assign(a, { ...b, hist: [...b.hist] });
+      continue;
+    }
+    const n = a.n + b.n;
+    const d = b.mean - a.mean;
+    a.mean += (d * b.n) / n;
+    a.m2 += b.m2 + (d * d * a.n * b.n) / n;
+    a.n = n;
+    a.min = Math.min(a.min, b.min);
+    a.max = Math.max(a.max, b.max);
+    for (let k = 0; k < HIST_BINS; k++) a.hist[k] = (a.hist[k] as number) + (b.hist[k] as number);
+  }
+}
+
+export interface Interval {
+  mean: number;
+  sd: number;
+  low: number;
+  high: number;
+}
+
+/** Mean with a 95% normal-approximation confidence interval. */
+export function meanInterval(m: MetricAcc): Interval {
+  const sd = m.n > 1 ? Math.sqrt(m.m2 / (m.n - 1)) : 0;
+  const half = m.n > 0 ? (1.959963984540054 * sd) / Math.sqrt(m.n) : 0;
+  return { mean: m.mean, sd, low: m.mean - half, high: m.mean + half };
+}
+
+/** Wilson's 95% interval for a frequency: honest near 0 and 1, where outcomes often sit. */
+export function proportionInterval(count: number, n: number): { p: number; low: number; high: number } {
+  if (n === 0) return { p: 0, low: 0, high: 0 };
+  const z = 1.959963984540054;
+  const p = count / n;
+  const denom = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
+  return { p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
