@@ -53,6 +53,7 @@ export interface BatchProgress {
 }
 
 export interface RunOptions {
+  /** Worker threads to play games in; 0 plays them inline, in this thread (small internal uses). */
   workers: number;
   shard?: Shard;
   onProgress?: (p: BatchProgress) => void;
@@ -153,6 +154,8 @@ export class Folder {
   }
 }
 
+const YOUNG_GENERATION_MB = 2;
+
 function workerUrl(): URL {
   const here = new URL('./batch-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
@@ -171,7 +174,7 @@ export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: nu
   const progress = () => opts.onProgress?.({ gamesDone, gamesTotal });
   const interrupted = () => new BatchInterrupted({ gamesDone, gamesTotal });
 
-  if (opts.workers <= 1) {
+  if (opts.workers <= 0) {
     const profiles = spec.profiles.map(resolveProfile);
     for (const u of units) {
       if (opts.signal?.aborted) throw interrupted();
@@ -211,7 +214,9 @@ export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: nu
     };
     const count = Math.max(1, Math.min(opts.workers, units.length));
     for (let i = 0; i < count; i++) {
-      const w = new Worker(workerUrl(), { workerData: { spec } });
+      // A fixed young-generation budget: V8 otherwise grows it under a long, steady
+      // allocation rate, and a batch's peak memory would creep up with its length.
+      const w = new Worker(workerUrl(), { workerData: { spec }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(w);
       w.on('message', (msg: { type: 'unit'; u: number; acc: Acc }) => {
         busy--;

@@ -1,5 +1,6 @@
 import type { Actor, GameContext } from '../model/context.js';
 import type { MoveEvent } from '../model/events.js';
+import type { MoveName } from '../model/moves.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
 import type { Strategy } from '../strategies/types.js';
@@ -52,8 +53,12 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
   };
 }
 
+// Reused across games: the batch loop allocates as little as it can, since a high
+// allocation rate makes V8 grow its heap (and peak memory) with the length of a batch.
 const chance = { type: 'chance' as const, detection: 0, war: 0, drift: 0 };
 const move: MoveEvent = { type: 'chinaWaits' };
+const legal: MoveName[] = [];
+const views = { us: {}, china: {}, kim: {} };
 
 export function playFast(params: Params, scenarioName: string, masterSeed: string, index: number, profile: Profile): GameSummary {
   const seed = gameSeed(masterSeed, scenarioName, index);
@@ -71,14 +76,14 @@ export function playFast(params: Params, scenarioName: string, masterSeed: strin
       leverageGame.apply(state, chance);
       continue;
     }
-    const legal = leverageGame.legalMoves(state);
+    leverageGame.legalMovesInto(state, legal);
     const ctx = state.ctx;
     move.type =
       who === 'us'
-        ? profile.us.choose(usView(ctx), legal, rngs.us)
+        ? profile.us.choose(usView(ctx, views.us), legal, rngs.us)
         : who === 'china'
-          ? profile.china.choose(chinaView(ctx), legal, rngs.china)
-          : profile.kim.choose(kimView(ctx), legal, rngs.kim);
+          ? profile.china.choose(chinaView(ctx, views.china), legal, rngs.china)
+          : profile.kim.choose(kimView(ctx, views.kim), legal, rngs.kim);
     leverageGame.apply(state, move);
   }
   const outcome = leverageGame.outcome(state);

@@ -48,6 +48,8 @@ export interface Game {
   initial(params: Params): GameState;
   actorToMove(state: GameState): Actor | 'chance' | null;
   legalMoves(state: GameState): MoveName[];
+  /** The same, written into `out` (emptied first): the batch loop reuses one array. */
+  legalMovesInto(state: GameState, out: MoveName[]): MoveName[];
   isLegal(state: GameState, move: string): boolean;
   /** Apply a move or chance event in place; false (and no change) if it is not legal now. */
   apply(state: GameState, event: GameEvent): boolean;
@@ -172,9 +174,12 @@ export function compileMachine(machine: AnyStateMachine): Game {
       return stateOf(state).actor;
     },
     legalMoves(state) {
+      return game.legalMovesInto(state, []);
+    },
+    legalMovesInto(state, out) {
+      out.length = 0;
       const s = stateOf(state);
-      if (s.actor === 'chance' || s.actor === null) return [];
-      const out: MoveName[] = [];
+      if (s.actor === 'chance' || s.actor === null) return out;
       for (const m of s.moves) {
         probe.type = m.name;
         if (pick(m.transitions, state.ctx, probe)) out.push(m.name);

@@ -17,8 +17,10 @@ export function gameSeed(masterSeed: string | number, scenario: string, index: n
   return `${masterSeed}|${scenario}|${index}`;
 }
 
-// alea: a few ns a draw and cheap to seed (ARC4, seedrandom's default, is ~9x slower).
+// alea: a few ns a draw (ARC4, seedrandom's default, is ~9x slower). Seeding costs about a
+// microsecond, so a stream is seeded on its first draw: deterministic strategies never pay.
 // Undo and replay rebuild a game from its seed and moves, so no generator state is saved.
 export function makeRng(seed: string, stream: Stream): Rng {
-  return { next: seedrandom.alea(`${seed}|${stream}`) };
+  let prng: (() => number) | undefined;
+  return { next: () => (prng ??= seedrandom.alea(`${seed}|${stream}`))() };
 }
