@@ -9,6 +9,7 @@ import { registerValidate } from './commands/validate.js';
 import { registerBatch } from './commands/batch.js';
 import { registerCompare } from './commands/compare.js';
 import { registerMerge } from './commands/merge.js';
+import { registerPlay } from './commands/play.js';
 import { registerTournament } from './commands/tournament.js';
 
 // The only place that reads argv and sets the exit code:
@@ -23,6 +24,7 @@ async function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError("(run 'leverage --help' for usage)");
+  registerPlay(program);
   registerRun(program);
   registerReplay(program);
   registerValidate(program);

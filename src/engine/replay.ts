@@ -10,7 +10,8 @@ import { GameSession, LOG_FORMAT, LOG_FORMAT_VERSION } from './session.js';
 export interface ParsedLog {
   header: LogHeader;
   steps: Step[];
-  outcome: LogOutcome;
+  /** Null when the game was saved in progress (the log ends in a pause line). */
+  outcome: LogOutcome | null;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -47,9 +48,10 @@ export function parseLog(text: string, file: string): ParsedLog {
   }
   const steps: Step[] = [];
   let outcome: LogOutcome | undefined;
+  let paused = false;
   for (let i = 1; i < records.length; i++) {
     const r = records[i] as Record<string, unknown>;
-    if (outcome) throw new InputError(`${file}:${i + 1}: a line after the outcome. Fix: use an intact log.`);
+    if (outcome || paused) throw new InputError(`${file}:${i + 1}: a line after the log's last line. Fix: use an intact log.`);
     if (r.type === 'move') {
       if (typeof r.move !== 'string' || !isMoveName(r.move)) {
         throw new InputError(`${file}:${i + 1}: unknown move ${JSON.stringify(r.move)}.`);
@@ -62,14 +64,16 @@ export function parseLog(text: string, file: string): ParsedLog {
       steps.push(r as unknown as Step);
     } else if (r.type === 'outcome') {
       outcome = r as unknown as LogOutcome;
+    } else if (r.type === 'pause') {
+      paused = true;
     } else {
       throw new InputError(`${file}:${i + 1}: unknown line type ${JSON.stringify(r.type)}.`);
     }
   }
-  if (!outcome) {
-    throw new InputError(`${file}:${records.length}: the log ends without an outcome line: it was cut short or the game was not finished. Fix: replay a complete log.`);
+  if (!outcome && !paused) {
+    throw new InputError(`${file}:${records.length}: the log ends without an outcome or pause line: it was cut short. Fix: use an intact log.`);
   }
-  return { header: h as unknown as LogHeader, steps, outcome };
+  return { header: h as unknown as LogHeader, steps, outcome: outcome ?? null };
 }
 
 export interface ReplayResult {
@@ -82,7 +86,7 @@ export interface ReplayResult {
   session: GameSession;
 }
 
-function sidesFromHeader(h: LogHeader, file: string): Sides {
+export function sidesFromHeader(h: LogHeader, file: string): Sides {
   const sides = {} as Sides;
   for (const a of ACTORS) {
     const id = h.sides[a];
@@ -144,6 +148,10 @@ export function replayLog(log: ParsedLog, scenario: ScenarioRef, file: string): 
     }
     const d = firstDifference(step?.state, rec.state);
     if (d) return diverge(i, `the state differs after this step: ${d}`);
+  }
+  if (log.outcome === null) {
+    if (session.isOver()) return diverge(log.steps.length, 'the log was saved in progress, but the game is over now');
+    return { ok: true, matched: log.steps.length, session };
   }
   if (!session.isOver()) return diverge(log.steps.length, 'the log ends but the game goes on');
   const o = session.outcomeLine();

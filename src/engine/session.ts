@@ -117,6 +117,13 @@ export interface LogHeader {
   sides: Record<Actor, string>;
 }
 
+/** Last line of a game saved in progress, so a deliberate save is told apart from a cut-off log. */
+export interface LogPause {
+  type: 'pause';
+  round: number;
+  toMove: Actor | 'chance' | null;
+}
+
 export interface LogOutcome {
   type: 'outcome';
   outcome: Outcome;
@@ -264,12 +271,10 @@ export class GameSession {
     return o && p ? { type: 'outcome', outcome: o, rounds: this.state.ctx.roundsPlayed, payoffs: p } : null;
   }
 
-  /** The game log as JSONL: header, one line per step, the outcome if the game is over. */
+  /** The game log as JSONL: header, one line per step, then the outcome, or a pause line if unfinished. */
   toJsonl(): string {
-    const lines: unknown[] = [this.header(), ...this.steps];
-    const end = this.outcomeLine();
-    if (end) lines.push(end);
-    return lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
+    const end: LogOutcome | LogPause = this.outcomeLine() ?? { type: 'pause', round: this.ctx.round, toMove: this.toMove() };
+    return [this.header(), ...this.steps, end].map((l) => JSON.stringify(l)).join('\n') + '\n';
   }
 
   /** Moves made by human sides so far, in order: with the seed, all a replay needs. */

@@ -12,6 +12,16 @@ export const OUTCOMES = {
 } as const;
 
 export type Outcome = keyof typeof OUTCOMES;
+
+/** Two or three words each, for tables and sentences. */
+export const OUTCOME_SHORT: Record<Outcome, string> = {
+  war: 'war',
+  regimeCrisis: 'regime crisis',
+  settlement: 'settlement',
+  leverageExposed: 'leverage exposed',
+  concessionsExtracted: 'concessions extracted',
+  stalemate: 'stalemate',
+};
 export const OUTCOME_NAMES = Object.keys(OUTCOMES) as Outcome[];
 
 export function isOutcome(name: string): name is Outcome {

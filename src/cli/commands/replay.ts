@@ -27,7 +27,8 @@ export function registerReplay(program: Command): void {
       const result = replayLog(log, scenario, file);
       if (opts.show) process.stdout.write(formatAccount(result.session, { hidden: true }));
       if (result.ok) {
-        process.stdout.write(`${file}: reproduced exactly: ${result.matched} steps, outcome ${log.outcome.outcome}${note}\n`);
+        const end = log.outcome ? `outcome ${log.outcome.outcome}` : `saved in progress at round ${result.session.ctx.round}`;
+        process.stdout.write(`${file}: reproduced exactly: ${result.matched} steps, ${end}${note}\n`);
       } else {
         process.stderr.write(`${file}:${result.line}: diverges at step ${result.matched + 1}: ${result.problem}${note}\n`);
         process.exitCode = 1;

@@ -1,0 +1,131 @@
+import type { Command } from 'commander';
+import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Actor } from '../../model/context.js';
+import type { MoveName } from '../../model/moves.js';
+import type { Scenario } from '../../scenario/load.js';
+import { embeddedScenario, parseLog, replayLog } from '../../engine/replay.js';
+import { IllegalMoveError, playGame } from '../../engine/session.js';
+import { InputError } from '../../input-error.js';
+import { findMove, MOVES, movesOf } from '../../model/moves.js';
+import { listBuiltIn, resolveScenario } from '../../scenario/catalog.js';
+import { checkWritable, readTextFile, writeAtomic } from '../io.js';
+import { formatAccount } from '../format.js';
+import { parseSeed, parseWholeNumber, sidesFrom, withRounds } from '../options.js';
+
+interface PlayOptions {
+  as?: string;
+  seed?: string;
+  index: string;
+  us?: string;
+  china?: string;
+  kim?: string;
+  rounds?: string;
+  moves?: string;
+  log?: string;
+  load?: string;
+  color: boolean;
+}
+
+function parseSide(value: string | undefined): Actor {
+  const v = (value ?? 'us').toLowerCase();
+  if (v === 'us' || v === 'china' || v === 'kim') return v;
+  throw new InputError(`--as ${value}: play as us, china or kim.`);
+}
+
+function parseMoves(list: string, side: Actor): MoveName[] {
+  return list.split(',').map((w, i) => {
+    const m = findMove(side, w);
+    if (!m) {
+      const names = movesOf(side).map((x) => MOVES[x].short).join(', ');
+      throw new InputError(`--moves: move ${i + 1} '${w.trim()}' is not a ${side} move. Fix: use one of ${names} (or the full names from leverage play --help).`);
+    }
+    return m;
+  });
+}
+
+const NOT_A_TERMINAL =
+  'leverage play needs a terminal: its standard input and output must both be a TTY. ' +
+  "Fix: run it in a terminal, or script it: leverage play 2022 --as us --moves expose,sanction,diplomacy (plain text), or watch AI sides with leverage run.";
+
+export function registerPlay(program: Command): void {
+  program
+    .command('play')
+    .description('play a side yourself against AI strategies in the terminal (or script it with --moves)')
+    .argument('[scenario]', 'a built-in scenario name or a .yaml path (no scenario: choose on screen)')
+    .option('--as <side>', 'the side you play: us, china or kim')
+    .option('--seed <seed>', 'the master seed (default: a fresh one, shown on screen)')
+    .option('--index <n>', 'which game of that seed', '0')
+    .option('--us <strategy>', 'AI strategy for the US when you are not the US')
+    .option('--china <strategy>', 'AI strategy for China')
+    .option('--kim <strategy>', 'AI strategy for Kim')
+    .option('--rounds <n>', "override the scenario's round limit")
+    .option('--moves <list>', 'play these moves (comma list of move names) and print the game as text, without the screen')
+    .option('--log <file>', 'with --moves: also save the game log')
+    .option('--load <file>', 'resume a game saved with s (a JSONL log)')
+    .option('--no-color', 'no colours (NO_COLOR is honoured too)')
+    .addHelpText(
+      'after',
+      `\nMoves for --moves, by side (short name = full name):\n${(['us', 'china', 'kim'] as Actor[])
+        .map((a) => `  ${a}: ${movesOf(a).map((m) => `${MOVES[m].short}=${m}`).join(', ')}`)
+        .join('\n')}\n`,
+    )
+    .action(async (ref: string | undefined, opts: PlayOptions) => {
+      const index = parseWholeNumber('--index', opts.index, 0, Number.MAX_SAFE_INTEGER);
+      const seed = opts.seed !== undefined ? parseSeed(opts.seed) : String(randomInt(1, 1_000_000));
+      if (opts.log) checkWritable(opts.log, '--log');
+
+      let start: { scenario: Scenario | ReturnType<typeof embeddedScenario>; side: Actor; seed: string; index: number; moves: MoveName[]; opponents: Partial<Record<Actor, string>> } | undefined;
+      if (opts.load) {
+        const log = parseLog(readTextFile(opts.load, 'saved game'), opts.load);
+        const side = (['us', 'china', 'kim'] as Actor[]).find((a) => log.header.sides[a] === 'human');
+        if (!side) throw new InputError(`${opts.load}: this log has no human side to resume. Fix: replay it with leverage replay.`);
+        const scenario = existsSync(log.header.scenario.source) ? resolveScenario(log.header.scenario.source) : embeddedScenario(log.header);
+        const result = replayLog(log, scenario, opts.load);
+        if (!result.ok) throw new InputError(`${opts.load}:${result.line}: cannot resume: ${result.problem}.`);
+        start = { scenario, side, seed: log.header.seed, index: log.header.index, moves: result.session.humanMoves(), opponents: log.header.sides };
+      } else if (ref !== undefined || opts.as !== undefined || opts.moves !== undefined) {
+        const scenario = withRounds(resolveScenario(ref), opts.rounds);
+        const side = parseSide(opts.as);
+        const sides = sidesFrom(opts, scenario, side);
+        const opponents = Object.fromEntries(Object.entries(sides).filter(([, s]) => s !== 'human').map(([a, s]) => [a, typeof s === 'string' ? s : s.id]));
+        start = { scenario, side, seed, index, moves: [], opponents };
+        if (opts.moves !== undefined) {
+          const moves = parseMoves(opts.moves, side);
+          let session;
+          try {
+            session = playGame(scenario, seed, index, sides, moves);
+          } catch (e) {
+            if (e instanceof IllegalMoveError) throw new InputError(`--moves: ${e.message}.`);
+            throw e;
+          }
+          const made = session.humanMoves().length;
+          if (made < moves.length) {
+            throw new InputError(`--moves: the game ended after your move ${made}; ${moves.length - made} move(s) left over. Fix: give at most ${made}.`);
+          }
+          process.stdout.write(formatAccount(session, { hidden: false }));
+          if (!session.isOver()) {
+            process.stdout.write(`\nYour moves ran out at round ${session.ctx.round}; the game is not over. Legal now: ${session.legalMoves().map((m) => MOVES[m].short).join(', ')}.\n`);
+          }
+          if (opts.log) writeAtomic(opts.log, session.toJsonl());
+          return;
+        }
+      }
+
+      if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(NOT_A_TERMINAL);
+      // ink's bundled chalk ignores NO_COLOR: turn colour off before ink is first loaded.
+      if (!opts.color || process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = '0';
+      const { runTui } = await import('../../ui/run.js');
+      await runTui({
+        scenarios: listBuiltIn(),
+        start,
+        newSeed: () => String(randomInt(1, 1_000_000)),
+        save: (stem, jsonl) => {
+          const file = join(process.cwd(), `${stem}.jsonl`);
+          writeAtomic(file, jsonl);
+          return file;
+        },
+      });
+    });
+}

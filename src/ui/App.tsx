@@ -1,0 +1,345 @@
+import { useMemo, useState } from 'react';
+import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
+import type { Actor } from '../model/context.js';
+import type { MoveName } from '../model/moves.js';
+import type { Scenario } from '../scenario/load.js';
+import type { ScenarioRef, Sides, Step } from '../engine/session.js';
+import type { Strategy } from '../strategies/types.js';
+import type { LogLine } from './components.js';
+import type { Counterfactual } from './game-controller.js';
+import { ACTORS } from '../model/context.js';
+import { MOVES } from '../model/moves.js';
+import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
+import { DEFAULT_STRATEGY, STRATEGIES, findStrategy } from '../strategies/registry.js';
+import { EventLog, fit, Help, Meters, MoveList } from './components.js';
+import { GameController, roundSeries } from './game-controller.js';
+import { metersFor } from './meters.js';
+
+const SIDE_NAME: Record<Actor, string> = { us: 'United States', china: 'China', kim: 'Kim (North Korea)' };
+const SHORT: Record<Actor | 'chance', string> = { us: 'US', china: 'China', kim: 'Kim', chance: 'Round' };
+
+export interface GameSetup {
+  scenario: ScenarioRef & { strategies?: Scenario['strategies'] };
+  side: Actor;
+  seed: string;
+  index: number;
+  opponents: Partial<Record<Actor, string>>;
+  moves?: MoveName[];
+}
+
+export interface AppProps {
+  scenarios: Scenario[];
+  /** Start straight in a game (leverage play 2022 --as us), else on the setup screen. */
+  start?: GameSetup;
+  newSeed: () => string;
+  /** Saves a log; returns where it went. */
+  save: (fileStem: string, jsonl: string) => string;
+}
+
+function sidesFor(setup: GameSetup): Sides {
+  const sides = {} as Sides;
+  for (const a of ACTORS) {
+    if (a === setup.side) sides[a] = 'human';
+    else sides[a] = (findStrategy(a, setup.opponents[a] ?? setup.scenario.strategies?.[a] ?? DEFAULT_STRATEGY[a]) ?? STRATEGIES[a][0]) as Strategy;
+  }
+  return sides;
+}
+
+function logLines(steps: Step[], teacher: boolean): LogLine[] {
+  const out: LogLine[] = [];
+  for (const s of steps) {
+    const who = s.type === 'move' ? SHORT[s.actor] : SHORT.chance;
+    if (s.type === 'move' && !s.notes.some((n) => n.claims.length)) {
+      out.push({ round: s.round, who, text: MOVES[s.move].label, claims: [], hidden: false });
+    }
+    for (const n of s.notes) {
+      if (n.hidden && !teacher) continue;
+      if (s.type === 'move' && n.claims.length === 0) continue;
+      out.push({ round: s.round, who, text: n.text, claims: n.claims, hidden: Boolean(n.hidden) });
+    }
+  }
+  return out;
+}
+
+// ---------------- setup ----------------
+
+function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; onStart: (s: GameSetup) => void; newSeed: () => string }) {
+  const [step, setStep] = useState<'scenario' | 'side' | 'opponents'>('scenario');
+  const [scenarioIx, setScenarioIx] = useState(Math.max(0, scenarios.findIndex((s) => s.name === 'baseline')));
+  const [sideIx, setSideIx] = useState(0);
+  const [row, setRow] = useState(0);
+  const [choice, setChoice] = useState<Record<Actor, number>>({ us: 0, china: 0, kim: 0 });
+  const scenario = scenarios[scenarioIx] as Scenario;
+  const side = ACTORS[[2, 0, 1][sideIx] as number] as Actor; // listed as US, China, Kim
+  const others = ACTORS.filter((a) => a !== side);
+  const strategyOf = (a: Actor) => {
+    const list = STRATEGIES[a];
+    const def = list.findIndex((s) => s.id === (scenario.strategies[a] ?? DEFAULT_STRATEGY[a]));
+    return list[(def + choice[a]) % list.length] as Strategy;
+  };
+  const { isRawModeSupported } = useStdin();
+  useInput(
+    (input, key) => {
+      if (step === 'scenario') {
+        if (key.upArrow) setScenarioIx((i) => (i + scenarios.length - 1) % scenarios.length);
+        if (key.downArrow) setScenarioIx((i) => (i + 1) % scenarios.length);
+        if (key.return) setStep('side');
+      } else if (step === 'side') {
+        if (key.upArrow) setSideIx((i) => (i + 2) % 3);
+        if (key.downArrow) setSideIx((i) => (i + 1) % 3);
+        if (key.return) setStep('opponents');
+        if (key.escape || input === 'b') setStep('scenario');
+      } else {
+        if (key.upArrow || key.downArrow) setRow((r) => (r + 1) % 2);
+        const a = others[row] as Actor;
+        if (key.rightArrow) setChoice((c) => ({ ...c, [a]: c[a] + 1 }));
+        if (key.leftArrow) setChoice((c) => ({ ...c, [a]: c[a] + STRATEGIES[a].length - 1 }));
+        if (key.escape || input === 'b') setStep('side');
+        if (key.return) {
+          onStart({ scenario, side, seed: newSeed(), index: 0, opponents: Object.fromEntries(others.map((o) => [o, strategyOf(o).id])) });
+        }
+      }
+    },
+    { isActive: isRawModeSupported },
+  );
+  return (
+    <Box flexDirection="column">
+      <Text bold>leverage: pressure that one side can switch off becomes something to sell</Text>
+      <Text dimColor>China can turn North Korean pressure up or down and sell restraint for US concessions. Play any side.</Text>
+      <Text> </Text>
+      <Text bold color={step === 'scenario' ? 'cyan' : undefined}>1. Scenario</Text>
+      {scenarios.map((s, i) => (
+        <Text key={s.name} wrap="truncate" inverse={step === 'scenario' && i === scenarioIx} dimColor={step !== 'scenario' && i !== scenarioIx}>
+          {i === scenarioIx ? '>' : ' '} {s.name.padEnd(9)} {s.title}
+        </Text>
+      ))}
+      <Text wrap="truncate" dimColor>   {scenario.description}</Text>
+      {step !== 'scenario' ? (
+        <>
+          <Text bold color={step === 'side' ? 'cyan' : undefined}>2. Your side</Text>
+          {(['us', 'china', 'kim'] as Actor[]).map((a, i) => (
+            <Text key={a} inverse={step === 'side' && i === sideIx} dimColor={step !== 'side' && i !== sideIx}>
+              {i === sideIx ? '>' : ' '} {SIDE_NAME[a]}
+            </Text>
+          ))}
+        </>
+      ) : null}
+      {step === 'opponents' ? (
+        <>
+          <Text bold color="cyan">3. The AI sides (left/right to change)</Text>
+          {others.map((a, i) => (
+            <Text key={a} wrap="truncate" inverse={i === row}>
+              {i === row ? '>' : ' '} {SIDE_NAME[a].padEnd(18)} {strategyOf(a).name}: {strategyOf(a).description}
+            </Text>
+          ))}
+        </>
+      ) : null}
+      <Text> </Text>
+      <Text dimColor>up/down choose · Enter next{step !== 'scenario' ? ' · b back' : ''} · q quit</Text>
+    </Box>
+  );
+}
+
+// ---------------- game ----------------
+
+function GameScreen({ ctl, version, teacher, explain, selected, message, cols, rows }: {
+  ctl: GameController;
+  version: number;
+  teacher: boolean;
+  explain: boolean;
+  selected: number;
+  message: string;
+  cols: number;
+  rows: number;
+}) {
+  void version;
+  const side = ctl.human;
+  const c = ctl.ctx;
+  const meters = metersFor(side, c, ctl.roundStart, teacher);
+  const legal = ctl.legalMoves();
+  const advice = ctl.advice();
+  const sel = legal[Math.min(selected, legal.length - 1)];
+  const leftW = Math.min(46, Math.max(37, Math.floor(cols / 2) - 3));
+  const ledger = `Paid: Taiwan ${c.concededTaiwan} · chips ${c.concededChips} · aid to Kim ${c.aidToKim}`;
+  const mainH = Math.max(meters.length + 1, legal.length + 1);
+  const logH = Math.max(3, rows - mainH - 6);
+  const rightW = cols - leftW - 1;
+  const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
+  const moveTitle = !legal.length ? 'Waiting' : side === 'us' && c.offerPrice !== 'none' ? `Your move: Beijing offers restraint for ${c.offerPrice}` : `Your move, round ${c.round}`;
+  const header = `${ctl.scenario.name} · you: ${SIDE_NAME[side]} · round ${c.round}/${c.params.rounds} · seed ${ctl.seed}`;
+  const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
+  return (
+    <Box flexDirection="column" width={cols}>
+      <Box>
+        <Text bold>{fit(header, cols - 24).trimEnd()}</Text>
+        {teacher ? <Text color="magenta"> · teacher view</Text> : null}
+        <Text dimColor> · ? help</Text>
+      </Box>
+      <Box>
+        <Box flexDirection="column" width={leftW} marginRight={1}>
+          <Text dimColor>{fit(`${viewTitle} (+/- this round)`, leftW)}</Text>
+          <Meters meters={meters} width={leftW} />
+        </Box>
+        <Box flexDirection="column" width={rightW}>
+          <Text dimColor>{fit(moveTitle, rightW)}</Text>
+          <MoveList moves={legal} selected={selected} advised={advice?.move} width={rightW} />
+        </Box>
+      </Box>
+      <Text>{fit(hint, cols).trimEnd() || ' '}</Text>
+      {advice ? (
+        <Box>
+          <Text color="green">{fit(`${advice.who}: ${MOVES[advice.move].label}. `, Math.min(cols, advice.who.length + MOVES[advice.move].label.length + 4))}</Text>
+          <Text dimColor>{fit(advice.why, Math.max(0, cols - advice.who.length - MOVES[advice.move].label.length - 4)).trimEnd()}</Text>
+        </Box>
+      ) : (
+        <Text> </Text>
+      )}
+      <Text dimColor>{fit(ledger, cols).trimEnd()}</Text>
+      <EventLog lines={logLines(ctl.session.steps, teacher)} height={logH} explain={explain} width={cols} />
+      <Text dimColor>{fit(message || '1-9 move · u undo · s save · t teacher view · c claims · ? help · q quit', cols).trimEnd()}</Text>
+    </Box>
+  );
+}
+
+// ---------------- end ----------------
+
+function EndScreen({ ctl, cf, message }: { ctl: GameController; cf: Counterfactual[]; message: string }) {
+  const o = ctl.session.outcome();
+  const p = ctl.session.payoffs();
+  if (!o || !p) return null;
+  const mine = p[ctl.human];
+  const series = roundSeries(ctl.session.steps);
+  const line = (xs: number[], max: number) => xs.map((x) => ' ▁▂▃▄▅▆▇█'[Math.max(x > 0 ? 1 : 0, Math.round((x / Math.max(max, 1e-9)) * 8))]).join('');
+  const others = cf.filter((x) => x.id !== 'usRandom' && x.id !== 'chinaRandom' && x.id !== 'kimRandom');
+  // The strategies the columns argue for and against come first in the sentence.
+  const named = ['exposer', 'columns', 'appeaser', 'asksBeijing', 'opportunist', 'restrained', 'regimeFirst', 'loyalClient']
+    .map((id) => others.find((x) => x.id === id))
+    .filter((x): x is Counterfactual => x !== undefined)
+    .slice(0, 3);
+  const sentence =
+    `You ended in ${OUTCOME_SHORT[o]} (${mine.toFixed(2)}); ` +
+    named.map((x) => `${x.name} would have ended in ${OUTCOME_SHORT[x.outcome]} (${x.payoff.toFixed(2)})`).join('; ') +
+    '.';
+  return (
+    <Box flexDirection="column">
+      <Text bold>Game over: {OUTCOMES[o]} after {ctl.ctx.roundsPlayed} round{ctl.ctx.roundsPlayed === 1 ? '' : 's'}</Text>
+      <Text>
+        Payoffs: US {p.us.toFixed(2)} · China {p.china.toFixed(2)} · Kim {p.kim.toFixed(2)}   (you: {SIDE_NAME[ctl.human]})
+      </Text>
+      <Text>Tension by round      {line(series.tension, 1)}  peak {ctl.ctx.peakTension.toFixed(2)}</Text>
+      <Text>Concessions so far    {line(series.concessions, Math.max(...series.concessions, 1))}  total {series.concessions.at(-1) ?? 0}</Text>
+      <Text> </Text>
+      <Text bold>The same game (same seed, same luck, same opponents), each AI strategy in your place:</Text>
+      <Text>{sentence}</Text>
+      <Text dimColor>{`${fit('  strategy', 22)}${fit('this game', 22)}${'payoff'.padStart(7)}${'typical'.padStart(9)}`}</Text>
+      {others.map((x) => (
+        <Box key={x.id}>
+          <Text>{`${fit(`  ${x.name}`, 22)}${fit(OUTCOME_SHORT[x.outcome], 22)}${x.payoff.toFixed(2).padStart(7)}${x.typicalPayoff.toFixed(2).padStart(9)} `}</Text>
+          {x.payoff > mine + 1e-9 ? <Text color="yellow">beat you</Text> : <Text color="green">no better</Text>}
+        </Box>
+      ))}
+      <Text dimColor>"typical" is its mean payoff over 200 other seeded games of this scenario, against the same opponents.</Text>
+      <Text> </Text>
+      <Text dimColor>{message || 'u undo last move · s save · n new game · q quit'}</Text>
+    </Box>
+  );
+}
+
+// ---------------- app ----------------
+
+export function App({ scenarios, start, newSeed, save }: AppProps) {
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  const { stdout } = useStdout();
+  const cols = Math.max(80, stdout?.columns ?? 80);
+  const rows = Math.max(24, stdout?.rows ?? 24);
+  const [ctl, setCtl] = useState<GameController | null>(() => (start ? new GameController(start.scenario, start.seed, start.index, start.side, sidesFor(start), start.moves ?? []) : null));
+  const [version, setVersion] = useState(0);
+  const [selected, setSelected] = useState(0);
+  const [teacher, setTeacher] = useState(false);
+  const [explain, setExplain] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [confirmQuit, setConfirmQuit] = useState(false);
+  const [message, setMessage] = useState('');
+  const over = ctl?.session.isOver() ?? false;
+  const cf = useMemo(() => (ctl && over ? ctl.counterfactuals() : []), [ctl, over, version]);
+  const bump = () => setVersion((v) => v + 1);
+
+  useInput(
+    (input, key) => {
+      if (confirmQuit) {
+        if (input === 'y' || input === 'Y') exit();
+        else setConfirmQuit(false);
+        return;
+      }
+      if (help) {
+        setHelp(false);
+        return;
+      }
+      if (input === 'q' || key.escape) {
+        if (!ctl || (ctl.moves().length === 0 && !over)) exit();
+        else setConfirmQuit(true);
+        return;
+      }
+      if (!ctl) return; // the setup screen handles its own keys
+      if (input === '?') return setHelp(true);
+      if (input === 'u') {
+        if (ctl.canUndo()) {
+          ctl.undo();
+          setSelected(0);
+          setMessage('Undone: your last move was taken back.');
+        } else setMessage('Nothing to undo yet.');
+        return bump();
+      }
+      if (input === 's') {
+        const where = save(`leverage-${ctl.scenario.name}-seed${ctl.seed}`, ctl.session.toJsonl());
+        setMessage(`Saved to ${where} (leverage replay / leverage play --load read it).`);
+        return;
+      }
+      if (over) {
+        if (input === 'n') {
+          setCtl(null);
+          setMessage('');
+        }
+        return;
+      }
+      if (input === 't') return setTeacher((t) => !t);
+      if (input === 'c') return setExplain((e) => !e);
+      const legal = ctl.legalMoves();
+      if (key.upArrow) return setSelected((s) => (s + legal.length - 1) % legal.length);
+      if (key.downArrow) return setSelected((s) => (s + 1) % legal.length);
+      let pick: MoveName | undefined;
+      if (key.return) pick = legal[selected];
+      else if (/^[1-9]$/.test(input)) pick = legal[Number(input) - 1];
+      if (pick) {
+        ctl.play(pick);
+        setSelected(0);
+        setMessage('');
+        bump();
+      }
+    },
+    { isActive: isRawModeSupported },
+  );
+
+  let body;
+  if (!ctl) {
+    body = (
+      <SetupScreen
+        scenarios={scenarios}
+        newSeed={newSeed}
+        onStart={(s) => {
+          setCtl(new GameController(s.scenario, s.seed, s.index, s.side, sidesFor(s)));
+          setSelected(0);
+        }}
+      />
+    );
+  } else if (over) body = <EndScreen ctl={ctl} cf={cf} message={message} />;
+  else body = <GameScreen ctl={ctl} version={version} teacher={teacher} explain={explain} selected={selected} message={message} cols={cols} rows={rows} />;
+
+  return (
+    <Box flexDirection="column">
+      {help ? <Help width={Math.min(cols, 100)} /> : body}
+      {confirmQuit ? <Text color="yellow" bold>Quit this game? y to quit, any other key to keep playing.</Text> : null}
+    </Box>
+  );
+}

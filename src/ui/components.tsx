@@ -1,0 +1,109 @@
+import { Box, Text } from 'ink';
+import type { Meter } from './meters.js';
+import type { MoveName } from '../model/moves.js';
+import { MOVES } from '../model/moves.js';
+import { CLAIMS, isClaimId } from '../model/claims.js';
+
+/** Cut a string to `w` columns (with an ellipsis) or pad it to exactly `w`. */
+export function fit(s: string, w: number): string {
+  if (w <= 0) return '';
+  return s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w);
+}
+
+export function Bar({ value, width = 10, danger }: { value: number; width?: number; danger?: boolean }) {
+  const filled = Math.max(0, Math.min(width, Math.round(value * width)));
+  const color = danger ? (value >= 0.66 ? 'red' : value >= 0.33 ? 'yellow' : 'green') : 'cyan';
+  return (
+    <Text>
+      <Text color={color}>{'█'.repeat(filled)}</Text>
+      <Text dimColor>{'░'.repeat(width - filled)}</Text>
+    </Text>
+  );
+}
+
+export function Meters({ meters, width }: { meters: Meter[]; width: number }) {
+  const labelW = 20;
+  const barW = Math.max(5, Math.min(14, width - labelW - 12));
+  return (
+    <Box flexDirection="column" width={width}>
+      {meters.map((m) => {
+        const d = m.value - m.before;
+        const delta = Math.abs(d) < 0.005 ? '' : `${d > 0 ? '+' : ''}${d.toFixed(2)}`;
+        return (
+          <Box key={m.label}>
+            <Text color={m.hidden ? 'magenta' : undefined}>{fit(m.label, labelW)}</Text>
+            <Bar value={m.value} width={barW} danger={m.danger} />
+            <Text>{` ${m.value.toFixed(2)} `}</Text>
+            <Text color={d > 0 ? 'green' : 'red'}>{delta.padStart(5)}</Text>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}
+
+export function MoveList({ moves, selected, advised, width }: { moves: MoveName[]; selected: number; advised?: MoveName; width: number }) {
+  return (
+    <Box flexDirection="column" width={width}>
+      {moves.map((m, i) => (
+        <Box key={m}>
+          <Text inverse={i === selected}>{fit(`${i < 9 ? i + 1 : ' '} ${MOVES[m].label}`, width - 2)}</Text>
+          <Text color="green">{m === advised ? ' *' : '  '}</Text>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+export interface LogLine {
+  round: number;
+  who: string;
+  text: string;
+  claims: string[];
+  hidden: boolean;
+}
+
+export function EventLog({ lines, height, explain, width }: { lines: LogLine[]; height: number; explain: boolean; width: number }) {
+  const rows: { key: string; text: string; color?: string; dim?: boolean }[] = [];
+  for (const [i, l] of lines.entries()) {
+    const cite = l.claims.length ? ` [${l.claims.join(' ')}]` : '';
+    rows.push({ key: `${i}`, text: `R${l.round} ${l.who.padEnd(6)}${l.text}${cite}`, color: l.hidden ? 'magenta' : undefined });
+    if (explain) {
+      for (const c of l.claims) {
+        if (isClaimId(c)) rows.push({ key: `${i}-${c}`, text: `        ${c}: ${CLAIMS[c].summary}`, dim: true });
+      }
+    }
+  }
+  return (
+    <Box flexDirection="column" height={height}>
+      {rows.slice(-height).map((r) => (
+        <Text key={r.key} color={r.color} dimColor={r.dim}>
+          {fit(r.text, width).trimEnd()}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+export const HELP_LINES: [string, string][] = [
+  ['1-9 or arrows + Enter', 'make a move (the hint under the list says what it tends to do)'],
+  ['u', 'undo your last move'],
+  ['s', 'save the game as a JSONL log (leverage replay and leverage play --load read it)'],
+  ['t', 'teacher view: show what your side cannot see (magenta)'],
+  ['c', 'show the claims behind each event, in our words'],
+  ['?', 'this help'],
+  ['q or Esc', 'quit (asks first)'],
+];
+
+export function Help({ width }: { width: number }) {
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
+      <Text bold>Keys</Text>
+      {HELP_LINES.map(([k, v]) => (
+        <Text key={k}>{fit(`${k.padEnd(22)}${v}`, width - 4).trimEnd()}</Text>
+      ))}
+      <Text dimColor>Each event in the log cites the claims (C1-C13) behind it.</Text>
+      <Text dimColor>Press any key to go back.</Text>
+    </Box>
+  );
+}

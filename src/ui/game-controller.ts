@@ -1,0 +1,161 @@
+import type { Actor, GameContext } from '../model/context.js';
+import type { MoveName } from '../model/moves.js';
+import type { Outcome } from '../model/outcomes.js';
+import type { Strategy } from '../strategies/types.js';
+import type { ScenarioRef, Sides, Step } from '../engine/session.js';
+import { playFast } from '../engine/fast-game.js';
+import { GameSession, playGame } from '../engine/session.js';
+import { makeRng } from '../rng/rng.js';
+import { STRATEGIES } from '../strategies/registry.js';
+import { columns } from '../strategies/us.js';
+import { opportunist } from '../strategies/china.js';
+import { regimeFirst } from '../strategies/kim.js';
+import { MOVES } from '../model/moves.js';
+
+/** What a strategy of your side would have done with the same scenario, seed and opponents. */
+export interface Counterfactual {
+  id: string;
+  name: string;
+  /** The same game (same seed, same luck) with this strategy in your place. */
+  outcome: Outcome;
+  payoff: number;
+  /** Its mean payoff over many seeded games, for a sense of what is typical. */
+  typicalPayoff: number;
+}
+
+export interface Advice {
+  move: MoveName;
+  who: string;
+  why: string;
+}
+
+const TYPICAL_GAMES = 200;
+
+/**
+ * One person's game against AI sides: the session, undo (by replaying the person's moves
+ * minus the last), and what the AI strategies of the person's side would have done.
+ */
+export class GameController {
+  session: GameSession;
+  private history: MoveName[] = [];
+  /** The context at the start of the current round, for "what changed since last round". */
+  roundStart: GameContext;
+
+  constructor(
+    readonly scenario: ScenarioRef,
+    readonly seed: string,
+    readonly index: number,
+    readonly human: Actor,
+    readonly sides: Sides,
+    moves: MoveName[] = [],
+  ) {
+    this.session = this.rebuild(moves);
+    this.roundStart = this.startOfRound();
+  }
+
+  private rebuild(moves: MoveName[]): GameSession {
+    this.history = [...moves];
+    return playGame(this.scenario, this.seed, this.index, this.sides, moves);
+  }
+
+  get ctx(): GameContext {
+    return this.session.ctx;
+  }
+
+  legalMoves(): MoveName[] {
+    return this.session.humanToMove() ? this.session.legalMoves() : [];
+  }
+
+  /** Play a move for the person, then let AI sides and chance run until the person's next turn. */
+  play(move: MoveName): Step[] {
+    const steps = [this.session.play(move)];
+    this.history.push(move);
+    let round = this.ctx.round;
+    for (let s = this.session.advance(); s; s = this.session.advance()) {
+      steps.push(s);
+      // The moment a round begins (chance has just resolved the last one) is its baseline.
+      if (this.ctx.round !== round) {
+        round = this.ctx.round;
+        this.roundStart = { ...this.ctx };
+      }
+    }
+    return steps;
+  }
+
+  canUndo(): boolean {
+    return this.history.length > 0;
+  }
+
+  /** Take back the person's last move: the game is replayed from its seed without it. */
+  undo(): void {
+    if (!this.canUndo()) return;
+    this.session = this.rebuild(this.history.slice(0, -1));
+    this.roundStart = this.startOfRound();
+  }
+
+  private startOfRound(): GameContext {
+    // Replaying the moves of earlier rounds gives the context the current round started from.
+    const round = this.ctx.round;
+    const earlier = this.session.steps.filter((s) => s.round < round).length;
+    const probe = new GameSession(this.scenario, this.seed, this.index, this.sides);
+    for (let i = 0; i < earlier; i++) {
+      const step = this.session.steps[i] as Step;
+      if (step.type === 'move' && this.sides[step.actor] === 'human') probe.play(step.move);
+      else probe.advance();
+    }
+    return { ...probe.ctx };
+  }
+
+  moves(): MoveName[] {
+    return [...this.history];
+  }
+
+  /** What the columns (for the US), or the columns' reading of Xi or Kim, would do now. */
+  advice(): Advice | null {
+    const who = this.session.humanToMove();
+    if (!who) return null;
+    const legal = this.session.legalMoves();
+    const rng = makeRng(`${this.seed}|advice|${this.ctx.round}`, who);
+    const [strategy, label] =
+      who === 'us'
+        ? [columns as Strategy, "The columns' advice"]
+        : who === 'china'
+          ? [opportunist as Strategy, "The columns' Xi"]
+          : [regimeFirst as Strategy, 'A regime-first Kim'];
+    const move = strategy.choose(this.session.view(who) as never, legal, rng);
+    const info = MOVES[move];
+    const cites = info.claims.length ? ` (${info.claims.join(' ')})` : '';
+    return { move, who: label, why: `${info.hint}${cites}` };
+  }
+
+  /** Every AI strategy of the person's side in the same game (same seed, same opponents, same luck). */
+  counterfactuals(): Counterfactual[] {
+    const others = this.sides;
+    return (STRATEGIES[this.human] as Strategy[]).map((s) => {
+      const profile = { ...others, [this.human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
+      const game = playFast(this.scenario.params, this.scenario.name, this.seed, this.index, profile);
+      let total = 0;
+      for (let i = 0; i < TYPICAL_GAMES; i++) {
+        const g = playFast(this.scenario.params, this.scenario.name, `${this.seed}|typical`, i, profile);
+        total += payoffOf(g, this.human);
+      }
+      return { id: s.id, name: s.name, outcome: game.outcome, payoff: payoffOf(game, this.human), typicalPayoff: total / TYPICAL_GAMES };
+    });
+  }
+}
+
+function payoffOf(g: { payoffUs: number; payoffChina: number; payoffKim: number }, a: Actor): number {
+  return a === 'us' ? g.payoffUs : a === 'china' ? g.payoffChina : g.payoffKim;
+}
+
+/** Per-round series for the end screen: tension at each round's end, concessions so far. */
+export function roundSeries(steps: Step[]): { tension: number[]; concessions: number[] } {
+  const tension: number[] = [];
+  const concessions: number[] = [];
+  for (const s of steps) {
+    if (s.type !== 'chance') continue;
+    tension.push(s.state.tension);
+    concessions.push(s.state.concededTaiwan + s.state.concededChips + s.state.aidToKim);
+  }
+  return { tension, concessions };
+}

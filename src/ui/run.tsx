@@ -1,0 +1,9 @@
+import { render } from 'ink';
+import type { AppProps } from './App.js';
+import { App } from './App.js';
+
+/** Mount the game in the terminal and resolve when the person quits. ink restores the terminal on exit. */
+export async function runTui(props: AppProps): Promise<void> {
+  const app = render(<App {...props} />, { exitOnCtrlC: true });
+  await app.waitUntilExit();
+}
