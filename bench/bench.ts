@@ -98,8 +98,45 @@ async function main(): Promise<void> {
   console.log(`  10^6 games, 2 workers   ${fmt(big2.seconds, 1)} s   ${fmt(1e6 / big2.seconds / 1e3, 1)} k games/s   peak RSS ${fmt(big2.maxRssKb / 1024, 0)} MB`);
   console.log(`  10^4 games, 1 worker    ${fmt(small.seconds, 2)} s                      peak RSS ${fmt(small.maxRssKb / 1024, 0)} MB`);
   console.log(`  2 workers / 1 worker = ${fmt(speedup)}x   target >= 1.5x   ${verdict(speedup >= 1.5)}`);
-  console.log(`  peak memory 10^6 / 10^4 = ${fmt(memRatio)}x   target <= 1.3x   ${verdict(memRatio <= 1.3)}`);
+  console.log(`  peak memory 10^6 / 10^4 = ${fmt(memRatio)}x   target <= 1.3x   ${verdict(memRatio <= 1.3)}\n`);
+
+  await reportStartup();
+}
+
+async function reportStartup(): Promise<void> {
+  const frames = await firstFrameMs();
+  if (frames) {
+    const median = [...frames].sort((a, b) => a - b)[2] as number;
+    console.log('terminal game start-up, launch to first frame (tmux, 80x24, 5 launches)');
+    console.log(`  median ${fmt(median, 0)} ms (min ${fmt(Math.min(...frames), 0)}, max ${fmt(Math.max(...frames), 0)})   target < 1000 ms   ${verdict(median < 1000)}`);
+  } else console.log('terminal game start-up: not measured (tmux is not installed)');
+}
+
+/**
+ * Time from launching `leverage play` (built install, no npm in between) to its first frame,
+ * read off a real terminal: tmux runs it and the screen is polled every 5 ms.
+ */
+async function firstFrameMs(): Promise<number[] | null> {
+  if (spawnSync('tmux', ['-V']).status !== 0) return null;
+  const bin = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    // A fresh tmux server per launch: reusing a socket right after kill-server can race.
+    const sock = `leverage-bench-${process.pid}-${i}`;
+    const tmux = (...a: string[]) => spawnSync('tmux', ['-L', sock, ...a], { encoding: 'utf8' });
+    const t = performance.now();
+    const started = tmux('new-session', '-d', '-s', 'b', '-x', '80', '-y', '24', `${process.execPath} ${bin} play 2022 --as us --seed 7; sleep 5`);
+    if (started.status !== 0) throw new Error(`tmux could not start: ${started.stderr}`);
+    while (!/round 1\/12/.test(tmux('capture-pane', '-p', '-t', 'b').stdout)) {
+      if (performance.now() - t > 10_000) throw new Error('no first frame within 10 s');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    times.push(performance.now() - t);
+    tmux('kill-server');
+  }
+  return times;
 }
 
 if (process.argv[2] === '--child') await child(Number(process.argv[3]), Number(process.argv[4]));
+else if (process.argv[2] === '--startup') await reportStartup();
 else await main();

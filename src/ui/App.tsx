@@ -161,8 +161,19 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const sel = legal[Math.min(selected, legal.length - 1)];
   const leftW = Math.min(46, Math.max(37, Math.floor(cols / 2) - 3));
   const ledger = `Paid: Taiwan ${c.concededTaiwan} · chips ${c.concededChips} · aid to Kim ${c.aidToKim}`;
-  const mainH = Math.max(meters.length + 1, legal.length + 1);
-  const logH = Math.max(3, rows - mainH - 6);
+  // Lines: header 1, panel title 1, hint, advice and ledger 3, extra meters, log (2 or more),
+  // footer 1, and one spare so the frame never scrolls.
+  const meterRoom = Math.max(legal.length, rows - 10);
+  const barMeters = meters.slice(0, meterRoom);
+  const extra = meters.slice(meterRoom).map((m) => `${m.label} ${m.value.toFixed(2)}`);
+  const extraLines: string[] = [];
+  for (const e of extra) {
+    const last = extraLines.at(-1);
+    if (last !== undefined && last.length + e.length + 3 <= cols) extraLines[extraLines.length - 1] = `${last} · ${e}`;
+    else extraLines.push(e);
+  }
+  const mainH = Math.max(barMeters.length + 1, legal.length + 1);
+  const logH = Math.max(2, rows - mainH - 6 - extraLines.length);
   const rightW = cols - leftW - 1;
   const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
   const moveTitle = !legal.length ? 'Waiting' : side === 'us' && c.offerPrice !== 'none' ? `Your move: Beijing offers restraint for ${c.offerPrice}` : `Your move, round ${c.round}`;
@@ -178,7 +189,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
       <Box>
         <Box flexDirection="column" width={leftW} marginRight={1}>
           <Text dimColor>{fit(`${viewTitle} (+/- this round)`, leftW)}</Text>
-          <Meters meters={meters} width={leftW} />
+          <Meters meters={barMeters} width={leftW} />
         </Box>
         <Box flexDirection="column" width={rightW}>
           <Text dimColor>{fit(moveTitle, rightW)}</Text>
@@ -195,6 +206,11 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
         <Text> </Text>
       )}
       <Text dimColor>{fit(ledger, cols).trimEnd()}</Text>
+      {extraLines.map((l) => (
+        <Text key={l} color="magenta">
+          {fit(l, cols).trimEnd()}
+        </Text>
+      ))}
       <EventLog lines={logLines(ctl.session.steps, teacher)} height={logH} explain={explain} width={cols} />
       <Text dimColor>{fit(message || '1-9 move · u undo · s save · t teacher view · c claims · ? help · q quit', cols).trimEnd()}</Text>
     </Box>

@@ -86,11 +86,11 @@ export function EventLog({ lines, height, explain, width }: { lines: LogLine[]; 
 }
 
 export const HELP_LINES: [string, string][] = [
-  ['1-9 or arrows + Enter', 'make a move (the hint under the list says what it tends to do)'],
+  ['1-9, arrows + Enter', 'make a move; the line under the list hints at its effect'],
   ['u', 'undo your last move'],
-  ['s', 'save the game as a JSONL log (leverage replay and leverage play --load read it)'],
-  ['t', 'teacher view: show what your side cannot see (magenta)'],
-  ['c', 'show the claims behind each event, in our words'],
+  ['s', 'save as a JSONL log (replay it, or resume: play --load)'],
+  ['t', 'teacher view: what your side cannot see (magenta)'],
+  ['c', 'the claims behind each event, in our words'],
   ['?', 'this help'],
   ['q or Esc', 'quit (asks first)'],
 ];

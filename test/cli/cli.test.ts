@@ -82,7 +82,7 @@ describe('leverage replay', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lev-'));
     const full = leverage(['run', '--seed', '2', '--json']).out.trim().split('\n');
     writeFileSync(join(dir, 'game.jsonl'), full.slice(0, 6).join('\n') + '\n');
-    expectUserError(leverage(['replay', join(dir, 'game.jsonl')]), /game\.jsonl:6: the log ends without an outcome line/);
+    expectUserError(leverage(['replay', join(dir, 'game.jsonl')]), /game\.jsonl:6: the log ends without an outcome or pause line/);
   });
 
   it('refuses a missing log', () => {
@@ -147,4 +147,36 @@ describe('leverage validate, scenarios, strategies, --help', () => {
     }
   });
 
+});
+
+describe('leverage play without the screen', () => {
+  it('scripted moves print the game as plain text', () => {
+    const r = leverage(['play', '2022', '--as', 'us', '--seed', '7', '--moves', 'expose,sanction,posture']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/US: you {2}\|/);
+    expect(r.out).toMatch(/US +Expose Beijing's role/);
+    expect(r.out).toMatch(/US +Sanction; seize Kim's money in Europe/);
+    expect(r.out).toMatch(/Your moves ran out at round \d+; the game is not over\. Legal now: .*expose/);
+    expect(r.out).not.toMatch(/\x1b\[/);
+  });
+
+  it('scripted play is the same game as the screen would give, and its log replays', () => {
+    const d = mkdtempSync(join(tmpdir(), 'lev-'));
+    const log = join(d, 'g.jsonl');
+    leverage(['play', 'one-shot', '--as', 'china', '--seed', '3', '--moves', 'courier', '--log', log]);
+    expect(readFileSync(log, 'utf8')).toMatch(/"china":"human"/);
+    expect(leverage(['replay', log]).out).toMatch(/reproduced exactly/);
+  });
+
+  it.each([
+    [['play', '--as', 'us', '--moves', 'expose,frobnicate'], /--moves: move 2 'frobnicate' is not a us move\. Fix: use one of concede-taiwan/],
+    [['play', '--as', 'kim', '--moves', 'hold,nuclear'], /--moves: move 2 'nuclear' is not legal in round 2\. Legal then: short-range, over-japan, hold, suspend/],
+    [['play', '--as', 'martians', '--moves', 'hold'], /--as martians: play as us, china or kim/],
+    [['play', 'one-shot', '--as', 'us', '--moves', 'expose,expose'], /the game ended before your move 2/],
+  ])('refuses %j', (args, pattern) => expectUserError(leverage(args), pattern));
+
+  it('explains that the screen needs a terminal when stdin or stdout is not one', () => {
+    const r = leverage(['play', '2022']);
+    expectUserError(r, /play needs a terminal: its standard input and output must both be a TTY\. Fix: .*--moves/);
+  });
 });

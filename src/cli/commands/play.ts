@@ -6,7 +6,7 @@ import type { Actor } from '../../model/context.js';
 import type { MoveName } from '../../model/moves.js';
 import type { Scenario } from '../../scenario/load.js';
 import { embeddedScenario, parseLog, replayLog } from '../../engine/replay.js';
-import { IllegalMoveError, playGame } from '../../engine/session.js';
+import { GameSession } from '../../engine/session.js';
 import { InputError } from '../../input-error.js';
 import { findMove, MOVES, movesOf } from '../../model/moves.js';
 import { listBuiltIn, resolveScenario } from '../../scenario/catalog.js';
@@ -46,7 +46,7 @@ function parseMoves(list: string, side: Actor): MoveName[] {
 }
 
 const NOT_A_TERMINAL =
-  'leverage play needs a terminal: its standard input and output must both be a TTY. ' +
+  'play needs a terminal: its standard input and output must both be a TTY. ' +
   "Fix: run it in a terminal, or script it: leverage play 2022 --as us --moves expose,sanction,diplomacy (plain text), or watch AI sides with leverage run.";
 
 export function registerPlay(program: Command): void {
@@ -93,17 +93,19 @@ export function registerPlay(program: Command): void {
         start = { scenario, side, seed, index, moves: [], opponents };
         if (opts.moves !== undefined) {
           const moves = parseMoves(opts.moves, side);
-          let session;
-          try {
-            session = playGame(scenario, seed, index, sides, moves);
-          } catch (e) {
-            if (e instanceof IllegalMoveError) throw new InputError(`--moves: ${e.message}.`);
-            throw e;
+          const session = new GameSession(scenario, seed, index, sides);
+          for (const [i, move] of moves.entries()) {
+            session.advanceUntilHuman();
+            if (session.isOver()) {
+              throw new InputError(`--moves: the game ended before your move ${i + 1}; ${moves.length - i} move(s) left over. Fix: give at most ${i}.`);
+            }
+            const legal = session.legalMoves();
+            if (!legal.includes(move)) {
+              throw new InputError(`--moves: move ${i + 1} '${MOVES[move].short}' is not legal in round ${session.ctx.round}. Legal then: ${legal.map((m) => MOVES[m].short).join(', ')}.`);
+            }
+            session.play(move);
           }
-          const made = session.humanMoves().length;
-          if (made < moves.length) {
-            throw new InputError(`--moves: the game ended after your move ${made}; ${moves.length - made} move(s) left over. Fix: give at most ${made}.`);
-          }
+          session.advanceUntilHuman();
           process.stdout.write(formatAccount(session, { hidden: false }));
           if (!session.isOver()) {
             process.stdout.write(`\nYour moves ran out at round ${session.ctx.round}; the game is not over. Legal now: ${session.legalMoves().map((m) => MOVES[m].short).join(', ')}.\n`);
@@ -116,6 +118,8 @@ export function registerPlay(program: Command): void {
       if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(NOT_A_TERMINAL);
       // ink's bundled chalk ignores NO_COLOR: turn colour off before ink is first loaded.
       if (!opts.color || process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = '0';
+      // React's production build loads faster and skips development-only checks.
+      process.env.NODE_ENV ??= 'production';
       const { runTui } = await import('../../ui/run.js');
       await runTui({
         scenarios: listBuiltIn(),

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/package-root.js';
+
+// The real CLI in a real pseudo-terminal: tmux runs `npm start`, we type, and read the
+// screen as a person would see it. .ci/run installs tmux where it is missing.
+
+const socket = `leverage-e2e-${process.pid}`;
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', 'e2e').stdout;
+
+async function waitFor(what: RegExp | (() => boolean), ms = 8000): Promise<void> {
+  const until = Date.now() + ms;
+  for (;;) {
+    if (typeof what === 'function' ? what() : what.test(screen())) return;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${String(what)}; the screen was:\n${screen()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function keys(...k: string[]) {
+  for (const key of k) {
+    tmux('send-keys', '-t', 'e2e', key);
+    await new Promise((r) => setTimeout(r, 120));
+  }
+}
+
+afterAll(() => {
+  tmux('kill-server');
+});
+
+describe('npm start in a real terminal', () => {
+  it('sets up, plays, undoes, quits, and leaves the terminal as it found it', async () => {
+    expect(spawnSync('tmux', ['-V']).status, 'tmux must be installed (see .ci/run)').toBe(0);
+    const out = mkdtempSync(join(tmpdir(), 'lev-e2e-'));
+    const started = tmux(
+      'new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24',
+      `cd ${packageRoot()} && env -u FORCE_COLOR npm start --silent; stty -a > ${out}/stty.txt; echo done > ${out}/done.txt; sleep 30`,
+    );
+    expect(started.status).toBe(0);
+    await waitFor(/1\. Scenario/);
+    expect(screen()).toMatch(/> baseline/);
+    await keys('Enter');
+    await waitFor(/2\. Your side/);
+    await keys('Enter');
+    await waitFor(/3\. The AI sides/);
+    await keys('Enter');
+    await waitFor(/baseline · you: United States · round 1\/12/);
+    expect(screen()).toMatch(/Washington sees/);
+    await keys('5');
+    await waitFor(/round 2\/12/);
+    expect(screen()).toMatch(/Washington exposes Beijing's role/);
+    await keys('6');
+    await waitFor(/round 3\/12/);
+    await keys('u');
+    await waitFor(/Undone: your last move was taken back/);
+    expect(screen()).toMatch(/round 2\/12/);
+    await keys('q');
+    await waitFor(/Quit this game\? y to quit/);
+    await keys('y');
+    await waitFor(() => existsSync(join(out, 'done.txt')));
+    const stty = readFileSync(join(out, 'stty.txt'), 'utf8');
+    // Raw mode undone: line editing and echo are back on.
+    expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(stty).toMatch(/(^|\s)echo(\s|$)/);
+    expect(tmux('display', '-p', '-t', 'e2e', '#{cursor_flag}').stdout.trim()).toBe('1');
+  });
+});
+
+describe('colour', () => {
+  const frame = async (env: string) => {
+    tmux('kill-session', '-t', 'e2e');
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR ${env} node dist/src/cli/main.js play 2022 --as us --seed 7; sleep 30`);
+    await waitFor(/round 1\/12/);
+    return tmux('capture-pane', '-p', '-e', '-t', 'e2e').stdout;
+  };
+  it('uses colour by default, and none with NO_COLOR or --no-color', async () => {
+    const colour = /\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;[25])[;m]/;
+    expect(await frame('')).toMatch(colour);
+    expect(await frame('NO_COLOR=1')).not.toMatch(colour);
+    tmux('kill-session', '-t', 'e2e');
+    tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR node dist/src/cli/main.js play 2022 --as us --seed 7 --no-color; sleep 30`);
+    await waitFor(/round 1\/12/);
+    expect(tmux('capture-pane', '-p', '-e', '-t', 'e2e').stdout).not.toMatch(colour);
+  });
+});

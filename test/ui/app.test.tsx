@@ -1,0 +1,110 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.js';
+import { Meters, MoveList } from '../../src/ui/components.js';
+import { listBuiltIn, resolveScenario } from '../../src/scenario/catalog.js';
+
+const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+const ENTER = '\r';
+const DOWN = '\u001B[B';
+
+function app(start = true) {
+  const saved: string[] = [];
+  const scenario = resolveScenario('2022');
+  const r = render(
+    <App
+      scenarios={listBuiltIn()}
+      start={start ? { scenario, side: 'us', seed: '7', index: 0, opponents: {} } : undefined}
+      newSeed={() => '7'}
+      save={(stem, jsonl) => {
+        saved.push(jsonl);
+        return `${stem}.jsonl`;
+      }}
+    />,
+  );
+  return { ...r, saved };
+}
+
+async function press(stdin: { write(s: string): void }, keys: string[]) {
+  for (const k of keys) {
+    stdin.write(k);
+    await tick();
+  }
+}
+
+describe('components', () => {
+  it('meters show a bar, the value and the change this round', () => {
+    const { lastFrame } = render(<Meters width={40} meters={[{ label: 'Tension', value: 0.6, before: 0.4, claim: 'C12', danger: true }]} />);
+    expect(lastFrame()).toMatch(/Tension +█+░* 0\.60 +\+0\.20/);
+  });
+  it('the move list numbers the moves and marks the advised one', () => {
+    const { lastFrame } = render(<MoveList width={50} moves={['exposeBeijing', 'sanction']} selected={0} advised="sanction" />);
+    expect(lastFrame()).toMatch(/1 Expose Beijing's role/);
+    expect(lastFrame()).toMatch(/2 Sanction.*\*/);
+  });
+});
+
+describe('the game screen', () => {
+  it('shows round, side, the view, the moves, the advisor and a claim-citing log', () => {
+    const { lastFrame } = app();
+    const f = lastFrame() ?? '';
+    expect(f).toMatch(/2022 · you: United States · round 1\/12 · seed 7/);
+    expect(f).toMatch(/Influence \(US est\.\)/);
+    expect(f).not.toMatch(/Influence \(true\)/);
+    expect(f).toMatch(/1 Concede: less support for Taiwan/);
+    expect(f).toMatch(/The columns' advice: /);
+    expect(f).toMatch(/R1 China Beijing offers .*\[C2 C3\]/);
+  });
+
+  it('plays a move by number, undoes it, toggles teacher view and help', async () => {
+    const { lastFrame, stdin } = app();
+    await press(stdin, ['5']);
+    expect(lastFrame()).toMatch(/round 2\/12/);
+    expect(lastFrame()).toMatch(/Washington exposes Beijing's role/);
+    await press(stdin, ['u']);
+    expect(lastFrame()).toMatch(/round 1\/12/);
+    expect(lastFrame()).toMatch(/Undone/);
+    await press(stdin, ['t']);
+    expect(lastFrame()).toMatch(/teacher view/);
+    expect(lastFrame()).toMatch(/Influence \(true\)/);
+    await press(stdin, ['?']);
+    expect(lastFrame()).toMatch(/Keys/);
+    await press(stdin, ['x']);
+    expect(lastFrame()).not.toMatch(/Keys/);
+    await press(stdin, ['c']);
+    expect(lastFrame()).toMatch(/C12: Kim must find that escalation costs more/);
+  });
+
+  it('plays a whole game by key presses to the end screen, with the comparison', async () => {
+    const { lastFrame, stdin, saved } = app();
+    for (let i = 0; i < 12 && !/Game over/.test(lastFrame() ?? ''); i++) await press(stdin, [i % 2 ? '6' : '5']);
+    const f = lastFrame() ?? '';
+    expect(f).toMatch(/Game over: /);
+    expect(f).toMatch(/Payoffs: US -?\d+\.\d\d · China/);
+    expect(f).toMatch(/You ended in .*; Exposer would have ended in/);
+    expect(f).toMatch(/Appeaser +\S/);
+    await press(stdin, ['s']);
+    expect(saved[0]).toMatch(/"type":"outcome"/);
+    await press(stdin, ['q']);
+    expect(lastFrame()).toMatch(/Quit this game\? y to quit/);
+  });
+
+  it('moves with arrows and Enter, too', async () => {
+    const { lastFrame, stdin } = app();
+    await press(stdin, [DOWN, DOWN, DOWN, DOWN, ENTER]);
+    expect(lastFrame()).toMatch(/Washington exposes Beijing's role/);
+  });
+});
+
+describe('the setup screen', () => {
+  it('chooses a scenario, a side and the AI sides, then starts', async () => {
+    const { lastFrame, stdin } = app(false);
+    expect(lastFrame()).toMatch(/1\. Scenario/);
+    expect(lastFrame()).toMatch(/> baseline/);
+    await press(stdin, [ENTER, DOWN, ENTER]);
+    expect(lastFrame()).toMatch(/3\. The AI sides/);
+    expect(lastFrame()).toMatch(/United States +The columns' advice/);
+    await press(stdin, [ENTER]);
+    expect(lastFrame()).toMatch(/baseline · you: China · round 1\/12/);
+  });
+});
