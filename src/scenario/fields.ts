@@ -136,7 +136,7 @@ export const FIELD_GROUPS = {
     concessionsForExtraction: n(2, 1, 1000, ['C3'], 'Concessions at the round limit that count as "extracted".', true),
   },
   'payoffs.us': {
-    concessionCost: weight(2, ['C3', 'C8'], 'Weight on what the US paid out.'),
+    concessionCost: weight(0.75, ['C3', 'C8'], 'Weight on what the US paid out.'),
     credibility: weight(4, ['C8'], 'Weight on credibility kept.'),
     averageTension: weight(4, [], 'Weight on average tension endured.'),
     war: weight(20, ['C12'], 'Cost of war.'),

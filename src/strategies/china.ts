@@ -5,7 +5,11 @@ import type { Strategy } from './types.js';
 import { bestPrice, chinaPressureReturn, xiRequestLikelihood } from '../model/china-calculus.js';
 import { anyLegal, firstLegal } from './types.js';
 
+/** C1, C2: restraint is only worth selling if Beijing can deliver it. */
+const CAN_DELIVER = 0.2;
+
 function sell(v: ChinaView, legal: readonly MoveName[]): MoveName | null {
+  if (v.chinaInfluence < CAN_DELIVER) return null;
   const m: MoveName = bestPrice(v) === 'taiwan' ? 'offerRestraintForTaiwan' : 'offerRestraintForChips';
   return legal.includes(m) ? m : null;
 }
@@ -19,7 +23,7 @@ export const opportunist: Strategy<'china'> = {
   id: 'opportunist',
   actor: 'china',
   name: 'Opportunist',
-  description: 'Sells restraint when tension is high, stokes it when it expects the US to pay; learns.',
+  description: 'Sells restraint as often as it believes the US pays, stokes pressure when that pays; learns.',
   models: "Xi as the columns read him: pressure as a product (C2, C8, C13)",
   memory: 'whole game',
   stochastic: true,
@@ -27,11 +31,10 @@ export const opportunist: Strategy<'china'> = {
   choose(v, legal, rng) {
     const punish = punishDefiance(v, legal);
     if (punish) return punish;
-    // C2, C8: sell when there is pressure to sell and Beijing expects a buyer.
-    if (v.chinaBeliefUsPays >= 0.35) {
-      const offer = sell(v, legal);
-      if (offer) return offer;
-    }
+    // C2, C8, C9: offer restraint for sale as often as Beijing believes Washington pays, so
+    // every payment (and every ask for help) makes the next offer likelier.
+    const offer = sell(v, legal);
+    if (offer && rng.next() < v.chinaBeliefUsPays) return offer;
     // C13: whether Xi asks at all is a draw, likelier with US-China tension;
     // C8: he asks only if he expects it to pay.
     const covert = chinaPressureReturn(v, 'covert');
@@ -84,10 +87,8 @@ export const covertFirst: Strategy<'china'> = {
   choose(v, legal, rng) {
     const punish = punishDefiance(v, legal);
     if (punish) return punish;
-    if (v.chinaBeliefUsPays >= 0.3) {
-      const offer = sell(v, legal);
-      if (offer) return offer;
-    }
+    const offer = sell(v, legal);
+    if (offer && rng.next() < v.chinaBeliefUsPays) return offer;
     if (v.lastKimMove !== 'holdTests' && v.lastKimMove !== 'none' && v.exposure < 0.3) return 'sendWarmSignal';
     if (rng.next() < xiRequestLikelihood(v) && chinaPressureReturn(v, 'covert') > 0) return 'askEscalationByCourier';
     return 'chinaWaits';

@@ -1,6 +1,13 @@
 import type { Strategy } from './types.js';
 import { anyLegal, firstLegal } from './types.js';
 
+/**
+ * C1: a Washington that buys restraint pays only while it believes Beijing can deliver. Its
+ * estimate starts where Beijing's modesty leaves it and moves toward the truth each time it
+ * sees restraint bought (us-moves.ts), so paying a China without sway stops by itself.
+ */
+const BELIEVES_CHINA_CAN_DELIVER = 0.15;
+
 // United States. The columns argue for the exposer-and-pressure family and against the
 // appeaser and the one who asks Beijing (C8-C11).
 
@@ -8,16 +15,16 @@ export const appeaser: Strategy<'us'> = {
   id: 'appeaser',
   actor: 'us',
   name: 'Appeaser',
-  description: 'Pays whatever price is asked, to make the crisis stop now.',
+  description: 'Pays the price asked, to make the crisis stop now, while it thinks China can deliver.',
   models: 'A distracted Washington that buys quiet (what Kim and Xi bet on, C6)',
   memory: 'none',
   stochastic: false,
   claims: ['C3', 'C6', 'C8'],
   choose(v, legal) {
-    if (v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
-    if (v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
+    const deliverable = v.usEstimateOfInfluence >= BELIEVES_CHINA_CAN_DELIVER;
+    if (deliverable && v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
+    if (deliverable && v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
     if (v.kimOfferedPause) return firstLegal(legal, 'payKim', 'usWaits');
-    if (v.testedRung >= 2) return firstLegal(legal, 'concedeChips');
     return firstLegal(legal, 'openDiplomaticTrack', 'usWaits');
   },
 };
@@ -32,9 +39,10 @@ export const asksBeijing: Strategy<'us'> = {
   stochastic: false,
   claims: ['C9', 'C3'],
   choose(v, legal) {
-    if (v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
-    if (v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
-    if (v.tension >= 0.4 || v.testedRung > 0) return firstLegal(legal, 'askBeijingForHelp');
+    const deliverable = v.usEstimateOfInfluence >= BELIEVES_CHINA_CAN_DELIVER;
+    if (deliverable && v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
+    if (deliverable && v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
+    if (deliverable && (v.tension >= 0.4 || v.testedRung > 0)) return firstLegal(legal, 'askBeijingForHelp');
     return firstLegal(legal, 'openDiplomaticTrack', 'usWaits');
   },
 };

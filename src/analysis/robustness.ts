@@ -1,0 +1,212 @@
+import type { Actor } from '../model/context.js';
+import type { Params } from '../model/params.js';
+import type { ClaimId } from '../model/claims.js';
+import type { BatchScenario, BatchSpec, Cell, ProfileIds, RunOptions } from '../engine/batch.js';
+import type { MetricKey } from '../engine/stats.js';
+import { CLAIM_IDS, CLAIMS } from '../model/claims.js';
+import { runBatch } from '../engine/batch.js';
+import { METRICS, meanInterval } from '../engine/stats.js';
+import { DEFAULT_STRATEGY } from '../strategies/registry.js';
+
+// Where the columns' conclusions hold and where they break: each conclusion is a comparison
+// of two strategy profiles on one measure; each assumption (claim) is switched off in turn
+// and every comparison rerun on the same seeds.
+
+/**
+ * One measure compared across profiles: the effect is the sum of the `plus` profiles' means
+ * minus the sum of the `minus` profiles' means. One pair is a plain difference; two pairs
+ * make a difference of differences (an interaction), e.g. how much exposure changes
+ * what China gains from the leverage game.
+ */
+export interface Comparison {
+  plus: Partial<ProfileIds>[];
+  minus: Partial<ProfileIds>[];
+  metric: MetricKey;
+  /** In words, for tables and hand-outs. */
+  reads: string;
+}
+
+export interface Conclusion {
+  id: string;
+  label: string;
+  claims: ClaimId[];
+  comparisons: Comparison[];
+}
+
+const vsSanctioner = (us: string, reads: string): Comparison => ({ plus: [{ us: 'sanctioner' }], minus: [{ us }], metric: 'payoffUs', reads });
+
+export const CONCLUSIONS: Conclusion[] = [
+  {
+    id: 'dontConcede',
+    label: "Don't concede",
+    claims: ['C3', 'C8'],
+    comparisons: [vsSanctioner('appeaser', 'US payoff: refusing (sanctioner) minus paying (appeaser)')],
+  },
+  {
+    id: 'dontAskBeijing',
+    label: "Don't ask Beijing",
+    claims: ['C9'],
+    comparisons: [vsSanctioner('asksBeijing', 'US payoff: refusing (sanctioner) minus asking Beijing for help')],
+  },
+  {
+    id: 'exposeAndPressure',
+    label: 'Expose + pressure > conceding',
+    claims: ['C10', 'C11', 'C12'],
+    comparisons: [{ plus: [{ us: 'columns' }], minus: [{ us: 'appeaser' }], metric: 'payoffUs', reads: "US payoff: the columns' advice minus the appeaser" }],
+  },
+  {
+    id: 'chinaGainsUnlessExposed',
+    label: 'China gains unless exposed',
+    claims: ['C1', 'C2', 'C3', 'C10'],
+    comparisons: [
+      {
+        plus: [{ china: 'opportunist', us: 'asksBeijing' }],
+        minus: [{ china: 'restrained', us: 'asksBeijing' }],
+        metric: 'payoffChina',
+        reads: 'China payoff against a US that asks for help: the leverage game (opportunist) minus restraint',
+      },
+      {
+        plus: [{ china: 'opportunist', us: 'sanctioner' }, { china: 'restrained', us: 'columns' }],
+        minus: [{ china: 'restrained', us: 'sanctioner' }, { china: 'opportunist', us: 'columns' }],
+        metric: 'payoffChina',
+        reads: "how much less the leverage game pays China when the US also exposes it (sanctioner vs the columns' advice)",
+      },
+    ],
+  },
+];
+
+export interface Variant {
+  id: string;
+  label: string;
+  params: Params;
+}
+
+/** The scenario as it is, then with each claim switched off in turn, then played once. */
+export function variants(base: Params, claims: readonly ClaimId[] = CLAIM_IDS): Variant[] {
+  const out: Variant[] = [{ id: 'as-is', label: 'the scenario as written', params: base }];
+  for (const id of claims) {
+    const p = structuredClone(base);
+    for (const [path, value] of Object.entries(CLAIMS[id].off)) {
+      const keys = path.split('.');
+      let cur = p as unknown as Record<string, unknown>;
+      for (const k of keys.slice(0, -1)) cur = cur[k] as Record<string, unknown>;
+      cur[keys.at(-1) as string] = value;
+    }
+    out.push({ id: `${id}-off`, label: `${id} off: ${CLAIMS[id].offMeans}`, params: p });
+  }
+  out.push({ id: 'one-shot', label: 'played once (1 round): no repetition', params: { ...structuredClone(base), rounds: 1 } });
+  return out;
+}
+
+export interface Effect {
+  /** better minus worse: positive means the conclusion's direction. */
+  diff: number;
+  low: number;
+  high: number;
+}
+
+export type Verdict = 'holds' | 'breaks' | 'unclear';
+
+export interface ConclusionResult {
+  conclusion: string;
+  effects: Effect[];
+  verdict: Verdict;
+}
+
+export interface RobustnessRow {
+  variant: string;
+  label: string;
+  results: ConclusionResult[];
+}
+
+export interface RobustnessReport {
+  kind: 'leverage-robustness';
+  scenario: string;
+  seed: string;
+  runs: number;
+  conclusions: { id: string; label: string; claims: ClaimId[]; reads: string[] }[];
+  rows: RobustnessRow[];
+}
+
+function fullProfile(p: Partial<ProfileIds>, defaults: ProfileIds): ProfileIds {
+  return { ...defaults, ...p };
+}
+
+const key = (p: ProfileIds) => `${p.us}|${p.china}|${p.kim}`;
+
+type Stat = { mean: number; sd: number; n: number };
+
+/** Sum of independent means minus another sum, with a 95% interval. */
+export function contrast(plus: Stat[], minus: Stat[]): Effect {
+  const diff = plus.reduce((t, s) => t + s.mean, 0) - minus.reduce((t, s) => t + s.mean, 0);
+  const variance = [...plus, ...minus].reduce((t, s) => t + (s.sd * s.sd) / s.n, 0);
+  const half = 1.959963984540054 * Math.sqrt(variance);
+  return { diff, low: diff - half, high: diff + half };
+}
+
+export function verdictOf(effects: Effect[]): Verdict {
+  if (effects.every((e) => e.low > 0)) return 'holds';
+  if (effects.some((e) => e.high < 0)) return 'breaks';
+  return 'unclear';
+}
+
+/** The profiles every conclusion needs, with the scenario's other sides at their defaults. */
+export function neededProfiles(defaults: ProfileIds): ProfileIds[] {
+  const seen = new Map<string, ProfileIds>();
+  for (const c of CONCLUSIONS)
+    for (const cmp of c.comparisons)
+      for (const p of [...cmp.plus, ...cmp.minus]) {
+        const full = fullProfile(p, defaults);
+        seen.set(key(full), full);
+      }
+  return [...seen.values()];
+}
+
+export async function robustness(
+  scenario: { name: string; source: string; sha256: string; params: Params; strategies: Partial<Record<Actor, string>> },
+  seed: string,
+  runs: number,
+  opts: Pick<RunOptions, 'workers' | 'onProgress' | 'signal'>,
+  claims: readonly ClaimId[] = CLAIM_IDS,
+): Promise<RobustnessReport> {
+  const defaults: ProfileIds = {
+    us: DEFAULT_STRATEGY.us,
+    china: scenario.strategies.china ?? DEFAULT_STRATEGY.china,
+    kim: scenario.strategies.kim ?? DEFAULT_STRATEGY.kim,
+  };
+  const profiles = neededProfiles(defaults);
+  const vs = variants(scenario.params, claims);
+  // Every variant keeps the scenario's name, so game i has the same seed in each: the
+  // comparison across assumptions is paired, not just repeated.
+  const scenarios: BatchScenario[] = vs.map((v) => ({ name: scenario.name, source: `${scenario.source}#${v.id}`, sha256: scenario.sha256, params: v.params }));
+  const spec: BatchSpec = { command: 'robustness', seed, runs, scenarios, profiles };
+  const cells: Cell[] = await runBatch(spec, opts);
+  const stat = (variant: number, profile: ProfileIds, metric: MetricKey) => {
+    const p = profiles.findIndex((x) => key(x) === key(profile));
+    const cell = cells[variant * profiles.length + p] as Cell;
+    const m = cell.acc.metrics[METRICS.findIndex((x) => x.key === metric)];
+    if (!m) throw new Error(`no metric ${metric}`);
+    return { ...meanInterval(m), n: m.n };
+  };
+  const rows: RobustnessRow[] = vs.map((v, i) => ({
+    variant: v.id,
+    label: v.label,
+    results: CONCLUSIONS.map((c) => {
+      const effects = c.comparisons.map((cmp) =>
+        contrast(
+          cmp.plus.map((p) => stat(i, fullProfile(p, defaults), cmp.metric)),
+          cmp.minus.map((p) => stat(i, fullProfile(p, defaults), cmp.metric)),
+        ),
+      );
+      return { conclusion: c.id, effects, verdict: verdictOf(effects) };
+    }),
+  }));
+  return {
+    kind: 'leverage-robustness',
+    scenario: scenario.name,
+    seed,
+    runs,
+    conclusions: CONCLUSIONS.map((c) => ({ id: c.id, label: c.label, claims: c.claims, reads: c.comparisons.map((x) => x.reads) })),
+    rows,
+  };
+}
