@@ -92,7 +92,7 @@ export function variants(base: Params, claims: readonly ClaimId[] = CLAIM_IDS): 
       for (const k of keys.slice(0, -1)) cur = cur[k] as Record<string, unknown>;
       cur[keys.at(-1) as string] = value;
     }
-    out.push({ id: `${id}-off`, label: `${id} off: ${CLAIMS[id].offMeans}`, params: p });
+    out.push({ id: `${id}-off`, label: CLAIMS[id].offMeans, params: p });
   }
   out.push({ id: 'one-shot', label: 'played once (1 round): no repetition', params: { ...structuredClone(base), rounds: 1 } });
   return out;

@@ -10,6 +10,12 @@ import { registerBatch } from './commands/batch.js';
 import { registerCompare } from './commands/compare.js';
 import { registerMerge } from './commands/merge.js';
 import { registerPlay } from './commands/play.js';
+import { registerAtlas } from './commands/atlas.js';
+import { registerExplain } from './commands/explain.js';
+import { registerFork } from './commands/fork.js';
+import { registerGraph } from './commands/graph.js';
+import { registerRobustness } from './commands/robustness.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerTournament } from './commands/tournament.js';
 
 // The only place that reads argv and sets the exit code:
@@ -33,6 +39,12 @@ async function main(argv: string[]): Promise<void> {
   registerCompare(program);
   registerTournament(program);
   registerMerge(program);
+  registerExplain(program);
+  registerRobustness(program);
+  registerSweep(program);
+  registerFork(program);
+  registerAtlas(program);
+  registerGraph(program);
   for (const c of program.commands) c.exitOverride();
   try {
     await program.parseAsync(argv);

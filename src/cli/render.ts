@@ -130,3 +130,16 @@ export function renderTournament(r: TournamentReport): string {
   lines.push('', 'The full payoff table: --out FILE.csv (tidy rows) or --out FILE.json.');
   return lines.join('\n') + '\n';
 }
+
+/** A plain text table: columns padded to their widest cell. */
+export function textTable(head: string[], rows: string[][], indent = '  '): string {
+  const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
+  const line = (cells: string[]) => indent + cells.map((c, j) => c.padEnd(widths[j] as number)).join('  ').trimEnd();
+  return [line(head), indent + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** The same table in Markdown. */
+export function mdTable(head: string[], rows: string[][]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [`| ${head.map(esc).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n') + '\n';
+}

@@ -8,6 +8,7 @@ import type { Rng } from '../rng/rng.js';
 import { payoffs } from '../model/outcomes.js';
 import { chinaView, kimView, usView } from '../model/views.js';
 import { gameSeed, makeRng } from '../rng/rng.js';
+import type { GameState } from './stepper.js';
 import { leverageGame } from './stepper.js';
 
 // One game, as fast as the rules allow: the compiled stepper, no narration, no log.
@@ -32,6 +33,12 @@ export interface GameSummary {
   rounds: number;
   /** C8: China's pressure moves (requests to Kim plus offers to sell restraint). */
   chinaPressure: number;
+  /** C7: how often Kim did, or refused, what Beijing asked. */
+  kimObeyed: number;
+  kimDefied: number;
+  /** C4: Beijing's requests to Kim, and how many US intelligence caught. */
+  requestsMade: number;
+  requestsDetected: number;
 }
 
 export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
@@ -50,6 +57,10 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
     kimStanding: ctx.kimStanding,
     rounds: ctx.roundsPlayed,
     chinaPressure: ctx.requestsMade + ctx.offersMade,
+    kimObeyed: ctx.kimObeyedCount,
+    kimDefied: ctx.kimDefiedCount,
+    requestsMade: ctx.requestsMade,
+    requestsDetected: ctx.requestsDetected,
   };
 }
 
@@ -62,9 +73,13 @@ const views = { us: {}, china: {}, kim: {} };
 
 export function playFast(params: Params, scenarioName: string, masterSeed: string, index: number, profile: Profile): GameSummary {
   const seed = gameSeed(masterSeed, scenarioName, index);
+  return finishFast(leverageGame.initial(params), seed, profile);
+}
+
+/** Play a game on from `state` (updated in place) to its end, drawing from streams of `seed`. */
+export function finishFast(state: GameState, seed: string, profile: Profile): GameSummary {
   const rngChance = makeRng(seed, 'chance');
   const rngs: Record<Actor, Rng> = { china: makeRng(seed, 'china'), kim: makeRng(seed, 'kim'), us: makeRng(seed, 'us') };
-  const state = leverageGame.initial(params);
   for (;;) {
     const who = leverageGame.actorToMove(state);
     if (who === null) break;

@@ -31,6 +31,10 @@ export const METRICS: MetricInfo[] = [
   { key: 'kimStanding', label: "Kim's standing", lo: 0, hi: 1 },
   { key: 'chinaPressure', label: "China's pressure moves", lo: 0, hi: 24 },
   { key: 'rounds', label: 'rounds played', lo: 0, hi: 24 },
+  { key: 'kimObeyed', label: 'times Kim obeyed Beijing', lo: 0, hi: 24 },
+  { key: 'kimDefied', label: 'times Kim defied Beijing', lo: 0, hi: 24 },
+  { key: 'requestsMade', label: "Beijing's requests to Kim", lo: 0, hi: 24 },
+  { key: 'requestsDetected', label: 'requests caught by the US', lo: 0, hi: 24 },
 ];
 export type MetricKey = MetricInfo['key'];
 export const HIST_BINS = 40;

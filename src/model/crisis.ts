@@ -3,8 +3,13 @@ import { clamp01 } from './math.js';
 
 /** C12: the chance a round ends in war, rising with the square of tension; C11: deterrence damps it. */
 export function warRisk(tension: number, deterrence: number, params: Pick<Params, 'crisis'>): number {
+  return clamp01(warRiskUncapped(tension, deterrence, params));
+}
+
+/** The same curve for any tension, even past the brink: for weighing a move, not for rolling dice. */
+export function warRiskUncapped(tension: number, deterrence: number, params: Pick<Params, 'crisis'>): number {
   const c = params.crisis;
-  return clamp01(c.warRiskAtFullTension * tension * tension * (1 - deterrence * c.deterrenceDampsWar));
+  return c.warRiskAtFullTension * tension * tension * (1 - deterrence * c.deterrenceDampsWar);
 }
 
 /** C11/C10: how much of the sanctions' bite lands, given Europe's part (seizures in its banks). */

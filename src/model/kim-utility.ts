@@ -1,7 +1,7 @@
 import type { KimMove } from './moves.js';
 import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
-import { sanctionsReach, warRisk } from './crisis.js';
+import { sanctionsReach, warRiskUncapped } from './crisis.js';
 import { testPrestige } from './kim-moves.js';
 
 /** How a particular Kim weighs things. Strategies choose these; the model supplies the arithmetic. */
@@ -31,8 +31,10 @@ export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number
     u += w.standing * testPrestige(r, rung, v.escalationLevel, v.deterrence); // C12
     if (v.warmSignal) u += w.standing * r.covert.warmSignalEmboldens; // C5
     u += w.economy * v.kimBeliefUsPays * r.kim.suspensionAid * (rung / 4); // C6
-    const after = Math.min(1, v.tension + (r.kim.rungTension[i] ?? 0));
-    u -= w.war * (warRisk(after, v.deterrence, r) - warRisk(v.tension, v.deterrence, r)); // C12
+    // C12: the risk a test adds. Tension is not capped here: at the brink a further test
+    // must still look dangerous to Kim, or testing would seem free once tension is maxed.
+    const after = v.tension + (r.kim.rungTension[i] ?? 0);
+    u -= w.war * (warRiskUncapped(after, v.deterrence, r) - warRiskUncapped(v.tension, v.deterrence, r));
     // C11: a test invites sanctions, which bite harder with Europe on board.
     u -= w.economy * (rung / 4) * r.us.sanctionStep * sanctionsReach(v.europeAlignment, r) * r.us.sanctionEconomyBite * 4;
     if (wantsEscalation) {

@@ -36,7 +36,7 @@ describe('leverage batch', () => {
     const json = JSON.parse(readFileSync(join(d, 'r.json'), 'utf8')) as { cells: { profile: { us: string }; summary: { metrics: Record<string, { mean: number }>; outcomes: Record<string, { p: number }> } }[] };
     const [head, ...lines] = readFileSync(join(d, 'r.csv'), 'utf8').trim().split('\n');
     expect(head).toBe('scenario,us,china,kim,metric,n,mean,ci_low,ci_high,sd');
-    expect(lines.length).toBe(2 * (13 + 6));
+    expect(lines.length).toBe(2 * (17 + 6));
     for (const line of lines) {
       const [scenario, us, , , metric, n, mean] = line.split(',');
       expect(scenario).toBe('2020');

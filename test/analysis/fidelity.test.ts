@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { RobustnessReport } from '../../src/analysis/robustness.js';
+import { robustness } from '../../src/analysis/robustness.js';
+import { runBatch } from '../../src/engine/batch.js';
+import { METRICS, meanInterval } from '../../src/engine/stats.js';
+import { resolveScenario } from '../../src/scenario/catalog.js';
+import { parseScenario } from '../../src/scenario/load.js';
+import { handoutMarkdown } from '../../src/cli/commands/explain.js';
+
+// Fidelity: the model must keep encoding the argument. Each check would fail if the rules
+// behind it were removed or reversed. Seeds are fixed; runs are enough for tight intervals.
+
+const RUNS = 3000;
+const run = { workers: 2 };
+const stat = (acc: { metrics: unknown[] }, key: string) => meanInterval(acc.metrics[METRICS.findIndex((m) => m.key === key)] as never);
+
+function verdict(r: RobustnessReport, variant: string, conclusion: string) {
+  return r.rows.find((x) => x.variant === variant)!.results.find((x) => x.conclusion === conclusion)!;
+}
+
+describe("the columns' conclusions hold in the calibrated scenarios", () => {
+  it.each(['2020', '2022', '2023'])("%s: the columns' advice beats the appeaser on the US payoff, intervals apart", async (name) => {
+    const s = resolveScenario(name);
+    const profiles = ['columns', 'appeaser'].map((us) => ({ us, china: s.strategies.china ?? 'opportunist', kim: 'regimeFirst' }));
+    const [cols, app] = await runBatch({ command: 'fidelity', seed: '1', runs: RUNS, scenarios: [s], profiles }, run);
+    const a = stat(cols!.acc, 'payoffUs');
+    const b = stat(app!.acc, 'payoffUs');
+    expect(a.low).toBeGreaterThan(b.high);
+  });
+
+  it("China's pressure pays more after US concessions: a paying US meets more pressure and hands China more", async () => {
+    const s = resolveScenario('baseline');
+    const profiles = ['appeaser', 'sanctioner'].map((us) => ({ us, china: 'opportunist', kim: 'regimeFirst' }));
+    const [pay, refuse] = await runBatch({ command: 'fidelity', seed: '2', runs: RUNS, scenarios: [s], profiles }, run);
+    expect(stat(pay!.acc, 'chinaPressure').low).toBeGreaterThan(stat(refuse!.acc, 'chinaPressure').high);
+    expect(stat(pay!.acc, 'payoffChina').low).toBeGreaterThan(stat(refuse!.acc, 'payoffChina').high);
+  });
+});
+
+describe('where the conclusions stop following', () => {
+  let report: RobustnessReport;
+  it('runs the baseline with C1, C8 and C10 switched off, and played once', async () => {
+    report = await robustness(resolveScenario('baseline'), '3', RUNS, run, ['C1', 'C8', 'C10']);
+    for (const c of ['dontConcede', 'dontAskBeijing', 'exposeAndPressure', 'chinaGainsUnlessExposed']) {
+      expect(verdict(report, 'as-is', c).verdict, c).toBe('holds');
+    }
+  });
+
+  it('played once, conceding is no longer clearly worse', () => {
+    expect(verdict(report, 'one-shot', 'dontConcede').verdict).not.toBe('holds');
+  });
+
+  it('without C8 (no learning, no credibility cost), most of the case against conceding goes', () => {
+    const asIs = verdict(report, 'as-is', 'dontConcede').effects[0]!.diff;
+    const off = verdict(report, 'C8-off', 'dontConcede').effects[0]!.diff;
+    expect(off).toBeLessThan(0.6 * asIs);
+  });
+
+  it('with China\'s influence small (C1), the leverage game stops paying', async () => {
+    const weak = parseScenario('schema: 1\nname: weak\ntitle: W\ndescription: d\nassumptions:\n  C1: { chinaInfluence: 0.1 }\n', 'weak.yaml');
+    const r = await robustness(weak, '4', RUNS, run, []);
+    expect(verdict(r, 'as-is', 'chinaGainsUnlessExposed').effects[0]!.low).toBeLessThanOrEqual(0);
+    expect(verdict(report, 'C1-off', 'chinaGainsUnlessExposed').verdict).not.toBe('holds');
+  });
+
+  it('with C10 off, exposure stops helping', () => {
+    expect(verdict(report, 'as-is', 'chinaGainsUnlessExposed').effects[1]!.low).toBeGreaterThan(0);
+    expect(verdict(report, 'C10-off', 'chinaGainsUnlessExposed').effects[1]!.low).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('the Markdown hand-out', () => {
+  it("is built from real runs: its one-round numbers are a direct batch's", async () => {
+    const s = resolveScenario('baseline');
+    const md = await handoutMarkdown(s, '5', 400, { workers: 0 });
+    expect(md).toMatch(/^# The leverage argument, step by step/);
+    for (let i = 1; i <= 8; i++) expect(md).toMatch(new RegExp(`^## ${i}\\. `, 'm'));
+    const once = { ...s, params: { ...s.params, rounds: 1 } };
+    const [pay] = await runBatch(
+      { command: 'check', seed: '5', runs: 400, scenarios: [{ ...once, source: `${s.source}#one-round` }], profiles: [{ us: 'appeaser', china: 'opportunist', kim: 'regimeFirst' }] },
+      { workers: 0 },
+    );
+    const m = stat(pay!.acc, 'payoffUs');
+    expect(md).toContain(`| appeaser (pays) | ${m.mean.toFixed(2)} [${m.low.toFixed(2)}, ${m.high.toFixed(2)}] |`);
+  });
+});

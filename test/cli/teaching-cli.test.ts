@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/package-root.js';
+import { leverageMachine } from '../../src/model/machine.js';
+import { machineGraph } from '../../src/analysis/diagram.js';
+import { MOVE_NAMES } from '../../src/model/moves.js';
+import { guardRules } from '../../src/model/rule-table.js';
+
+const BIN = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+const run = (args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: packageRoot(), env: { ...process.env, FORCE_COLOR: '0' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+function expectUserError(r: ReturnType<typeof run>, pattern: RegExp) {
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(pattern);
+  expect(r.err).not.toMatch(/\n\s+at /);
+}
+
+describe('leverage explain', () => {
+  it('prints the walk-through without questions, claim by claim, with real numbers', () => {
+    const r = run(['explain', '--non-interactive', '--runs', '200']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^1\. Pressure as something to sell/m);
+    expect(r.out).toMatch(/^8\. Where the conclusion holds, and where it breaks/m);
+    expect(r.out).toMatch(/C8 \(2022¶4\): Paying off blackmail/);
+    expect(r.out).toMatch(/Predict: /);
+    expect(r.out).toMatch(/The runs say: /);
+  });
+
+  it('writes a Markdown hand-out', () => {
+    const d = mkdtempSync(join(tmpdir(), 'lev-'));
+    const r = run(['explain', '2022', '--format', 'md', '--runs', '200', '--out', join(d, 'handout.md')]);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(d, 'handout.md'), 'utf8');
+    expect(md).toMatch(/^# The leverage argument, step by step: 2022/);
+    expect(md).toMatch(/\| US plays \(one round\) \| US payoff \|/);
+  });
+
+  it('asks for a terminal when it would ask questions', () => {
+    expectUserError(run(['explain']), /explain asks for your predictions, so it needs a terminal\. Fix: add --non-interactive/);
+  });
+});
+
+describe('leverage robustness, sweep, fork, atlas, graph', () => {
+  it('robustness prints a one-screen table of verdicts with a legend', () => {
+    const r = run(['robustness', '2023', '--runs', '300']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^assumption +A +B +C +D/m);
+    expect(r.out).toMatch(/^C10-off +[+x?] /m);
+    expect(r.out).toMatch(/^one-shot +[+x?] /m);
+    expect(r.out).toMatch(/^A Don't concede \(C3 C8\)/m);
+  });
+
+  it('sweep draws a tornado, tables and, for two parameters, a heatmap; CSV on request', () => {
+    const r = run(['sweep', 'baseline', '--param', 'start.chinaInfluence=0:1:0.5', '--param', 'us.europeResponsiveness=0:1:0.5', '--runs', '100']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Tornado: /);
+    expect(r.out).toMatch(/Heatmap of US payoff/);
+    const d = mkdtempSync(join(tmpdir(), 'lev-'));
+    run(['sweep', 'baseline', '--param', 'start.chinaInfluence=0:1:0.5', '--runs', '100', '--out', join(d, 's.csv')]);
+    const lines = readFileSync(join(d, 's.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('kind,param1,value1,param2,value2,mean,ci_low,ci_high');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('fork replays a game to a round and compares paired continuations', () => {
+    const d = mkdtempSync(join(tmpdir(), 'lev-'));
+    run(['run', '2022', '--seed', '7', '--log', join(d, 'g.jsonl')]);
+    const r = run(['fork', join(d, 'g.jsonl'), '--at', '1', '--us', 'concede-taiwan', '--runs', '200']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/as played \(expose\)/);
+    expect(r.out).toMatch(/forked \(concede-taiwan\)/);
+    expect(r.out).toMatch(/Forked minus as played: US -?\d/);
+  });
+
+  it('atlas finds the short endings by graph search and tabulates every ending', () => {
+    const r = run(['atlas', '2022', '--runs', '200', '--us', 'columns,appeaser']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/War: the crisis spun out of control\n {2}1 round \(graph search, first 4 rounds\)/);
+    expect(r.out).toMatch(/columns \/ opportunist \/ regimeFirst +\d/);
+  });
+
+  it('graph draws every state, event and guard of the machine itself', () => {
+    const mermaid = run(['graph']).out;
+    const dot = run(['graph', '--format', 'dot']).out;
+    const g = machineGraph(leverageMachine);
+    for (const s of g.states) {
+      expect(mermaid).toContain(s.name);
+      expect(dot).toContain(`"${s.name}"`);
+    }
+    for (const m of MOVE_NAMES) expect(mermaid).toContain(` : ${m}`);
+    const guardsInMachine = new Set(g.edges.map((e) => e.guard?.split('(')[0]).filter(Boolean));
+    expect([...guardsInMachine].sort()).toEqual(Object.keys(guardRules).sort());
+    for (const guard of guardsInMachine) expect(mermaid).toContain(`[${guard}`);
+    expect(dot).toMatch(/^digraph leverage \{/);
+  });
+
+  it.each([
+    [['sweep', 'baseline', '--param', 'start.nonsense=0:1:0.5'], /--param start\.nonsense=0:1:0\.5: 'start\.nonsense' is not a scenario field/],
+    [['sweep', 'baseline', '--param', 'start.chinaInfluence=0:2:0.5'], /start\.chinaInfluence must stay within 0 to 1/],
+    [['sweep', 'baseline', '--param', 'start.chinaInfluence'], /write it as PATH=FROM:TO:STEP/],
+    [['sweep', 'baseline', '--param', 'start.chinaInfluence=0:1:0.0001'], /more than 50 values/],
+    [['sweep', 'baseline'], /required option '--param/],
+    [['graph', '--format', 'png'], /--format png: use mermaid or dot/],
+    [['explain', '--format', 'pdf'], /--format pdf: use text or md/],
+    [['robustness', 'atlantis'], /atlantis: no such scenario/],
+    [['atlas', 'baseline', '--us', 'nobody'], /unknown US strategy 'nobody'/],
+  ])('refuses %j', (args, pattern) => expectUserError(run(args), pattern));
+
+  it('fork refuses a round the game does not have, a wrong side, and an illegal move', () => {
+    const d = mkdtempSync(join(tmpdir(), 'lev-'));
+    const log = join(d, 'g.jsonl');
+    run(['run', 'one-shot', '--seed', '1', '--log', log]);
+    expectUserError(run(['fork', log, '--at', '5', '--us', 'expose']), /--at 5: must be a whole number from 1 to 1/);
+    expectUserError(run(['fork', log, '--at', '1']), /name exactly one side and its move/);
+    expectUserError(run(['fork', log, '--at', '1', '--us', 'nuclear']), /--us nuclear: not a us move/);
+    writeFileSync(join(d, 'bad.jsonl'), 'not json\n');
+    expectUserError(run(['fork', join(d, 'bad.jsonl'), '--at', '1', '--us', 'expose']), /bad\.jsonl:1: not a JSON line/);
+  });
+});
