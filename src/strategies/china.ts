@@ -1,9 +1,9 @@
 import type { ChinaView } from '../model/views.js';
 import type { MoveName } from '../model/moves.js';
-import type { Rng } from '../rng/rng.js';
 import type { Strategy } from './types.js';
 import { bestPrice, chinaPressureReturn, xiRequestLikelihood } from '../model/china-calculus.js';
-import { anyLegal, firstLegal } from './types.js';
+import { firstLegal } from './types.js';
+import { randomStrategy } from './random.js';
 
 /** C1, C2: restraint is only worth selling if Beijing can deliver it. */
 const CAN_DELIVER = 0.2;
@@ -95,16 +95,6 @@ export const covertFirst: Strategy<'china'> = {
   },
 };
 
-export const chinaRandom: Strategy<'china'> = {
-  id: 'chinaRandom',
-  actor: 'china',
-  name: 'Random (China)',
-  description: 'Any legal move, uniformly at random: a baseline.',
-  models: 'No one: a yardstick',
-  memory: 'none',
-  stochastic: true,
-  claims: [],
-  choose: (_v, legal, rng: Rng) => anyLegal(legal, rng),
-};
+export const chinaRandom = randomStrategy('china');
 
 export const CHINA_STRATEGIES = [opportunist, covertFirst, ratchet, restrained, chinaRandom];

@@ -4,6 +4,7 @@ import type { KimWeights } from '../model/kim-utility.js';
 import type { Rng } from '../rng/rng.js';
 import type { Strategy } from './types.js';
 import { kimMoveUtility } from '../model/kim-utility.js';
+import { randomStrategy } from './random.js';
 import { anyLegal } from './types.js';
 
 /** C7: the move with the highest utility for this Kim; ties go to the earlier move. */
@@ -56,16 +57,6 @@ export const independent: Strategy<'kim'> = {
   },
 };
 
-export const kimRandom: Strategy<'kim'> = {
-  id: 'kimRandom',
-  actor: 'kim',
-  name: 'Random (Kim)',
-  description: 'Any legal move, uniformly at random: a baseline.',
-  models: 'No one: a yardstick',
-  memory: 'none',
-  stochastic: true,
-  claims: [],
-  choose: (_v, legal, rng) => anyLegal(legal, rng),
-};
+export const kimRandom = randomStrategy('kim');
 
 export const KIM_STRATEGIES = [regimeFirst, loyalClient, independent, kimRandom];

@@ -1,5 +1,6 @@
 import type { Strategy } from './types.js';
-import { anyLegal, firstLegal } from './types.js';
+import { firstLegal } from './types.js';
+import { randomStrategy } from './random.js';
 
 /**
  * C1: a Washington that buys restraint pays only while it believes Beijing can deliver. Its
@@ -134,16 +135,6 @@ export const pragmatist: Strategy<'us'> = {
   },
 };
 
-export const usRandom: Strategy<'us'> = {
-  id: 'usRandom',
-  actor: 'us',
-  name: 'Random (US)',
-  description: 'Any legal move, uniformly at random: a baseline.',
-  models: 'No one: a yardstick',
-  memory: 'none',
-  stochastic: true,
-  claims: [],
-  choose: (_v, legal, rng) => anyLegal(legal, rng),
-};
+export const usRandom = randomStrategy('us');
 
 export const US_STRATEGIES = [columns, exposer, sanctioner, reciprocator, pragmatist, asksBeijing, appeaser, usRandom];

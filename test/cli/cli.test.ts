@@ -1,24 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/package-root.js';
+import { expectUserError, leverage } from './helpers.js';
 
-// The real, built CLI (npm test builds first), run as a person would run it.
-const BIN = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
 
-function leverage(args: string[], opts: { cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: opts.cwd ?? packageRoot(), env: { ...process.env, FORCE_COLOR: '0' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
-function expectUserError(r: ReturnType<typeof leverage>, pattern: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.err).toMatch(pattern);
-  expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
-  expect(r.err.trim().split('\n').length).toBeLessThanOrEqual(2);
-}
 
 describe('leverage run', () => {
   it('tells a seeded crisis round by round, citing claims, and ends with outcome and payoffs', () => {

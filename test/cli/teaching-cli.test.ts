@@ -1,24 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/package-root.js';
+import { expectUserError, leverage as run } from './helpers.js';
 import { leverageMachine } from '../../src/model/machine.js';
 import { machineGraph } from '../../src/analysis/diagram.js';
 import { MOVE_NAMES } from '../../src/model/moves.js';
 import { guardRules } from '../../src/model/rule-table.js';
 
-const BIN = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
-const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: packageRoot(), env: { ...process.env, FORCE_COLOR: '0' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
-function expectUserError(r: ReturnType<typeof run>, pattern: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.err).toMatch(pattern);
-  expect(r.err).not.toMatch(/\n\s+at /);
-}
 
 describe('leverage explain', () => {
   it('prints the walk-through without questions, claim by claim, with real numbers', () => {
