@@ -3,6 +3,7 @@ import type { Step, GameSession } from '../engine/session.js';
 import type { Strategy } from '../strategies/types.js';
 import { MOVES } from '../model/moves.js';
 import { OUTCOMES } from '../model/outcomes.js';
+import { visibleTo } from '../model/narrate.js';
 
 const ACTOR_LABEL: Record<Actor | 'chance', string> = { china: 'China', kim: 'Kim', us: 'US', chance: 'Chance' };
 
@@ -20,10 +21,11 @@ export function formatStep(step: Step, opts: { hidden: boolean }): string[] {
   const head = step.type === 'move' ? MOVES[step.move].label : 'The round resolves';
   const lines = [`  ${actorLabel(who).padEnd(7)}${head}`];
   for (const n of step.notes) {
-    if (n.hidden && !opts.hidden) continue;
+    const secret = !visibleTo(n, 'us');
+    if (secret && !opts.hidden) continue;
     if (step.type === 'move' && n.claims.length === 0) continue;
     const cite = n.claims.length ? ` [${n.claims.join(' ')}]` : '';
-    const tag = n.hidden ? ' (hidden from the US)' : '';
+    const tag = secret ? ` (known only to ${n.seenBy?.map((a) => actorLabel(a)).join(' and ')})` : '';
     lines.push(`         ${n.text}${cite}${tag}`);
   }
   return lines;

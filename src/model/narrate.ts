@@ -1,4 +1,4 @@
-import type { GameContext } from './context.js';
+import type { Actor, GameContext } from './context.js';
 import type { GameEvent } from './events.js';
 import { chinaBeliefUsPays, kimBeliefUsPays } from './beliefs.js';
 import { MOVES, rungOf } from './moves.js';
@@ -9,8 +9,15 @@ import { MOVES, rungOf } from './moves.js';
 export interface Note {
   claims: string[];
   text: string;
-  /** True when only an all-seeing teacher would know it (the US does not). */
-  hidden?: boolean;
+  /** Who can know it, when not everyone can (a teacher sees all). Absent: public. */
+  seenBy?: Actor[];
+}
+
+const BEIJING_AND_KIM: Actor[] = ['china', 'kim'];
+
+/** Can this side know what the note says? */
+export function visibleTo(note: Note, actor: Actor): boolean {
+  return note.seenBy === undefined || note.seenBy.includes(actor);
 }
 
 const f = (x: number) => x.toFixed(2);
@@ -19,9 +26,9 @@ const change = (a: number, b: number) => `${f(a)} -> ${f(b)}`;
 function chinaNotes(b: GameContext, a: GameContext, move: string): Note[] {
   switch (move) {
     case 'askEscalationOvertly':
-      return [{ claims: ['C2', 'C13'], text: 'Xi openly asks Kim to turn up the pressure on Washington.', hidden: true }];
+      return [{ claims: ['C2', 'C13'], text: 'Xi openly asks Kim to turn up the pressure on Washington.', seenBy: BEIJING_AND_KIM }];
     case 'askEscalationByCourier':
-      return [{ claims: ['C2', 'C4'], text: 'A courier carries Xi\'s request for escalation to Pyongyang, out of sight of US intelligence.', hidden: true }];
+      return [{ claims: ['C2', 'C4'], text: 'A courier carries Xi\'s request for escalation to Pyongyang, out of sight of US intelligence.', seenBy: BEIJING_AND_KIM }];
     case 'restrainKim':
       return [{ claims: ['C1'], text: `Beijing leans on Kim to calm down: tension ${change(b.tension, a.tension)}.` }];
     case 'offerRestraintForTaiwan':
@@ -49,9 +56,9 @@ function kimNotes(b: GameContext, a: GameContext, move: string): Note[] {
     notes.push({ claims: [], text: 'Kim holds: no test this round.' });
   }
   if (a.kimAnswer === 'obeyed' && a.requestChannel !== 'none') {
-    notes.push({ claims: ['C7'], text: `Kim did as Xi asked and pays for looking like Xi's tool: standing, net of the test's prestige, ${change(b.kimStanding, a.kimStanding)}.`, hidden: true });
+    notes.push({ claims: ['C7'], text: `Kim did as Xi asked and pays for looking like Xi's tool: standing, net of the test's prestige, ${change(b.kimStanding, a.kimStanding)}.`, seenBy: BEIJING_AND_KIM });
   } else if (a.kimAnswer === 'defied') {
-    notes.push({ claims: ['C7'], text: `Kim defied Beijing, which cut the lifeline ${change(b.lifeline, a.lifeline)}.`, hidden: a.requestChannel !== 'none' });
+    notes.push({ claims: ['C7'], text: `Kim defied Beijing, which cut the lifeline ${change(b.lifeline, a.lifeline)}.`, ...(a.requestChannel !== 'none' ? { seenBy: BEIJING_AND_KIM } : {}) });
   } else if (a.kimAnswer === 'obeyed' && a.restraintOrdered) {
     notes.push({ claims: ['C1', 'C7'], text: 'Kim heeds Beijing\'s restraint.' });
   }
@@ -92,18 +99,18 @@ function chanceNotes(b: GameContext, a: GameContext): Note[] {
   if (a.requestsDetected > b.requestsDetected) {
     notes.push({ claims: ['C4'], text: `US intelligence catches Beijing's request to Kim: evidence ${change(b.evidence, a.evidence)}.` });
   } else if (b.requestChannel === 'covert') {
-    notes.push({ claims: ['C4'], text: 'The courier\'s message goes unseen.', hidden: true });
+    notes.push({ claims: ['C4'], text: 'The courier\'s message goes unseen.', seenBy: BEIJING_AND_KIM });
   } else if (b.requestChannel === 'overt') {
-    notes.push({ claims: ['C4'], text: 'By luck, the open request slips past US intelligence.', hidden: true });
+    notes.push({ claims: ['C4'], text: 'By luck, the open request slips past US intelligence.', seenBy: BEIJING_AND_KIM });
   }
   const cb = chinaBeliefUsPays(b);
   const ca = chinaBeliefUsPays(a);
   if (ca !== cb) {
-    notes.push({ claims: ['C8'], text: `Beijing's belief that the US pays: ${change(cb, ca)}.`, hidden: true });
+    notes.push({ claims: ['C8'], text: `Beijing's belief that the US pays: ${change(cb, ca)}.`, seenBy: ['china'] });
   }
   const kb = kimBeliefUsPays(b);
   const ka = kimBeliefUsPays(a);
-  if (ka !== kb) notes.push({ claims: ['C6'], text: `Kim's belief that the US pays: ${change(kb, ka)}.`, hidden: true });
+  if (ka !== kb) notes.push({ claims: ['C6'], text: `Kim's belief that the US pays: ${change(kb, ka)}.`, seenBy: ['kim'] });
   if (a.nkEconomy < b.nkEconomy) notes.push({ claims: ['C11'], text: `Sanctions bite: economy ${change(b.nkEconomy, a.nkEconomy)}.` });
   if (a.warBroke) notes.push({ claims: ['C12'], text: 'Miscalculation at the brink: war breaks out.' });
   return notes;

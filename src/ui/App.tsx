@@ -9,6 +9,7 @@ import type { LogLine } from './components.js';
 import type { Counterfactual } from './game-controller.js';
 import { ACTORS } from '../model/context.js';
 import { MOVES } from '../model/moves.js';
+import { visibleTo } from '../model/narrate.js';
 import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
 import { DEFAULT_STRATEGY, STRATEGIES, findStrategy } from '../strategies/registry.js';
 import { EventLog, fit, Help, Meters, MoveList } from './components.js';
@@ -45,17 +46,21 @@ function sidesFor(setup: GameSetup): Sides {
   return sides;
 }
 
-function logLines(steps: Step[], teacher: boolean): LogLine[] {
+/** The log as the person's side can know it; the teacher view shows everything. */
+export function logLines(steps: Step[], side: Actor, teacher: boolean): LogLine[] {
   const out: LogLine[] = [];
   for (const s of steps) {
     const who = s.type === 'move' ? SHORT[s.actor] : SHORT.chance;
-    if (s.type === 'move' && !s.notes.some((n) => n.claims.length)) {
-      out.push({ round: s.round, who, text: MOVES[s.move].label, claims: [], hidden: false });
+    const known = s.notes.filter((n) => teacher || visibleTo(n, side));
+    const cited = known.filter((n) => n.claims.length > 0);
+    if (s.type === 'move' && cited.length === 0) {
+      // A move with nothing to cite (or nothing this side may know of it) shows as what it looked like.
+      const secret = !visibleTo(s.notes[0] ?? { claims: [], text: '' }, side) && !teacher;
+      out.push({ round: s.round, who, text: secret ? 'Wait' : MOVES[s.move].label, claims: [], hidden: false });
     }
-    for (const n of s.notes) {
-      if (n.hidden && !teacher) continue;
+    for (const n of cited.length || s.type === 'chance' ? known : []) {
       if (s.type === 'move' && n.claims.length === 0) continue;
-      out.push({ round: s.round, who, text: n.text, claims: n.claims, hidden: Boolean(n.hidden) });
+      out.push({ round: s.round, who, text: n.text, claims: n.claims, hidden: !visibleTo(n, side) });
     }
   }
   return out;
@@ -178,11 +183,12 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
   const moveTitle = !legal.length ? 'Waiting' : side === 'us' && c.offerPrice !== 'none' ? `Your move: Beijing offers restraint for ${c.offerPrice}` : `Your move, round ${c.round}`;
   const header = `${ctl.scenario.name} · you: ${SIDE_NAME[side]} · round ${c.round}/${c.params.rounds} · seed ${ctl.seed}`;
+  const headerRoom = cols - (teacher ? 24 : 10);
   const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
   return (
     <Box flexDirection="column" width={cols}>
       <Box>
-        <Text bold>{fit(header, cols - 24).trimEnd()}</Text>
+        <Text bold>{fit(header, headerRoom).trimEnd()}</Text>
         {teacher ? <Text color="magenta"> · teacher view</Text> : null}
         <Text dimColor> · ? help</Text>
       </Box>
@@ -211,7 +217,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
           {fit(l, cols).trimEnd()}
         </Text>
       ))}
-      <EventLog lines={logLines(ctl.session.steps, teacher)} height={logH} explain={explain} width={cols} />
+      <EventLog lines={logLines(ctl.session.steps, side, teacher)} height={logH} explain={explain} width={cols} />
       <Text dimColor>{fit(message || '1-9 move · u undo · s save · t teacher view · c claims · ? help · q quit', cols).trimEnd()}</Text>
     </Box>
   );

@@ -1,6 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../src/ui/App.js';
+import { App, logLines } from '../../src/ui/App.js';
+import { GameController } from '../../src/ui/game-controller.js';
+import { getStrategy } from '../../src/strategies/registry.js';
 import { Meters, MoveList } from '../../src/ui/components.js';
 import { listBuiltIn, resolveScenario } from '../../src/scenario/catalog.js';
 
@@ -93,6 +95,32 @@ describe('the game screen', () => {
     const { lastFrame, stdin } = app();
     await press(stdin, [DOWN, DOWN, DOWN, DOWN, ENTER]);
     expect(lastFrame()).toMatch(/Washington exposes Beijing's role/);
+  });
+});
+
+describe('what each side may know', () => {
+  const start = (side: 'us' | 'kim') =>
+    render(
+      <App
+        scenarios={listBuiltIn()}
+        start={{ scenario: resolveScenario('2023'), side, seed: '1', index: 0, opponents: { china: 'covertFirst' } }}
+        newSeed={() => '1'}
+        save={() => ''}
+      />,
+    );
+  it("Kim sees Beijing's courier; Washington does not, until the teacher view shows it", async () => {
+    const kim = start('kim');
+    expect(kim.lastFrame()).toMatch(/R1 China A courier carries Xi's request/);
+    const us = start('us');
+    expect(us.lastFrame()).not.toMatch(/courier/);
+    expect(us.lastFrame()).toMatch(/R1 China Wait/);
+  });
+  it('the teacher view adds what the side cannot know', () => {
+    const ctl = new GameController(resolveScenario('2023'), '1', 0, 'us', { us: 'human', china: getStrategy('china', 'covertFirst'), kim: getStrategy('kim', 'regimeFirst') });
+    const texts = (teacher: boolean) => logLines(ctl.session.steps, 'us', teacher).map((l) => `${l.who} ${l.text}`);
+    expect(texts(false)).toContain('China Wait');
+    expect(texts(true).some((t) => t.startsWith("China A courier carries Xi's request"))).toBe(true);
+    expect(logLines(ctl.session.steps, 'us', true).find((l) => l.text.includes('courier'))?.hidden).toBe(true);
   });
 });
 
