@@ -1,5 +1,4 @@
 import type { Actor, GameContext } from './context.js';
-import { totalConcessions } from './round-end.js';
 
 /** The named ways a game ends. Each is a final state of the machine. */
 export const OUTCOMES = {
@@ -67,4 +66,3 @@ export function payoffs(ctx: GameContext, outcome: Outcome): Payoffs {
   return { us, china, kim };
 }
 
-export { totalConcessions };

@@ -1,10 +1,7 @@
 // Every assumption of the model is a number here, grouped by the claim it encodes.
 // The scenario layer fills these from YAML; the model only reads them.
 
-/** Rungs of Kim's escalation ladder, lowest first. Index 0 means "no test". */
-export const RUNGS = ['shortRange', 'overJapan', 'icbm', 'nuclear'] as const;
-export type Rung = (typeof RUNGS)[number];
-/** Four numbers, one per rung, lowest rung first. */
+/** Four numbers, one per rung of Kim's ladder (short-range, over Japan, ICBM, nuclear test). */
 export type PerRung = [number, number, number, number];
 
 export interface StartingState {

@@ -71,19 +71,27 @@ describe('npm start in a real terminal', () => {
 });
 
 describe('colour', () => {
-  const frame = async (env: string) => {
-    tmux('kill-session', '-t', 'e2e');
-    tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR ${env} node dist/src/cli/main.js play 2022 --as us --seed 7; sleep 30`);
-    await waitFor(/round 1\/12/);
-    return tmux('capture-pane', '-p', '-e', '-t', 'e2e').stdout;
+  // Each launch gets its own tmux server: reusing one right after its last session ends can race.
+  const frame = async (n: number, command: string) => {
+    const sock = `${socket}-colour-${n}`;
+    const t = (...args: string[]) => spawnSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
+    expect(t('new-session', '-d', '-s', 'c', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR ${command}; sleep 30`).status).toBe(0);
+    try {
+      const until = Date.now() + 8000;
+      while (!/round 1\/12/.test(t('capture-pane', '-p', '-t', 'c').stdout)) {
+        if (Date.now() > until) throw new Error(`no game screen; the screen was:\n${t('capture-pane', '-p', '-t', 'c').stdout}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return t('capture-pane', '-p', '-e', '-t', 'c').stdout;
+    } finally {
+      t('kill-server');
+    }
   };
   it('uses colour by default, and none with NO_COLOR or --no-color', async () => {
     const colour = /\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;[25])[;m]/;
-    expect(await frame('')).toMatch(colour);
-    expect(await frame('NO_COLOR=1')).not.toMatch(colour);
-    tmux('kill-session', '-t', 'e2e');
-    tmux('new-session', '-d', '-s', 'e2e', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR node dist/src/cli/main.js play 2022 --as us --seed 7 --no-color; sleep 30`);
-    await waitFor(/round 1\/12/);
-    expect(tmux('capture-pane', '-p', '-e', '-t', 'e2e').stdout).not.toMatch(colour);
+    const play = 'node dist/src/cli/main.js play 2022 --as us --seed 7';
+    expect(await frame(1, play)).toMatch(colour);
+    expect(await frame(2, `NO_COLOR=1 ${play}`)).not.toMatch(colour);
+    expect(await frame(3, `${play} --no-color`)).not.toMatch(colour);
   });
 });

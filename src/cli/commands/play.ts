@@ -120,6 +120,11 @@ export function registerPlay(program: Command): void {
       if (!opts.color || process.env.NO_COLOR !== undefined) process.env.FORCE_COLOR = '0';
       // React's production build loads faster and skips development-only checks.
       process.env.NODE_ENV ??= 'production';
+      // Both ends are terminals, so a person is watching: ink must draw every frame, in
+      // colour, even if CI is set in this shell (ink and its chalk read CI once, on import;
+      // any CI key at all makes ink draw only the last frame and chalk drop colour).
+      delete process.env.CI;
+      delete process.env.CONTINUOUS_INTEGRATION;
       const { runTui } = await import('../../ui/run.js');
       await runTui({
         scenarios: listBuiltIn(),
