@@ -27,10 +27,17 @@ function app(start = true) {
   return { ...r, saved };
 }
 
-async function press(stdin: { write(s: string): void }, keys: string[]) {
+/**
+ * Type keys one at a time, waiting after each until the screen has changed (up to a second):
+ * a fixed pause is too short on a loaded machine, and keys sent together can merge.
+ */
+async function press(r: { stdin: { write(s: string): void }; lastFrame(): string | undefined }, keys: string[]) {
   for (const k of keys) {
-    stdin.write(k);
-    await tick();
+    const before = r.lastFrame();
+    r.stdin.write(k);
+    const until = Date.now() + 1000;
+    while (r.lastFrame() === before && Date.now() < until) await tick(10);
+    await tick(10);
   }
 }
 
@@ -59,41 +66,44 @@ describe('the game screen', () => {
   });
 
   it('plays a move by number, undoes it, toggles teacher view and help', async () => {
-    const { lastFrame, stdin } = app();
-    await press(stdin, ['5']);
+    const r = app();
+    const { lastFrame } = r;
+    await press(r, ['5']);
     expect(lastFrame()).toMatch(/round 2\/12/);
     expect(lastFrame()).toMatch(/Washington exposes Beijing's role/);
-    await press(stdin, ['u']);
+    await press(r, ['u']);
     expect(lastFrame()).toMatch(/round 1\/12/);
     expect(lastFrame()).toMatch(/Undone/);
-    await press(stdin, ['t']);
+    await press(r, ['t']);
     expect(lastFrame()).toMatch(/teacher view/);
     expect(lastFrame()).toMatch(/Influence \(true\)/);
-    await press(stdin, ['?']);
+    await press(r, ['?']);
     expect(lastFrame()).toMatch(/Keys/);
-    await press(stdin, ['x']);
+    await press(r, ['x']);
     expect(lastFrame()).not.toMatch(/Keys/);
-    await press(stdin, ['c']);
+    await press(r, ['c']);
     expect(lastFrame()).toMatch(/C12: Kim must find that escalation costs more/);
   });
 
   it('plays a whole game by key presses to the end screen, with the comparison', async () => {
-    const { lastFrame, stdin, saved } = app();
-    for (let i = 0; i < 12 && !/Game over/.test(lastFrame() ?? ''); i++) await press(stdin, [i % 2 ? '6' : '5']);
+    const r = app();
+    const { lastFrame, saved } = r;
+    for (let i = 0; i < 12 && !/Game over/.test(lastFrame() ?? ''); i++) await press(r, [i % 2 ? '6' : '5']);
     const f = lastFrame() ?? '';
     expect(f).toMatch(/Game over: /);
     expect(f).toMatch(/Payoffs: US -?\d+\.\d\d · China/);
     expect(f).toMatch(/You ended in .*; Exposer would have ended in/);
     expect(f).toMatch(/Appeaser +\S/);
-    await press(stdin, ['s']);
+    await press(r, ['s']);
     expect(saved[0]).toMatch(/"type":"outcome"/);
-    await press(stdin, ['q']);
+    await press(r, ['q']);
     expect(lastFrame()).toMatch(/Quit this game\? y to quit/);
   });
 
   it('moves with arrows and Enter, too', async () => {
-    const { lastFrame, stdin } = app();
-    await press(stdin, [DOWN, DOWN, DOWN, DOWN, ENTER]);
+    const r = app();
+    const { lastFrame } = r;
+    await press(r, [DOWN, DOWN, DOWN, DOWN, ENTER]);
     expect(lastFrame()).toMatch(/Washington exposes Beijing's role/);
   });
 });
@@ -126,13 +136,14 @@ describe('what each side may know', () => {
 
 describe('the setup screen', () => {
   it('chooses a scenario, a side and the AI sides, then starts', async () => {
-    const { lastFrame, stdin } = app(false);
+    const r = app(false);
+    const { lastFrame } = r;
     expect(lastFrame()).toMatch(/1\. Scenario/);
     expect(lastFrame()).toMatch(/> baseline/);
-    await press(stdin, [ENTER, DOWN, ENTER]);
+    await press(r, [ENTER, DOWN, ENTER]);
     expect(lastFrame()).toMatch(/3\. The AI sides/);
     expect(lastFrame()).toMatch(/United States +The columns' advice/);
-    await press(stdin, [ENTER]);
+    await press(r, [ENTER]);
     expect(lastFrame()).toMatch(/baseline · you: China · round 1\/12/);
   });
 });
