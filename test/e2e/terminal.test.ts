@@ -87,11 +87,21 @@ describe('colour', () => {
       t('kill-server');
     }
   };
+  const seed = (n: number) => `e2e${process.pid}x${n}`;
+  const play = (n: number) => `node dist/src/cli/main.js play 2022 --as us --seed ${seed(n)}`;
+  const running = (n: number) => spawnSync('pgrep', ['-f', `--seed ${seed(n)}$`]).status === 0;
+
   it('uses colour by default, and none with NO_COLOR or --no-color', async () => {
     const colour = /\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;[25])[;m]/;
-    const play = 'node dist/src/cli/main.js play 2022 --as us --seed 7';
-    expect(await frame(1, play)).toMatch(colour);
-    expect(await frame(2, `NO_COLOR=1 ${play}`)).not.toMatch(colour);
-    expect(await frame(3, `${play} --no-color`)).not.toMatch(colour);
+    expect(await frame(1, play(1))).toMatch(colour);
+    expect(await frame(2, `NO_COLOR=1 ${play(2)}`)).not.toMatch(colour);
+    expect(await frame(3, `${play(3)} --no-color`)).not.toMatch(colour);
+  });
+
+  it('never outlives its terminal: closing the window ends the game', async () => {
+    await frame(4, `CI=true ${play(4)}`);
+    const until = Date.now() + 3000;
+    while (running(4) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(running(4)).toBe(false);
   });
 });
