@@ -2,24 +2,32 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../input-error.js';
 import { packageVersion } from '../package-root.js';
-import { registerLists } from './commands/lists.js';
-import { registerReplay } from './commands/replay.js';
-import { registerRun } from './commands/run.js';
-import { registerValidate } from './commands/validate.js';
-import { registerBatch } from './commands/batch.js';
-import { registerCompare } from './commands/compare.js';
-import { registerMerge } from './commands/merge.js';
-import { registerPlay } from './commands/play.js';
-import { registerAtlas } from './commands/atlas.js';
-import { registerExplain } from './commands/explain.js';
-import { registerFork } from './commands/fork.js';
-import { registerGraph } from './commands/graph.js';
-import { registerRobustness } from './commands/robustness.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerTournament } from './commands/tournament.js';
 
 // The only place that reads argv and sets the exit code:
 // 0 success, 1 a runtime failure (including a replay that diverges), 2 bad usage or input.
+
+type Register = (program: Command) => void;
+
+// Each command's module is loaded only when it is the one invoked (all of them for help or
+// an unknown command), so `leverage play` starts without loading the analysis tools.
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  play: async () => (await import('./commands/play.js')).registerPlay,
+  run: async () => (await import('./commands/run.js')).registerRun,
+  replay: async () => (await import('./commands/replay.js')).registerReplay,
+  validate: async () => (await import('./commands/validate.js')).registerValidate,
+  scenarios: async () => (await import('./commands/lists.js')).registerLists,
+  batch: async () => (await import('./commands/batch.js')).registerBatch,
+  compare: async () => (await import('./commands/compare.js')).registerCompare,
+  tournament: async () => (await import('./commands/tournament.js')).registerTournament,
+  merge: async () => (await import('./commands/merge.js')).registerMerge,
+  explain: async () => (await import('./commands/explain.js')).registerExplain,
+  robustness: async () => (await import('./commands/robustness.js')).registerRobustness,
+  sweep: async () => (await import('./commands/sweep.js')).registerSweep,
+  fork: async () => (await import('./commands/fork.js')).registerFork,
+  atlas: async () => (await import('./commands/atlas.js')).registerAtlas,
+  graph: async () => (await import('./commands/graph.js')).registerGraph,
+};
+COMMANDS.strategies = COMMANDS.scenarios as () => Promise<Register>;
 
 async function main(argv: string[]): Promise<void> {
   const program = new Command();
@@ -30,21 +38,9 @@ async function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError("(run 'leverage --help' for usage)");
-  registerPlay(program);
-  registerRun(program);
-  registerReplay(program);
-  registerValidate(program);
-  registerLists(program);
-  registerBatch(program);
-  registerCompare(program);
-  registerTournament(program);
-  registerMerge(program);
-  registerExplain(program);
-  registerRobustness(program);
-  registerSweep(program);
-  registerFork(program);
-  registerAtlas(program);
-  registerGraph(program);
+  const invoked = argv[2];
+  const wanted = invoked !== undefined && COMMANDS[invoked] ? [COMMANDS[invoked]] : [...new Set(Object.values(COMMANDS))];
+  for (const load of wanted) (await load())(program);
   for (const c of program.commands) c.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packageRoot } from '../../package-root.js';
 import type { Actor } from '../../model/context.js';
 import type { MoveName } from '../../model/moves.js';
 import type { Scenario } from '../../scenario/load.js';
@@ -48,6 +50,13 @@ function parseMoves(list: string, side: Actor): MoveName[] {
 const NOT_A_TERMINAL =
   'play needs a terminal: its standard input and output must both be a TTY. ' +
   "Fix: run it in a terminal, or script it: leverage play 2022 --as us --moves expose,sanction,diplomacy (plain text), or watch AI sides with leverage run.";
+
+/** The bundled terminal UI when the build made one (much faster to load), else its modules. */
+async function loadTui(): Promise<typeof import('../../ui/run.js')> {
+  const bundle = join(packageRoot(), 'dist', 'tui', 'run.js');
+  if (existsSync(bundle)) return (await import(pathToFileURL(bundle).href)) as typeof import('../../ui/run.js');
+  return import('../../ui/run.js');
+}
 
 export function registerPlay(program: Command): void {
   program
@@ -125,7 +134,7 @@ export function registerPlay(program: Command): void {
       // any CI key at all makes ink draw only the last frame and chalk drop colour).
       delete process.env.CI;
       delete process.env.CONTINUOUS_INTEGRATION;
-      const { runTui } = await import('../../ui/run.js');
+      const { runTui } = await loadTui();
       await runTui({
         scenarios: listBuiltIn(),
         start,
