@@ -105,3 +105,28 @@ describe('colour', () => {
     expect(running(4)).toBe(false);
   });
 });
+
+describe('leverage explain in a real terminal', () => {
+  it('asks for a prediction, runs the games, shows the verdict, and stops on q', async () => {
+    const sock = `${socket}-explain`;
+    const t = (...args: string[]) => spawnSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
+    const out = mkdtempSync(join(tmpdir(), 'lev-explain-'));
+    t('new-session', '-d', '-s', 'x', '-x', '100', '-y', '40', `cd ${packageRoot()} && node dist/src/cli/main.js explain --runs 100; echo $? > ${out}/code.txt; sleep 30`);
+    const view = () => t('capture-pane', '-p', '-t', 'x').stdout;
+    try {
+      const until = Date.now() + 8000;
+      while (!/\(q to stop\) >/.test(view()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(view()).toMatch(/1\. Pressure as something to sell/);
+      t('send-keys', '-t', 'x', 'r', 'Enter');
+      const later = Date.now() + 8000;
+      while (!/You predicted: /.test(view()) && Date.now() < later) await new Promise((r) => setTimeout(r, 50));
+      expect(view()).toMatch(/You predicted: keeping Kim quiet pays better\. The runs say: stoking and selling pays better\./);
+      t('send-keys', '-t', 'x', 'q', 'Enter');
+      const end = Date.now() + 5000;
+      while (!existsSync(join(out, 'code.txt')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(readFileSync(join(out, 'code.txt'), 'utf8').trim()).toBe('0');
+    } finally {
+      t('kill-server');
+    }
+  });
+});

@@ -16,28 +16,43 @@ interface ExplainOptions {
   out?: string;
 }
 
+/** Word-wrap a paragraph, every line indented, to the terminal's width (at most 100). */
+function wrap(text: string, indent = '   '): string {
+  const width = Math.min(100, process.stdout.columns ?? 100) - indent.length;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
 const optionText = (l: Lesson) => l.question.options.map((o) => `[${o.key}] ${o.label}`).join('   ');
 const label = (l: Lesson, key: string) => l.question.options.find((o) => o.key === key)?.label ?? key;
 
 function lessonText(l: Lesson, n: number, r: LessonResult, predicted?: string): string {
   const out = [
     `${n}. ${l.title}  (${l.stage})`,
-    ...claimLines(l).map((c) => `   ${c}`),
+    ...claimLines(l).map((c) => wrap(c)),
     '',
-    `   ${l.teach}`,
-    `   Encoded by: ${l.rules}`,
+    wrap(l.teach),
+    wrap(`Encoded by: ${l.rules}`),
     '',
-    `   Predict: ${l.question.prompt}`,
-    `   ${optionText(l)}`,
+    wrap(`Predict: ${l.question.prompt}`),
+    wrap(optionText(l)),
     '',
     textTable(r.table.head, r.table.rows, '   ').trimEnd(),
     '',
   ];
   if (predicted !== undefined) {
     const right = predicted === r.answer;
-    out.push(`   You predicted: ${label(l, predicted)}. The runs say: ${label(l, r.answer)}.${right ? ' Right.' : ''}`);
-  } else out.push(`   The runs say: ${label(l, r.answer)}.`);
-  out.push(`   ${r.finding}`, '');
+    out.push(wrap(`You predicted: ${label(l, predicted)}. The runs say: ${label(l, r.answer)}.${right ? ' Right.' : ''}`));
+  } else out.push(wrap(`The runs say: ${label(l, r.answer)}.`));
+  out.push(wrap(r.finding), '');
   return out.join('\n') + '\n';
 }
 
@@ -125,17 +140,18 @@ export function registerExplain(program: Command): void {
         process.stdout.write(`leverage explain: ${scenario.title}\n${LESSONS.length} steps. At each, predict first; then seeded games (${runs} a row) show what the model does.\n\n`);
         let right = 0;
         for (const [i, l] of LESSONS.entries()) {
-          process.stdout.write(`${i + 1}. ${l.title}  (${l.stage})\n${claimLines(l).map((c) => `   ${c}`).join('\n')}\n\n   ${l.teach}\n   Encoded by: ${l.rules}\n\n`);
+          process.stdout.write(`${i + 1}. ${l.title}  (${l.stage})\n${claimLines(l).map((c) => wrap(c)).join('\n')}\n\n${wrap(l.teach)}\n${wrap(`Encoded by: ${l.rules}`)}\n\n`);
           const keys = l.question.options.map((o) => o.key);
           let answer = '';
           while (!keys.includes(answer)) {
-            answer = (await rl.question(`   ${l.question.prompt}\n   ${optionText(l)}  (q to stop) > `)).trim().toLowerCase();
+            answer = (await rl.question(`${wrap(l.question.prompt)}\n${wrap(`${optionText(l)}  (q to stop)`)} > `)).trim().toLowerCase();
             if (answer === 'q') return;
           }
           process.stdout.write('   Running the games...\n');
           const r = await l.experiment(ctx);
           if (answer === r.answer) right++;
-          process.stdout.write(`\n${textTable(r.table.head, r.table.rows, '   ')}\n   You predicted: ${label(l, answer)}. The runs say: ${label(l, r.answer)}.${answer === r.answer ? ' Right.' : ''}\n   ${r.finding}\n\n`);
+          const verdict = `You predicted: ${label(l, answer)}. The runs say: ${label(l, r.answer)}.${answer === r.answer ? ' Right.' : ''}`;
+          process.stdout.write(`\n${textTable(r.table.head, r.table.rows, '   ')}\n${wrap(verdict)}\n${wrap(r.finding)}\n\n`);
           if (i < LESSONS.length - 1) {
             const go = (await rl.question('   Enter for the next step, q to stop > ')).trim().toLowerCase();
             if (go === 'q') return;
