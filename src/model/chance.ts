@@ -54,7 +54,10 @@ export function rollForWar(ctx: GameContext, event: ChanceEvent): void {
   ctx.warBroke = event.war < warRisk(ctx.tension, ctx.deterrence, ctx.params);
 }
 
-/** Crises fade: tension drains each round, half as fast in a round with a test. */
+/**
+ * Crises fade: tension drains each round, half as fast in a round with a test. Not a claim
+ * of the columns but our own assumption, set by `kim.tensionDecay`.
+ */
 export function tensionSettles(ctx: GameContext): void {
   const decay = ctx.params.kim.tensionDecay;
   ctx.tension = clamp01(ctx.tension - (ctx.testedRung === 0 ? decay : decay / 2));

@@ -38,6 +38,7 @@ export function squeezeLifeline(ctx: GameContext): void {
   cutLifeline(ctx, ctx.params.kim.defyLifelineCut * ctx.chinaInfluence);
 }
 
+/** C7: there is a lifeline left to squeeze. */
 export function lifelineLeftToSqueeze(ctx: GameContext): boolean {
   return ctx.lifeline > 0;
 }

@@ -6,7 +6,7 @@ export function warRisk(tension: number, deterrence: number, params: Pick<Params
   return clamp01(warRiskUncapped(tension, deterrence, params));
 }
 
-/** The same curve for any tension, even past the brink: for weighing a move, not for rolling dice. */
+/** C12: the same curve for any tension, even past the brink: for weighing a move (Kim's utility), not for rolling dice. */
 export function warRiskUncapped(tension: number, deterrence: number, params: Pick<Params, 'crisis'>): number {
   const c = params.crisis;
   return c.warRiskAtFullTension * tension * tension * (1 - deterrence * c.deterrenceDampsWar);

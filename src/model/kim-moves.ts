@@ -29,6 +29,7 @@ export function testPrestige(rules: PublicRules, rung: number, reached: number, 
 }
 
 /** The ladder is climbed one new rung at a time; any rung already reached may be repeated. */
+/** C6, C12: the ladder is climbed one new rung at a time; any rung reached may be repeated. */
 export function rungWithinReach(ctx: GameContext, rung: number): boolean {
   return rung <= ctx.escalationLevel + 1;
 }
@@ -38,6 +39,7 @@ export function offerPause(ctx: GameContext): void {
   ctx.kimOfferedPause = true;
 }
 
+/** C6: a pause is only worth selling once Kim has tested. */
 export function kimHasTestsToSuspend(ctx: GameContext): boolean {
   return ctx.escalationLevel >= 1;
 }

@@ -2,6 +2,7 @@ import type { GameContext } from './context.js';
 
 // How a round ends: one of the named outcomes, or the next round.
 
+/** C12: chance has tipped the crisis into war (rollForWar). */
 export function warBrokeOut(ctx: GameContext): boolean {
   return ctx.warBroke;
 }
@@ -23,10 +24,12 @@ export function leverageExposed(ctx: GameContext): boolean {
   return ctx.exposure >= c.exposureEndsGame && ctx.europeAlignment >= c.europeEndsGame;
 }
 
+/** C8: the horizon of the repeated game; with `rounds: 1` nothing is learned. */
 export function roundLimitReached(ctx: GameContext): boolean {
   return ctx.round >= ctx.params.rounds;
 }
 
+/** C3, C6: everything the US has paid, by count. */
 export function totalConcessions(ctx: GameContext): number {
   return ctx.concededTaiwan + ctx.concededChips + ctx.aidToKim;
 }
@@ -36,7 +39,7 @@ export function roundLimitWithConcessions(ctx: GameContext): boolean {
   return roundLimitReached(ctx) && totalConcessions(ctx) >= ctx.params.crisis.concessionsForExtraction;
 }
 
-/** What this round was is remembered as "last round"; this round's slate is wiped. */
+/** What this round was is remembered as "last round" (what strategies with memory see); the slate is wiped. */
 export function beginNextRound(ctx: GameContext): void {
   ctx.round += 1;
   ctx.lastChinaMove = ctx.chinaMoveThisRound;
