@@ -28,8 +28,7 @@ export function testPrestige(rules: PublicRules, rung: number, reached: number, 
   return base * novelty * (1 - deterrence * rules.crisis.deterrenceDampsPrestige);
 }
 
-/** The ladder is climbed one new rung at a time; any rung already reached may be repeated. */
-/** C6, C12: the ladder is climbed one new rung at a time; any rung reached may be repeated. */
+/** C6, C12: the ladder is climbed one new rung at a time; any rung already reached may be repeated. */
 export function rungWithinReach(ctx: GameContext, rung: number): boolean {
   return rung <= ctx.escalationLevel + 1;
 }
