@@ -106,7 +106,8 @@ export interface CompareReport extends ReportHeader {
   batch: BatchReport;
 }
 
-function pick(s: CellSummary, m: MetricChoice): { mean: number; low: number; high: number; hist: number[] } {
+/** One measure of a cell, or the share of games ending in an outcome, with its interval. */
+export function measureOf(s: CellSummary, m: MetricChoice): { mean: number; low: number; high: number; hist: number[] } {
   if (m.startsWith('outcome.')) {
     const o = s.outcomes[m.slice('outcome.'.length) as keyof typeof OUTCOMES];
     return { mean: o.p, low: o.low, high: o.high, hist: [] };
@@ -120,7 +121,7 @@ export function compareReport(spec: BatchSpec, cells: Cell[], metric: MetricChoi
   const P = spec.profiles.length;
   const table: CompareCell[][] = spec.profiles.map(() => []);
   for (let s = 0; s < spec.scenarios.length; s++) {
-    const column = spec.profiles.map((_, p) => pick((batch.cells[s * P + p] as BatchCellReport).summary, metric));
+    const column = spec.profiles.map((_, p) => measureOf((batch.cells[s * P + p] as BatchCellReport).summary, metric));
     let best = 0;
     column.forEach((c, p) => {
       if (c.mean > (column[best] as { mean: number }).mean) best = p;

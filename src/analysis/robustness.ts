@@ -6,7 +6,8 @@ import type { MetricKey } from '../engine/stats.js';
 import { CLAIM_IDS, CLAIMS } from '../model/claims.js';
 import { runBatch } from '../engine/batch.js';
 import { METRICS, meanInterval } from '../engine/stats.js';
-import { DEFAULT_STRATEGY } from '../strategies/registry.js';
+import { applyAssumptions } from '../scenario/load.js';
+import { DEFAULT_STRATEGY, defaultStrategyId } from '../strategies/registry.js';
 
 // Where the columns' conclusions hold and where they break: each conclusion is a comparison
 // of two strategy profiles on one measure; each assumption (claim) is switched off in turn
@@ -86,12 +87,9 @@ export function variants(base: Params, claims: readonly ClaimId[] = CLAIM_IDS): 
   const out: Variant[] = [{ id: 'as-is', label: 'the scenario as written', params: base }];
   for (const id of claims) {
     const p = structuredClone(base);
-    for (const [path, value] of Object.entries(CLAIMS[id].off)) {
-      const keys = path.split('.');
-      let cur = p as unknown as Record<string, unknown>;
-      for (const k of keys.slice(0, -1)) cur = cur[k] as Record<string, unknown>;
-      cur[keys.at(-1) as string] = value;
-    }
+    applyAssumptions(p, { [id]: 'off' }, (claim, _key, message) => {
+      throw new Error(`switching ${claim} off: ${message}`);
+    });
     out.push({ id: `${id}-off`, label: CLAIMS[id].offMeans, params: p });
   }
   out.push({ id: 'one-shot', label: 'played once (1 round): no repetition', params: { ...structuredClone(base), rounds: 1 } });
@@ -171,8 +169,8 @@ export async function robustness(
 ): Promise<RobustnessReport> {
   const defaults: ProfileIds = {
     us: DEFAULT_STRATEGY.us,
-    china: scenario.strategies.china ?? DEFAULT_STRATEGY.china,
-    kim: scenario.strategies.kim ?? DEFAULT_STRATEGY.kim,
+    china: defaultStrategyId('china', scenario.strategies),
+    kim: defaultStrategyId('kim', scenario.strategies),
   };
   const profiles = neededProfiles(defaults);
   const vs = variants(scenario.params, claims);

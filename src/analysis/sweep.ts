@@ -5,8 +5,8 @@ import type { NumberField } from '../scenario/fields.js';
 import { runBatch } from '../engine/batch.js';
 import { InputError } from '../input-error.js';
 import { fieldAt, setPath } from '../scenario/fields.js';
+import { measureOf } from './reports.js';
 import { summarizeAcc } from './summary.js';
-import { OUTCOME_NAMES } from '../model/outcomes.js';
 
 // One-at-a-time sensitivity of one measure to scenario parameters, and a grid for two.
 
@@ -62,14 +62,6 @@ export interface SweepReport {
   grid: SweepPoint[] | null;
 }
 
-function valueOf(summary: ReturnType<typeof summarizeAcc>, metric: MetricChoice) {
-  if (metric.startsWith('outcome.')) {
-    const o = summary.outcomes[metric.slice('outcome.'.length) as (typeof OUTCOME_NAMES)[number]];
-    return { mean: o.p, low: o.low, high: o.high };
-  }
-  const m = summary.metrics[metric as keyof typeof summary.metrics];
-  return { mean: m.mean, low: m.low, high: m.high };
-}
 
 function withValues(params: Params, values: Record<string, number>): Params {
   const p = structuredClone(params);
@@ -99,7 +91,10 @@ export async function sweep(
     params: withValues(scenario.params, values),
   }));
   const cells = await runBatch({ command: 'sweep', seed, runs, scenarios, profiles: [profile] }, opts);
-  const point = (i: number): SweepPoint => ({ values: settings[i] as Record<string, number>, ...valueOf(summarizeAcc((cells[i] as Cell).acc), metric) });
+  const point = (i: number): SweepPoint => {
+    const { mean, low, high } = measureOf(summarizeAcc((cells[i] as Cell).acc), metric);
+    return { values: settings[i] as Record<string, number>, mean, low, high };
+  };
   let i = 1;
   const oneAtATime = ranges.map((r) => {
     const baseValue = r.path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], scenario.params) as number;

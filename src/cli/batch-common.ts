@@ -9,7 +9,7 @@ import { InputError } from '../input-error.js';
 import { ACTORS } from '../model/context.js';
 import { packageVersion } from '../package-root.js';
 import { resolveScenario } from '../scenario/catalog.js';
-import { DEFAULT_STRATEGY, getStrategy, strategyIds } from '../strategies/registry.js';
+import { defaultStrategyId, getStrategy, strategyIds } from '../strategies/registry.js';
 import { checkWritable, writeAtomic } from './io.js';
 import { parseSeed, parseWholeNumber, withRounds } from './options.js';
 
@@ -66,7 +66,7 @@ export function buildSpec(command: string, refs: string[], opts: BatchCliOptions
   const first = scenarios[0];
   const lists = {} as Record<Actor, string[]>;
   for (const a of ACTORS) {
-    const fallback = first?.strategies[a] ?? DEFAULT_STRATEGY[a];
+    const fallback = defaultStrategyId(a, first?.strategies);
     lists[a] = all[a] ? strategyIds(a) : parseStrategyList(a, opts[a], fallback);
   }
   const profiles: ProfileIds[] = [];

@@ -4,7 +4,7 @@ import type { Sides } from '../engine/session.js';
 import { InputError } from '../input-error.js';
 import { ACTORS } from '../model/context.js';
 import { ROUNDS_FIELD } from '../scenario/fields.js';
-import { DEFAULT_STRATEGY, getStrategy } from '../strategies/registry.js';
+import { defaultStrategyId, getStrategy } from '../strategies/registry.js';
 
 export interface SideOptions {
   us?: string;
@@ -38,7 +38,7 @@ export function sidesFrom(opts: SideOptions, scenario: Scenario, human?: Actor):
       continue;
     }
     const flag = opts[a];
-    const id = flag ?? scenario.strategies[a] ?? DEFAULT_STRATEGY[a];
+    const id = flag ?? defaultStrategyId(a, scenario.strategies);
     sides[a] = getStrategy(a, id, flag ? `--${a}` : `${scenario.source} strategies.${a}`);
   }
   return sides;

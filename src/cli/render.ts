@@ -43,8 +43,9 @@ export function sparkline(hist: number[], range: [number, number] = occupied([hi
   return part.map((h) => (h === 0 ? ' ' : (BARS[Math.max(1, Math.round((h / max) * 8))] as string))).join('');
 }
 
-const num = (x: number, d = 2) => (Object.is(x, -0) ? 0 : x).toFixed(d);
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** A number to two places (never "-0.00"), and a share as a percentage: the formats every report uses. */
+export const num = (x: number, d = 2) => (Object.is(x, -0) ? 0 : x).toFixed(d);
+export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function profileText(p: ProfileIds): string {
   return `US ${p.us} · China ${p.china} · Kim ${p.kim}`;

@@ -10,6 +10,8 @@ export interface MoveInfo {
   hint: string;
   /** Claims the move's rules encode. */
   claims: readonly string[];
+  /** Who learns of the move when it is made, if not everyone (C4: requests travel privately). */
+  seenBy?: readonly Actor[];
 }
 
 // The move names double as xstate event types: one event per move keeps the machine
@@ -22,6 +24,7 @@ export const MOVES = {
     label: 'Ask Kim to escalate (openly)',
     hint: 'Turns pressure up; easy for US intelligence to trace back to Beijing.',
     claims: ['C1', 'C2', 'C4', 'C13'],
+    seenBy: ['china', 'kim'],
   },
   askEscalationByCourier: {
     actor: 'china',
@@ -29,6 +32,7 @@ export const MOVES = {
     label: 'Ask Kim to escalate (by courier)',
     hint: 'Turns pressure up through human couriers: much harder to detect.',
     claims: ['C1', 'C2', 'C4', 'C13'],
+    seenBy: ['china', 'kim'],
   },
   restrainKim: {
     actor: 'china',
@@ -212,4 +216,10 @@ export function rungOf(move: MoveName): number {
 export function findMove(actor: Actor, word: string): MoveName | undefined {
   const w = word.trim().toLowerCase();
   return movesOf(actor).find((m) => m.toLowerCase() === w || MOVES[m].short === w);
+}
+
+/** Does this side learn of the move when it is made? (The US may still catch it later: C4.) */
+export function moveVisibleTo(move: MoveName, actor: Actor): boolean {
+  const seenBy = (MOVES[move] as MoveInfo).seenBy;
+  return seenBy === undefined || seenBy.includes(actor);
 }

@@ -2,6 +2,7 @@ import type { Actor, GameContext, KimAnswer, Price, RequestChannel } from './con
 import type { Params } from './params.js';
 import { chinaBeliefUsPays, kimBeliefUsPays } from './beliefs.js';
 import { warRisk } from './crisis.js';
+import { isMoveName, moveVisibleTo } from './moves.js';
 
 // Each actor sees only its own view (as boardgame.io's playerView); strategies get nothing else.
 
@@ -118,11 +119,11 @@ function common(ctx: GameContext, into: object): CommonView {
   return v;
 }
 
-const REQUESTS = new Set(['askEscalationOvertly', 'askEscalationByCourier']);
-
 /** `into` lets a batch reuse one object per side; strategies never keep a view. */
 export function usView(ctx: GameContext, into: object = {}): UsView {
-  const seen = REQUESTS.has(ctx.lastChinaMove) && !ctx.lastRequestDetected ? 'chinaWaits' : ctx.lastChinaMove;
+  // C4: a request to Kim shows only if US intelligence caught it.
+  const last = ctx.lastChinaMove;
+  const seen = isMoveName(last) && !moveVisibleTo(last, 'us') && !ctx.lastRequestDetected ? 'chinaWaits' : last;
   const v = common(ctx, into) as UsView;
   v.actor = 'us';
   v.usEstimateOfInfluence = ctx.usEstimateOfInfluence;

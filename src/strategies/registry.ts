@@ -14,6 +14,11 @@ export const STRATEGIES: { [A in Actor]: Strategy<A>[] } = {
 /** What each side plays when neither the command line nor the scenario says. */
 export const DEFAULT_STRATEGY: Record<Actor, string> = { us: 'columns', china: 'opportunist', kim: 'regimeFirst' };
 
+/** A side's default: the scenario's choice, else the built-in one. */
+export function defaultStrategyId(actor: Actor, scenarioStrategies?: Partial<Record<Actor, string>>): string {
+  return scenarioStrategies?.[actor] ?? DEFAULT_STRATEGY[actor];
+}
+
 export function strategyIds(actor: Actor): string[] {
   return STRATEGIES[actor].map((s) => s.id);
 }

@@ -8,15 +8,17 @@ import type { Strategy } from '../strategies/types.js';
 import type { LogLine } from './components.js';
 import type { Counterfactual } from './game-controller.js';
 import { ACTORS } from '../model/context.js';
-import { MOVES } from '../model/moves.js';
+import { MOVES, moveVisibleTo } from '../model/moves.js';
 import { visibleTo } from '../model/narrate.js';
 import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
-import { DEFAULT_STRATEGY, STRATEGIES, findStrategy } from '../strategies/registry.js';
+import { defaultStrategyId, findStrategy, STRATEGIES } from '../strategies/registry.js';
 import { EventLog, fit, Help, Meters, MoveList } from './components.js';
 import { GameController, roundSeries } from './game-controller.js';
 import { metersFor } from './meters.js';
 
 const SIDE_NAME: Record<Actor, string> = { us: 'United States', china: 'China', kim: 'Kim (North Korea)' };
+/** Sides in the order the setup screen lists them. */
+const LISTED: Actor[] = ['us', 'china', 'kim'];
 const SHORT: Record<Actor | 'chance', string> = { us: 'US', china: 'China', kim: 'Kim', chance: 'Round' };
 
 export interface GameSetup {
@@ -41,7 +43,7 @@ function sidesFor(setup: GameSetup): Sides {
   const sides = {} as Sides;
   for (const a of ACTORS) {
     if (a === setup.side) sides[a] = 'human';
-    else sides[a] = (findStrategy(a, setup.opponents[a] ?? setup.scenario.strategies?.[a] ?? DEFAULT_STRATEGY[a]) ?? STRATEGIES[a][0]) as Strategy;
+    else sides[a] = (findStrategy(a, setup.opponents[a] ?? defaultStrategyId(a, setup.scenario.strategies)) ?? STRATEGIES[a][0]) as Strategy;
   }
   return sides;
 }
@@ -54,8 +56,8 @@ export function logLines(steps: Step[], side: Actor, teacher: boolean): LogLine[
     const known = s.notes.filter((n) => teacher || visibleTo(n, side));
     const cited = known.filter((n) => n.claims.length > 0);
     if (s.type === 'move' && cited.length === 0) {
-      // A move with nothing to cite (or nothing this side may know of it) shows as what it looked like.
-      const secret = !visibleTo(s.notes[0] ?? { claims: [], text: '' }, side) && !teacher;
+      // A move with nothing to cite, or one this side cannot see, shows as what it looked like.
+      const secret = !teacher && !moveVisibleTo(s.move, side);
       out.push({ round: s.round, who, text: secret ? 'Wait' : MOVES[s.move].label, claims: [], hidden: false });
     }
     for (const n of cited.length || s.type === 'chance' ? known : []) {
@@ -75,11 +77,11 @@ function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; o
   const [row, setRow] = useState(0);
   const [choice, setChoice] = useState<Record<Actor, number>>({ us: 0, china: 0, kim: 0 });
   const scenario = scenarios[scenarioIx] as Scenario;
-  const side = ACTORS[[2, 0, 1][sideIx] as number] as Actor; // listed as US, China, Kim
+  const side = LISTED[sideIx] as Actor;
   const others = ACTORS.filter((a) => a !== side);
   const strategyOf = (a: Actor) => {
     const list = STRATEGIES[a];
-    const def = list.findIndex((s) => s.id === (scenario.strategies[a] ?? DEFAULT_STRATEGY[a]));
+    const def = list.findIndex((s) => s.id === defaultStrategyId(a, scenario.strategies));
     return list[(def + choice[a]) % list.length] as Strategy;
   };
   const { isRawModeSupported } = useStdin();
@@ -122,7 +124,7 @@ function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; o
       {step !== 'scenario' ? (
         <>
           <Text bold color={step === 'side' ? 'cyan' : undefined}>2. Your side</Text>
-          {(['us', 'china', 'kim'] as Actor[]).map((a, i) => (
+          {LISTED.map((a, i) => (
             <Text key={a} inverse={step === 'side' && i === sideIx} dimColor={step !== 'side' && i !== sideIx}>
               {i === sideIx ? '>' : ' '} {SIDE_NAME[a]}
             </Text>

@@ -3,7 +3,7 @@ import type { AtlasReport } from '../../analysis/atlas.js';
 import { atlas } from '../../analysis/atlas.js';
 import { OUTCOME_NAMES, OUTCOME_SHORT, OUTCOMES } from '../../model/outcomes.js';
 import { resolveScenario } from '../../scenario/catalog.js';
-import { DEFAULT_STRATEGY } from '../../strategies/registry.js';
+import { DEFAULT_STRATEGY, defaultStrategyId } from '../../strategies/registry.js';
 import { emit, formatFromOut, parseStrategyList, parseWorkers } from '../batch-common.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
 import { textTable } from '../render.js';
@@ -56,8 +56,8 @@ export function registerAtlas(program: Command): void {
       const format = formatFromOut(opts.out, opts.format, ['table', 'csv', 'json']);
       const scenario = resolveScenario(ref);
       const us = parseStrategyList('us', opts.us, DEFAULT_STRATEGY.us);
-      const china = parseStrategyList('china', opts.china, scenario.strategies.china ?? DEFAULT_STRATEGY.china);
-      const kim = parseStrategyList('kim', opts.kim, scenario.strategies.kim ?? DEFAULT_STRATEGY.kim);
+      const china = parseStrategyList('china', opts.china, defaultStrategyId('china', scenario.strategies));
+      const kim = parseStrategyList('kim', opts.kim, defaultStrategyId('kim', scenario.strategies));
       const profiles = us.flatMap((u) => china.flatMap((c) => kim.map((k) => ({ us: u, china: c, kim: k }))));
       const report = await atlas(
         scenario,

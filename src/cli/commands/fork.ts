@@ -12,9 +12,8 @@ import { resolveScenario } from '../../scenario/catalog.js';
 import { DEFAULT_STRATEGY, getStrategy } from '../../strategies/registry.js';
 import { readTextFile } from '../io.js';
 import { parseWholeNumber } from '../options.js';
+import { num as f, pct } from '../render.js';
 
-const f = (x: number) => x.toFixed(2);
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function branchLines(b: ForkBranch): string[] {
   const outcomes = OUTCOME_NAMES.filter((o) => b.outcomes[o].p > 0).map((o) => `${OUTCOME_SHORT[o]} ${pct(b.outcomes[o].p)}`);

@@ -4,12 +4,12 @@ import { metricLabel } from '../../analysis/reports.js';
 import { parseParamRange, sweep } from '../../analysis/sweep.js';
 import { InputError } from '../../input-error.js';
 import { resolveScenario } from '../../scenario/catalog.js';
-import { DEFAULT_STRATEGY, getStrategy } from '../../strategies/registry.js';
+import { defaultStrategyId, getStrategy } from '../../strategies/registry.js';
 import { emit, formatFromOut, parseWorkers } from '../batch-common.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
 import { parseMetric } from './compare.js';
+import { num as f } from '../render.js';
 
-const f = (x: number) => x.toFixed(2);
 
 function tornado(r: SweepReport, width = 40): string[] {
   const rows = r.oneAtATime.map((p) => {
@@ -88,9 +88,9 @@ export function registerSweep(program: Command): void {
       if (new Set(ranges.map((r) => r.path)).size !== ranges.length) throw new InputError('--param: each parameter once.');
       const scenario = resolveScenario(ref);
       const profile = {
-        us: getStrategy('us', opts.us ?? scenario.strategies.us ?? DEFAULT_STRATEGY.us).id,
-        china: getStrategy('china', opts.china ?? scenario.strategies.china ?? DEFAULT_STRATEGY.china).id,
-        kim: getStrategy('kim', opts.kim ?? scenario.strategies.kim ?? DEFAULT_STRATEGY.kim).id,
+        us: getStrategy('us', opts.us ?? defaultStrategyId('us', scenario.strategies)).id,
+        china: getStrategy('china', opts.china ?? defaultStrategyId('china', scenario.strategies)).id,
+        kim: getStrategy('kim', opts.kim ?? defaultStrategyId('kim', scenario.strategies)).id,
       };
       const metric = parseMetric(opts.metric, { command: 'sweep', seed: '', runs: 0, scenarios: [], profiles: [profile] });
       const runs = parseWholeNumber('--runs', opts.runs, 10, 10_000_000);
