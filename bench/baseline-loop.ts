@@ -1,119 +1,66 @@
-// The benchmark's yardstick: one game played by a hand-written loop that calls the same
-// rule functions, in the same order, as the machine does, with the phases, guards and
-// transitions wired by hand instead of read from the machine. It is what "as fast as the
-// rules allow" means; the batch engine is measured against it, and a test proves the two
-// give identical games.
+// The benchmark's yardstick: one game played by a hand-written loop over the game table's
+// rule functions, in the same order as the machine runs them, with no states, no
+// transitions and no events: the round is a straight line china -> kim -> us -> chance.
+// It is what "as fast as the rules allow" means; the batch engine is measured against it,
+// and a test proves the two give identical games. It reads the table, so a new move needs
+// no change here.
 import type { Actor, GameContext } from '../src/model/context.js';
 import type { ChanceEvent } from '../src/model/events.js';
 import type { MoveName } from '../src/model/moves.js';
-import type { Outcome } from '../src/model/outcomes.js';
 import type { Params } from '../src/model/params.js';
-import type { Rng } from '../src/rng/rng.js';
 import type { GameSummary, Profile } from '../src/engine/fast-game.js';
-import * as chance from '../src/model/chance.js';
-import * as china from '../src/model/china-moves.js';
-import * as kim from '../src/model/kim-moves.js';
-import * as us from '../src/model/us-moves.js';
-import * as end from '../src/model/round-end.js';
 import { initialContext } from '../src/model/context.js';
-import { chinaView, kimView, usView } from '../src/model/views.js';
-import { gameSeed, makeRng } from '../src/rng/rng.js';
+import { ACTOR_TABLE, CHANCE_RULES, ENDINGS, moveDecl, NEXT_ROUND } from '../src/model/game-table.js';
+import { movesOf } from '../src/model/moves.js';
+import { VIEW_OF } from '../src/model/views.js';
+import { gameStreams } from '../src/engine/streams.js';
 import { summarize } from '../src/engine/fast-game.js';
 
-function chinaLegal(ctx: GameContext): MoveName[] {
-  const out: MoveName[] = ['askEscalationOvertly', 'askEscalationByCourier', 'restrainKim'];
-  if (china.thereIsPressureToSell(ctx)) out.push('offerRestraintForTaiwan', 'offerRestraintForChips');
-  if (china.lifelineLeftToSqueeze(ctx)) out.push('squeezeLifeline');
-  out.push('sendWarmSignal', 'chinaWaits');
-  return out;
+interface Row {
+  name: MoveName;
+  test: ((ctx: GameContext) => boolean) | null;
+  apply: ((ctx: GameContext) => void) | null;
 }
 
-const RUNG_MOVES: MoveName[] = ['testShortRange', 'missileOverJapan', 'testIcbm', 'nuclearTest'];
+const ROWS: Record<Actor, Row[]> = { china: [], kim: [], us: [] };
+for (const a of ['china', 'kim', 'us'] as Actor[]) {
+  ROWS[a] = movesOf(a).map((name) => {
+    const e = moveDecl(name);
+    return { name, test: e.guard?.test ?? null, apply: e.effect?.apply ?? null };
+  });
+}
 
-function kimLegal(ctx: GameContext): MoveName[] {
+function legalFor(actor: Actor, ctx: GameContext): MoveName[] {
   const out: MoveName[] = [];
-  for (let r = 1; r <= 4; r++) if (kim.rungWithinReach(ctx, r)) out.push(RUNG_MOVES[r - 1] as MoveName);
-  out.push('holdTests');
-  if (kim.kimHasTestsToSuspend(ctx)) out.push('suspendTestsForPayment');
+  for (const r of ROWS[actor]) if (r.test === null || r.test(ctx)) out.push(r.name);
   return out;
 }
 
-function usLegal(ctx: GameContext): MoveName[] {
-  const out: MoveName[] = ['concedeTaiwan', 'concedeChips'];
-  if (kim.kimHasTestsToSuspend(ctx)) out.push('payKim');
-  out.push('askBeijingForHelp', 'exposeBeijing', 'sanction', 'posture', 'openDiplomaticTrack', 'usWaits');
-  return out;
+function play(actor: Actor, ctx: GameContext, m: MoveName): void {
+  const row = ROWS[actor].find((r) => r.name === m) as Row;
+  if (row.apply) row.apply(ctx);
+  for (const after of ACTOR_TABLE[actor].afterMove) after.apply(ctx, m);
 }
 
-function applyChina(ctx: GameContext, m: MoveName): void {
-  switch (m) {
-    case 'askEscalationOvertly': china.askKimToEscalate(ctx, 'overt'); break;
-    case 'askEscalationByCourier': china.askKimToEscalate(ctx, 'covert'); break;
-    case 'restrainKim': china.restrainKim(ctx); break;
-    case 'offerRestraintForTaiwan': china.offerRestraint(ctx, 'taiwan'); break;
-    case 'offerRestraintForChips': china.offerRestraint(ctx, 'chips'); break;
-    case 'squeezeLifeline': china.squeezeLifeline(ctx); break;
-    case 'sendWarmSignal': china.sendWarmSignal(ctx); break;
-    default: break;
-  }
-  ctx.chinaMoveThisRound = m;
-}
-
-function applyKim(ctx: GameContext, m: MoveName): void {
-  const rung = RUNG_MOVES.indexOf(m) + 1;
-  if (rung > 0) kim.testMissile(ctx, rung);
-  else if (m === 'suspendTestsForPayment') kim.offerPause(ctx);
-  kim.settleKimAccountWithXi(ctx);
-  ctx.kimMoveThisRound = m;
-}
-
-function applyUs(ctx: GameContext, m: MoveName): void {
-  switch (m) {
-    case 'concedeTaiwan': us.concede(ctx, 'taiwan'); break;
-    case 'concedeChips': us.concede(ctx, 'chips'); break;
-    case 'payKim': us.payKim(ctx); break;
-    case 'askBeijingForHelp': us.askBeijingForHelp(ctx); break;
-    case 'exposeBeijing': us.exposeBeijing(ctx); break;
-    case 'sanction': us.sanction(ctx); break;
-    case 'posture': us.posture(ctx); break;
-    case 'openDiplomaticTrack': us.openDiplomaticTrack(ctx); break;
-    default: break;
-  }
-  ctx.usMoveThisRound = m;
-}
-
-function resolveRound(ctx: GameContext, e: ChanceEvent): Outcome | null {
-  chance.discoverChinasRequest(ctx, e);
-  chance.chinaLearnsWhetherUsPays(ctx);
-  chance.kimLearnsWhetherUsPays(ctx);
-  chance.sanctionsBite(ctx);
-  chance.rollForWar(ctx, e);
-  chance.tensionSettles(ctx);
-  chance.driftUsChinaTension(ctx, e);
-  if (end.warBrokeOut(ctx)) return 'war';
-  if (end.regimeCollapsed(ctx)) return 'regimeCrisis';
-  if (end.settlementReached(ctx)) return 'settlement';
-  if (end.leverageExposed(ctx)) return 'leverageExposed';
-  if (end.roundLimitWithConcessions(ctx)) return 'concessionsExtracted';
-  if (end.roundLimitReached(ctx)) return 'stalemate';
-  end.beginNextRound(ctx);
+function resolveRound(ctx: GameContext, e: ChanceEvent): string | null {
+  for (const r of CHANCE_RULES) r.apply(ctx, e);
+  for (const end of ENDINGS) if (end.test(ctx)) return end.outcome;
+  NEXT_ROUND.apply(ctx);
   return null;
 }
 
 export function playBaseline(params: Params, scenarioName: string, masterSeed: string, index: number, profile: Profile): GameSummary {
-  const seed = gameSeed(masterSeed, scenarioName, index);
-  const rngChance = makeRng(seed, 'chance');
-  const rngs: Record<Actor, Rng> = { china: makeRng(seed, 'china'), kim: makeRng(seed, 'kim'), us: makeRng(seed, 'us') };
+  const streams = gameStreams(masterSeed, scenarioName, index);
   const ctx = initialContext(params);
   const e: ChanceEvent = { type: 'chance', detection: 0, war: 0, drift: 0 };
   for (;;) {
-    applyChina(ctx, profile.china.choose(chinaView(ctx), chinaLegal(ctx), rngs.china));
-    applyKim(ctx, profile.kim.choose(kimView(ctx), kimLegal(ctx), rngs.kim));
-    applyUs(ctx, profile.us.choose(usView(ctx), usLegal(ctx), rngs.us));
-    e.detection = rngChance.next();
-    e.war = rngChance.next();
-    e.drift = rngChance.next();
+    play('china', ctx, profile.china.choose(VIEW_OF.china(ctx), legalFor('china', ctx), streams.china));
+    play('kim', ctx, profile.kim.choose(VIEW_OF.kim(ctx), legalFor('kim', ctx), streams.kim));
+    play('us', ctx, profile.us.choose(VIEW_OF.us(ctx), legalFor('us', ctx), streams.us));
+    e.detection = streams.chance.next();
+    e.war = streams.chance.next();
+    e.drift = streams.chance.next();
     const outcome = resolveRound(ctx, e);
-    if (outcome) return summarize(ctx, outcome);
+    if (outcome) return summarize(ctx, outcome as never);
   }
 }

@@ -1,9 +1,9 @@
 import type { Actor } from '../model/context.js';
 import type { Step, GameSession } from '../engine/session.js';
 import type { Strategy } from '../strategies/types.js';
-import { MOVES } from '../model/moves.js';
 import { OUTCOMES } from '../model/outcomes.js';
-import { visibleTo } from '../model/narrate.js';
+import type { Observer } from '../model/observe.js';
+import { observe, observedMoveText } from '../model/observe.js';
 
 const ACTOR_LABEL: Record<Actor | 'chance', string> = { china: 'China', kim: 'Kim', us: 'US', chance: 'Chance' };
 
@@ -16,23 +16,24 @@ function sideName(session: GameSession, a: Actor): string {
   return s === 'human' ? 'you' : (s as Strategy).name;
 }
 
-export function formatStep(step: Step, opts: { hidden: boolean }): string[] {
-  const who = step.type === 'move' ? step.actor : 'chance';
-  const head = step.type === 'move' ? MOVES[step.move].label : 'The round resolves';
-  const lines = [`  ${actorLabel(who).padEnd(7)}${head}`];
-  for (const n of step.notes) {
-    const secret = !visibleTo(n, 'us');
-    if (secret && !opts.hidden) continue;
-    if (step.type === 'move' && n.claims.length === 0) continue;
+const names = (sides: readonly Actor[]) => sides.map((a) => actorLabel(a)).join(' and ');
+
+/** A step as `observer` observed it (the one observation rule: model/observe.ts). */
+export function formatStep(step: Step, observer: Observer): string[] {
+  const o = observe(step, observer);
+  const moveTag = o.moveKnownTo ? ` (known only to ${names(o.moveKnownTo)})` : '';
+  const lines = [`  ${actorLabel(o.actor).padEnd(7)}${observedMoveText(o)}${moveTag}`];
+  for (const n of o.notes) {
+    if (o.actor !== 'chance' && n.claims.length === 0) continue;
     const cite = n.claims.length ? ` [${n.claims.join(' ')}]` : '';
-    const tag = secret ? ` (known only to ${n.seenBy?.map((a) => actorLabel(a)).join(' and ')})` : '';
+    const tag = n.knownTo ? ` (known only to ${names(n.knownTo)})` : '';
     lines.push(`         ${n.text}${cite}${tag}`);
   }
   return lines;
 }
 
 /** The readable round-by-round account of a finished (or stopped) game. */
-export function formatAccount(session: GameSession, opts: { hidden: boolean }): string {
+export function formatAccount(session: GameSession, observer: Observer): string {
   const out: string[] = [];
   const h = session.header();
   out.push(`leverage: ${session.scenario.name} (seed ${h.seed}, game ${h.index})`);
@@ -43,7 +44,7 @@ export function formatAccount(session: GameSession, opts: { hidden: boolean }): 
       round = step.round;
       out.push('', `Round ${round}`);
     }
-    out.push(...formatStep(step, opts));
+    out.push(...formatStep(step, observer));
   }
   const o = session.outcome();
   const p = session.payoffs();

@@ -1,16 +1,15 @@
-import type { AnyStateMachine } from 'xstate';
 import type { Actor, GameContext } from '../model/context.js';
-import type { GameEvent } from '../model/events.js';
+import type { ChanceEvent, GameEvent } from '../model/events.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
 import { initialContext } from '../model/context.js';
-import { leverageMachine, PHASE_ACTOR } from '../model/machine.js';
-import { actionRules, guardRules } from '../model/rule-table.js';
+import { ACTOR_TABLE, CHANCE_PHASE, CHANCE_RULES, ENDINGS, GAME_TABLE, moveDecl, NEXT_ROUND, ROUND_END_PHASE, TURN_ORDER } from '../model/game-table.js';
+import { MOVE_NAMES } from '../model/moves.js';
 import { isOutcome } from '../model/outcomes.js';
 
-// A fast stepper compiled once from the machine's own definition: the same states, the
-// same transitions in the same order, the same named guards and actions, but run on a
+// A fast stepper compiled once from the game table, as the xstate machine is: the same
+// states, the same transitions in the same order, the same rule functions, but run on a
 // context updated in place. xstate's actor copies context on every assign and builds a
 // snapshot per event; for batches of millions of games that cost dominates, so batches
 // run here, and a test proves both give identical games.
@@ -60,69 +59,51 @@ export interface Game {
   stateNames: string[];
 }
 
-type RawRef = string | { type: string; params?: unknown };
+type Step = (ctx: GameContext, event: GameEvent) => void;
 
-function refName(ref: RawRef): [string, unknown] {
-  return typeof ref === 'string' ? [ref, undefined] : [ref.type, ref.params];
-}
-
-function bindGuard(ref: RawRef | undefined): BoundGuard | null {
-  if (ref === undefined) return null;
-  const [name, params] = refName(ref);
-  const rule = (guardRules as Record<string, (c: GameContext, e: GameEvent, p: unknown) => boolean>)[name];
-  if (!rule) throw new Error(`machine names guard '${name}', which has no rule`);
-  return (ctx, event) => rule(ctx, event, params);
-}
-
-function bindAction(ref: RawRef): BoundAction {
-  const [name, params] = refName(ref);
-  const rule = (actionRules as Record<string, (c: GameContext, e: GameEvent, p: unknown) => void>)[name];
-  if (!rule) throw new Error(`machine names action '${name}', which has no rule`);
-  return (ctx, event) => rule(ctx, event, params);
-}
-
-function asArray<T>(x: T | readonly T[] | undefined): T[] {
-  if (x === undefined) return [];
-  return Array.isArray(x) ? [...x] : [x as T];
-}
-
-interface RawTransition {
-  target?: string | string[];
-  guard?: RawRef;
-  actions?: RawRef | RawRef[];
-}
-
-function compileTransition(raw: RawTransition | string, from: string): CompiledTransition {
-  const t: RawTransition = typeof raw === 'string' ? { target: raw } : raw;
-  const target = asArray(t.target)[0];
-  if (target === undefined) throw new Error(`a transition from '${from}' has no target`);
-  return {
-    guard: bindGuard(t.guard),
-    target: target.replace(/^\./, ''),
-    actions: asArray(t.actions).map(bindAction),
+function runAll(steps: Step[]): Step {
+  return (ctx, event) => {
+    for (const f of steps) f(ctx, event);
   };
 }
 
-export function compileMachine(machine: AnyStateMachine): Game {
-  const config = machine.config as {
-    initial: string;
-    states: Record<string, { type?: string; on?: Record<string, unknown>; always?: unknown }>;
-  };
+/** The game table compiled into states: each move's guard and effect bound once, directly. */
+export function compileTable(): Game {
   const states = new Map<string, CompiledState>();
-  for (const [name, s] of Object.entries(config.states)) {
-    const on = new Map<string, CompiledTransition[]>();
-    for (const [event, raw] of Object.entries(s.on ?? {})) {
-      on.set(event, asArray(raw as RawTransition | RawTransition[]).map((r) => compileTransition(r, name)));
-    }
-    states.set(name, {
-      name,
-      final: s.type === 'final',
-      actor: (PHASE_ACTOR as Record<string, Actor | 'chance'>)[name] ?? null,
-      on,
-      moves: [...on.entries()].map(([name, transitions]) => ({ name: name as MoveName, transitions })),
-      always: asArray(s.always as RawTransition | RawTransition[]).map((r) => compileTransition(r, name)),
+  const add = (s: Omit<CompiledState, 'on'>) => {
+    const on = new Map<string, CompiledTransition[]>(s.moves.map((m) => [m.name as string, m.transitions]));
+    states.set(s.name, { ...s, on });
+  };
+  TURN_ORDER.forEach((actor, i) => {
+    const target = i + 1 < TURN_ORDER.length ? ACTOR_TABLE[TURN_ORDER[i + 1] as Actor].phase : CHANCE_PHASE;
+    const after = ACTOR_TABLE[actor].afterMove;
+    const moves = MOVE_NAMES.filter((m) => GAME_TABLE[m].actor === actor).map((name) => {
+      const e = moveDecl(name);
+      const actions: BoundAction[] = [];
+      if (e.effect) {
+        const apply = e.effect.apply;
+        actions.push((ctx) => apply(ctx));
+      }
+      for (const a of after) actions.push((ctx) => a.apply(ctx, name));
+      const test = e.guard?.test;
+      return { name, transitions: [{ guard: test ? (ctx: GameContext) => test(ctx) : null, target, actions }] };
     });
-  }
+    add({ name: ACTOR_TABLE[actor].phase, final: false, actor, moves, always: [] });
+  });
+  const chance: CompiledTransition = {
+    guard: null,
+    target: ROUND_END_PHASE,
+    actions: [runAll(CHANCE_RULES.map((r) => (ctx: GameContext, e: GameEvent) => r.apply(ctx, e as ChanceEvent)))],
+  };
+  states.set(CHANCE_PHASE, { name: CHANCE_PHASE, final: false, actor: 'chance', on: new Map([['chance', [chance]]]), moves: [], always: [] });
+  const always: CompiledTransition[] = [
+    ...ENDINGS.map((end) => ({ guard: (ctx: GameContext) => end.test(ctx), target: end.outcome as string, actions: [] })),
+    { guard: null, target: ACTOR_TABLE[TURN_ORDER[0] as Actor].phase, actions: [(ctx: GameContext) => NEXT_ROUND.apply(ctx)] },
+  ];
+  add({ name: ROUND_END_PHASE, final: false, actor: null, moves: [], always });
+  for (const end of ENDINGS) add({ name: end.outcome, final: true, actor: null, moves: [], always: [] });
+  const initialPhase = ACTOR_TABLE[TURN_ORDER[0] as Actor].phase;
+
   const lookup = (phase: string): CompiledState => {
     const s = states.get(phase);
     if (!s) throw new Error(`unknown state '${phase}'`);
@@ -166,7 +147,7 @@ export function compileMachine(machine: AnyStateMachine): Game {
   const game: Game = {
     stateNames: [...states.keys()],
     initial(params) {
-      const state: GameState = { phase: config.initial, ctx: initialContext(params) };
+      const state: GameState = { phase: initialPhase, ctx: initialContext(params) };
       settle(state, probe);
       return state;
     },
@@ -211,5 +192,5 @@ export function compileMachine(machine: AnyStateMachine): Game {
   return game;
 }
 
-/** The leverage game, compiled once. */
-export const leverageGame: Game = compileMachine(leverageMachine);
+/** The leverage game, compiled once from the game table. */
+export const leverageGame: Game = compileTable();

@@ -1,63 +1,109 @@
 import { assign, setup } from 'xstate';
 import type { Actor, GameContext } from './context.js';
 import type { GameEvent } from './events.js';
+import type { MoveName } from './game-table.js';
 import type { Params } from './params.js';
 import { copyContext, initialContext } from './context.js';
-import { actionRules, guardRules } from './rule-table.js';
+import { ACTOR_TABLE, CHANCE_PHASE, CHANCE_RULES, ENDINGS, GAME_TABLE, moveDecl, NEXT_ROUND, ROUND_END_PHASE, TURN_ORDER } from './game-table.js';
 
-// The game as a diagram. One round:
+// The game as a diagram, generated from the game table (game-table.ts) so the two cannot
+// drift. One round:
 //   chinaMoves -> kimResponds -> usResponds -> chanceResolves -> roundEnds
 //   roundEnds -> war | regimeCrisis | settlement | leverageExposed
 //              | concessionsExtracted | stalemate | chinaMoves (next round)
 // Each move is its own event; a move is legal when its event has a transition here whose
-// guard passes. The arithmetic lives in the named rules (rule-table.ts and the files it cites).
+// guard passes. Guards and actions keep their rule names (and parameters) so the diagram
+// reads as the rules; their implementations are the table's functions.
 
 export interface GameInput {
   params: Params;
 }
 
-type Rules = typeof actionRules;
-type Guards = typeof guardRules;
-type ParamsOf<F> = F extends (ctx: GameContext, e: GameEvent, p: infer P) => unknown ? P : undefined;
+type Ref = string | { type: string; params: Record<string, number | string> };
+interface TransitionConfig {
+  target: string;
+  guard?: Ref;
+  actions: Ref[];
+}
 
-/** xstate updates context immutably, so the in-place rule runs on a copy. */
-function update<P>(rule: (ctx: GameContext, e: GameEvent, p: P) => void) {
-  return assign<GameContext, GameEvent, P, GameEvent, never>(({ context, event }, params) => {
+const ref = (d: { name: string; params?: Readonly<Record<string, number | string>> }): Ref =>
+  d.params ? { type: d.name, params: { ...d.params } } : d.name;
+
+/** Which actor moves in each phase; 'chance' is the engine drawing numbers. */
+export const PHASE_ACTOR = {
+  [ACTOR_TABLE.china.phase]: 'china',
+  [ACTOR_TABLE.kim.phase]: 'kim',
+  [ACTOR_TABLE.us.phase]: 'us',
+  [CHANCE_PHASE]: 'chance',
+} as { readonly chinaMoves: 'china'; readonly kimResponds: 'kim'; readonly usResponds: 'us'; readonly chanceResolves: 'chance' };
+export type Phase = keyof typeof PHASE_ACTOR;
+
+// Implementations, keyed by the names the transitions use. A move's guard and effect are
+// looked up by the event that fired (each transition belongs to one move's event), so two
+// moves may share a rule name with different parameters (testMissile for rungs 1..4).
+type GuardImpl = (args: { context: GameContext; event: GameEvent }) => boolean;
+type ActionImpl = ReturnType<typeof update>;
+
+function update(rule: (ctx: GameContext, e: GameEvent) => void) {
+  return assign<GameContext, GameEvent, unknown, GameEvent, never>(({ context, event }) => {
     const next = copyContext(context);
-    rule(next, event, params);
+    rule(next, event);
     return next;
   });
 }
 
-function check<P>(rule: (ctx: GameContext, e: GameEvent, p: P) => boolean) {
-  return ({ context, event }: { context: GameContext; event: GameEvent }, params: P) => rule(context, event, params);
-}
-
-function mapRecord<T extends Record<string, unknown>, R>(rec: T, f: (v: T[keyof T]) => R): { [K in keyof T]: R } {
-  const out = {} as { [K in keyof T]: R };
-  for (const k of Object.keys(rec) as (keyof T)[]) out[k] = f(rec[k]);
-  return out;
-}
-
-const xstateActions = mapRecord(actionRules, (r) => update(r as never)) as unknown as {
-  [K in keyof Rules]: ReturnType<typeof update<ParamsOf<Rules[K]>>>;
-};
-const xstateGuards = mapRecord(guardRules, (g) => check(g as never)) as unknown as {
-  [K in keyof Guards]: ReturnType<typeof check<ParamsOf<Guards[K]>>>;
+const guards: Record<string, GuardImpl> = {};
+const actions: Record<string, ActionImpl> = {};
+const addOnce = <T>(rec: Record<string, T>, name: string, impl: () => T) => {
+  if (!(name in rec)) rec[name] = impl();
 };
 
-/** Which actor moves in each phase; 'chance' is the engine drawing numbers. */
-export const PHASE_ACTOR = {
-  chinaMoves: 'china',
-  kimResponds: 'kim',
-  usResponds: 'us',
-  chanceResolves: 'chance',
-} as const satisfies Record<string, Actor | 'chance'>;
-export type Phase = keyof typeof PHASE_ACTOR;
+for (const move of Object.keys(GAME_TABLE) as MoveName[]) {
+  const e = moveDecl(move);
+  if (e.guard) addOnce(guards, e.guard.name, () => ({ context, event }) => (moveDecl(event.type as MoveName).guard as { test: (c: GameContext) => boolean }).test(context));
+  if (e.effect) addOnce(actions, e.effect.name, () => update((ctx, event) => moveDecl(event.type as MoveName).effect?.apply(ctx)));
+}
+for (const a of TURN_ORDER) {
+  for (const after of ACTOR_TABLE[a].afterMove) addOnce(actions, after.name, () => update((ctx, event) => after.apply(ctx, event.type as MoveName)));
+}
+for (const r of CHANCE_RULES) addOnce(actions, r.name, () => update((ctx, event) => r.apply(ctx, event as never)));
+for (const end of ENDINGS) addOnce(guards, end.guard, () => ({ context }) => end.test(context));
+addOnce(actions, NEXT_ROUND.name, () => update((ctx) => NEXT_ROUND.apply(ctx)));
 
-const toKim = 'kimResponds';
-const toUs = 'usResponds';
-const toChance = 'chanceResolves';
+function movePhase(actor: Actor, next: string) {
+  const on: Record<string, TransitionConfig> = {};
+  for (const move of Object.keys(GAME_TABLE) as MoveName[]) {
+    const e = moveDecl(move);
+    if (e.actor !== actor) continue;
+    const t: TransitionConfig = { target: next, actions: [...(e.effect ? [ref(e.effect)] : []), ...ACTOR_TABLE[actor].afterMove.map((x) => x.name)] };
+    if (e.guard) t.guard = ref(e.guard);
+    on[move] = t;
+  }
+  return { on };
+}
+
+interface StateConfig {
+  on?: Record<string, TransitionConfig>;
+  always?: { target: string; guard?: Ref; actions?: Ref }[];
+  type?: 'final';
+}
+
+function gameStates(): Record<string, StateConfig> {
+  const states: Record<string, StateConfig> = {};
+  TURN_ORDER.forEach((actor, i) => {
+    const next = i + 1 < TURN_ORDER.length ? ACTOR_TABLE[TURN_ORDER[i + 1] as Actor].phase : CHANCE_PHASE;
+    states[ACTOR_TABLE[actor].phase] = movePhase(actor, next);
+  });
+  states[CHANCE_PHASE] = { on: { chance: { target: ROUND_END_PHASE, actions: CHANCE_RULES.map((r) => r.name) } } };
+  states[ROUND_END_PHASE] = {
+    always: [
+      ...ENDINGS.map((end) => ({ guard: end.guard, target: end.outcome })),
+      { target: ACTOR_TABLE[TURN_ORDER[0] as Actor].phase, actions: NEXT_ROUND.name },
+    ],
+  };
+  for (const end of ENDINGS) states[end.outcome] = { type: 'final' };
+  return states;
+}
 
 export const leverageMachine = setup({
   types: {
@@ -65,117 +111,14 @@ export const leverageMachine = setup({
     events: {} as GameEvent,
     input: {} as GameInput,
   },
-  guards: xstateGuards,
-  actions: xstateActions,
+  guards,
+  actions,
 }).createMachine({
   id: 'leverage',
   // Tolerate a missing input: xstate may build a context without one.
   context: ({ input }) => initialContext((input as GameInput | undefined)?.params as Params),
-  initial: 'chinaMoves',
-  states: {
-    chinaMoves: {
-      on: {
-        askEscalationOvertly: {
-          target: toKim,
-          actions: [{ type: 'askKimToEscalate', params: { channel: 'overt' } }, 'recordChinaMove'],
-        },
-        askEscalationByCourier: {
-          target: toKim,
-          actions: [{ type: 'askKimToEscalate', params: { channel: 'covert' } }, 'recordChinaMove'],
-        },
-        restrainKim: { target: toKim, actions: ['restrainKim', 'recordChinaMove'] },
-        offerRestraintForTaiwan: {
-          guard: 'thereIsPressureToSell',
-          target: toKim,
-          actions: [{ type: 'offerRestraint', params: { price: 'taiwan' } }, 'recordChinaMove'],
-        },
-        offerRestraintForChips: {
-          guard: 'thereIsPressureToSell',
-          target: toKim,
-          actions: [{ type: 'offerRestraint', params: { price: 'chips' } }, 'recordChinaMove'],
-        },
-        squeezeLifeline: { guard: 'lifelineLeftToSqueeze', target: toKim, actions: ['squeezeLifeline', 'recordChinaMove'] },
-        sendWarmSignal: { target: toKim, actions: ['sendWarmSignal', 'recordChinaMove'] },
-        chinaWaits: { target: toKim, actions: ['recordChinaMove'] },
-      },
-    },
-    kimResponds: {
-      on: {
-        testShortRange: {
-          guard: { type: 'rungWithinReach', params: { rung: 1 } },
-          target: toUs,
-          actions: [{ type: 'testMissile', params: { rung: 1 } }, 'settleKimAccountWithXi', 'recordKimMove'],
-        },
-        missileOverJapan: {
-          guard: { type: 'rungWithinReach', params: { rung: 2 } },
-          target: toUs,
-          actions: [{ type: 'testMissile', params: { rung: 2 } }, 'settleKimAccountWithXi', 'recordKimMove'],
-        },
-        testIcbm: {
-          guard: { type: 'rungWithinReach', params: { rung: 3 } },
-          target: toUs,
-          actions: [{ type: 'testMissile', params: { rung: 3 } }, 'settleKimAccountWithXi', 'recordKimMove'],
-        },
-        nuclearTest: {
-          guard: { type: 'rungWithinReach', params: { rung: 4 } },
-          target: toUs,
-          actions: [{ type: 'testMissile', params: { rung: 4 } }, 'settleKimAccountWithXi', 'recordKimMove'],
-        },
-        holdTests: { target: toUs, actions: ['settleKimAccountWithXi', 'recordKimMove'] },
-        suspendTestsForPayment: {
-          guard: 'kimHasTestsToSuspend',
-          target: toUs,
-          actions: ['offerPause', 'settleKimAccountWithXi', 'recordKimMove'],
-        },
-      },
-    },
-    usResponds: {
-      on: {
-        concedeTaiwan: { target: toChance, actions: [{ type: 'concede', params: { kind: 'taiwan' } }, 'recordUsMove'] },
-        concedeChips: { target: toChance, actions: [{ type: 'concede', params: { kind: 'chips' } }, 'recordUsMove'] },
-        payKim: { guard: 'kimHasTestsToSuspend', target: toChance, actions: ['payKim', 'recordUsMove'] },
-        askBeijingForHelp: { target: toChance, actions: ['askBeijingForHelp', 'recordUsMove'] },
-        exposeBeijing: { target: toChance, actions: ['exposeBeijing', 'recordUsMove'] },
-        sanction: { target: toChance, actions: ['sanction', 'recordUsMove'] },
-        posture: { target: toChance, actions: ['posture', 'recordUsMove'] },
-        openDiplomaticTrack: { target: toChance, actions: ['openDiplomaticTrack', 'recordUsMove'] },
-        usWaits: { target: toChance, actions: ['recordUsMove'] },
-      },
-    },
-    chanceResolves: {
-      on: {
-        chance: {
-          target: 'roundEnds',
-          actions: [
-            'discoverChinasRequest',
-            'chinaLearnsWhetherUsPays',
-            'kimLearnsWhetherUsPays',
-            'sanctionsBite',
-            'rollForWar',
-            'tensionSettles',
-            'driftUsChinaTension',
-          ],
-        },
-      },
-    },
-    roundEnds: {
-      always: [
-        { guard: 'warBrokeOut', target: 'war' },
-        { guard: 'regimeCollapsed', target: 'regimeCrisis' },
-        { guard: 'settlementReached', target: 'settlement' },
-        { guard: 'leverageExposed', target: 'leverageExposed' },
-        { guard: 'roundLimitWithConcessions', target: 'concessionsExtracted' },
-        { guard: 'roundLimitReached', target: 'stalemate' },
-        { target: 'chinaMoves', actions: 'beginNextRound' },
-      ],
-    },
-    war: { type: 'final' },
-    regimeCrisis: { type: 'final' },
-    settlement: { type: 'final' },
-    leverageExposed: { type: 'final' },
-    concessionsExtracted: { type: 'final' },
-    stalemate: { type: 'final' },
-  },
+  initial: ACTOR_TABLE[TURN_ORDER[0] as Actor].phase,
+  states: gameStates(),
 });
 
 export type LeverageMachine = typeof leverageMachine;

@@ -91,7 +91,13 @@ export interface KimView extends CommonView {
 }
 
 export type ActorView = UsView | ChinaView | KimView;
-export type ViewOf<A extends Actor> = A extends 'us' ? UsView : A extends 'china' ? ChinaView : KimView;
+/** Each actor's view type, by actor: a new actor without a view fails to compile. */
+export interface ViewByActor {
+  us: UsView;
+  china: ChinaView;
+  kim: KimView;
+}
+export type ViewOf<A extends Actor> = ViewByActor[A];
 
 // Views are built by assigning onto one object: on Node 20, an object literal that spreads
 // ~20 fields and adds more measured ~100x slower (27 us against 0.27 us), and views are
@@ -174,7 +180,13 @@ export function kimView(ctx: GameContext, into: object = {}): KimView {
   return v;
 }
 
-export function viewFor<A extends Actor>(ctx: GameContext, actor: A): ViewOf<A> {
-  const v = actor === 'us' ? usView(ctx) : actor === 'china' ? chinaView(ctx) : kimView(ctx);
-  return v as ViewOf<A>;
+/** Each side's view function, by actor (the playerView of boardgame.io). */
+export const VIEW_OF: { readonly [A in Actor]: (ctx: GameContext, into?: object) => ViewOf<A> } = {
+  us: usView,
+  china: chinaView,
+  kim: kimView,
+};
+
+export function viewFor<A extends Actor>(ctx: GameContext, actor: A, into?: object): ViewOf<A> {
+  return (VIEW_OF[actor] as (ctx: GameContext, into?: object) => ViewOf<A>)(ctx, into);
 }

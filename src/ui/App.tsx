@@ -8,8 +8,8 @@ import type { Strategy } from '../strategies/types.js';
 import type { LogLine } from './components.js';
 import type { Counterfactual } from './game-controller.js';
 import { ACTORS } from '../model/context.js';
-import { MOVES, moveVisibleTo } from '../model/moves.js';
-import { visibleTo } from '../model/narrate.js';
+import { MOVES } from '../model/moves.js';
+import { observe, observedMoveText } from '../model/observe.js';
 import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
 import { defaultStrategyId, findStrategy, STRATEGIES } from '../strategies/registry.js';
 import { EventLog, fit, Help, Meters, MoveList } from './components.js';
@@ -48,22 +48,26 @@ function sidesFor(setup: GameSetup): Sides {
   return sides;
 }
 
-/** The log as the person's side can know it; the teacher view shows everything. */
+/**
+ * The log as the person's side observed it (the one observation rule, model/observe.ts):
+ * each move is named as the side knows it, its effects on the lines under it; a move the side did not
+ * observe reads "Nothing observed", never a move it did not make. The teacher view shows
+ * everything, what the side could not know marked hidden.
+ */
 export function logLines(steps: Step[], side: Actor, teacher: boolean): LogLine[] {
   const out: LogLine[] = [];
   for (const s of steps) {
-    const who = s.type === 'move' ? SHORT[s.actor] : SHORT.chance;
-    const known = s.notes.filter((n) => teacher || visibleTo(n, side));
-    const cited = known.filter((n) => n.claims.length > 0);
-    if (s.type === 'move' && cited.length === 0) {
-      // A move with nothing to cite, or one this side cannot see, shows as what it looked like.
-      const secret = !teacher && !moveVisibleTo(s.move, side);
-      out.push({ round: s.round, who, text: secret ? 'Wait' : MOVES[s.move].label, claims: [], hidden: false });
+    const o = observe(s, teacher ? 'all' : side);
+    const who = SHORT[o.actor];
+    const hiddenFrom = (knownTo: readonly Actor[] | undefined) => knownTo !== undefined && !knownTo.includes(side);
+    const cited = o.notes.filter((n) => o.actor === 'chance' || n.claims.length > 0);
+    if (o.actor === 'chance') {
+      for (const n of cited) out.push({ round: o.round, who, text: n.text, claims: n.claims, hidden: hiddenFrom(n.knownTo) });
+      continue;
     }
-    for (const n of cited.length || s.type === 'chance' ? known : []) {
-      if (s.type === 'move' && n.claims.length === 0) continue;
-      out.push({ round: s.round, who, text: n.text, claims: n.claims, hidden: !visibleTo(n, side) });
-    }
+    // The move as the side knows it, then its effects under it.
+    out.push({ round: o.round, who, text: observedMoveText(o), claims: [], hidden: hiddenFrom(o.moveKnownTo) });
+    for (const n of cited) out.push({ round: o.round, who, text: `  ${n.text}`, claims: n.claims, hidden: hiddenFrom(n.knownTo) });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { expectUserError, leverage as run } from './helpers.js';
 import { leverageMachine } from '../../src/model/machine.js';
 import { machineGraph } from '../../src/analysis/diagram.js';
 import { MOVE_NAMES } from '../../src/model/moves.js';
-import { guardRules } from '../../src/model/rule-table.js';
+import { ENDINGS, GAME_TABLE, moveDecl } from '../../src/model/game-table.js';
 
 
 describe('leverage explain', () => {
@@ -83,7 +83,8 @@ describe('leverage robustness, sweep, fork, atlas, graph', () => {
     }
     for (const m of MOVE_NAMES) expect(mermaid).toContain(` : ${m}`);
     const guardsInMachine = new Set(g.edges.map((e) => e.guard?.split('(')[0]).filter(Boolean));
-    expect([...guardsInMachine].sort()).toEqual(Object.keys(guardRules).sort());
+    const declared = new Set([...Object.keys(GAME_TABLE).flatMap((m) => moveDecl(m as keyof typeof GAME_TABLE).guard?.name ?? []), ...ENDINGS.map((e) => e.guard)]);
+    expect([...guardsInMachine].sort()).toEqual([...declared].sort());
     for (const guard of guardsInMachine) expect(mermaid).toContain(`[${guard}`);
     expect(dot).toMatch(/^digraph leverage \{/);
   });

@@ -62,7 +62,7 @@ describe('the game screen', () => {
     expect(f).not.toMatch(/Influence \(true\)/);
     expect(f).toMatch(/1 Concede: less support for Taiwan/);
     expect(f).toMatch(/The columns' advice: /);
-    expect(f).toMatch(/R1 China Beijing offers .*\[C2 C3\]/);
+    expect(f).toMatch(/R1 China Offer restraint; price: Taiwan support\n.*R1 China   Beijing offers .*\[C2 C3\]/);
   });
 
   it('plays a move by number, undoes it, toggles teacher view and help', async () => {
@@ -120,16 +120,19 @@ describe('what each side may know', () => {
     );
   it("Kim sees Beijing's courier; Washington does not, until the teacher view shows it", async () => {
     const kim = start('kim');
-    expect(kim.lastFrame()).toMatch(/R1 China A courier carries Xi's request/);
+    expect(kim.lastFrame()).toMatch(/R1 China Ask Kim to escalate \(by courier\)\n.*R1 China   A courier carries Xi's request/);
     const us = start('us');
+    // Washington observed nothing of the request: the log says so, and names no move China did not make.
     expect(us.lastFrame()).not.toMatch(/courier/);
-    expect(us.lastFrame()).toMatch(/R1 China Wait/);
+    expect(us.lastFrame()).toMatch(/R1 China Nothing observed/);
+    expect(us.lastFrame()).not.toMatch(/R1 China Wait/);
   });
   it('the teacher view adds what the side cannot know', () => {
     const ctl = new GameController(resolveScenario('2023'), '1', 0, 'us', { us: 'human', china: getStrategy('china', 'covertFirst'), kim: getStrategy('kim', 'regimeFirst') });
     const texts = (teacher: boolean) => logLines(ctl.session.steps, 'us', teacher).map((l) => `${l.who} ${l.text}`);
-    expect(texts(false)).toContain('China Wait');
-    expect(texts(true).some((t) => t.startsWith("China A courier carries Xi's request"))).toBe(true);
+    expect(texts(false)).toContain('China Nothing observed');
+    expect(texts(false)).not.toContain('China Wait');
+    expect(texts(true).some((t) => t === 'China Ask Kim to escalate (by courier)')).toBe(true);
     expect(logLines(ctl.session.steps, 'us', true).find((l) => l.text.includes('courier'))?.hidden).toBe(true);
   });
 });

@@ -3,7 +3,15 @@ import { existsSync } from 'node:fs';
 import { embeddedScenario, parseLog, replayLog } from '../../engine/replay.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { readTextFile } from '../io.js';
+import type { Actor } from '../../model/context.js';
+import { InputError } from '../../input-error.js';
 import { formatAccount } from '../format.js';
+
+function parseObserverSide(value: string): Actor {
+  const v = value.toLowerCase();
+  if (v === 'us' || v === 'china' || v === 'kim') return v;
+  throw new InputError(`--as ${value}: show the game as us, china or kim.`);
+}
 
 export function registerReplay(program: Command): void {
   program
@@ -11,8 +19,10 @@ export function registerReplay(program: Command): void {
     .description('replay a game log from its seed and moves, and check it reproduces exactly')
     .argument('<log>', 'a JSONL log from leverage run --log or leverage play')
     .option('--scenario <scenario>', 'replay under this scenario instead of the one the log names')
-    .option('--show', 'print the replayed game round by round')
-    .action((file: string, opts: { scenario?: string; show?: boolean }) => {
+    .option('--show', 'print the replayed game round by round, everything revealed')
+    .option('--as <side>', "with --show: print it as one side observed it (us, china or kim)")
+    .action((file: string, opts: { scenario?: string; show?: boolean; as?: string }) => {
+      const observer = opts.as === undefined ? 'all' : parseObserverSide(opts.as);
       const log = parseLog(readTextFile(file, 'game log'), file);
       const recorded = log.header.scenario;
       let scenario;
@@ -25,7 +35,7 @@ export function registerReplay(program: Command): void {
       }
       if (scenario.sha256 !== recorded.sha256) note = ` (note: ${scenario.source} has changed since the log was written)`;
       const result = replayLog(log, scenario, file);
-      if (opts.show) process.stdout.write(formatAccount(result.session, { hidden: true }));
+      if (opts.show) process.stdout.write(formatAccount(result.session, observer));
       if (result.ok) {
         const end = log.outcome ? `outcome ${log.outcome.outcome}` : `saved in progress at round ${result.session.ctx.round}`;
         process.stdout.write(`${file}: reproduced exactly: ${result.matched} steps, ${end}${note}\n`);

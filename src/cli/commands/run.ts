@@ -18,7 +18,7 @@ export function registerRun(program: Command): void {
     .option('--rounds <n>', 'override the scenario\'s round limit')
     .option('--json', 'print the JSONL game log instead of the account')
     .option('--log <file>', 'also save the JSONL game log to a file (for leverage replay)')
-    .option('--no-hidden', "leave out what only an all-seeing observer knows (Beijing's requests, beliefs)")
+    .option('--no-hidden', "show only the public record: what every side observes (no hidden requests, no beliefs)")
     .action((ref: string, opts: { seed: string; index: string; us?: string; china?: string; kim?: string; rounds?: string; json?: boolean; log?: string; hidden: boolean }) => {
       const seed = parseSeed(opts.seed);
       const index = parseWholeNumber('--index', opts.index, 0, Number.MAX_SAFE_INTEGER);
@@ -28,6 +28,6 @@ export function registerRun(program: Command): void {
       const session = playGame(scenario, seed, index, sides);
       const log = session.toJsonl();
       if (opts.log) writeAtomic(opts.log, log);
-      process.stdout.write(opts.json ? log : formatAccount(session, { hidden: opts.hidden }));
+      process.stdout.write(opts.json ? log : formatAccount(session, opts.hidden ? 'all' : 'public'));
     });
 }
