@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,6 +153,25 @@ describe('leverage play without the screen', () => {
     leverage(['play', 'one-shot', '--as', 'china', '--seed', '3', '--moves', 'courier', '--log', log]);
     expect(readFileSync(log, 'utf8')).toMatch(/"china":"human"/);
     expect(leverage(['replay', log]).out).toMatch(/reproduced exactly/);
+    rmSync(d, { recursive: true, force: true });
+  });
+
+  it("shows the US only what Washington observed: a move it did not see (China's Wait) is 'Nothing observed', in play and in replay --as us", () => {
+    const d = mkdtempSync(join(tmpdir(), 'lev-'));
+    try {
+      const log = join(d, 'g.jsonl');
+      const r = leverage(['play', '2022', '--as', 'us', '--seed', '7', '--china', 'covertFirst', '--moves', 'expose,expose,expose', '--log', log]);
+      expect(r.code).toBe(0);
+      expect(readFileSync(log, 'utf8')).toMatch(/"move":"chinaWaits"/);
+      for (const text of [r.out, leverage(['replay', log, '--show', '--as', 'us']).out]) {
+        expect(text).not.toMatch(/courier/i);
+        expect(text).toMatch(/China +Nothing observed/);
+        expect(text).toMatch(/Kim +(Test a|Fire a|Conduct a)/);
+      }
+      expect(leverage(['replay', log, '--show']).out).toMatch(/China +Wait \(known only to China and Kim\)/);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/model/context.js';
+import type { Observer } from '../../src/model/observe.js';
+import type { GameSession, Step } from '../../src/engine/session.js';
+import { playGame } from '../../src/engine/session.js';
+import { formatAccount, formatStep } from '../../src/cli/format.js';
+import { logLines } from '../../src/ui/App.js';
+import { ACTORS } from '../../src/model/context.js';
+import { GAME_TABLE } from '../../src/model/game-table.js';
+import { moveVisibleTo, MOVES } from '../../src/model/moves.js';
+import { knows } from '../../src/model/observe.js';
+import { resolveScenario } from '../../src/scenario/catalog.js';
+import { getStrategy } from '../../src/strategies/registry.js';
+
+// Whole games, shown to each side on every surface that renders a game to a person: the
+// screen's log, the scripted/`run`/`replay --show` text account. No surface may show a side
+// a move or a line its observation lacks, and nothing false may stand in for what is hidden.
+
+const GAMES = [
+  { scenario: '2020', china: 'covertFirst', kim: 'loyalClient', us: 'asksBeijing' },
+  { scenario: '2022', china: 'opportunist', kim: 'regimeFirst', us: 'columns' },
+  { scenario: '2023', china: 'ratchet', kim: 'independent', us: 'exposer' },
+  { scenario: 'baseline', china: 'chinaRandom', kim: 'kimRandom', us: 'pragmatist' },
+];
+
+function games(): GameSession[] {
+  const out: GameSession[] = [];
+  for (const g of GAMES) {
+    for (const seed of ['1', '2', '3', '4', '5']) {
+      out.push(
+        playGame(resolveScenario(g.scenario), seed, 0, {
+          china: getStrategy('china', g.china),
+          kim: getStrategy('kim', g.kim),
+          us: getStrategy('us', g.us),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** Each surface's rendering of one step, as text lines. */
+const SURFACES: Record<string, (step: Step, side: Actor) => string[]> = {
+  screen: (step, side) => logLines([step], side, false).map((l) => `${l.who} ${l.text}`),
+  'text account': (step, side) => formatStep(step, side),
+};
+
+const stepsOf = (sessions: GameSession[]) => sessions.flatMap((s) => s.steps);
+
+describe('one observation rule, every surface', () => {
+  const sessions = games();
+  const steps = stepsOf(sessions);
+
+  it('the games exercise hidden moves and hidden lines (else this test proves nothing)', () => {
+    const hiddenMoves = steps.filter((s) => s.type === 'move' && !moveVisibleTo(s.move, 'us'));
+    expect(hiddenMoves.some((s) => s.type === 'move' && s.move === 'askEscalationByCourier')).toBe(true);
+    expect(hiddenMoves.some((s) => s.type === 'move' && s.move === 'askEscalationOvertly')).toBe(true);
+    expect(steps.some((s) => s.notes.some((n) => n.seenBy?.length === 1))).toBe(true);
+  });
+
+  for (const [surface, render] of Object.entries(SURFACES)) {
+    for (const side of ACTORS) {
+      it(`${surface}, as ${side}: hidden moves read "Nothing observed", seen moves are named truly, no hidden line shows`, () => {
+        for (const step of steps) {
+          const text = render(step, side).join('\n');
+          for (const n of step.notes) {
+            if (!knows(n.seenBy, side)) expect(text, `${side} must not see: ${n.text}`).not.toContain(n.text);
+          }
+          if (step.type !== 'move') continue;
+          const ownLabels = Object.values(GAME_TABLE).filter((m) => m.actor === step.actor).map((m) => m.label);
+          if (moveVisibleTo(step.move, side)) {
+            expect(text).toContain(MOVES[step.move].label);
+          } else {
+            // Nothing false: no move of that actor is named in its place.
+            expect(text).toContain('Nothing observed');
+            for (const label of ownLabels) expect(text, `${side} shown '${label}' for a hidden ${step.move}`).not.toContain(label);
+            for (const n of step.notes) expect(text).not.toContain(n.text);
+          }
+        }
+      });
+    }
+  }
+
+  it('the public record (run --no-hidden) shows only what every side observes', () => {
+    for (const step of steps) {
+      const text = formatStep(step, 'public').join('\n');
+      for (const side of ACTORS) {
+        for (const n of step.notes) if (!knows(n.seenBy, side)) expect(text).not.toContain(n.text);
+        if (step.type === 'move' && !moveVisibleTo(step.move, side)) expect(text).not.toContain(MOVES[step.move].label);
+      }
+    }
+  });
+
+  it("the all-seeing view shows every move and line, each hidden one tagged with who knew it", () => {
+    const session = sessions[0] as GameSession;
+    const text = formatAccount(session, 'all');
+    for (const step of session.steps) {
+      if (step.type === 'move') expect(text).toContain(MOVES[step.move].label);
+      for (const n of step.notes) expect(text).toContain(n.text);
+    }
+    expect(text).toMatch(/Ask Kim to escalate \((by courier|openly)\) \(known only to China and Kim\)/);
+  });
+
+  it('a whole account is its steps as the observer saw them, in order', () => {
+    const session = sessions[1] as GameSession;
+    const observers: Observer[] = ['us', 'china', 'kim', 'public', 'all'];
+    for (const o of observers) {
+      const account = formatAccount(session, o);
+      let at = 0;
+      for (const step of session.steps) {
+        const block = formatStep(step, o).join('\n');
+        const found = account.indexOf(block, at);
+        expect(found, `${o}: step ${step.seq}`).toBeGreaterThanOrEqual(at);
+        at = found + block.length;
+      }
+    }
+  });
+});
