@@ -1,6 +1,7 @@
 import type { Actor, GameContext } from '../model/context.js';
-import { chinaBeliefUsPays, kimBeliefUsPays } from '../model/beliefs.js';
-import { warRisk } from '../model/crisis.js';
+import type { ChinaView, KimView, UsView } from '../model/views.js';
+import { ACTORS } from '../model/context.js';
+import { viewFor } from '../model/views.js';
 
 export interface Meter {
   label: string;
@@ -14,45 +15,55 @@ export interface Meter {
   hidden?: boolean;
 }
 
-type Getter = (c: GameContext) => number;
+/** A number some side's view carries. */
+type NumberKeys<V> = { [K in keyof V]-?: V[K] extends number ? K : never }[keyof V];
+type ViewNumber = NumberKeys<UsView> | NumberKeys<ChinaView> | NumberKeys<KimView>;
+
 interface MeterDef {
   label: string;
-  get: Getter;
+  /** The view field it shows: a side sees the meter exactly when its view has the field. */
+  field: ViewNumber;
   claim: string;
   danger?: boolean;
 }
 
-const D: Record<string, MeterDef> = {
-  tension: { label: 'Tension', get: (c) => c.tension, claim: 'C12', danger: true },
-  warRisk: { label: 'War risk/round', get: (c) => warRisk(c.tension, c.deterrence, c.params), claim: 'C12', danger: true },
-  exposure: { label: "China's exposure", get: (c) => c.exposure, claim: 'C10' },
-  europe: { label: "Europe's alignment", get: (c) => c.europeAlignment, claim: 'C10' },
-  credibility: { label: 'US credibility', get: (c) => c.usCredibility, claim: 'C8' },
-  standing: { label: "Kim's standing", get: (c) => c.kimStanding, claim: 'C7' },
-  economy: { label: 'NK economy', get: (c) => c.nkEconomy, claim: 'C7' },
-  lifeline: { label: 'China lifeline', get: (c) => c.lifeline, claim: 'C7' },
-  sanctions: { label: 'Sanctions', get: (c) => c.sanctions, claim: 'C11' },
-  deterrence: { label: 'Deterrence', get: (c) => c.deterrence, claim: 'C11' },
-  diplomacy: { label: 'Diplomatic track', get: (c) => c.diplomacy, claim: 'C11' },
-  rivalry: { label: 'US-China tension', get: (c) => c.usChinaTension, claim: 'C13' },
-  estimate: { label: 'Influence (US est.)', get: (c) => c.usEstimateOfInfluence, claim: 'C1' },
-  influence: { label: 'Influence (true)', get: (c) => c.chinaInfluence, claim: 'C1' },
-  chinaBelief: { label: 'China: US pays', get: chinaBeliefUsPays, claim: 'C8' },
-  kimBelief: { label: 'Kim: US pays', get: kimBeliefUsPays, claim: 'C6' },
-};
+// What a side may see is decided once, by its view (model/views.ts): a meter reads the
+// side's own view, never the state, so it cannot show what the view withholds.
+const METERS: MeterDef[] = [
+  { label: 'Tension', field: 'tension', claim: 'C12', danger: true },
+  { label: 'War risk/round', field: 'warRisk', claim: 'C12', danger: true },
+  { label: "China's exposure", field: 'exposure', claim: 'C10' },
+  { label: "Europe's alignment", field: 'europeAlignment', claim: 'C10' },
+  { label: 'US credibility', field: 'usCredibility', claim: 'C8' },
+  { label: "Kim's standing", field: 'kimStanding', claim: 'C7' },
+  { label: 'NK economy', field: 'nkEconomy', claim: 'C7' },
+  { label: 'China lifeline', field: 'lifeline', claim: 'C7' },
+  { label: 'Sanctions', field: 'sanctions', claim: 'C11' },
+  { label: 'Deterrence', field: 'deterrence', claim: 'C11' },
+  { label: 'Diplomatic track', field: 'diplomacy', claim: 'C11' },
+  { label: 'US-China tension', field: 'usChinaTension', claim: 'C13' },
+  { label: 'Influence (US est.)', field: 'usEstimateOfInfluence', claim: 'C1' },
+  { label: 'Influence (true)', field: 'chinaInfluence', claim: 'C1' },
+  { label: 'China: US pays', field: 'chinaBeliefUsPays', claim: 'C8' },
+  { label: 'Kim: US pays', field: 'kimBeliefUsPays', claim: 'C6' },
+];
 
-/** What each side sees, mirroring its view in the model (views.ts). */
-const VISIBLE: Record<Actor, string[]> = {
-  us: ['tension', 'warRisk', 'exposure', 'europe', 'credibility', 'standing', 'economy', 'sanctions', 'deterrence', 'diplomacy', 'estimate'],
-  china: ['tension', 'warRisk', 'exposure', 'europe', 'lifeline', 'standing', 'economy', 'rivalry', 'influence', 'chinaBelief'],
-  kim: ['tension', 'warRisk', 'standing', 'economy', 'lifeline', 'sanctions', 'deterrence', 'influence', 'kimBelief'],
-};
+/** Every view's numbers at once: what the teacher, who sees all, reads hidden meters from. */
+function allSeeing(ctx: GameContext): Record<string, unknown> {
+  return Object.assign({}, ...ACTORS.map((a) => viewFor(ctx, a)));
+}
 
 export function metersFor(actor: Actor, now: GameContext, before: GameContext, teacher: boolean): Meter[] {
-  const visible = VISIBLE[actor];
-  const keys = teacher ? [...visible, ...Object.keys(D).filter((k) => !visible.includes(k))] : visible;
-  return keys.map((k) => {
-    const d = D[k] as MeterDef;
-    return { label: d.label, value: d.get(now), before: d.get(before), claim: d.claim, danger: d.danger, hidden: !visible.includes(k) };
+  const mine = viewFor(now, actor) as unknown as Record<string, unknown>;
+  const mineBefore = viewFor(before, actor) as unknown as Record<string, unknown>;
+  const visible = METERS.filter((m) => typeof mine[m.field] === 'number');
+  const shown = teacher ? [...visible, ...METERS.filter((m) => !visible.includes(m))] : visible;
+  const all = teacher ? allSeeing(now) : mine;
+  const allBefore = teacher ? allSeeing(before) : mineBefore;
+  return shown.map((m) => {
+    const hidden = !visible.includes(m);
+    const src = hidden ? all : mine;
+    const srcBefore = hidden ? allBefore : mineBefore;
+    return { label: m.label, value: src[m.field] as number, before: srcBefore[m.field] as number, claim: m.claim, danger: m.danger, hidden };
   });
 }

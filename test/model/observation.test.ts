@@ -11,6 +11,8 @@ import { moveVisibleTo, MOVES } from '../../src/model/moves.js';
 import { knows } from '../../src/model/observe.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
+import { metersFor } from '../../src/ui/meters.js';
+import { viewFor } from '../../src/model/views.js';
 
 // Whole games, shown to each side on every surface that renders a game to a person: the
 // screen's log, the scripted/`run`/`replay --show` text account. No surface may show a side
@@ -113,6 +115,26 @@ describe('one observation rule, every surface', () => {
         expect(found, `${o}: step ${step.seq}`).toBeGreaterThanOrEqual(at);
         at = found + block.length;
       }
+    }
+  });
+
+  it("meters show each side exactly its view's numbers; the teacher's extras are marked hidden", () => {
+    const session = sessions[2] as GameSession;
+    const ctx = session.ctx;
+    const us = metersFor('us', ctx, ctx, false).map((m) => m.label);
+    expect(us).toContain('Influence (US est.)');
+    expect(us).not.toContain('Influence (true)');
+    expect(us).not.toContain('China: US pays');
+    for (const side of ACTORS) {
+      const view = viewFor(ctx, side) as unknown as Record<string, unknown>;
+      const values = new Set(Object.values(view).filter((v) => typeof v === 'number'));
+      for (const m of metersFor(side, ctx, ctx, false)) {
+        expect(m.hidden).toBe(false);
+        expect(values.has(m.value), `${side}: ${m.label}`).toBe(true);
+      }
+      const teacher = metersFor(side, ctx, ctx, true);
+      expect(teacher.filter((m) => !m.hidden).map((m) => m.label)).toEqual(metersFor(side, ctx, ctx, false).map((m) => m.label));
+      expect(teacher.some((m) => m.hidden)).toBe(true);
     }
   });
 });
