@@ -7,6 +7,7 @@
 import type { Actor, GameContext } from '../src/model/context.js';
 import type { ChanceEvent } from '../src/model/events.js';
 import type { MoveName } from '../src/model/moves.js';
+import type { Outcome } from '../src/model/outcomes.js';
 import type { Params } from '../src/model/params.js';
 import type { GameSummary, Profile } from '../src/engine/fast-game.js';
 import { initialContext } from '../src/model/context.js';
@@ -23,10 +24,11 @@ interface Row {
 }
 
 const ROWS: Record<Actor, Row[]> = { china: [], kim: [], us: [] };
+const ROW_OF = {} as Record<MoveName, Row>;
 for (const a of ['china', 'kim', 'us'] as Actor[]) {
   ROWS[a] = movesOf(a).map((name) => {
     const e = moveDecl(name);
-    return { name, test: e.guard?.test ?? null, apply: e.effect?.apply ?? null };
+    return (ROW_OF[name] = { name, test: e.guard?.test ?? null, apply: e.effect?.apply ?? null });
   });
 }
 
@@ -37,12 +39,12 @@ function legalFor(actor: Actor, ctx: GameContext): MoveName[] {
 }
 
 function play(actor: Actor, ctx: GameContext, m: MoveName): void {
-  const row = ROWS[actor].find((r) => r.name === m) as Row;
-  if (row.apply) row.apply(ctx);
+  const apply = ROW_OF[m].apply;
+  if (apply) apply(ctx);
   for (const after of ACTOR_TABLE[actor].afterMove) after.apply(ctx, m);
 }
 
-function resolveRound(ctx: GameContext, e: ChanceEvent): string | null {
+function resolveRound(ctx: GameContext, e: ChanceEvent): Outcome | null {
   for (const r of CHANCE_RULES) r.apply(ctx, e);
   for (const end of ENDINGS) if (end.test(ctx)) return end.outcome;
   NEXT_ROUND.apply(ctx);
@@ -61,6 +63,6 @@ export function playBaseline(params: Params, scenarioName: string, masterSeed: s
     e.war = streams.chance.next();
     e.drift = streams.chance.next();
     const outcome = resolveRound(ctx, e);
-    if (outcome) return summarize(ctx, outcome as never);
+    if (outcome) return summarize(ctx, outcome);
   }
 }

@@ -2,7 +2,7 @@ import type { Actor } from '../model/context.js';
 import type { Scenario } from '../scenario/load.js';
 import type { Sides } from '../engine/session.js';
 import { InputError } from '../input-error.js';
-import { ACTORS } from '../model/context.js';
+import { sidesOf } from '../engine/session.js';
 import { ROUNDS_FIELD } from '../scenario/fields.js';
 import { defaultStrategyId, getStrategy } from '../strategies/registry.js';
 
@@ -31,17 +31,12 @@ export function parseSeed(value: string): string {
 
 /** AI strategies for each side: the flag, else the scenario's default, else the built-in default. */
 export function sidesFrom(opts: SideOptions, scenario: Scenario, human?: Actor): Sides {
-  const sides = {} as Sides;
-  for (const a of ACTORS) {
-    if (a === human) {
-      sides[a] = 'human';
-      continue;
-    }
+  return sidesOf((a) => {
+    if (a === human) return 'human';
     const flag = opts[a];
     const id = flag ?? defaultStrategyId(a, scenario.strategies);
-    sides[a] = getStrategy(a, id, flag ? `--${a}` : `${scenario.source} strategies.${a}`);
-  }
-  return sides;
+    return getStrategy(a, id, flag ? `--${a}` : `${scenario.source} strategies.${a}`);
+  });
 }
 
 /** A copy of the scenario with the round limit changed. */

@@ -8,8 +8,12 @@ import { leverageMachine, PHASE_ACTOR } from '../model/machine.js';
 import { movesOf } from '../model/moves.js';
 import { isOutcome } from '../model/outcomes.js';
 import { viewFor } from '../model/views.js';
-import { gameSeed, makeRng } from '../rng/rng.js';
-import { drawChance } from './session.js';
+import type { GameStreams } from './streams.js';
+import { drawChance, gameStreams } from './streams.js';
+
+function chooseFor<A extends Actor>(who: A, sides: { [K in Actor]: Strategy<K> }, ctx: GameContext, legal: MoveName[], streams: GameStreams): MoveName {
+  return sides[who].choose(viewFor(ctx, who), legal, streams[who]);
+}
 
 // The reference way to play: a live xstate actor, one `send` per move. Slow (xstate copies
 // context and builds a snapshot on every event), so batches use the compiled stepper; this
@@ -28,8 +32,7 @@ export function playWithActor(
   index: number,
   sides: { [A in Actor]: Strategy<A> },
 ): ActorGameResult {
-  const seed = gameSeed(masterSeed, scenarioName, index);
-  const rngs = { chance: makeRng(seed, 'chance'), china: makeRng(seed, 'china'), kim: makeRng(seed, 'kim'), us: makeRng(seed, 'us') };
+  const rngs = gameStreams(masterSeed, scenarioName, index);
   const actor = createActor(leverageMachine, { input: { params } });
   actor.start();
   const moves: MoveName[] = [];
@@ -48,8 +51,7 @@ export function playWithActor(
     }
     // Legal moves straight from the machine: the events it can take now.
     const legal = movesOf(who).filter((m) => snap.can({ type: m }));
-    const strategy = sides[who] as Strategy;
-    const move = strategy.choose(viewFor(snap.context, who) as never, legal, rngs[who]);
+    const move = chooseFor(who, sides, snap.context, legal, rngs);
     moves.push(move);
     actor.send({ type: move });
   }

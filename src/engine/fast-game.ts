@@ -1,13 +1,11 @@
 import type { Actor, GameContext } from '../model/context.js';
-import type { MoveEvent } from '../model/events.js';
-import type { MoveName } from '../model/moves.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
 import type { Strategy } from '../strategies/types.js';
-import type { Rng } from '../rng/rng.js';
 import { payoffs } from '../model/outcomes.js';
-import { chinaView, kimView, usView } from '../model/views.js';
-import { gameSeed, makeRng } from '../rng/rng.js';
+import type { GameStreams } from './streams.js';
+import { runGame } from './loop.js';
+import { gameStreams, streamsOfSeed } from './streams.js';
 import type { GameState } from './stepper.js';
 import { leverageGame } from './stepper.js';
 
@@ -64,43 +62,17 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
   };
 }
 
-// Reused across games: the batch loop allocates as little as it can, since a high
-// allocation rate makes V8 grow its heap (and peak memory) with the length of a batch.
-const chance = { type: 'chance' as const, detection: 0, war: 0, drift: 0 };
-const move: MoveEvent = { type: 'chinaWaits' };
-const legal: MoveName[] = [];
-const views = { us: {}, china: {}, kim: {} };
-
 export function playFast(params: Params, scenarioName: string, masterSeed: string, index: number, profile: Profile): GameSummary {
-  const seed = gameSeed(masterSeed, scenarioName, index);
-  return finishFast(leverageGame.initial(params), seed, profile);
+  return finishGame(leverageGame.initial(params), gameStreams(masterSeed, scenarioName, index), profile);
 }
 
-/** Play a game on from `state` (updated in place) to its end, drawing from streams of `seed`. */
+/** Play a game on from `state` (updated in place) to its end, drawing from streams of the game seed `seed`. */
 export function finishFast(state: GameState, seed: string, profile: Profile): GameSummary {
-  const rngChance = makeRng(seed, 'chance');
-  const rngs: Record<Actor, Rng> = { china: makeRng(seed, 'china'), kim: makeRng(seed, 'kim'), us: makeRng(seed, 'us') };
-  for (;;) {
-    const who = leverageGame.actorToMove(state);
-    if (who === null) break;
-    if (who === 'chance') {
-      // Same order of draws as drawChance: detection, war, drift.
-      chance.detection = rngChance.next();
-      chance.war = rngChance.next();
-      chance.drift = rngChance.next();
-      leverageGame.apply(state, chance);
-      continue;
-    }
-    leverageGame.legalMovesInto(state, legal);
-    const ctx = state.ctx;
-    move.type =
-      who === 'us'
-        ? profile.us.choose(usView(ctx, views.us), legal, rngs.us)
-        : who === 'china'
-          ? profile.china.choose(chinaView(ctx, views.china), legal, rngs.china)
-          : profile.kim.choose(kimView(ctx, views.kim), legal, rngs.kim);
-    leverageGame.apply(state, move);
-  }
+  return finishGame(state, streamsOfSeed(seed), profile);
+}
+
+function finishGame(state: GameState, streams: GameStreams, profile: Profile): GameSummary {
+  runGame(leverageGame, state, streams, profile);
   const outcome = leverageGame.outcome(state);
   if (!outcome) throw new Error(`game ended outside an outcome state: ${state.phase}`);
   return summarize(state.ctx, outcome);

@@ -2,10 +2,9 @@ import type { MoveName } from '../model/moves.js';
 import type { Params } from '../model/params.js';
 import type { ChanceStep, LogHeader, LogOutcome, ScenarioRef, Sides, Step } from './session.js';
 import { InputError } from '../input-error.js';
-import { ACTORS } from '../model/context.js';
 import { isMoveName } from '../model/moves.js';
 import { findStrategy } from '../strategies/registry.js';
-import { GameSession, LOG_FORMAT, LOG_FORMAT_VERSION } from './session.js';
+import { GameSession, LOG_FORMAT, LOG_FORMAT_VERSION, sidesOf } from './session.js';
 
 export interface ParsedLog {
   header: LogHeader;
@@ -87,18 +86,13 @@ export interface ReplayResult {
 }
 
 export function sidesFromHeader(h: LogHeader, file: string): Sides {
-  const sides = {} as Sides;
-  for (const a of ACTORS) {
+  return sidesOf((a) => {
     const id = h.sides[a];
-    if (id === 'human') {
-      sides[a] = 'human';
-      continue;
-    }
+    if (id === 'human') return 'human';
     const s = typeof id === 'string' ? findStrategy(a, id) : undefined;
     if (!s) throw new InputError(`${file}:1: the log names a ${a} strategy '${String(id)}' this leverage does not have.`);
-    sides[a] = s;
-  }
-  return sides;
+    return s;
+  });
 }
 
 function firstDifference(a: unknown, b: unknown, path = ''): string | null {

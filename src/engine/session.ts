@@ -1,11 +1,12 @@
 import type { Actor, GameContext } from '../model/context.js';
-import type { ChanceEvent, GameEvent } from '../model/events.js';
+import type { GameEvent } from '../model/events.js';
 import type { MoveName } from '../model/moves.js';
 import type { Note } from '../model/narrate.js';
 import type { Outcome, Payoffs } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
 import type { ViewOf } from '../model/views.js';
-import type { Rng, Stream } from '../rng/rng.js';
+import type { Deciders } from './loop.js';
+import type { GameStreams } from './streams.js';
 import type { Strategy } from '../strategies/types.js';
 import type { GameState } from './stepper.js';
 import { chinaBeliefUsPays, kimBeliefUsPays } from '../model/beliefs.js';
@@ -14,15 +15,16 @@ import { MOVES } from '../model/moves.js';
 import { narrate } from '../model/narrate.js';
 import { payoffs } from '../model/outcomes.js';
 import { viewFor } from '../model/views.js';
-import { gameSeed, makeRng } from '../rng/rng.js';
+import { runGame } from './loop.js';
 import { leverageGame } from './stepper.js';
+import { gameStreams } from './streams.js';
 
 export const LOG_FORMAT = 'leverage-log';
 export const LOG_FORMAT_VERSION = 1;
 
 /** A side is an AI strategy, or 'human' (moves come from outside: a person, a script, a log). */
-export type Side = Strategy | 'human';
-export type Sides = Record<Actor, Side>;
+export type Side<A extends Actor = Actor> = Strategy<A> | 'human';
+export type Sides = { [A in Actor]: Side<A> };
 
 export interface ScenarioRef {
   name: string;
@@ -141,9 +143,19 @@ export class IllegalMoveError extends Error {
   }
 }
 
-/** Draw a chance event from the chance stream: always three numbers, in this order. */
-export function drawChance(rng: Rng): ChanceEvent {
-  return { type: 'chance', detection: rng.next(), war: rng.next(), drift: rng.next() };
+export { drawChance } from './streams.js';
+
+/** A scripted move the game could not take: the script ran past the end, or the move was not legal. */
+export class ScriptError extends Error {
+  constructor(
+    /** 0-based index of the move in the script. */
+    readonly index: number,
+    readonly reason: 'game-over' | 'illegal',
+    readonly round: number,
+    readonly legal: MoveName[],
+  ) {
+    super(reason === 'game-over' ? `the game ended before scripted move ${index + 1}` : `scripted move ${index + 1} is not legal in round ${round}`);
+  }
 }
 
 /**
@@ -155,7 +167,10 @@ export class GameSession {
   readonly state: GameState;
   readonly steps: Step[] = [];
   readonly seed: string;
-  private readonly rngs: Record<Stream, Rng>;
+  private readonly streams: GameStreams;
+  private readonly deciders: Deciders;
+  /** The state at the start of the current round, for "what changed since last round". */
+  roundStart: GameContext;
 
   constructor(
     readonly scenario: ScenarioRef,
@@ -163,14 +178,11 @@ export class GameSession {
     readonly index: number,
     readonly sides: Sides,
   ) {
-    this.seed = gameSeed(masterSeed, scenario.name, index);
+    this.streams = gameStreams(masterSeed, scenario.name, index);
+    this.seed = this.streams.seed;
     this.state = leverageGame.initial(scenario.params);
-    this.rngs = {
-      chance: makeRng(this.seed, 'chance'),
-      china: makeRng(this.seed, 'china'),
-      kim: makeRng(this.seed, 'kim'),
-      us: makeRng(this.seed, 'us'),
-    };
+    this.roundStart = { ...this.state.ctx };
+    this.deciders = { us: deciderOf(sides.us), china: deciderOf(sides.china), kim: deciderOf(sides.kim) };
   }
 
   get ctx(): GameContext {
@@ -221,6 +233,8 @@ export class GameSession {
         ? { type: 'chance', seq, round, detection: event.detection, war: event.war, drift: event.drift, notes, state: digest(this.state) }
         : { type: 'move', seq, round, actor: MOVES[event.type].actor, move: event.type, notes, state: digest(this.state) };
     this.steps.push(step);
+    // The moment a round begins (chance has just resolved the last one) is its baseline.
+    if (event.type === 'chance') this.roundStart = { ...this.state.ctx };
     return step;
   }
 
@@ -233,22 +247,36 @@ export class GameSession {
     return this.apply({ type: move });
   }
 
+  /** Steps by chance and AI sides (at most `max`), through the one game loop; stops when a person must move or the game ends. */
+  private run(max: number): Step[] {
+    const out: Step[] = [];
+    runGame(leverageGame, this.state, this.streams, this.deciders, { apply: (e) => out.push(this.apply(e.type === 'chance' ? { ...e } : { type: e.type })) }, max);
+    return out;
+  }
+
   /** One step by chance or an AI side; null when a person must move or the game is over. */
   advance(): Step | null {
-    const who = this.toMove();
-    if (who === null) return null;
-    if (who === 'chance') return this.apply(drawChance(this.rngs.chance));
-    const side = this.sides[who];
-    if (side === 'human') return null;
-    const move = side.choose(this.view(who) as never, this.legalMoves(), this.rngs[who]);
-    return this.apply({ type: move });
+    return this.run(1)[0] ?? null;
   }
 
   /** Run AI sides and chance until a person must move or the game ends. */
   advanceUntilHuman(): Step[] {
-    const out: Step[] = [];
-    for (let s = this.advance(); s; s = this.advance()) out.push(s);
-    return out;
+    return this.run(Infinity);
+  }
+
+  /**
+   * Play a script of the human sides' moves, AI sides and chance in between, and on until
+   * a person must move again or the game ends. Throws ScriptError naming the first move it cannot take.
+   */
+  playMoves(moves: readonly MoveName[]): this {
+    for (const [i, move] of moves.entries()) {
+      this.advanceUntilHuman();
+      if (this.isOver()) throw new ScriptError(i, 'game-over', this.ctx.round, []);
+      if (!leverageGame.isLegal(this.state, move)) throw new ScriptError(i, 'illegal', this.ctx.round, this.legalMoves());
+      this.play(move);
+    }
+    this.advanceUntilHuman();
+    return this;
   }
 
   header(): LogHeader {
@@ -283,15 +311,23 @@ export class GameSession {
   }
 }
 
-/** Play a whole game with AI sides (and scripted moves for any human side). */
+/** The sides, each chosen by `pick` for its actor (typed per actor, no cast). */
+export function sidesOf(pick: <A extends Actor>(actor: A) => Side<A>): Sides {
+  return { china: pick('china'), kim: pick('kim'), us: pick('us') };
+}
+
+function deciderOf<A extends Actor>(side: Side<A>): Strategy<A> | null {
+  return side === 'human' ? null : side;
+}
+
+/** Play a whole game with AI sides (and scripted moves for any human side, as far as they go). */
 export function playGame(scenario: ScenarioRef, masterSeed: string, index: number, sides: Sides, script: MoveName[] = []): GameSession {
   const session = new GameSession(scenario, masterSeed, index, sides);
-  let next = 0;
-  for (;;) {
-    session.advanceUntilHuman();
-    if (session.isOver()) return session;
-    const move = script[next++];
-    if (move === undefined) return session;
-    session.play(move);
+  try {
+    return session.playMoves(script);
+  } catch (e) {
+    // A script that runs past the end of the game just stops there.
+    if (e instanceof ScriptError && e.reason === 'game-over') return session;
+    throw e;
   }
 }

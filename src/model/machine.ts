@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import type { Actor, GameContext } from './context.js';
-import type { GameEvent } from './events.js';
+import type { ChanceEvent, GameEvent } from './events.js';
 import type { MoveName } from './game-table.js';
 import type { Params } from './params.js';
 import { copyContext, initialContext } from './context.js';
@@ -66,7 +66,7 @@ for (const move of Object.keys(GAME_TABLE) as MoveName[]) {
 for (const a of TURN_ORDER) {
   for (const after of ACTOR_TABLE[a].afterMove) addOnce(actions, after.name, () => update((ctx, event) => after.apply(ctx, event.type as MoveName)));
 }
-for (const r of CHANCE_RULES) addOnce(actions, r.name, () => update((ctx, event) => r.apply(ctx, event as never)));
+for (const r of CHANCE_RULES) addOnce(actions, r.name, () => update((ctx, event) => r.apply(ctx, event as ChanceEvent)));
 for (const end of ENDINGS) addOnce(guards, end.guard, () => ({ context }) => end.test(context));
 addOnce(actions, NEXT_ROUND.name, () => update((ctx) => NEXT_ROUND.apply(ctx)));
 

@@ -11,7 +11,8 @@ import { ACTORS } from '../model/context.js';
 import { MOVES } from '../model/moves.js';
 import { observe, observedMoveText } from '../model/observe.js';
 import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
-import { defaultStrategyId, findStrategy, STRATEGIES } from '../strategies/registry.js';
+import { defaultStrategyId, findStrategy, getStrategy, STRATEGIES } from '../strategies/registry.js';
+import { sidesOf } from '../engine/session.js';
 import { EventLog, fit, Help, Meters, MoveList } from './components.js';
 import { GameController, roundSeries } from './game-controller.js';
 import { metersFor } from './meters.js';
@@ -40,12 +41,10 @@ export interface AppProps {
 }
 
 function sidesFor(setup: GameSetup): Sides {
-  const sides = {} as Sides;
-  for (const a of ACTORS) {
-    if (a === setup.side) sides[a] = 'human';
-    else sides[a] = (findStrategy(a, setup.opponents[a] ?? defaultStrategyId(a, setup.scenario.strategies)) ?? STRATEGIES[a][0]) as Strategy;
-  }
-  return sides;
+  return sidesOf((a) => {
+    if (a === setup.side) return 'human';
+    return findStrategy(a, setup.opponents[a] ?? defaultStrategyId(a, setup.scenario.strategies)) ?? getStrategy(a, defaultStrategyId(a));
+  });
 }
 
 /**

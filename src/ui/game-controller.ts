@@ -5,6 +5,7 @@ import type { Strategy } from '../strategies/types.js';
 import type { ScenarioRef, Sides, Step } from '../engine/session.js';
 import { playFast } from '../engine/fast-game.js';
 import { GameSession, playGame } from '../engine/session.js';
+import type { Rng } from '../rng/rng.js';
 import { makeRng } from '../rng/rng.js';
 import { STRATEGIES } from '../strategies/registry.js';
 import { columns } from '../strategies/us.js';
@@ -31,6 +32,13 @@ export interface Advice {
 
 const TYPICAL_GAMES = 200;
 
+/** Who advises each side: the columns (for the US), or the columns' reading of Xi or Kim. */
+const ADVISOR: { [A in Actor]: Strategy<A> } = { us: columns, china: opportunist, kim: regimeFirst };
+function advise<A extends Actor>(who: A, session: GameSession, legal: MoveName[], rng: Rng): MoveName {
+  return ADVISOR[who].choose(session.view(who), legal, rng);
+}
+const ADVISOR_LABEL: Record<Actor, string> = { us: "The columns' advice", china: "The columns' Xi", kim: 'A regime-first Kim' };
+
 /**
  * One person's game against AI sides: the session, undo (by replaying the person's moves
  * minus the last), and what the AI strategies of the person's side would have done.
@@ -38,8 +46,6 @@ const TYPICAL_GAMES = 200;
 export class GameController {
   session: GameSession;
   private history: MoveName[] = [];
-  /** The context at the start of the current round, for "what changed since last round". */
-  roundStart: GameContext;
 
   constructor(
     readonly scenario: ScenarioRef,
@@ -50,7 +56,11 @@ export class GameController {
     moves: MoveName[] = [],
   ) {
     this.session = this.rebuild(moves);
-    this.roundStart = this.startOfRound();
+  }
+
+  /** The context at the start of the current round, for "what changed since last round". */
+  get roundStart(): GameContext {
+    return this.session.roundStart;
   }
 
   private rebuild(moves: MoveName[]): GameSession {
@@ -70,16 +80,7 @@ export class GameController {
   play(move: MoveName): Step[] {
     const steps = [this.session.play(move)];
     this.history.push(move);
-    let round = this.ctx.round;
-    for (let s = this.session.advance(); s; s = this.session.advance()) {
-      steps.push(s);
-      // The moment a round begins (chance has just resolved the last one) is its baseline.
-      if (this.ctx.round !== round) {
-        round = this.ctx.round;
-        this.roundStart = { ...this.ctx };
-      }
-    }
-    return steps;
+    return [...steps, ...this.session.advanceUntilHuman()];
   }
 
   canUndo(): boolean {
@@ -90,20 +91,6 @@ export class GameController {
   undo(): void {
     if (!this.canUndo()) return;
     this.session = this.rebuild(this.history.slice(0, -1));
-    this.roundStart = this.startOfRound();
-  }
-
-  private startOfRound(): GameContext {
-    // Replaying the moves of earlier rounds gives the context the current round started from.
-    const round = this.ctx.round;
-    const earlier = this.session.steps.filter((s) => s.round < round).length;
-    const probe = new GameSession(this.scenario, this.seed, this.index, this.sides);
-    for (let i = 0; i < earlier; i++) {
-      const step = this.session.steps[i] as Step;
-      if (step.type === 'move' && this.sides[step.actor] === 'human') probe.play(step.move);
-      else probe.advance();
-    }
-    return { ...probe.ctx };
   }
 
   moves(): MoveName[] {
@@ -116,13 +103,8 @@ export class GameController {
     if (!who) return null;
     const legal = this.session.legalMoves();
     const rng = makeRng(`${this.seed}|advice|${this.ctx.round}`, who);
-    const [strategy, label] =
-      who === 'us'
-        ? [columns as Strategy, "The columns' advice"]
-        : who === 'china'
-          ? [opportunist as Strategy, "The columns' Xi"]
-          : [regimeFirst as Strategy, 'A regime-first Kim'];
-    const move = strategy.choose(this.session.view(who) as never, legal, rng);
+    const move = advise(who, this.session, legal, rng);
+    const label = ADVISOR_LABEL[who];
     const info = MOVES[move];
     const cites = info.claims.length ? ` (${info.claims.join(' ')})` : '';
     return { move, who: label, why: `${info.hint}${cites}` };

@@ -8,7 +8,7 @@ import type { Actor } from '../../model/context.js';
 import type { MoveName } from '../../model/moves.js';
 import type { Scenario } from '../../scenario/load.js';
 import { embeddedScenario, parseLog, replayLog } from '../../engine/replay.js';
-import { GameSession } from '../../engine/session.js';
+import { GameSession, ScriptError } from '../../engine/session.js';
 import { InputError } from '../../input-error.js';
 import { findMove, MOVES, movesOf } from '../../model/moves.js';
 import { listBuiltIn, resolveScenario } from '../../scenario/catalog.js';
@@ -103,18 +103,16 @@ export function registerPlay(program: Command): void {
         if (opts.moves !== undefined) {
           const moves = parseMoves(opts.moves, side);
           const session = new GameSession(scenario, seed, index, sides);
-          for (const [i, move] of moves.entries()) {
-            session.advanceUntilHuman();
-            if (session.isOver()) {
+          try {
+            session.playMoves(moves);
+          } catch (e) {
+            if (!(e instanceof ScriptError)) throw e;
+            const i = e.index;
+            if (e.reason === 'game-over') {
               throw new InputError(`--moves: the game ended before your move ${i + 1}; ${moves.length - i} move(s) left over. Fix: give at most ${i}.`);
             }
-            const legal = session.legalMoves();
-            if (!legal.includes(move)) {
-              throw new InputError(`--moves: move ${i + 1} '${MOVES[move].short}' is not legal in round ${session.ctx.round}. Legal then: ${legal.map((m) => MOVES[m].short).join(', ')}.`);
-            }
-            session.play(move);
+            throw new InputError(`--moves: move ${i + 1} '${MOVES[moves[i] as MoveName].short}' is not legal in round ${e.round}. Legal then: ${e.legal.map((m) => MOVES[m].short).join(', ')}.`);
           }
-          session.advanceUntilHuman();
           process.stdout.write(formatAccount(session, side));
           if (!session.isOver()) {
             process.stdout.write(`\nYour moves ran out at round ${session.ctx.round}; the game is not over. Legal now: ${session.legalMoves().map((m) => MOVES[m].short).join(', ')}.\n`);
