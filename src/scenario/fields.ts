@@ -1,4 +1,4 @@
-import type { Params } from '../model/params.js';
+import type { Params, PerRung } from '../model/params.js';
 
 // Every scenario field: its default, its range, the claims it encodes and a line of doc.
 // The zod schema, the defaults and the field reference in scenarios/README.md are all
@@ -164,6 +164,23 @@ export const FIELD_GROUPS = {
 
 export type GroupName = keyof typeof FIELD_GROUPS;
 
+// The model's `Params` (model/params.ts, where the model reads its documented numbers) and
+// this table must describe the same fields: the parameters the table defines, typed, must
+// be exactly `Params`, or this fails to compile. So a field added to one and not the
+// other cannot reach run time as an undefined number (NaN).
+type FieldValue<F> = F extends PerRungField ? PerRung : number;
+type Nest<Path extends string, V> = Path extends `${infer Head}.${infer Rest}` ? { [K in Head]: Nest<Rest, V> } : { [K in Path]: V };
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Merge<T> = T extends object ? (T extends PerRung ? T : { [K in keyof T]: Merge<T[K]> }) : T;
+type Groups = typeof FIELD_GROUPS;
+/** The parameters the field table defines, as a type. */
+export type ParamsOfFields = Merge<
+  { rounds: number } & UnionToIntersection<{ [G in keyof Groups]: Nest<G, { [F in keyof Groups[G]]: FieldValue<Groups[G][F]> }> }[keyof Groups]>
+>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const paramsMatchFields: Same<ParamsOfFields, Params> = true;
+void paramsMatchFields;
+
 /** Every field with its dotted path (e.g. `start.chinaInfluence`, `payoffs.us.war`). */
 export function allFields(): { path: string; field: Field }[] {
   const out: { path: string; field: Field }[] = [{ path: 'rounds', field: ROUNDS_FIELD }];
@@ -184,7 +201,8 @@ export function defaultParams(): Params {
     if (path === 'rounds') continue;
     setPath(p, path.split('.'), Array.isArray(field.default) ? [...field.default] : field.default);
   }
-  return p as unknown as Params;
+  // Safe: every path of the table was set above, and ParamsOfFields = Params is checked at compile time.
+  return p as ParamsOfFields;
 }
 
 export function setPath(obj: Record<string, unknown>, keys: string[], value: unknown): void {
