@@ -125,9 +125,9 @@ export async function atlas(
       const session = playGame(scenario, seed, b.index, resolveProfile(b.profile));
       const steps = session.steps.map((s) => {
         if (s.type === 'move') return describe(s.round, { type: s.move });
-        // What chance decided, read from the step's own account of it.
-        const caught = s.notes.some((n) => n.text.startsWith('US intelligence catches'));
-        const war = s.notes.some((n) => n.text.includes('war breaks out'));
+        // What chance decided, from the step's facts (never from its words).
+        const caught = s.requestCaught;
+        const war = s.state.phase === 'war';
         return `R${s.round} chance: ${war ? 'war breaks out' : caught ? 'request caught' : 'nothing caught'}`;
       });
       found.set(outcome, { outcome, foundBy: 'simulation', rounds: b.rounds, steps, game: { seed, index: b.index, profile: b.profile } });

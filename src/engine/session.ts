@@ -102,6 +102,8 @@ export interface ChanceStep {
   detection: number;
   war: number;
   drift: number;
+  /** C4: US intelligence caught this round's request to Kim (a fact, apart from the words in notes). */
+  requestCaught: boolean;
   notes: Note[];
   state: Digest;
 }
@@ -230,7 +232,7 @@ export class GameSession {
     const seq = this.steps.length + 1;
     const step: Step =
       event.type === 'chance'
-        ? { type: 'chance', seq, round, detection: event.detection, war: event.war, drift: event.drift, notes, state: digest(this.state) }
+        ? { type: 'chance', seq, round, detection: event.detection, war: event.war, drift: event.drift, requestCaught: this.state.ctx.requestsDetected > before.requestsDetected, notes, state: digest(this.state) }
         : { type: 'move', seq, round, actor: MOVES[event.type].actor, move: event.type, notes, state: digest(this.state) };
     this.steps.push(step);
     // The moment a round begins (chance has just resolved the last one) is its baseline.

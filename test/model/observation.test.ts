@@ -118,6 +118,12 @@ describe('one observation rule, every surface', () => {
     }
   });
 
+  it('chance steps carry what was caught as a fact, agreeing with their words', () => {
+    const chance = steps.filter((s) => s.type === 'chance');
+    expect(chance.some((s) => s.requestCaught)).toBe(true);
+    for (const s of chance) expect(s.requestCaught).toBe(s.notes.some((n) => n.text.startsWith('US intelligence catches')));
+  });
+
   it("meters show each side exactly its view's numbers; the teacher's extras are marked hidden", () => {
     const session = sessions[2] as GameSession;
     const ctx = session.ctx;
