@@ -4,8 +4,9 @@ import type { MoveName } from '../model/moves.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
 import { initialContext } from '../model/context.js';
-import { ACTOR_TABLE, CHANCE_PHASE, CHANCE_RULES, ENDINGS, GAME_TABLE, moveDecl, NEXT_ROUND, ROUND_END_PHASE, TURN_ORDER } from '../model/game-table.js';
-import { MOVE_NAMES } from '../model/moves.js';
+import type { MoveDecl } from '../model/game-table.js';
+import type { MoveTable } from '../model/machine.js';
+import { ACTOR_TABLE, CHANCE_PHASE, CHANCE_RULES, ENDINGS, GAME_TABLE, NEXT_ROUND, ROUND_END_PHASE, TURN_ORDER } from '../model/game-table.js';
 import { isOutcome } from '../model/outcomes.js';
 
 // A fast stepper compiled once from the game table, as the xstate machine is: the same
@@ -68,7 +69,7 @@ function runAll(steps: Step[]): Step {
 }
 
 /** The game table compiled into states: each move's guard and effect bound once, directly. */
-export function compileTable(): Game {
+export function compileTable(table: MoveTable = GAME_TABLE): Game {
   const states = new Map<string, CompiledState>();
   const add = (s: Omit<CompiledState, 'on'>) => {
     const on = new Map<string, CompiledTransition[]>(s.moves.map((m) => [m.name as string, m.transitions]));
@@ -77,8 +78,8 @@ export function compileTable(): Game {
   TURN_ORDER.forEach((actor, i) => {
     const target = i + 1 < TURN_ORDER.length ? ACTOR_TABLE[TURN_ORDER[i + 1] as Actor].phase : CHANCE_PHASE;
     const after = ACTOR_TABLE[actor].afterMove;
-    const moves = MOVE_NAMES.filter((m) => GAME_TABLE[m].actor === actor).map((name) => {
-      const e = moveDecl(name);
+    const moves = (Object.keys(table) as MoveName[]).filter((m) => table[m]?.actor === actor).map((name) => {
+      const e = table[name] as MoveDecl;
       const actions: BoundAction[] = [];
       if (e.effect) {
         const apply = e.effect.apply;

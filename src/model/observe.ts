@@ -1,5 +1,5 @@
 import type { Actor } from './context.js';
-import type { MoveName } from './game-table.js';
+import type { MoveDecl, MoveName } from './game-table.js';
 import type { Note } from './notes.js';
 import { ACTORS } from './context.js';
 import { GAME_TABLE } from './game-table.js';
@@ -47,7 +47,7 @@ export function knows(seenBy: readonly Actor[] | undefined, observer: Observer):
 const partial = (seenBy: readonly Actor[] | undefined) => (seenBy !== undefined && !ACTORS.every((a) => seenBy.includes(a)) ? seenBy : undefined);
 
 /** What `observer` learns from one step. */
-export function observe(step: StepFacts, observer: Observer): Observation {
+export function observe(step: StepFacts, observer: Observer, table: Readonly<Record<string, MoveDecl>> = GAME_TABLE): Observation {
   const notes: ObservedNote[] = [];
   for (const n of step.notes) {
     if (!knows(n.seenBy, observer)) continue;
@@ -55,14 +55,14 @@ export function observe(step: StepFacts, observer: Observer): Observation {
     notes.push(knownTo ? { claims: n.claims, text: n.text, knownTo } : { claims: n.claims, text: n.text });
   }
   if (step.type === 'chance') return { round: step.round, actor: 'chance', move: null, unobserved: false, notes };
-  const observedBy = (GAME_TABLE[step.move] as { observedBy?: readonly Actor[] }).observedBy;
+  const observedBy = (table[step.move] as MoveDecl).observedBy;
   if (!knows(observedBy, observer)) return { round: step.round, actor: step.actor, move: null, unobserved: true, notes: [] };
   const moveKnownTo = observer === 'all' ? partial(observedBy) : undefined;
   return { round: step.round, actor: step.actor, move: step.move, unobserved: false, ...(moveKnownTo ? { moveKnownTo } : {}), notes };
 }
 
 /** The words for what was observed of a step's move: its label, or that nothing was seen. */
-export function observedMoveText(o: Observation): string {
+export function observedMoveText(o: Observation, table: Readonly<Record<string, MoveDecl>> = GAME_TABLE): string {
   if (o.actor === 'chance') return 'The round resolves';
-  return o.move === null ? 'Nothing observed' : GAME_TABLE[o.move].label;
+  return o.move === null ? 'Nothing observed' : (table[o.move] as MoveDecl).label;
 }
