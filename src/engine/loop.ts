@@ -4,7 +4,7 @@ import type { MoveName } from '../model/moves.js';
 import type { Strategy } from '../strategies/types.js';
 import type { GameStreams } from './streams.js';
 import type { Game, GameState } from './stepper.js';
-import { viewFor } from '../model/views.js';
+import { chinaView, kimView, usView } from '../model/views.js';
 import { drawChanceInto } from './streams.js';
 
 // The one game loop (after OpenSpiel: every algorithm drives the same State API). Whose
@@ -14,12 +14,6 @@ import { drawChanceInto } from './streams.js';
 
 /** Each side's decider: an AI strategy, or null for a side whose moves come from outside (a person, a script). */
 export type Deciders = { [A in Actor]: Strategy<A> | null };
-
-/** A decision of `who`, from its own view only: typed per side, no cast. */
-export function decide<A extends Actor>(who: A, deciders: { [K in Actor]: Strategy<K> }, game: Game, state: GameState, legal: MoveName[], streams: GameStreams, into?: object): MoveName {
-  game.legalMovesInto(state, legal);
-  return deciders[who].choose(viewFor(state.ctx, who, into), legal, streams[who]);
-}
 
 /** What the loop does with each event; by default it applies it to the state. */
 export interface LoopHooks {
@@ -39,28 +33,35 @@ function scratch(): Scratch {
 }
 
 /**
- * The next event of the game, or null when the game is over or a side without a decider
- * must move. Events may be reused objects: apply them before asking again.
- */
-function nextEvent(game: Game, state: GameState, streams: GameStreams, deciders: Deciders, s: Scratch): GameEvent | null {
-  const who = game.actorToMove(state);
-  if (who === null) return null;
-  if (who === 'chance') return drawChanceInto(streams.chance, s.chance);
-  if (deciders[who] === null) return null;
-  s.move.type = decide(who, deciders as { [K in Actor]: Strategy<K> }, game, state, s.legal, streams, s.views[who]);
-  return s.move;
-}
-
-/**
  * Run the game from `state` until it ends or a side without a decider is to move; returns
  * that side, or null when the game is over. `maxSteps` stops it early (one step at a time).
  */
 export function runGame(game: Game, state: GameState, streams: GameStreams, deciders: Deciders, hooks: LoopHooks = {}, maxSteps = Infinity): Actor | null {
   const s = scratch();
   const apply = hooks.apply;
+  const { legal, views } = s;
   for (let n = 0; n < maxSteps; n++) {
-    const event = nextEvent(game, state, streams, deciders, s);
-    if (event === null) break;
+    const who = game.actorToMove(state);
+    if (who === null) return null;
+    let event: GameEvent;
+    if (who === 'chance') {
+      event = drawChanceInto(streams.chance, s.chance);
+    } else {
+      const ctx = state.ctx;
+      // Written out per side (not through viewFor): this is the batch path's hottest code,
+      // and a direct call per side keeps each call site monomorphic.
+      if (who === 'us') {
+        if (deciders.us === null) return who;
+        s.move.type = deciders.us.choose(usView(ctx, views.us), game.legalMovesInto(state, legal), streams.us);
+      } else if (who === 'china') {
+        if (deciders.china === null) return who;
+        s.move.type = deciders.china.choose(chinaView(ctx, views.china), game.legalMovesInto(state, legal), streams.china);
+      } else {
+        if (deciders.kim === null) return who;
+        s.move.type = deciders.kim.choose(kimView(ctx, views.kim), game.legalMovesInto(state, legal), streams.kim);
+      }
+      event = s.move;
+    }
     if (apply) apply(event);
     else game.apply(state, event);
   }
