@@ -49,7 +49,7 @@ function sidesFor(setup: GameSetup): Sides {
 
 /**
  * The log as the person's side observed it (the one observation rule, model/observe.ts):
- * each move is named as the side knows it, its effects on the lines under it; a move the side did not
+ * each move is named as the side knows it, then its effect; a move the side did not
  * observe reads "Nothing observed", never a move it did not make. The teacher view shows
  * everything, what the side could not know marked hidden.
  */
@@ -64,9 +64,14 @@ export function logLines(steps: Step[], side: Actor, teacher: boolean): LogLine[
       for (const n of cited) out.push({ round: o.round, who, text: n.text, claims: n.claims, hidden: hiddenFrom(n.knownTo) });
       continue;
     }
-    // The move as the side knows it, then its effects under it.
-    out.push({ round: o.round, who, text: observedMoveText(o), claims: [], hidden: hiddenFrom(o.moveKnownTo) });
-    for (const n of cited) out.push({ round: o.round, who, text: `  ${n.text}`, claims: n.claims, hidden: hiddenFrom(n.knownTo) });
+    // The move as the side knows it, then its effect on the same line (the log's rows are
+    // few); further effects follow on their own lines.
+    const head = observedMoveText(o);
+    const moveHidden = hiddenFrom(o.moveKnownTo);
+    const [first, ...rest] = cited;
+    if (!first) out.push({ round: o.round, who, text: head, claims: [], hidden: moveHidden });
+    else out.push({ round: o.round, who, text: `${head} — ${first.text}`, claims: first.claims, hidden: moveHidden || hiddenFrom(first.knownTo) });
+    for (const n of rest) out.push({ round: o.round, who, text: `  ${n.text}`, claims: n.claims, hidden: hiddenFrom(n.knownTo) });
   }
   return out;
 }

@@ -62,7 +62,10 @@ describe('the game screen', () => {
     expect(f).not.toMatch(/Influence \(true\)/);
     expect(f).toMatch(/1 Concede: less support for Taiwan/);
     expect(f).toMatch(/The columns' advice: /);
-    expect(f).toMatch(/R1 China Offer restraint; price: Taiwan support\n.*R1 China   Beijing offers .*\[C2 C3\]/);
+    expect(f).toMatch(/R1 China Offer restraint; price: Taiwan support — Beijing offers/);
+    // Kim's move is named, then its effect (issue 10 item 3); the line's claims are cited
+    // (cut at this width: wrapping is issue 10 item 10).
+    expect(f).toMatch(/R1 Kim +Conduct a nuclear test — Tension .* \[C6/);
   });
 
   it('plays a move by number, undoes it, toggles teacher view and help', async () => {
@@ -120,7 +123,7 @@ describe('what each side may know', () => {
     );
   it("Kim sees Beijing's courier; Washington does not, until the teacher view shows it", async () => {
     const kim = start('kim');
-    expect(kim.lastFrame()).toMatch(/R1 China Ask Kim to escalate \(by courier\)\n.*R1 China   A courier carries Xi's request/);
+    expect(kim.lastFrame()).toMatch(/R1 China Ask Kim to escalate \(by courier\) — A courier carries Xi's request/);
     const us = start('us');
     // Washington observed nothing of the request: the log says so, and names no move China did not make.
     expect(us.lastFrame()).not.toMatch(/courier/);
@@ -132,7 +135,7 @@ describe('what each side may know', () => {
     const texts = (teacher: boolean) => logLines(ctl.session.steps, 'us', teacher).map((l) => `${l.who} ${l.text}`);
     expect(texts(false)).toContain('China Nothing observed');
     expect(texts(false)).not.toContain('China Wait');
-    expect(texts(true).some((t) => t === 'China Ask Kim to escalate (by courier)')).toBe(true);
+    expect(texts(true).some((t) => t.startsWith("China Ask Kim to escalate (by courier) — A courier carries Xi's request"))).toBe(true);
     expect(logLines(ctl.session.steps, 'us', true).find((l) => l.text.includes('courier'))?.hidden).toBe(true);
   });
 });
