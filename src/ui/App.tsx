@@ -15,6 +15,8 @@ import { defaultStrategyId, findStrategy, STRATEGIES } from '../strategies/regis
 import { EventLog, fit, Help, Meters, MoveList } from './components.js';
 import { GameController, roundSeries } from './game-controller.js';
 import { metersFor } from './meters.js';
+import { standingAgainst } from '../analysis/debrief.js';
+import { DebriefView, PayoffParts, STANDING_COLOR, STANDING_TEXT } from './debrief-view.js';
 
 const SIDE_NAME: Record<Actor, string> = { us: 'United States', china: 'China', kim: 'Kim (North Korea)' };
 /** Sides in the order the setup screen lists them. */
@@ -227,7 +229,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
 
 // ---------------- end ----------------
 
-function EndScreen({ ctl, cf, message }: { ctl: GameController; cf: Counterfactual[]; message: string }) {
+function EndScreen({ ctl, cf, message, cols }: { ctl: GameController; cf: Counterfactual[]; message: string; cols: number }) {
   const o = ctl.session.outcome();
   const p = ctl.session.payoffs();
   if (!o || !p) return null;
@@ -250,6 +252,7 @@ function EndScreen({ ctl, cf, message }: { ctl: GameController; cf: Counterfactu
       <Text>
         Payoffs: US {p.us.toFixed(2)} · China {p.china.toFixed(2)} · Kim {p.kim.toFixed(2)}   (you: {SIDE_NAME[ctl.human]})
       </Text>
+      <PayoffParts ctl={ctl} width={cols} />
       <Text>Tension by round      {line(series.tension, 1)}  peak {ctl.ctx.peakTension.toFixed(2)}</Text>
       <Text>Concessions so far    {line(series.concessions, Math.max(...series.concessions, 1))}  total {series.concessions.at(-1) ?? 0}</Text>
       <Text> </Text>
@@ -259,12 +262,12 @@ function EndScreen({ ctl, cf, message }: { ctl: GameController; cf: Counterfactu
       {others.map((x) => (
         <Box key={x.id}>
           <Text>{`${fit(`  ${x.name}`, 22)}${fit(OUTCOME_SHORT[x.outcome], 22)}${x.payoff.toFixed(2).padStart(7)}${x.typicalPayoff.toFixed(2).padStart(9)} `}</Text>
-          {x.payoff > mine + 1e-9 ? <Text color="yellow">beat you</Text> : <Text color="green">no better</Text>}
+          <Text color={STANDING_COLOR[standingAgainst(mine, { low: x.typicalLow, high: x.typicalHigh })]}>{STANDING_TEXT[standingAgainst(mine, { low: x.typicalLow, high: x.typicalHigh })]}</Text>
         </Box>
       ))}
-      <Text dimColor>"typical" is its mean payoff over 200 other seeded games of this scenario, against the same opponents.</Text>
+      <Text dimColor>{fit('"typical": its mean payoff over 200 other seeded games against the same opponents; better or worse than you only when your payoff is outside that mean\'s 95% interval.', cols * 2).trimEnd()}</Text>
       <Text> </Text>
-      <Text dimColor>{message || 'u undo last move · s save · n new game · q quit'}</Text>
+      <Text dimColor>{message || 'd debrief: the whole game revealed · u undo last move · s save · n new game · q quit'}</Text>
     </Box>
   );
 }
@@ -285,6 +288,7 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
   const [help, setHelp] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
   const [message, setMessage] = useState('');
+  const [debriefOpen, setDebriefOpen] = useState(false);
   const over = ctl?.session.isOver() ?? false;
   const cf = useMemo(() => (ctl && over ? ctl.counterfactuals() : []), [ctl, over, version]);
   const bump = () => setVersion((v) => v + 1);
@@ -310,6 +314,7 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
       if (input === 'u') {
         if (ctl.canUndo()) {
           ctl.undo();
+          setDebriefOpen(false);
           setSelected(0);
           setMessage('Undone: your last move was taken back.');
         } else setMessage('Nothing to undo yet.');
@@ -321,7 +326,9 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
         return;
       }
       if (over) {
+        if (input === 'd') setDebriefOpen((d) => !d);
         if (input === 'n') {
+          setDebriefOpen(false);
           setCtl(null);
           setMessage('');
         }
@@ -357,7 +364,7 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
         }}
       />
     );
-  } else if (over) body = <EndScreen ctl={ctl} cf={cf} message={message} />;
+  } else if (over) body = debriefOpen ? <DebriefView ctl={ctl} cols={cols} rows={rows} /> : <EndScreen ctl={ctl} cf={cf} message={message} cols={cols} />;
   else body = <GameScreen ctl={ctl} version={version} teacher={teacher} explain={explain} selected={selected} message={message} cols={cols} rows={rows} />;
 
   return (

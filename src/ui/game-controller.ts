@@ -19,8 +19,11 @@ export interface Counterfactual {
   /** The same game (same seed, same luck) with this strategy in your place. */
   outcome: Outcome;
   payoff: number;
-  /** Its mean payoff over many seeded games, for a sense of what is typical. */
+  /** Its mean payoff over many seeded games, for a sense of what is typical... */
   typicalPayoff: number;
+  /** ...and that mean's 95% interval: a difference inside it is noise. */
+  typicalLow: number;
+  typicalHigh: number;
 }
 
 export interface Advice {
@@ -135,11 +138,17 @@ export class GameController {
       const profile = { ...others, [this.human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
       const game = playFast(this.scenario.params, this.scenario.name, this.seed, this.index, profile);
       let total = 0;
+      let squares = 0;
       for (let i = 0; i < TYPICAL_GAMES; i++) {
         const g = playFast(this.scenario.params, this.scenario.name, `${this.seed}|typical`, i, profile);
-        total += payoffOf(g, this.human);
+        const x = payoffOf(g, this.human);
+        total += x;
+        squares += x * x;
       }
-      return { id: s.id, name: s.name, outcome: game.outcome, payoff: payoffOf(game, this.human), typicalPayoff: total / TYPICAL_GAMES };
+      const mean = total / TYPICAL_GAMES;
+      const sd = Math.sqrt(Math.max(0, (squares - TYPICAL_GAMES * mean * mean) / (TYPICAL_GAMES - 1)));
+      const half = (1.959963984540054 * sd) / Math.sqrt(TYPICAL_GAMES);
+      return { id: s.id, name: s.name, outcome: game.outcome, payoff: payoffOf(game, this.human), typicalPayoff: mean, typicalLow: mean - half, typicalHigh: mean + half };
     });
   }
 }

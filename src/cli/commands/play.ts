@@ -115,7 +115,7 @@ export function registerPlay(program: Command): void {
             session.play(move);
           }
           session.advanceUntilHuman();
-          process.stdout.write(formatAccount(session, { hidden: false }));
+          process.stdout.write(formatAccount(session, { hidden: false, debrief: 'full' }));
           if (!session.isOver()) {
             process.stdout.write(`\nYour moves ran out at round ${session.ctx.round}; the game is not over. Legal now: ${session.legalMoves().map((m) => MOVES[m].short).join(', ')}.\n`);
           }
