@@ -179,3 +179,10 @@ export function locatorsIn(text: string): { written: string; locators: string[] 
   }
   return out;
 }
+
+/** The three columns the claims come from: the year key of a locator, the title, when. */
+export const COLUMNS = [
+  { key: '2020', title: 'Will China use North Korea to pressure Trump?', when: 'mid-2020, as US-China tensions rose under President Trump' },
+  { key: '2022', title: 'Biden must not let China use North Korea as leverage', when: 'October 2022, after a North Korean missile flew over Japan' },
+  { key: '2023', title: 'Xi hints at leveraging North Korea to pressure US', when: "spring 2023, after Xi's letter to Kim (Washington Examiner)" },
+] as const;
