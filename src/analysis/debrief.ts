@@ -190,10 +190,13 @@ export function debrief(game: { params: Params; steps: Step[]; ctx: GameContext;
   };
 }
 
-/** Better, worse, or within noise: a difference is only a difference when it is outside the 95% interval. */
+/** Better, worse, or within noise: a difference is only a difference when the intervals are apart. */
 export type Standing = 'better' | 'worse' | 'withinNoise';
 
-/** Did a strategy (its 95% interval of mean payoff) do better than the person's payoff? */
+/**
+ * Does a strategy do better than the person's payoff? `theirs` is the strategy's 95% range:
+ * for one game set against many, the middle 95% of its single games (the end screen).
+ */
 export function standingAgainst(mine: number, theirs: { low: number; high: number }): Standing {
   if (theirs.low > mine) return 'better';
   if (theirs.high < mine) return 'worse';

@@ -195,12 +195,12 @@ export const LESSONS: Lesson[] = [
       const names = ['as written', 'no credibility cost', 'no learning', 'neither (C8 off)'];
       return {
         table: {
-          head: ['setting', 'pressure moves: pays / refuses', 'US payoff: pays / refuses', 'war: pays / refuses', 'cost of paying'],
+          head: ['setting', 'pressure: pays/refuses', 'US payoff: pays/refuses', 'war: pays/refuses', 'cost of paying'],
           rows: cells.map(([p, r], i) => [
             names[i] as string,
-            `${f2(p.metrics.chinaPressure.mean)} / ${f2(r.metrics.chinaPressure.mean)}`,
-            `${f2(p.metrics.payoffUs.mean)} / ${f2(r.metrics.payoffUs.mean)}`,
-            `${war(p)} / ${war(r)}`,
+            `${f2(p.metrics.chinaPressure.mean)}/${f2(r.metrics.chinaPressure.mean)}`,
+            `${f2(p.metrics.payoffUs.mean)}/${f2(r.metrics.payoffUs.mean)}`,
+            `${war(p)}/${war(r)}`,
             ciOf(gaps[i] as ReturnType<typeof contrast>),
           ]),
         },
@@ -252,11 +252,11 @@ export const LESSONS: Lesson[] = [
       const row = (label: string, x: CellSummary) => [label, ci(x.metrics.payoffUs), war(x), f2(x.metrics.concessions.mean), f2(x.metrics.chinaPressure.mean), ci(x.metrics.payoffChina)];
       return {
         table: {
-          head: ['US plays', 'US payoff', 'ends in war', 'concessions paid', "China's pressure moves", 'China payoff'],
+          head: ['US plays', 'US payoff', 'ends in war', 'concessions', "China's pressure", 'China payoff'],
           rows: [
             row('asks and pays', askPay),
             row('asks, never pays', askOnly),
-            row('asks, never pays; asking free (C9 off)', askOnlyFree),
+            row('asks, never pays, C9 off', askOnlyFree),
             row('never asks (sanctioner)', never),
           ],
         },
@@ -425,7 +425,7 @@ export const LESSONS: Lesson[] = [
         return { t, a, b };
       });
       const breakdown: Table = {
-        head: ['part of the US payoff', "the columns' advice", 'asks Beijing', 'difference'],
+        head: ['part of the US payoff', "columns' advice", 'asks Beijing', 'difference'],
         rows: [
           ...parts.map(({ t, a, b }) => [`${t.label} (${t.claims.length ? t.claims.join(' ') : 'our assumption'})`, signed(a), signed(b), signed(a - b)]),
           ['total (the US payoff)', signed(cols.metrics.payoffUs.mean), signed(ask.metrics.payoffUs.mean), signed(cols.metrics.payoffUs.mean - ask.metrics.payoffUs.mean)],
@@ -436,11 +436,11 @@ export const LESSONS: Lesson[] = [
       const weight = base.payoffs.us.war;
       const verdict = (g: ReturnType<typeof contrast>) => (g.low > 0 ? 'columns better' : g.high < 0 ? 'asking better' : 'unclear');
       const sweep: Table = {
-        head: ['cost of war to the US', "the columns' advice", 'asks Beijing', 'columns minus asking', 'verdict'],
+        head: ['cost of war', "columns' advice", 'asks Beijing', 'columns minus asking', 'verdict'],
         rows: cells.map(([c, a], i) => [
           `${f2(weight * (factors[i] as number))} (x${factors[i]})`,
-          `${f2(c.metrics.payoffUs.mean)}, war ${war(c)}`,
-          `${f2(a.metrics.payoffUs.mean)}, war ${war(a)}`,
+          `${f2(c.metrics.payoffUs.mean)} (war ${war(c)})`,
+          `${f2(a.metrics.payoffUs.mean)} (war ${war(a)})`,
           ciOf(gaps[i] as ReturnType<typeof contrast>),
           verdict(gaps[i] as ReturnType<typeof contrast>),
         ]),
@@ -459,7 +459,7 @@ export const LESSONS: Lesson[] = [
       const biggest = [...parts].sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b))[0];
       return {
         table: breakdown,
-        more: [{ title: "The same comparison with war weighted differently (the same seeded games each time)", table: sweep }],
+        more: [{ title: 'The same comparison with war weighted differently: US payoff (share of games ending in war), the same seeded games each time', table: sweep }],
         answer: at4.low > 0 ? 'y' : 'n',
         finding:
           `At the scenario's weights the columns' advice beats asking Beijing by ${ciOf(gaps[factors.indexOf(1)] as ReturnType<typeof contrast>)}; the part that differs most is ${biggest?.t.label ?? 'none'}. ` +

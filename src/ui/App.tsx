@@ -229,6 +229,9 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
 
 // ---------------- end ----------------
 
+const TYPICAL_NOTE =
+  '"typical": mean of 200 other seeded games. Better or worse than you only if your payoff is outside the middle 95% of its games.';
+
 function EndScreen({ ctl, cf, message, cols }: { ctl: GameController; cf: Counterfactual[]; message: string; cols: number }) {
   const o = ctl.session.outcome();
   const p = ctl.session.payoffs();
@@ -256,18 +259,17 @@ function EndScreen({ ctl, cf, message, cols }: { ctl: GameController; cf: Counte
       <Text>Tension by round      {line(series.tension, 1)}  peak {ctl.ctx.peakTension.toFixed(2)}</Text>
       <Text>Concessions so far    {line(series.concessions, Math.max(...series.concessions, 1))}  total {series.concessions.at(-1) ?? 0}</Text>
       <Text> </Text>
-      <Text bold>The same game (same seed, same luck, same opponents), each AI strategy in your place:</Text>
+      <Text bold>Each AI strategy in your place: same seed, same luck, same opponents</Text>
       <Text>{sentence}</Text>
       <Text dimColor>{`${fit('  strategy', 22)}${fit('this game', 22)}${'payoff'.padStart(7)}${'typical'.padStart(9)}`}</Text>
       {others.map((x) => (
         <Box key={x.id}>
           <Text>{`${fit(`  ${x.name}`, 22)}${fit(OUTCOME_SHORT[x.outcome], 22)}${x.payoff.toFixed(2).padStart(7)}${x.typicalPayoff.toFixed(2).padStart(9)} `}</Text>
-          <Text color={STANDING_COLOR[standingAgainst(mine, { low: x.typicalLow, high: x.typicalHigh })]}>{STANDING_TEXT[standingAgainst(mine, { low: x.typicalLow, high: x.typicalHigh })]}</Text>
+          <Text color={STANDING_COLOR[standingAgainst(mine, { low: x.rangeLow, high: x.rangeHigh })]}>{STANDING_TEXT[standingAgainst(mine, { low: x.rangeLow, high: x.rangeHigh })]}</Text>
         </Box>
       ))}
-      <Text dimColor>{fit('"typical": its mean payoff over 200 other seeded games against the same opponents; better or worse than you only when your payoff is outside that mean\'s 95% interval.', cols * 2).trimEnd()}</Text>
-      <Text> </Text>
-      <Text dimColor>{message || 'd debrief: the whole game revealed · u undo last move · s save · n new game · q quit'}</Text>
+      <Text dimColor>{TYPICAL_NOTE}</Text>
+      <Text dimColor>{message || 'd debrief (the whole game revealed) · u undo · s save · n new game · q quit'}</Text>
     </Box>
   );
 }

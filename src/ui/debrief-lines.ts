@@ -30,19 +30,21 @@ export function wrapWords(text: string, width: number, indent = ''): string[] {
   return lines.map((l, i) => (i ? indent + l : l));
 }
 
-function componentText(c: PayoffComponent): string {
-  return `${c.label} ${signed(c.value)}${c.claims.length ? cite(c.claims) : ' [our assumption]'}`;
+/** A part with its claims; `compact` leaves unclaimed parts untagged instead of "our assumption". */
+function componentText(c: PayoffComponent, compact = false): string {
+  return `${c.label} ${signed(c.value)}${c.claims.length ? cite(c.claims) : compact ? '' : ' [our assumption]'}`;
 }
 
 /** Each side's payoff as the sum of its named parts (zeros left out), wrapped to `width`. */
-export function payoffBreakdownLines(breakdown: Record<Actor, PayoffComponent[]>, width: number, sides: readonly Actor[] = ['us', 'china', 'kim']): string[] {
+export function payoffBreakdownLines(breakdown: Record<Actor, PayoffComponent[]>, width: number, sides: readonly Actor[] = ['us', 'china', 'kim'], compact = false): string[] {
   const out: string[] = [];
   for (const a of sides) {
     const parts = breakdown[a];
     const total = parts.reduce((t, c) => t + c.value, 0);
     const shown = parts.filter((c) => Math.abs(c.value) >= 0.005);
     const zero = parts.length - shown.length;
-    const text = `${SIDE[a].padEnd(6)}${total.toFixed(2).padStart(7)} = ${shown.map(componentText).join(' · ') || 'nothing'}${zero ? ` (${zero} other part${zero === 1 ? '' : 's'} 0)` : ''}`;
+    const others = zero && !compact ? ` (${zero} other part${zero === 1 ? '' : 's'} 0)` : '';
+    const text = `${SIDE[a].padEnd(6)}${total.toFixed(2).padStart(7)} = ${shown.map((c) => componentText(c, compact)).join(' · ') || 'nothing'}${others}`;
     out.push(...wrapWords(text, width, ' '.repeat(16)));
   }
   return out;
@@ -110,7 +112,7 @@ export function verdictLines(d: Debrief, width: number): string[] {
   );
   out.push('What drove the result:');
   for (const a of ['us', 'china', 'kim'] as Actor[]) {
-    const parts = d.drivers[a].map(componentText).join(', ');
+    const parts = d.drivers[a].map((c) => componentText(c)).join(', ');
     out.push(...wrapWords(`  ${SIDE[a]} ${d.payoffs[a].total.toFixed(2)}: ${parts || 'nothing moved it'}`, width, '    '));
   }
   const ending = e.claims.map((c) => `${c}: ${CLAIMS[c].summary}`);

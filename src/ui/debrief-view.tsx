@@ -15,12 +15,12 @@ import { fit } from './components.js';
 export function PayoffParts({ ctl, width }: { ctl: GameController; width: number }) {
   const o = ctl.session.outcome();
   if (!o) return null;
-  const lines = payoffBreakdownLines(payoffBreakdown(ctl.ctx, o), width - 2, [ctl.human as Actor]);
+  const lines = payoffBreakdownLines(payoffBreakdown(ctl.ctx, o), width - 2, [ctl.human as Actor], true);
   return (
     <Box flexDirection="column">
       {lines.map((l, i) => (
         <Text key={i} dimColor>
-          {fit(`${i ? '  ' : '  '}${l}`, width).trimEnd()}
+          {fit(`  ${l}`, width).trimEnd()}
         </Text>
       ))}
     </Box>

@@ -21,9 +21,12 @@ export interface Counterfactual {
   payoff: number;
   /** Its mean payoff over many seeded games, for a sense of what is typical... */
   typicalPayoff: number;
-  /** ...and that mean's 95% interval: a difference inside it is noise. */
-  typicalLow: number;
-  typicalHigh: number;
+  /**
+   * ...and the range of its middle 95% of single games. You played one game, so this, not
+   * the interval of a mean, is the noise your one payoff must be set against.
+   */
+  rangeLow: number;
+  rangeHigh: number;
 }
 
 export interface Advice {
@@ -137,18 +140,20 @@ export class GameController {
     return (STRATEGIES[this.human] as Strategy[]).map((s) => {
       const profile = { ...others, [this.human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
       const game = playFast(this.scenario.params, this.scenario.name, this.seed, this.index, profile);
-      let total = 0;
-      let squares = 0;
-      for (let i = 0; i < TYPICAL_GAMES; i++) {
-        const g = playFast(this.scenario.params, this.scenario.name, `${this.seed}|typical`, i, profile);
-        const x = payoffOf(g, this.human);
-        total += x;
-        squares += x * x;
-      }
-      const mean = total / TYPICAL_GAMES;
-      const sd = Math.sqrt(Math.max(0, (squares - TYPICAL_GAMES * mean * mean) / (TYPICAL_GAMES - 1)));
-      const half = (1.959963984540054 * sd) / Math.sqrt(TYPICAL_GAMES);
-      return { id: s.id, name: s.name, outcome: game.outcome, payoff: payoffOf(game, this.human), typicalPayoff: mean, typicalLow: mean - half, typicalHigh: mean + half };
+      const all: number[] = [];
+      for (let i = 0; i < TYPICAL_GAMES; i++) all.push(payoffOf(playFast(this.scenario.params, this.scenario.name, `${this.seed}|typical`, i, profile), this.human));
+      const mean = all.reduce((t, x) => t + x, 0) / TYPICAL_GAMES;
+      const sorted = [...all].sort((a, b) => a - b);
+      const cut = Math.floor(TYPICAL_GAMES * 0.025);
+      return {
+        id: s.id,
+        name: s.name,
+        outcome: game.outcome,
+        payoff: payoffOf(game, this.human),
+        typicalPayoff: mean,
+        rangeLow: sorted[cut] as number,
+        rangeHigh: sorted[TYPICAL_GAMES - 1 - cut] as number,
+      };
     });
   }
 }

@@ -30,7 +30,7 @@ describe('the end screen', () => {
     expect(end).toMatch(/US +-?\d+\.\d\d = .*credibility kept [+-]\d+\.\d\d \[C8\]/);
     expect(end).not.toMatch(/beat you|no better/);
     expect(end).toMatch(/(better than you|worse than you|within noise)/);
-    expect(end).toMatch(/95% interval/);
+    expect(end).toMatch(/middle 95% of its games/);
     expect(end).toMatch(/d debrief/);
     await press(r, ['d']);
     const d = r.lastFrame() ?? '';
