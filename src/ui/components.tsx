@@ -92,6 +92,7 @@ export const HELP_LINES: [string, string][] = [
   ['t', 'teacher view: what your side cannot see (magenta)'],
   ['c', 'the claims behind each event, in our words'],
   ['?', 'this help'],
+  ['d (game over)', 'the debrief: the whole game, hidden moves revealed'],
   ['q or Esc', 'quit (asks first)'],
 ];
 
