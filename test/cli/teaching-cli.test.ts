@@ -14,7 +14,8 @@ describe('leverage explain', () => {
     const r = run(['explain', '--non-interactive', '--runs', '200']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^1\. Pressure as something to sell/m);
-    expect(r.out).toMatch(/^8\. Where the conclusion holds, and where it breaks/m);
+    expect(r.out).toMatch(/^9\. Where the conclusion holds, and where it breaks/m);
+    expect(r.out).toMatch(/^8\. What a payoff is made of, and what war costs/m);
     expect(r.out).toMatch(/C8 \(2022¶4\): Paying off blackmail/);
     expect(r.out).toMatch(/Predict: /);
     expect(r.out).toMatch(/The runs say: /);
