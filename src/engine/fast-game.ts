@@ -5,7 +5,7 @@ import type { Outcome } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
 import type { Strategy } from '../strategies/types.js';
 import type { Rng } from '../rng/rng.js';
-import { PAYOFF_TERMS, payoffTermsInto, sumTerms } from '../model/outcomes.js';
+import { newTermArray, payoffTermsInto, sumTerms } from '../model/outcomes.js';
 import { chinaView, kimView, usView } from '../model/views.js';
 import { gameSeed, makeRng } from '../rng/rng.js';
 import type { GameState } from './stepper.js';
@@ -44,7 +44,7 @@ export interface GameSummary {
 }
 
 export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
-  const parts = payoffTermsInto(ctx, outcome, new Array<number>(PAYOFF_TERMS.length));
+  const parts = payoffTermsInto(ctx, outcome, newTermArray());
   const p = sumTerms(parts);
   return {
     outcome,

@@ -110,23 +110,29 @@ export function payoffTermsInto(ctx: GameContext, outcome: Outcome, out: number[
   return out;
 }
 
+/** Where each actor's terms sit in PAYOFF_TERMS, worked out once. */
+const TERM_INDEX: Record<Actor, number[]> = { us: [], china: [], kim: [] };
+PAYOFF_TERMS.forEach((t, i) => TERM_INDEX[t.actor].push(i));
+
+function sumOf(terms: readonly number[], index: readonly number[]): number {
+  let total = terms[index[0] as number] as number;
+  for (let k = 1; k < index.length; k++) total += terms[index[k] as number] as number;
+  return total;
+}
+
 /**
  * Sum each actor's terms in table order, starting from its first term. `x - y` is exactly
  * `x + -y`, so this is bit for bit the formula written as one expression.
  */
 export function sumTerms(terms: readonly number[]): Payoffs {
-  const sums: Payoffs = { us: 0, china: 0, kim: 0 };
-  const started: Record<Actor, boolean> = { us: false, china: false, kim: false };
-  for (let i = 0; i < PAYOFF_TERMS.length; i++) {
-    const actor = (PAYOFF_TERMS[i] as PayoffTerm).actor;
-    const v = terms[i] as number;
-    if (started[actor]) sums[actor] += v;
-    else {
-      sums[actor] = v;
-      started[actor] = true;
-    }
-  }
-  return sums;
+  return { us: sumOf(terms, TERM_INDEX.us), china: sumOf(terms, TERM_INDEX.china), kim: sumOf(terms, TERM_INDEX.kim) };
+}
+
+/** A fresh, packed array for the terms (not a holey `new Array(n)`, slower to fill and read). */
+export function newTermArray(): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < PAYOFF_TERMS.length; i++) out.push(0);
+  return out;
 }
 
 export interface PayoffComponent extends PayoffTerm {
@@ -135,7 +141,7 @@ export interface PayoffComponent extends PayoffTerm {
 
 /** Each actor's payoff as its named components; they add up to `payoffs()`. */
 export function payoffBreakdown(ctx: GameContext, outcome: Outcome): Record<Actor, PayoffComponent[]> {
-  const values = payoffTermsInto(ctx, outcome, new Array<number>(PAYOFF_TERMS.length));
+  const values = payoffTermsInto(ctx, outcome, newTermArray());
   const out: Record<Actor, PayoffComponent[]> = { us: [], china: [], kim: [] };
   PAYOFF_TERMS.forEach((t, i) => out[t.actor].push({ ...t, value: values[i] as number }));
   return out;
@@ -143,5 +149,5 @@ export function payoffBreakdown(ctx: GameContext, outcome: Outcome): Record<Acto
 
 /** Payoffs from the scenario's weights: the sum of each actor's components. */
 export function payoffs(ctx: GameContext, outcome: Outcome): Payoffs {
-  return sumTerms(payoffTermsInto(ctx, outcome, new Array<number>(PAYOFF_TERMS.length)));
+  return sumTerms(payoffTermsInto(ctx, outcome, newTermArray()));
 }
