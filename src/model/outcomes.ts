@@ -73,7 +73,11 @@ export const PAYOFF_TERMS: readonly PayoffTerm[] = [
   { id: 'settlement', actor: 'kim', label: 'settlement', weight: 'payoffs.kim.settlement', claims: ['C11'] },
 ];
 
-/** Write each term's value into `out`, in PAYOFF_TERMS order. No allocation: batches call it per game. */
+/**
+ * Write each term's value into `out`, in PAYOFF_TERMS order. No allocation: batches call it
+ * per game. Index i here is row i of PAYOFF_TERMS: a new payoff term adds both, together
+ * (the payoff-breakdown test checks every row is written).
+ */
 export function payoffTermsInto(ctx: GameContext, outcome: Outcome, out: number[]): number[] {
   const p = ctx.params;
   const w = p.payoffs;

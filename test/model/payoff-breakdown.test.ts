@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GameContext } from '../../src/model/context.js';
 import type { Outcome } from '../../src/model/outcomes.js';
-import { OUTCOME_NAMES, PAYOFF_TERMS, payoffBreakdown, payoffs } from '../../src/model/outcomes.js';
+import { OUTCOME_NAMES, PAYOFF_TERMS, payoffBreakdown, payoffs, payoffTermsInto } from '../../src/model/outcomes.js';
 import { allFields } from '../../src/scenario/fields.js';
 import { playGame } from '../../src/engine/session.js';
 import { summarize } from '../../src/engine/fast-game.js';
@@ -36,6 +36,13 @@ describe('payoff components', () => {
     const keys = PAYOFF_TERMS.map((t) => `${t.actor}.${t.id}`);
     expect(new Set(keys).size).toBe(keys.length);
     expect(PAYOFF_TERMS.filter((t) => t.actor === 'us').map((t) => t.id)).toEqual(['concessions', 'credibility', 'tension', 'war', 'settlement', 'europe', 'regimeCrisis']);
+  });
+
+  it('every row of the table is written by the formula', () => {
+    const g = playGame(resolveScenario('baseline'), '1', 0, { us: STRATEGIES.us[0]!, china: STRATEGIES.china[0]!, kim: STRATEGIES.kim[0]! });
+    const out = PAYOFF_TERMS.map(() => Number.NaN);
+    payoffTermsInto(g.ctx, 'war', out);
+    expect(out.every((x) => Number.isFinite(x))).toBe(true);
   });
 
   it('add up bit for bit to the payoffs as they were, in real games of every scenario and every ending', () => {
