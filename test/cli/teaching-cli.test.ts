@@ -16,6 +16,9 @@ describe('leverage explain', () => {
     expect(r.out).toMatch(/^1\. Pressure as something to sell/m);
     expect(r.out).toMatch(/^9\. Where the conclusion holds, and where it breaks/m);
     expect(r.out).toMatch(/^8\. What a payoff is made of, and what war costs/m);
+    // The interval is explained before the first one is shown.
+    expect(r.out.indexOf('95% interval')).toBeGreaterThan(0);
+    expect(r.out.indexOf('95% interval')).toBeLessThan(r.out.search(/-?\d+\.\d\d \[-?\d/));
     expect(r.out).toMatch(/C8 \(2022¶4\): Paying off blackmail/);
     expect(r.out).toMatch(/Predict: /);
     expect(r.out).toMatch(/The runs say: /);

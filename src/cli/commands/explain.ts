@@ -32,6 +32,10 @@ function wrap(text: string, indent = '   '): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
+/** Said once, before the first interval a reader meets. */
+const INTERVAL_NOTE =
+  'A number followed by [low, high] is a mean over the games with its 95% interval: rerun on fresh seeds, intervals made this way hold the true mean 95 times in 100. Intervals apart: a real difference; a difference whose interval spans zero: unclear.';
+
 const optionText = (l: Lesson) => l.question.options.map((o) => `[${o.key}] ${o.label}`).join('   ');
 const label = (l: Lesson, key: string) => l.question.options.find((o) => o.key === key)?.label ?? key;
 
@@ -190,7 +194,7 @@ export function registerExplain(program: Command): void {
         return;
       }
       if (!interactive) {
-        const parts = [`leverage explain: ${scenario.title} (seed ${seed}, ${runs} games per row)\n\n`];
+        const parts = [`leverage explain: ${scenario.title} (seed ${seed}, ${runs} games per row)\n${wrap(INTERVAL_NOTE, '')}\n\n`];
         for (const [i, l] of LESSONS.entries()) parts.push(lessonText(l, i + 1, await l.experiment(ctx)));
         const text = parts.join('');
         if (opts.out) writeAtomic(opts.out, text);
@@ -199,7 +203,7 @@ export function registerExplain(program: Command): void {
       }
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       try {
-        process.stdout.write(`leverage explain: ${scenario.title}\n${LESSONS.length} steps. At each, predict first; then seeded games (${runs} a row) show what the model does.\n\n`);
+        process.stdout.write(`leverage explain: ${scenario.title}\n${LESSONS.length} steps. At each, predict first; then seeded games (${runs} a row) show what the model does.\n${wrap(INTERVAL_NOTE, '')}\n\n`);
         let right = 0;
         for (const [i, l] of LESSONS.entries()) {
           process.stdout.write(`${i + 1}. ${l.title}  (${l.stage})\n${claimLines(l).map((c) => wrap(c)).join('\n')}\n\n${wrap(l.teach)}\n${wrap(`Encoded by: ${l.rules}`)}\n\n`);
