@@ -11,6 +11,9 @@ import { columns } from '../strategies/us.js';
 import { opportunist } from '../strategies/china.js';
 import { regimeFirst } from '../strategies/kim.js';
 import { MOVES } from '../model/moves.js';
+import type { SeenStep } from '../net/protocol.js';
+import type { Meter } from './meters.js';
+import { metersFor } from './meters.js';
 
 /** What a strategy of your side would have done with the same scenario, seed and opponents. */
 export interface Counterfactual {
@@ -130,18 +133,27 @@ export class GameController {
 
   /** Every AI strategy of the person's side in the same game (same seed, same opponents, same luck). */
   counterfactuals(): Counterfactual[] {
-    const others = this.sides;
-    return (STRATEGIES[this.human] as Strategy[]).map((s) => {
-      const profile = { ...others, [this.human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
-      const game = playFast(this.scenario.params, this.scenario.name, this.seed, this.index, profile);
-      let total = 0;
-      for (let i = 0; i < TYPICAL_GAMES; i++) {
-        const g = playFast(this.scenario.params, this.scenario.name, `${this.seed}|typical`, i, profile);
-        total += payoffOf(g, this.human);
-      }
-      return { id: s.id, name: s.name, outcome: game.outcome, payoff: payoffOf(game, this.human), typicalPayoff: total / TYPICAL_GAMES };
-    });
+    return counterfactualsFor(this.scenario, this.seed, this.index, this.human, this.sides);
   }
+
+  /** The meters of the person's side (all of them in the teacher view). */
+  meters(teacher: boolean): Meter[] {
+    return metersFor(this.human, this.ctx, this.roundStart, teacher);
+  }
+}
+
+/** Every AI strategy of `human`'s side in the same game, the other sides played by `sides` (which must be AI). */
+export function counterfactualsFor(scenario: ScenarioRef, seed: string, index: number, human: Actor, sides: Sides): Counterfactual[] {
+  return (STRATEGIES[human] as Strategy[]).map((s) => {
+    const profile = { ...sides, [human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
+    const game = playFast(scenario.params, scenario.name, seed, index, profile);
+    let total = 0;
+    for (let i = 0; i < TYPICAL_GAMES; i++) {
+      const g = playFast(scenario.params, scenario.name, `${seed}|typical`, i, profile);
+      total += payoffOf(g, human);
+    }
+    return { id: s.id, name: s.name, outcome: game.outcome, payoff: payoffOf(game, human), typicalPayoff: total / TYPICAL_GAMES };
+  });
 }
 
 function payoffOf(g: { payoffUs: number; payoffChina: number; payoffKim: number }, a: Actor): number {
@@ -149,7 +161,7 @@ function payoffOf(g: { payoffUs: number; payoffChina: number; payoffKim: number 
 }
 
 /** Per-round series for the end screen: tension at each round's end, concessions so far. */
-export function roundSeries(steps: Step[]): { tension: number[]; concessions: number[] } {
+export function roundSeries(steps: readonly SeenStep[]): { tension: number[]; concessions: number[] } {
   const tension: number[] = [];
   const concessions: number[] = [];
   for (const s of steps) {
