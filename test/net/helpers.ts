@@ -123,7 +123,7 @@ export class RawClient {
 }
 
 /** Play this seat to the end: whenever it may move, it plays the legal move `pick` chooses. */
-export async function playSeat(c: RawClient, pick: (legal: string[], round: number) => string, ms = 20_000): Promise<void> {
+export async function playSeat(c: RawClient, pick: (legal: string[], round: number) => string, ms = 20_000, thinkMs = 0): Promise<void> {
   const end = Date.now() + ms;
   let lastSeq = -1;
   for (;;) {
@@ -133,6 +133,7 @@ export async function playSeat(c: RawClient, pick: (legal: string[], round: numb
     if (s?.end) return;
     if (s && s.legal.length && s.seq !== lastSeq) {
       lastSeq = s.seq;
+      if (thinkMs) await new Promise((r) => setTimeout(r, thinkMs));
       c.sendJson({ type: 'move', id: c.nextId(), seq: s.seq, move: pick(s.legal, s.round) });
     }
     const n = c.received.length;
