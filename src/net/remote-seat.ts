@@ -119,7 +119,8 @@ export class RemoteSeat implements ScreenController, RemoteGame {
 
   waitingFor(): string {
     const s = this.obs.status;
-    return s.waitingFor.replace(/^the game waits for /, 'Waiting for ');
+    const w = s.waitingFor.replace(/^the game waits for /, 'Waiting for ');
+    return w.charAt(0).toUpperCase() + w.slice(1);
   }
 
   status(): string {

@@ -313,7 +313,7 @@ export class ClassroomServer {
   }
 
   private clockMs(): number | null {
-    if (this.opts.roundSeconds <= 0 || !this.started) return null;
+    if (this.opts.roundSeconds <= 0 || !this.started || this.session.isOver()) return null;
     if (this.paused || this.clockLeftMs !== null) return this.clockLeftMs;
     return Math.max(0, this.deadline - Date.now());
   }
