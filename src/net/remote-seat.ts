@@ -1,17 +1,12 @@
 import type { Actor } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome, Payoffs } from '../model/outcomes.js';
-import type { Strategy } from '../strategies/types.js';
 import type { Advice, Counterfactual } from '../ui/game-controller.js';
 import type { Meter } from '../ui/meters.js';
 import type { RemoteGame, ScreenController, ScreenFacts, ScreenSession } from '../ui/screen-controller.js';
 import type { TableClient } from './client.js';
 import type { SeatObservation, TableStatus } from './protocol.js';
-import { MOVES } from '../model/moves.js';
-import { makeRng } from '../rng/rng.js';
-import { opportunist } from '../strategies/china.js';
-import { regimeFirst } from '../strategies/kim.js';
-import { columns } from '../strategies/us.js';
+import { adviceFor } from '../ui/game-controller.js';
 import { metersFromView } from '../ui/meters.js';
 
 // A seat at a class game, as the game screen sees it: everything comes from the host's last
@@ -88,14 +83,7 @@ export class RemoteSeat implements ScreenController, RemoteGame {
   /** The same advice `play` gives, from this side's view alone. */
   advice(): Advice | null {
     const o = this.obs;
-    if (!o.legal.length) return null;
-    const who = o.seat;
-    const rng = makeRng(`${o.seed}|advice|${o.round}`, who);
-    const [strategy, label] =
-      who === 'us' ? [columns as Strategy, "The columns' advice"] : who === 'china' ? [opportunist as Strategy, "The columns' Xi"] : [regimeFirst as Strategy, 'A regime-first Kim'];
-    const move = strategy.choose(o.view as never, o.legal, rng);
-    const info = MOVES[move];
-    return { move, who: label, why: `${info.hint}${info.claims.length ? ` (${info.claims.join(' ')})` : ''}` };
+    return o.legal.length ? adviceFor(o.seat, o.view, o.legal, o.seed, o.round) : null;
   }
 
   play(move: MoveName): void {

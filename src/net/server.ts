@@ -21,6 +21,8 @@ import { MAX_MESSAGE_BYTES, parseClientMessage, SEATS } from './protocol.js';
 
 export interface Limits {
   maxConnections: number;
+  /** Connections from one address that have not yet said hello: one machine cannot fill the table. */
+  pendingPerAddress: number;
   /** Messages a connection may send per second, and in one burst. */
   ratePerSecond: number;
   burst: number;
@@ -30,15 +32,19 @@ export interface Limits {
   helloMs: number;
   /** A client that lets this much of our output pile up unread is dropped (it cannot stall anyone). */
   maxBufferedBytes: number;
+  /** How often the host pings; a connection that has not answered the last ping is dropped (it can rejoin). */
+  heartbeatMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxConnections: 32,
+  pendingPerAddress: 8,
   ratePerSecond: 20,
   burst: 40,
   floodClose: 200,
   helloMs: 10_000,
   maxBufferedBytes: 1 << 20,
+  heartbeatMs: 15_000,
 };
 
 export interface ServerOptions {
@@ -75,6 +81,8 @@ interface Conn {
   refusalsLogged: number;
   helloTimer: NodeJS.Timeout | null;
   name: string;
+  address: string;
+  alive: boolean;
 }
 
 const SEAT_NAME: Record<Seat, string> = { us: 'US', china: 'China', kim: 'Kim', teacher: 'Teacher' };
@@ -119,6 +127,7 @@ export class ClassroomServer {
   /** The round in which the AI moves for every seat still to move (clock ran out, or the teacher ended it). */
   private coverRound = -1;
   private clock: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private deadline = 0;
   private clockLeftMs: number | null = null;
   private ends: Partial<Record<Actor, Counterfactual[]>> = {};
@@ -149,14 +158,29 @@ export class ClassroomServer {
         wss.off('error', reject);
         // Errors after start-up (a socket reset mid-handshake) are the client's problem, not ours.
         wss.on('error', (e) => this.event(`server error: ${e.message}`));
+        this.heartbeat = setInterval(() => this.beat(), this.limits.heartbeatMs);
+        this.heartbeat.unref();
         resolve((wss.address() as AddressInfo).port);
       });
       wss.on('connection', (ws, req) => this.onConnection(ws, req));
     });
   }
 
+  /** Drop connections that did not answer the last ping (a laptop that went to sleep). */
+  private beat(): void {
+    for (const c of this.conns) {
+      if (!c.alive) {
+        c.ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.ws.ping();
+    }
+  }
+
   async close(): Promise<void> {
     this.stopClock();
+    if (this.heartbeat) clearInterval(this.heartbeat);
     for (const c of this.conns) {
       if (c.helloTimer) clearTimeout(c.helloTimer);
       c.ws.terminate();
@@ -175,9 +199,13 @@ export class ClassroomServer {
 
   private onConnection(ws: WebSocket, req: IncomingMessage): void {
     this.counts.connections++;
-    const conn: Conn = { ws, seat: null, tokens: this.limits.burst, lastRefill: Date.now(), overRate: 0, refusalsLogged: 0, helloTimer: null, name: `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}` };
+    const address = req.socket.remoteAddress ?? '?';
+    const conn: Conn = { ws, seat: null, tokens: this.limits.burst, lastRefill: Date.now(), overRate: 0, refusalsLogged: 0, helloTimer: null, name: `${address}:${req.socket.remotePort ?? '?'}`, address, alive: true };
     ws.on('error', () => undefined); // bad frames and resets: ws closes the socket; nothing to crash
-    if (this.conns.size >= this.limits.maxConnections) {
+    ws.on('pong', () => (conn.alive = true));
+    let pending = 0;
+    for (const c of this.conns) if (!c.seat && c.address === address) pending++;
+    if (this.conns.size >= this.limits.maxConnections || pending >= this.limits.pendingPerAddress) {
       this.counts.closedForAbuse++;
       ws.close(1013, 'the table is full');
       return;
@@ -388,6 +416,7 @@ export class ClassroomServer {
     const command: TeacherCommand = msg.command;
     const ok = () => this.send(conn, { type: 'accepted', id: msg.id });
     if (command === 'save') {
+      if (!this.started) return this.refuse(conn, 'nothing to save: the game has not started yet', msg.id);
       ok();
       return this.send(conn, { type: 'log', name: `leverage-class-${this.opts.scenario.name}-seed${this.opts.seed}`, jsonl: this.session.toJsonl() });
     }

@@ -2,6 +2,7 @@ import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Strategy } from '../strategies/types.js';
+import type { ActorView } from '../model/views.js';
 import type { ScenarioRef, Sides, Step } from '../engine/session.js';
 import { playFast } from '../engine/fast-game.js';
 import { GameSession, playGame } from '../engine/session.js';
@@ -117,18 +118,7 @@ export class GameController {
   advice(): Advice | null {
     const who = this.session.humanToMove();
     if (!who) return null;
-    const legal = this.session.legalMoves();
-    const rng = makeRng(`${this.seed}|advice|${this.ctx.round}`, who);
-    const [strategy, label] =
-      who === 'us'
-        ? [columns as Strategy, "The columns' advice"]
-        : who === 'china'
-          ? [opportunist as Strategy, "The columns' Xi"]
-          : [regimeFirst as Strategy, 'A regime-first Kim'];
-    const move = strategy.choose(this.session.view(who) as never, legal, rng);
-    const info = MOVES[move];
-    const cites = info.claims.length ? ` (${info.claims.join(' ')})` : '';
-    return { move, who: label, why: `${info.hint}${cites}` };
+    return adviceFor(who, this.session.view(who), this.session.legalMoves(), this.seed, this.ctx.round);
   }
 
   /** Every AI strategy of the person's side in the same game (same seed, same opponents, same luck). */
@@ -140,6 +130,21 @@ export class GameController {
   meters(teacher: boolean): Meter[] {
     return metersFor(this.human, this.ctx, this.roundStart, teacher);
   }
+}
+
+/** The advice a side gets from its own view alone (the same on a class game's screen). */
+export function adviceFor(who: Actor, view: ActorView, legal: MoveName[], seed: string, round: number): Advice {
+  const rng = makeRng(`${seed}|advice|${round}`, who);
+  const [strategy, label] =
+    who === 'us'
+      ? [columns as Strategy, "The columns' advice"]
+      : who === 'china'
+        ? [opportunist as Strategy, "The columns' Xi"]
+        : [regimeFirst as Strategy, 'A regime-first Kim'];
+  const move = strategy.choose(view as never, legal, rng);
+  const info = MOVES[move];
+  const cites = info.claims.length ? ` (${info.claims.join(' ')})` : '';
+  return { move, who: label, why: `${info.hint}${cites}` };
 }
 
 /** Every AI strategy of `human`'s side in the same game, the other sides played by `sides` (which must be AI). */

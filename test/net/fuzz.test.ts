@@ -131,4 +131,23 @@ describe('fuzzing the host while a class plays', () => {
         `closed for abuse ${server.counts.closedForAbuse}; ${sent.connectionsRefused}/${sent.silentConnections} silent connections over the cap closed; games finished: 1 (${log.outcome?.outcome}, ${done.steps.length} steps)`,
     );
   }, 60_000);
+
+  it('a client that stops reading cannot stall the game: the others finish, and it is dropped', async () => {
+    const { server, url, events } = await startServer({ limits: { heartbeatMs: 200, maxBufferedBytes: 64 * 1024 } });
+    servers.push(server);
+    const teacher = await RawClient.join(url, server.codes.teacher);
+    clients.push(teacher);
+    // The teacher's machine stops reading its socket (asleep, or hostile): no reads, no pongs.
+    (teacher.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const seats = await Promise.all(ACTOR_SEATS.map((a) => RawClient.join(url, server.codes[a])));
+    clients.push(...seats);
+    const pick = (legal: string[], round: number) => legal[(round + legal.length) % legal.length] as string;
+    await Promise.all(seats.map((s) => playSeat(s, pick, 30_000, 20)));
+    expect((await server.finished).isOver()).toBe(true);
+    const dropped = () => events.some((e) => e.startsWith('Teacher disconnected'));
+    for (let i = 0; i < 50 && !dropped(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(dropped(), events.join('\n')).toBe(true);
+    // Its end of the line is paused and will not notice the close by itself.
+    teacher.ws.terminate();
+  }, 40_000);
 });

@@ -52,3 +52,39 @@ describe('the game screen for a seat at a class game', () => {
     app.unmount();
   });
 });
+
+describe("the teacher's screen", () => {
+  it('shows the truth, every view and who has moved, and sends the keys to the host', async () => {
+    const { teacherObservation } = await import('../../src/net/observe.js');
+    const { TeacherApp } = await import('../../src/ui/teacher.js');
+    const session = new GameSession(resolveScenario('2022'), '7', 0, { us: 'human', china: 'human', kim: 'human' });
+    session.play('askEscalationByCourier');
+    const status = { started: true, paused: false, over: false, toMove: 'kim' as const, waitingFor: 'the game waits for Kim', humans: ['us', 'china', 'kim'] as ('us' | 'china' | 'kim')[], connected: { us: true, china: false, kim: true }, movedThisRound: ['china' as const], roundSeconds: 90, clockMs: 61_000 };
+    const commands: string[] = [];
+    const client = {
+      teacherState: teacherObservation(session, session.ctx, status, null),
+      connected: true,
+      gone: null,
+      notice: '',
+      onLog: () => undefined,
+      subscribe: () => () => undefined,
+      command: (c: string) => commands.push(c),
+    } as unknown as TableClient;
+    const app = render(<TeacherApp client={client} save={() => 'x.jsonl'} />);
+    await tick();
+    const frame = app.lastFrame() ?? '';
+    expect(frame).toMatch(/teacher · round 1\/12 · seed 7 · running · clock 1:0[01]/);
+    expect(frame).toMatch(/China: not connected · moved/);
+    expect(frame).toMatch(/Kim: connected · to move/);
+    expect(frame).toMatch(/Influence \(true\)/);
+    expect(frame).toMatch(/A courier carries/);
+    expect(frame).toMatch(/Kim sees: influence 0.70/);
+    expect(frame).toMatch(/covert/);
+    for (const k of ['p', 'r', 'e', 's', 'g']) {
+      app.stdin.write(k);
+      await tick(10);
+    }
+    expect(commands).toEqual(['pause', 'resume', 'endRound', 'save', 'start']);
+    app.unmount();
+  });
+});
