@@ -122,6 +122,7 @@ export class ClassroomServer {
   private readonly conns = new Set<Conn>();
   private readonly holder: Partial<Record<Seat, Conn>> = {};
   private humans: Actor[] = [];
+  private readonly joinedOnce = new Set<Seat>();
   private roundStart: GameContext;
   private readonly acceptedIds: Record<Seat, Set<string>> = { us: new Set(), china: new Set(), kim: new Set(), teacher: new Set() };
   /** The round in which the AI moves for every seat still to move (clock ran out, or the teacher ended it). */
@@ -295,7 +296,8 @@ export class ClassroomServer {
     }
     conn.seat = seat;
     this.holder[seat] = conn;
-    this.event(`${SEAT_NAME[seat]} ${before ? 'rejoined' : 'joined'}`);
+    this.event(`${SEAT_NAME[seat]} ${before || this.joinedOnce.has(seat) ? 'rejoined' : 'joined'}`);
+    this.joinedOnce.add(seat);
     this.send(conn, { type: 'welcome', seat, scenario: this.opts.scenario.name, seed: this.opts.seed });
     if (!this.started && ACTORS.every((a) => this.holder[a])) this.start();
     else this.broadcast();
