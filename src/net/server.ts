@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
-import { randomInt, timingSafeEqual } from 'node:crypto';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
@@ -14,38 +13,13 @@ import { GameSession } from '../engine/session.js';
 import { makeRng } from '../rng/rng.js';
 import { counterfactualsFor } from '../ui/game-controller.js';
 import { seatObservation, teacherObservation } from './observe.js';
+import type { Limits } from './limits.js';
+import { newJoinCode, sameCode } from './codes.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { MAX_MESSAGE_BYTES, parseClientMessage, SEATS } from './protocol.js';
 
 // The classroom's one authority: it holds the game, checks every message from the network,
 // moves the AI for empty or timed-out seats, and sends each seat only what observe.ts lets it see.
-
-export interface Limits {
-  maxConnections: number;
-  /** Connections from one address that have not yet said hello: one machine cannot fill the table. */
-  pendingPerAddress: number;
-  /** Messages a connection may send per second, and in one burst. */
-  ratePerSecond: number;
-  burst: number;
-  /** A connection over its rate this many times is closed. */
-  floodClose: number;
-  /** A connection that has not said hello with a valid code by then is closed. */
-  helloMs: number;
-  /** A client that lets this much of our output pile up unread is dropped (it cannot stall anyone). */
-  maxBufferedBytes: number;
-  /** How often the host pings; a connection that has not answered the last ping is dropped (it can rejoin). */
-  heartbeatMs: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  maxConnections: 32,
-  pendingPerAddress: 8,
-  ratePerSecond: 20,
-  burst: 40,
-  floodClose: 200,
-  helloMs: 10_000,
-  maxBufferedBytes: 1 << 20,
-  heartbeatMs: 15_000,
-};
 
 export interface ServerOptions {
   scenario: ScenarioRef;
@@ -86,26 +60,8 @@ interface Conn {
 }
 
 const SEAT_NAME: Record<Seat, string> = { us: 'US', china: 'China', kim: 'Kim', teacher: 'Teacher' };
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** Refusals shown on the host's terminal per connection; the rest are only counted. */
 const REFUSALS_LOGGED = 5;
-
-/** A join code: 8 characters from an alphabet without look-alikes (~40 bits), from the crypto generator. */
-export function newJoinCode(): string {
-  let s = '';
-  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return `${s.slice(0, 4)}-${s.slice(4)}`;
-}
-
-function normalCode(code: string): string {
-  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-function sameCode(a: string, b: string): boolean {
-  const x = Buffer.from(normalCode(a));
-  const y = Buffer.from(normalCode(b));
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export class ClassroomServer {
   readonly codes: Record<Seat, string>;
