@@ -37,8 +37,9 @@ export function seatObservation(
   const view = viewFor(c, seat);
   return {
     seat,
+    // No seed: with it and the public rules a seat could recompute the chance draws, and so
+    // learn whether an unseen request was made (C4). Only the teacher gets it.
     scenario: session.scenario.name,
-    seed: session.masterSeed,
     seq: session.steps.length,
     round: c.round,
     rounds: c.params.rounds,

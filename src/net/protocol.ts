@@ -106,7 +106,6 @@ export interface EndOfGame {
 export interface SeatObservation {
   seat: Actor;
   scenario: string;
-  seed: string;
   /** Steps played so far: a move must carry it back. */
   seq: number;
   round: number;
@@ -135,7 +134,7 @@ export interface TeacherObservation {
 }
 
 export type ServerMessage =
-  | { type: 'welcome'; seat: Seat; scenario: string; seed: string }
+  | { type: 'welcome'; seat: Seat; scenario: string }
   | { type: 'state'; obs: SeatObservation }
   | { type: 'teacherState'; obs: TeacherObservation }
   | { type: 'accepted'; id: string }

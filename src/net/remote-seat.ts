@@ -42,8 +42,9 @@ export class RemoteSeat implements ScreenController, RemoteGame {
     return { name: this.obs.scenario };
   }
 
+  /** The host keeps the seed from the seats (see observe.ts). */
   get seed(): string {
-    return this.obs.seed;
+    return 'kept by the host';
   }
 
   get ctx(): ScreenFacts {
@@ -83,7 +84,7 @@ export class RemoteSeat implements ScreenController, RemoteGame {
   /** The same advice `play` gives, from this side's view alone. */
   advice(): Advice | null {
     const o = this.obs;
-    return o.legal.length ? adviceFor(o.seat, o.view, o.legal, o.seed, o.round) : null;
+    return o.legal.length ? adviceFor(o.seat, o.view, o.legal, `class|${o.scenario}`, o.round) : null;
   }
 
   play(move: MoveName): void {

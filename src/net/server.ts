@@ -254,7 +254,7 @@ export class ClassroomServer {
     this.holder[seat] = conn;
     this.event(`${SEAT_NAME[seat]} ${before || this.joinedOnce.has(seat) ? 'rejoined' : 'joined'}`);
     this.joinedOnce.add(seat);
-    this.send(conn, { type: 'welcome', seat, scenario: this.opts.scenario.name, seed: this.opts.seed });
+    this.send(conn, { type: 'welcome', seat, scenario: this.opts.scenario.name });
     if (!this.started && ACTORS.every((a) => this.holder[a])) this.start();
     else this.broadcast();
   }

@@ -25,7 +25,7 @@ async function join(url: string, code: string) {
 const TRUE_INFLUENCE = 0.6180339887;
 
 /** Keys of the other sides' private views, of the truth, and of the chance draws. */
-const FORBIDDEN_KEYS = ['chinaInfluence', 'chinaBeliefUsPays', 'kimBeliefUsPays', 'requestChannel', 'lifeline', 'lastChinaMove', 'lastKimAnswer', 'restraintOrdered', 'chinaSawPay', 'chinaSawRefuse', 'detection', 'drift', 'start', 'truth', 'views'];
+const FORBIDDEN_KEYS = ['chinaInfluence', 'chinaBeliefUsPays', 'kimBeliefUsPays', 'requestChannel', 'lifeline', 'lastChinaMove', 'lastKimAnswer', 'restraintOrdered', 'chinaSawPay', 'chinaSawRefuse', 'detection', 'drift', 'start', 'truth', 'views', 'seed'];
 /** What the narration says only to Beijing and Pyongyang (or Beijing alone). */
 const FORBIDDEN_TEXT = [/A courier carries/, /courier's message goes unseen/, /openly asks Kim/, /slips past US intelligence/, /Beijing's belief/, /Kim's belief/, /did as Xi asked/];
 

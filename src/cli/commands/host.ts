@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { Actor } from '../../model/context.js';
@@ -42,7 +42,7 @@ export function registerHost(program: Command): void {
     .command('host')
     .description('host a class game: three people play the three sides from their own terminals (leverage join), a teacher runs the room')
     .argument('[scenario]', 'a built-in scenario name or a .yaml path', 'baseline')
-    .option('--seed <seed>', 'the master seed (default: a fresh one)')
+    .option('--seed <seed>', 'the master seed (default: a fresh random one; the seats never see it)')
     .option('--index <n>', 'which game of that seed', '0')
     .option('--port <n>', 'the port to listen on (0: any free one)', '7373')
     .option('--round-seconds <n>', 'seconds per round before the AI moves for a seat still to move (0: no clock)', '120')
@@ -54,7 +54,8 @@ export function registerHost(program: Command): void {
     .option('--log <file>', 'where to write the game log (default: leverage-class-SCENARIO-seedSEED.jsonl here)')
     .action(async (ref: string, opts: HostOptions) => {
       const scenario = withRounds(resolveScenario(ref), opts.rounds);
-      const seed = opts.seed !== undefined ? parseSeed(opts.seed) : String(randomInt(1, 1_000_000));
+      // A fresh seed has 48 random bits: a seat that could guess it could recompute the chance draws.
+      const seed = opts.seed !== undefined ? parseSeed(opts.seed) : randomBytes(6).toString('hex');
       const index = parseWholeNumber('--index', opts.index, 0, Number.MAX_SAFE_INTEGER);
       const port = parseWholeNumber('--port', opts.port, 0, 65535);
       const roundSeconds = parseWholeNumber('--round-seconds', opts.roundSeconds, 0, 24 * 3600);
