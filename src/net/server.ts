@@ -88,6 +88,7 @@ export class ClassroomServer {
   private deadline = 0;
   private clockLeftMs: number | null = null;
   private ends: Partial<Record<Actor, Counterfactual[]>> = {};
+  private done = false;
 
   constructor(readonly opts: ServerOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -334,7 +335,8 @@ export class ClassroomServer {
   }
 
   private finish(): void {
-    if (Object.keys(this.ends).length || !this.started) return;
+    if (this.done || !this.started) return;
+    this.done = true;
     this.stopClock();
     const ai = this.aiSides();
     for (const a of this.humans) this.ends[a] = counterfactualsFor(this.opts.scenario, this.opts.seed, this.opts.index, a, ai);
