@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClassroomServer } from '../../src/net/server.js';
 import { parseLog, replayLog } from '../../src/engine/replay.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
+import { getStrategy } from '../../src/strategies/registry.js';
 import { leverage } from '../cli/helpers.js';
 import { JoinRefused, TableClient } from '../../src/net/client.js';
 import { ACTOR_SEATS, playSeat, RawClient, startServer } from './helpers.js';
@@ -177,5 +178,20 @@ describe('a class game over real WebSockets', () => {
     } finally {
       client.close();
     }
+  });
+
+  it('a seat nobody took is played by the named AI for the whole game, and a late code for it is turned away', async () => {
+    const { server, url } = await table({ ai: { us: getStrategy('us', 'exposer'), china: getStrategy('china', 'opportunist'), kim: getStrategy('kim', 'regimeFirst') } });
+    const teacher = await join(url, server.codes.teacher);
+    const kim = await join(url, server.codes.kim);
+    teacher.sendJson({ type: 'teacher', id: 't1', command: 'start' });
+    await kim.until((m) => m.type === 'state' && m.obs.legal.length > 0);
+    const late = await join(url, server.codes.us);
+    expect(late.received[0]).toMatchObject({ type: 'refused', reason: 'US is played by the AI in this game (nobody had taken it when the game started)' });
+    await playSeat(kim, pickVaried);
+    await server.finished;
+    const log = expectReplays(server);
+    expect(log.header.sides).toEqual({ us: 'exposer', china: 'opportunist', kim: 'human' });
+    await teacher.until((m) => m.type === 'teacherState' && m.obs.end !== null);
   });
 });
