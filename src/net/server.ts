@@ -62,6 +62,8 @@ interface Conn {
 const SEAT_NAME: Record<Seat, string> = { us: 'US', china: 'China', kim: 'Kim', teacher: 'Teacher' };
 /** Refusals shown on the host's terminal per connection; the rest are only counted. */
 const REFUSALS_LOGGED = 5;
+/** And at most this many refusal lines in any ten seconds, whatever the number of connections. */
+const REFUSAL_LINES_PER_10S = 40;
 
 export class ClassroomServer {
   readonly codes: Record<Seat, string>;
@@ -89,6 +91,8 @@ export class ClassroomServer {
   private clockLeftMs: number | null = null;
   private ends: Partial<Record<Actor, Counterfactual[]>> = {};
   private done = false;
+  private logWindowStart = 0;
+  private refusalsInWindow = 0;
 
   constructor(readonly opts: ServerOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -221,7 +225,13 @@ export class ClassroomServer {
 
   private refuse(conn: Conn, reason: string, id?: string): void {
     this.counts.refused++;
-    if (conn.refusalsLogged < REFUSALS_LOGGED) {
+    // A flood from many connections must not flood the host's terminal either.
+    const now = Date.now();
+    if (now - this.logWindowStart > 10_000) {
+      this.logWindowStart = now;
+      this.refusalsInWindow = 0;
+    }
+    if (conn.refusalsLogged < REFUSALS_LOGGED && this.refusalsInWindow++ < REFUSAL_LINES_PER_10S) {
       conn.refusalsLogged++;
       this.event(`refused ${conn.seat ? SEAT_NAME[conn.seat] : conn.name}: ${reason}${conn.refusalsLogged === REFUSALS_LOGGED ? ' (further refusals of this connection are only counted)' : ''}`);
     }
