@@ -1,4 +1,8 @@
 import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RawClient } from '../net/helpers.js';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, expectUserError, leverage } from './helpers.js';
@@ -39,6 +43,36 @@ describe('leverage host and join: bad input', () => {
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
+    }
+  });
+
+  it('stopped mid-game, the host writes the game so far as a log that replays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lev-class-cli-'));
+    const log = join(dir, 'stopped.jsonl');
+    const child = spawn(process.execPath, [BIN, 'host', '2022', '--seed', '4', '--port', '0', '--log', log], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    const seat = (name: string) => new RegExp(`${name}\\s+leverage join (\\S+) (\\S+)`).exec(out);
+    const clients: RawClient[] = [];
+    try {
+      for (let i = 0; i < 100 && !seat('Teacher'); i++) await new Promise((r) => setTimeout(r, 50));
+      const [, address, usCode] = seat('US') ?? [];
+      const url = `ws://${address}`;
+      const us = await RawClient.join(url, usCode as string);
+      const teacher = await RawClient.join(url, seat('Teacher')?.[2] as string);
+      clients.push(us, teacher);
+      teacher.sendJson({ type: 'teacher', id: 'g', command: 'start' });
+      await us.until((m) => m.type === 'state' && m.obs.legal.length > 0);
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      expect(out).toMatch(/log written to/);
+      const r = leverage(['replay', log]);
+      expect(r.out).toMatch(/reproduced exactly/);
+      expect(readFileSync(log, 'utf8')).toMatch(/"type":"pause"/);
+    } finally {
+      for (const c of clients) c.ws.terminate();
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

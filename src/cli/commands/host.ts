@@ -98,6 +98,7 @@ export function registerHost(program: Command): void {
       };
       process.once('SIGINT', () => void stop(130));
       process.once('SIGTERM', () => void stop(143));
+      process.once('SIGHUP', () => void stop(129));
 
       const session = await server.finished;
       writeLog();
