@@ -26,6 +26,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   fork: async () => (await import('./commands/fork.js')).registerFork,
   atlas: async () => (await import('./commands/atlas.js')).registerAtlas,
   graph: async () => (await import('./commands/graph.js')).registerGraph,
+  host: async () => (await import('./commands/host.js')).registerHost,
+  join: async () => (await import('./commands/join.js')).registerJoin,
 };
 COMMANDS.strategies = COMMANDS.scenarios as () => Promise<Register>;
 

@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import type { Actor } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Scenario } from '../scenario/load.js';
-import type { ScenarioRef, Sides, Step } from '../engine/session.js';
+import type { ScenarioRef, Sides } from '../engine/session.js';
+import type { SeenStep } from '../net/protocol.js';
+import type { ScreenController } from './screen-controller.js';
 import type { Strategy } from '../strategies/types.js';
 import type { LogLine } from './components.js';
 import type { Counterfactual } from './game-controller.js';
@@ -14,7 +16,6 @@ import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
 import { defaultStrategyId, findStrategy, STRATEGIES } from '../strategies/registry.js';
 import { EventLog, fit, Help, Meters, MoveList } from './components.js';
 import { GameController, roundSeries } from './game-controller.js';
-import { metersFor } from './meters.js';
 import { standingAgainst } from '../analysis/debrief.js';
 import { DebriefView, PayoffParts, STANDING_COLOR, STANDING_TEXT } from './debrief-view.js';
 
@@ -39,6 +40,8 @@ export interface AppProps {
   newSeed: () => string;
   /** Saves a log; returns where it went. */
   save: (fileStem: string, jsonl: string) => string;
+  /** A game already under way elsewhere (a seat at a class game): shown instead of setup. */
+  controller?: ScreenController;
 }
 
 function sidesFor(setup: GameSetup): Sides {
@@ -51,7 +54,7 @@ function sidesFor(setup: GameSetup): Sides {
 }
 
 /** The log as the person's side can know it; the teacher view shows everything. */
-export function logLines(steps: Step[], side: Actor, teacher: boolean): LogLine[] {
+export function logLines(steps: readonly SeenStep[], side: Actor, teacher: boolean): LogLine[] {
   const out: LogLine[] = [];
   for (const s of steps) {
     const who = s.type === 'move' ? SHORT[s.actor] : SHORT.chance;
@@ -152,7 +155,7 @@ function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; o
 // ---------------- game ----------------
 
 function GameScreen({ ctl, version, teacher, explain, selected, message, cols, rows }: {
-  ctl: GameController;
+  ctl: ScreenController;
   version: number;
   teacher: boolean;
   explain: boolean;
@@ -164,7 +167,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   void version;
   const side = ctl.human;
   const c = ctl.ctx;
-  const meters = metersFor(side, c, ctl.roundStart, teacher);
+  const meters = ctl.meters(teacher);
   const legal = ctl.legalMoves();
   const advice = ctl.advice();
   const sel = legal[Math.min(selected, legal.length - 1)];
@@ -185,7 +188,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const logH = Math.max(2, rows - mainH - 6 - extraLines.length);
   const rightW = cols - leftW - 1;
   const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
-  const moveTitle = !legal.length ? 'Waiting' : side === 'us' && c.offerPrice !== 'none' ? `Your move: Beijing offers restraint for ${c.offerPrice}` : `Your move, round ${c.round}`;
+  const moveTitle = !legal.length ? (ctl.remote ? ctl.remote.waitingFor() : 'Waiting') : side === 'us' && c.offerPrice !== 'none' ? `Your move: Beijing offers restraint for ${c.offerPrice}` : `Your move, round ${c.round}`;
   const header = `${ctl.scenario.name} · you: ${SIDE_NAME[side]} · round ${c.round}/${c.params.rounds} · seed ${ctl.seed}`;
   const headerRoom = cols - (teacher ? 24 : 10);
   const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
@@ -222,7 +225,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
         </Text>
       ))}
       <EventLog lines={logLines(ctl.session.steps, side, teacher)} height={logH} explain={explain} width={cols} />
-      <Text dimColor>{fit(message || '1-9 move · u undo · s save · t teacher view · c claims · ? help · q quit', cols).trimEnd()}</Text>
+      <Text dimColor>{fit(message || (ctl.remote ? `${ctl.remote.status()} · 1-9 move · c claims · ? help · q quit` : '1-9 move · u undo · s save · t teacher view · c claims · ? help · q quit'), cols).trimEnd()}</Text>
     </Box>
   );
 }
@@ -232,7 +235,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
 const TYPICAL_NOTE =
   '"typical": mean of 200 other seeded games. Better or worse than you only if your payoff is outside the middle 95% of its games.';
 
-function EndScreen({ ctl, cf, message, cols }: { ctl: GameController; cf: Counterfactual[]; message: string; cols: number }) {
+function EndScreen({ ctl, cf, message, cols }: { ctl: ScreenController; cf: Counterfactual[]; message: string; cols: number }) {
   const o = ctl.session.outcome();
   const p = ctl.session.payoffs();
   if (!o || !p) return null;
@@ -255,7 +258,7 @@ function EndScreen({ ctl, cf, message, cols }: { ctl: GameController; cf: Counte
       <Text>
         Payoffs: US {p.us.toFixed(2)} · China {p.china.toFixed(2)} · Kim {p.kim.toFixed(2)}   (you: {SIDE_NAME[ctl.human]})
       </Text>
-      <PayoffParts ctl={ctl} width={cols} />
+      {ctl instanceof GameController ? <PayoffParts ctl={ctl} width={cols} /> : null}
       <Text>Tension by round      {line(series.tension, 1)}  peak {ctl.ctx.peakTension.toFixed(2)}</Text>
       <Text>Concessions so far    {line(series.concessions, Math.max(...series.concessions, 1))}  total {series.concessions.at(-1) ?? 0}</Text>
       <Text> </Text>
@@ -269,20 +272,20 @@ function EndScreen({ ctl, cf, message, cols }: { ctl: GameController; cf: Counte
         </Box>
       ))}
       <Text dimColor>{TYPICAL_NOTE}</Text>
-      <Text dimColor>{message || 'd debrief (the whole game revealed) · u undo · s save · n new game · q quit'}</Text>
+      <Text dimColor>{message || (ctl.remote ? 'q quit' : 'd debrief (the whole game revealed) · u undo · s save · n new game · q quit')}</Text>
     </Box>
   );
 }
 
 // ---------------- app ----------------
 
-export function App({ scenarios, start, newSeed, save }: AppProps) {
+export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
   const cols = Math.max(80, stdout?.columns ?? 80);
   const rows = Math.max(24, stdout?.rows ?? 24);
-  const [ctl, setCtl] = useState<GameController | null>(() => (start ? new GameController(start.scenario, start.seed, start.index, start.side, sidesFor(start), start.moves ?? []) : null));
+  const [ctl, setCtl] = useState<ScreenController | null>(() => controller ?? (start ? new GameController(start.scenario, start.seed, start.index, start.side, sidesFor(start), start.moves ?? []) : null));
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState(0);
   const [teacher, setTeacher] = useState(false);
@@ -294,6 +297,8 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
   const over = ctl?.session.isOver() ?? false;
   const cf = useMemo(() => (ctl && over ? ctl.counterfactuals() : []), [ctl, over, version]);
   const bump = () => setVersion((v) => v + 1);
+  // A class game redraws whenever the host sends news.
+  useEffect(() => ctl?.remote?.subscribe(bump), [ctl]);
 
   useInput(
     (input, key) => {
@@ -313,6 +318,7 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
       }
       if (!ctl) return; // the setup screen handles its own keys
       if (input === '?') return setHelp(true);
+      if (ctl.remote && /^[ustn]$/.test(input)) return setMessage('In a class game the host keeps the game: no undo, no save, no teacher view here.');
       if (input === 'u') {
         if (ctl.canUndo()) {
           ctl.undo();
@@ -366,7 +372,7 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
         }}
       />
     );
-  } else if (over) body = debriefOpen ? <DebriefView ctl={ctl} cols={cols} rows={rows} /> : <EndScreen ctl={ctl} cf={cf} message={message} cols={cols} />;
+  } else if (over) body = debriefOpen && ctl instanceof GameController ? <DebriefView ctl={ctl} cols={cols} rows={rows} /> : <EndScreen ctl={ctl} cf={cf} message={message} cols={cols} />;
   else body = <GameScreen ctl={ctl} version={version} teacher={teacher} explain={explain} selected={selected} message={message} cols={cols} rows={rows} />;
 
   return (

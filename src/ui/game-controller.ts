@@ -2,6 +2,7 @@ import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Strategy } from '../strategies/types.js';
+import type { ActorView } from '../model/views.js';
 import type { ScenarioRef, Sides, Step } from '../engine/session.js';
 import { playFast } from '../engine/fast-game.js';
 import { GameSession, playGame } from '../engine/session.js';
@@ -11,6 +12,9 @@ import { columns } from '../strategies/us.js';
 import { opportunist } from '../strategies/china.js';
 import { regimeFirst } from '../strategies/kim.js';
 import { MOVES } from '../model/moves.js';
+import type { SeenStep } from '../net/protocol.js';
+import type { Meter } from './meters.js';
+import { metersFor } from './meters.js';
 
 /** What a strategy of your side would have done with the same scenario, seed and opponents. */
 export interface Counterfactual {
@@ -120,42 +124,55 @@ export class GameController {
   advice(): Advice | null {
     const who = this.session.humanToMove();
     if (!who) return null;
-    const legal = this.session.legalMoves();
-    const rng = makeRng(`${this.seed}|advice|${this.ctx.round}`, who);
-    const [strategy, label] =
-      who === 'us'
-        ? [columns as Strategy, "The columns' advice"]
-        : who === 'china'
-          ? [opportunist as Strategy, "The columns' Xi"]
-          : [regimeFirst as Strategy, 'A regime-first Kim'];
-    const move = strategy.choose(this.session.view(who) as never, legal, rng);
-    const info = MOVES[move];
-    const cites = info.claims.length ? ` (${info.claims.join(' ')})` : '';
-    return { move, who: label, why: `${info.hint}${cites}` };
+    return adviceFor(who, this.session.view(who), this.session.legalMoves(), this.seed, this.ctx.round);
   }
 
   /** Every AI strategy of the person's side in the same game (same seed, same opponents, same luck). */
   counterfactuals(): Counterfactual[] {
-    const others = this.sides;
-    return (STRATEGIES[this.human] as Strategy[]).map((s) => {
-      const profile = { ...others, [this.human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
-      const game = playFast(this.scenario.params, this.scenario.name, this.seed, this.index, profile);
-      const all: number[] = [];
-      for (let i = 0; i < TYPICAL_GAMES; i++) all.push(payoffOf(playFast(this.scenario.params, this.scenario.name, `${this.seed}|typical`, i, profile), this.human));
-      const mean = all.reduce((t, x) => t + x, 0) / TYPICAL_GAMES;
-      const sorted = [...all].sort((a, b) => a - b);
-      const cut = Math.floor(TYPICAL_GAMES * 0.025);
-      return {
-        id: s.id,
-        name: s.name,
-        outcome: game.outcome,
-        payoff: payoffOf(game, this.human),
-        typicalPayoff: mean,
-        rangeLow: sorted[cut] as number,
-        rangeHigh: sorted[TYPICAL_GAMES - 1 - cut] as number,
-      };
-    });
+    return counterfactualsFor(this.scenario, this.seed, this.index, this.human, this.sides);
   }
+
+  /** The meters of the person's side (all of them in the teacher view). */
+  meters(teacher: boolean): Meter[] {
+    return metersFor(this.human, this.ctx, this.roundStart, teacher);
+  }
+}
+
+/** The advice a side gets from its own view alone (the same on a class game's screen). */
+export function adviceFor(who: Actor, view: ActorView, legal: MoveName[], seed: string, round: number): Advice {
+  const rng = makeRng(`${seed}|advice|${round}`, who);
+  const [strategy, label] =
+    who === 'us'
+      ? [columns as Strategy, "The columns' advice"]
+      : who === 'china'
+        ? [opportunist as Strategy, "The columns' Xi"]
+        : [regimeFirst as Strategy, 'A regime-first Kim'];
+  const move = strategy.choose(view as never, legal, rng);
+  const info = MOVES[move];
+  const cites = info.claims.length ? ` (${info.claims.join(' ')})` : '';
+  return { move, who: label, why: `${info.hint}${cites}` };
+}
+
+/** Every AI strategy of `human`'s side in the same game, the other sides played by `sides` (which must be AI). */
+export function counterfactualsFor(scenario: ScenarioRef, seed: string, index: number, human: Actor, sides: Sides): Counterfactual[] {
+  return (STRATEGIES[human] as Strategy[]).map((s) => {
+    const profile = { ...sides, [human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
+    const game = playFast(scenario.params, scenario.name, seed, index, profile);
+    const all: number[] = [];
+    for (let i = 0; i < TYPICAL_GAMES; i++) all.push(payoffOf(playFast(scenario.params, scenario.name, `${seed}|typical`, i, profile), human));
+    const mean = all.reduce((t, x) => t + x, 0) / TYPICAL_GAMES;
+    const sorted = [...all].sort((a, b) => a - b);
+    const cut = Math.floor(TYPICAL_GAMES * 0.025);
+    return {
+      id: s.id,
+      name: s.name,
+      outcome: game.outcome,
+      payoff: payoffOf(game, human),
+      typicalPayoff: mean,
+      rangeLow: sorted[cut] as number,
+      rangeHigh: sorted[TYPICAL_GAMES - 1 - cut] as number,
+    };
+  });
 }
 
 function payoffOf(g: { payoffUs: number; payoffChina: number; payoffKim: number }, a: Actor): number {
@@ -163,7 +180,7 @@ function payoffOf(g: { payoffUs: number; payoffChina: number; payoffKim: number 
 }
 
 /** Per-round series for the end screen: tension at each round's end, concessions so far. */
-export function roundSeries(steps: Step[]): { tension: number[]; concessions: number[] } {
+export function roundSeries(steps: readonly SeenStep[]): { tension: number[]; concessions: number[] } {
   const tension: number[] = [];
   const concessions: number[] = [];
   for (const s of steps) {

@@ -52,7 +52,7 @@ const NOT_A_TERMINAL =
   "Fix: run it in a terminal, or script it: leverage play 2022 --as us --moves expose,sanction,diplomacy (plain text), or watch AI sides with leverage run.";
 
 /** The bundled terminal UI when the build made one (much faster to load), else its modules. */
-async function loadTui(): Promise<typeof import('../../ui/run.js')> {
+export async function loadTui(): Promise<typeof import('../../ui/run.js')> {
   const bundle = join(packageRoot(), 'dist', 'tui', 'run.js');
   if (existsSync(bundle)) return (await import(pathToFileURL(bundle).href)) as typeof import('../../ui/run.js');
   return import('../../ui/run.js');
