@@ -7,7 +7,7 @@ import { CLAIMS } from '../model/claims.js';
 import { runBatch } from '../engine/batch.js';
 import { DEFAULT_STRATEGY } from '../strategies/registry.js';
 import { summarizeAcc } from './summary.js';
-import { contrast, robustness, variants } from './robustness.js';
+import { contrast, resultText, robustness, variants } from './robustness.js';
 
 // The guided walk-through behind `leverage explain`: one lesson per step of the argument,
 // from a single round, to the repeated game, to hidden information, to where it breaks.
@@ -375,7 +375,7 @@ export const LESSONS: Lesson[] = [
       const head = ['assumption', ...report.conclusions.map((c) => c.label)];
       const rows = report.rows.map((r) => [
         r.variant,
-        ...r.results.map((x) => `${x.verdict} ${x.effects.map((e) => `${e.diff >= 0 ? '+' : ''}${f2(e.diff)}`).join(' / ')}`),
+        ...r.results.map((x, i) => resultText(report.conclusions[i] as RobustnessReport['conclusions'][number], x, x.verdict)),
       ]);
       const oneShot = report.rows.find((r) => r.variant === 'one-shot')?.results[0];
       return {

@@ -11,6 +11,7 @@ import { packageVersion } from '../package-root.js';
 import { resolveScenario } from '../scenario/catalog.js';
 import { defaultStrategyId, getStrategy, strategyIds } from '../strategies/registry.js';
 import { checkWritable, writeAtomic } from './io.js';
+import { print } from './width.js';
 import { parseSeed, parseWholeNumber, withRounds } from './options.js';
 
 export const MAX_RUNS = 100_000_000;
@@ -200,10 +201,12 @@ export function jsonlOf(rows: TidyRow[]): string {
 }
 
 /** Print to stdout, or write the whole file at once. */
-export function emit(text: string, out: string | undefined): void {
+/** Write to `out`, or to standard output; `readable` text (not data: json, csv, md) is fitted to the width. */
+export function emit(text: string, out: string | undefined, readable = false): void {
   if (out) {
     writeAtomic(out, text);
     process.stderr.write(`wrote ${out}\n`);
-  } else process.stdout.write(text);
+  } else if (readable) print(text);
+  else process.stdout.write(text);
 }
 

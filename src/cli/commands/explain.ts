@@ -7,6 +7,7 @@ import { resolveScenario } from '../../scenario/catalog.js';
 import { checkWritable, writeAtomic } from '../io.js';
 import { mdTable, textTable } from '../render.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
+import { outputWidth, print } from '../width.js';
 
 interface ExplainOptions {
   format: string;
@@ -16,9 +17,9 @@ interface ExplainOptions {
   out?: string;
 }
 
-/** Word-wrap a paragraph, every line indented, to the terminal's width (at most 100). */
+/** Word-wrap a paragraph, every line indented, to the output width (at most 100). */
 function wrap(text: string, indent = '   '): string {
-  const width = Math.min(100, process.stdout.columns ?? 100) - indent.length;
+  const width = Math.min(100, outputWidth()) - indent.length;
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -132,7 +133,7 @@ export function registerExplain(program: Command): void {
         for (const [i, l] of LESSONS.entries()) parts.push(lessonText(l, i + 1, await l.experiment(ctx)));
         const text = parts.join('');
         if (opts.out) writeAtomic(opts.out, text);
-        else process.stdout.write(text);
+        else print(text);
         return;
       }
       const rl = createInterface({ input: process.stdin, output: process.stdout });

@@ -3,6 +3,7 @@ import { InputError } from '../../input-error.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { getStrategy } from '../../strategies/registry.js';
 import { ACTORS } from '../../model/context.js';
+import { print } from '../width.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -18,7 +19,7 @@ export function registerValidate(program: Command): void {
             const id = s.strategies[a];
             if (id) getStrategy(a, id, `${s.source} strategies.${a}`);
           }
-          process.stdout.write(`ok  ${s.source}  (${s.name}: ${s.title})\n`);
+          print(`ok  ${s.source}  (${s.name}: ${s.title})\n`);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           bad++;
