@@ -232,7 +232,7 @@ function EndScreen({ ctl, cf, message }: { ctl: GameController; cf: Counterfactu
   const p = ctl.session.payoffs();
   if (!o || !p) return null;
   const mine = p[ctl.human];
-  const series = roundSeries(ctl.session.steps);
+  const series = roundSeries(ctl.session.steps, ctl.scenario.params.start.tension);
   const line = (xs: number[], max: number) => xs.map((x) => ' ▁▂▃▄▅▆▇█'[Math.max(x > 0 ? 1 : 0, Math.round((x / Math.max(max, 1e-9)) * 8))]).join('');
   const others = cf.filter((x) => x.id !== 'usRandom' && x.id !== 'chinaRandom' && x.id !== 'kimRandom');
   // The strategies the columns argue for and against come first in the sentence.
@@ -250,7 +250,7 @@ function EndScreen({ ctl, cf, message }: { ctl: GameController; cf: Counterfactu
       <Text>
         Payoffs: US {p.us.toFixed(2)} · China {p.china.toFixed(2)} · Kim {p.kim.toFixed(2)}   (you: {SIDE_NAME[ctl.human]})
       </Text>
-      <Text>Tension by round      {line(series.tension, 1)}  peak {ctl.ctx.peakTension.toFixed(2)}</Text>
+      <Text>Tension by round      {line(series.tension, 1)}  peak {series.peak.toFixed(2)} (the highest the meter showed)</Text>
       <Text>Concessions so far    {line(series.concessions, Math.max(...series.concessions, 1))}  total {series.concessions.at(-1) ?? 0}</Text>
       <Text> </Text>
       <Text bold>The same game (same seed, same luck, same opponents), each AI strategy in your place:</Text>
