@@ -8,11 +8,11 @@ import type { Strategy } from '../strategies/types.js';
 import type { LogLine } from './components.js';
 import type { Counterfactual } from './game-controller.js';
 import { ACTORS } from '../model/context.js';
-import { MOVES, moveVisibleTo } from '../model/moves.js';
+import { MOVES, movesOf, moveVisibleTo } from '../model/moves.js';
 import { visibleTo } from '../model/narrate.js';
 import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
 import { defaultStrategyId, findStrategy, STRATEGIES } from '../strategies/registry.js';
-import { EventLog, fit, Help, Meters, MoveList } from './components.js';
+import { EventLog, fit, Help, Meters, moveIndexOfKey, moveKey, MoveList } from './components.js';
 import { GameController, roundSeries } from './game-controller.js';
 import { metersFor } from './meters.js';
 
@@ -66,6 +66,18 @@ export function logLines(steps: Step[], side: Actor, teacher: boolean): LogLine[
     }
   }
   return out;
+}
+
+/**
+ * The selection in a side's full move list: `i` if that move is open, else the next open
+ * one in direction `dir` (wrapping); -1 when none is open.
+ */
+export function openMoveFrom(all: MoveName[], open: readonly MoveName[], i: number, dir: 1 | -1 = 1): number {
+  for (let k = 0; k < all.length; k++) {
+    const j = (((i + dir * k) % all.length) + all.length) % all.length;
+    if (open.includes(all[j] as MoveName)) return j;
+  }
+  return -1;
 }
 
 // ---------------- setup ----------------
@@ -164,13 +176,14 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const c = ctl.ctx;
   const meters = metersFor(side, c, ctl.roundStart, teacher);
   const legal = ctl.legalMoves();
+  const all = movesOf(side);
   const advice = ctl.advice();
-  const sel = legal[Math.min(selected, legal.length - 1)];
+  const sel = all[openMoveFrom(all, legal, selected)];
   const leftW = Math.min(46, Math.max(37, Math.floor(cols / 2) - 3));
   const ledger = `Paid: Taiwan ${c.concededTaiwan} · chips ${c.concededChips} · aid to Kim ${c.aidToKim}`;
   // Lines: header 1, panel title 1, hint, advice and ledger 3, extra meters, log (2 or more),
   // footer 1, and one spare so the frame never scrolls.
-  const meterRoom = Math.max(legal.length, rows - 10);
+  const meterRoom = Math.max(all.length, rows - 10);
   const barMeters = meters.slice(0, meterRoom);
   const extra = meters.slice(meterRoom).map((m) => `${m.label} ${m.value.toFixed(2)}`);
   const extraLines: string[] = [];
@@ -179,7 +192,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
     if (last !== undefined && last.length + e.length + 3 <= cols) extraLines[extraLines.length - 1] = `${last} · ${e}`;
     else extraLines.push(e);
   }
-  const mainH = Math.max(barMeters.length + 1, legal.length + 1);
+  const mainH = Math.max(barMeters.length + 1, all.length + 1);
   const logH = Math.max(2, rows - mainH - 6 - extraLines.length);
   const rightW = cols - leftW - 1;
   const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
@@ -201,7 +214,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
         </Box>
         <Box flexDirection="column" width={rightW}>
           <Text dimColor>{fit(moveTitle, rightW)}</Text>
-          <MoveList moves={legal} selected={selected} advised={advice?.move} width={rightW} />
+          <MoveList moves={all} available={legal} selected={openMoveFrom(all, legal, selected)} advised={advice?.move} width={rightW} />
         </Box>
       </Box>
       <Text>{fit(hint, cols).trimEnd() || ' '}</Text>
@@ -329,12 +342,20 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
       }
       if (input === 't') return setTeacher((t) => !t);
       if (input === 'c') return setExplain((e) => !e);
+      // Keys belong to a side's full move list, so each key means one move all game long.
       const legal = ctl.legalMoves();
-      if (key.upArrow) return setSelected((s) => (s + legal.length - 1) % legal.length);
-      if (key.downArrow) return setSelected((s) => (s + 1) % legal.length);
+      const all = movesOf(ctl.human);
+      const current = openMoveFrom(all, legal, selected);
+      if (key.upArrow) return setSelected(openMoveFrom(all, legal, current - 1, -1));
+      if (key.downArrow) return setSelected(openMoveFrom(all, legal, current + 1, 1));
       let pick: MoveName | undefined;
-      if (key.return) pick = legal[selected];
-      else if (/^[1-9]$/.test(input)) pick = legal[Number(input) - 1];
+      if (key.return) pick = all[current];
+      else if (moveIndexOfKey(input) >= 0) {
+        const i = moveIndexOfKey(input);
+        const move = all[i];
+        if (move && !legal.includes(move)) return setMessage(`${moveKey(i)} ${MOVES[move].label}: not open now (greyed). Choose a bright one.`);
+        pick = move;
+      }
       if (pick) {
         ctl.play(pick);
         setSelected(0);

@@ -42,15 +42,35 @@ export function Meters({ meters, width }: { meters: Meter[]; width: number }) {
   );
 }
 
-export function MoveList({ moves, selected, advised, width }: { moves: MoveName[]; selected: number; advised?: MoveName; width: number }) {
+/** The key of the i-th move of a side's full list: 1-9, then 0; further moves have none. */
+export function moveKey(i: number): string {
+  return i < 9 ? String(i + 1) : i === 9 ? '0' : ' ';
+}
+
+/** Which move of the full list a key names, or -1. */
+export function moveIndexOfKey(input: string): number {
+  if (/^[1-9]$/.test(input)) return Number(input) - 1;
+  return input === '0' ? 9 : -1;
+}
+
+/**
+ * A side's whole move list, always in the same order with the same keys, so a key means one
+ * move for the whole game; the moves not open now are greyed.
+ */
+export function MoveList({ moves, available = moves, selected, advised, width }: { moves: MoveName[]; available?: readonly MoveName[]; selected: number; advised?: MoveName; width: number }) {
   return (
     <Box flexDirection="column" width={width}>
-      {moves.map((m, i) => (
-        <Box key={m}>
-          <Text inverse={i === selected}>{fit(`${i < 9 ? i + 1 : ' '} ${MOVES[m].label}`, width - 2)}</Text>
-          <Text color="green">{m === advised ? ' *' : '  '}</Text>
-        </Box>
-      ))}
+      {moves.map((m, i) => {
+        const open = available.includes(m);
+        return (
+          <Box key={m}>
+            <Text inverse={open && i === selected} dimColor={!open}>
+              {fit(`${moveKey(i)} ${MOVES[m].label}`, width - 2)}
+            </Text>
+            <Text color="green">{m === advised ? ' *' : '  '}</Text>
+          </Box>
+        );
+      })}
     </Box>
   );
 }
