@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../input-error.js';
 import { resolveScenario } from '../../scenario/catalog.js';
+import { ScenarioProblems } from '../../scenario/load.js';
 import { getStrategy } from '../../strategies/registry.js';
 import { ACTORS } from '../../model/context.js';
 import { print } from '../width.js';
@@ -23,7 +24,8 @@ export function registerValidate(program: Command): void {
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           bad++;
-          process.stderr.write(`${e.message}\n`);
+          // Every problem of the file, in line order, one line each.
+          process.stderr.write(`${e instanceof ScenarioProblems ? e.problems.join('\n') : e.message}\n`);
         }
       }
       if (bad > 0) process.exitCode = 2;
