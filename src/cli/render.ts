@@ -90,9 +90,13 @@ export function renderCompare(r: CompareReport, format: 'table' | 'md'): string 
   const isShare = r.metric.startsWith('outcome.');
   const rowHead = r.varied.length === 1 ? `${actorLabel(r.varied[0] as Actor)} strategy` : 'profile';
   const labels = r.rows.map((p) => rowLabel(p, r.varied));
-  const fixed = (['us', 'china', 'kim'] as Actor[]).filter((a) => !r.varied.includes(a)).map((a) => `${actorLabel(a)}: ${r.rows[0]?.[a]}`);
+  const fixed = (['us', 'china', 'kim'] as Actor[]).filter((a) => !r.varied.includes(a)).map((a) => `${actorLabel(a)} ${r.rows[0]?.[a]}`);
+  const where = r.columns.length > 1 ? 'the same in every scenario' : 'in this scenario';
   const intro = [
-    `${r.metricLabel}: mean [95% CI] and distribution, ${r.runs} games per cell, seed ${r.seed}${fixed.length ? `; ${fixed.join(', ')}` : ''}.`,
+    `${r.metricLabel}: mean [95% CI] and distribution, ${r.runs} games per cell, seed ${r.seed}.`,
+    ...(fixed.length
+      ? [`Opponents, ${where}: ${fixed.join(', ')} (choose with --us/--china/--kim; by default the scenarios' own choice when they agree, else the built-in one).`]
+      : []),
     '★ highest in its column; ~ interval overlaps the highest (not a significant difference).',
   ];
   if (format === 'md') {
