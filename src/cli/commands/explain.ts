@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createInterface } from 'node:readline/promises';
 import type { Lesson, LessonContext, LessonResult } from '../../analysis/lessons.js';
 import { claimLines, LESSONS } from '../../analysis/lessons.js';
 import { InputError } from '../../input-error.js';
@@ -8,6 +7,7 @@ import { checkWritable, writeAtomic } from '../io.js';
 import { mdTable, textTable } from '../render.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
 import { outputWidth, print } from '../width.js';
+import { KeyReader } from '../keypress.js';
 
 interface ExplainOptions {
   format: string;
@@ -136,32 +136,33 @@ export function registerExplain(program: Command): void {
         else print(text);
         return;
       }
-      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      // Each question is answered by one key press.
+      const keys = new KeyReader();
       try {
         process.stdout.write(`leverage explain: ${scenario.title}\n${LESSONS.length} steps. At each, predict first; then seeded games (${runs} a row) show what the model does.\n\n`);
         let right = 0;
         for (const [i, l] of LESSONS.entries()) {
           process.stdout.write(`${i + 1}. ${l.title}  (${l.stage})\n${claimLines(l).map((c) => wrap(c)).join('\n')}\n\n${wrap(l.teach)}\n${wrap(`Encoded by: ${l.rules}`)}\n\n`);
-          const keys = l.question.options.map((o) => o.key);
-          let answer = '';
-          while (!keys.includes(answer)) {
-            answer = (await rl.question(`${wrap(l.question.prompt)}\n${wrap(`${optionText(l)}  (q to stop)`)} > `)).trim().toLowerCase();
-            if (answer === 'q') return;
-          }
+          process.stdout.write(`${wrap(l.question.prompt)}\n${wrap(`${optionText(l)}  (a key; q to stop)`)} > `);
+          const answer = await keys.key([...l.question.options.map((o) => o.key.toLowerCase()), 'q']);
+          process.stdout.write(`${answer}\n`);
+          if (answer === 'q') return;
           process.stdout.write('   Running the games...\n');
           const r = await l.experiment(ctx);
           if (answer === r.answer) right++;
           const verdict = `You predicted: ${label(l, answer)}. The runs say: ${label(l, r.answer)}.${answer === r.answer ? ' Right.' : ''}`;
           process.stdout.write(`\n${textTable(r.table.head, r.table.rows, '   ')}\n${wrap(verdict)}\n${wrap(r.finding)}\n\n`);
           if (i < LESSONS.length - 1) {
-            const go = (await rl.question('   Enter for the next step, q to stop > ')).trim().toLowerCase();
+            process.stdout.write('   Enter or space for the next step, q to stop > ');
+            const go = await keys.key(['enter', ' ', 'q']);
+            process.stdout.write('\n');
             if (go === 'q') return;
             process.stdout.write('\n');
           }
         }
         process.stdout.write(`Done: ${right} of ${LESSONS.length} predictions matched the model. leverage robustness shows every assumption at once.\n`);
       } finally {
-        rl.close();
+        keys.close();
       }
     });
 }
