@@ -151,11 +151,12 @@ export function contrast(plus: Stat[], minus: Stat[]): Effect {
 
 /**
  * One cell of a robustness table: the verdict (as given) and each effect, labelled when a
- * conclusion has several; "no gain" (or "no effect") when nothing differs at all, rather
+ * conclusion has several; "no gain" (or "no effect") when the means are exactly equal, rather
  * than an "unclear" row of zeros.
  */
 export function resultText(c: RobustnessReport['conclusions'][number], x: ConclusionResult, verdict: string): string {
-  if (x.effects.every((e) => e.diff === 0 && e.low === 0 && e.high === 0)) return c.noEffect;
+  // Exactly equal means on the same seeds: the profiles played the same games.
+  if (x.effects.every((e) => Math.abs(e.diff) < 1e-9)) return c.noEffect;
   const signed = (d: number) => `${d >= 0 ? '+' : ''}${(Object.is(d, -0) ? 0 : d).toFixed(2)}`;
   const labelled = x.effects.length > 1;
   return `${verdict} ${x.effects.map((e, i) => (labelled && c.shorts[i] ? `${c.shorts[i]} ${signed(e.diff)}` : signed(e.diff))).join(', ')}`;

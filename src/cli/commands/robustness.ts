@@ -19,7 +19,7 @@ export function renderRobustness(r: RobustnessReport, format: 'table' | 'md'): s
   const { head, rows } = robustnessTable(r);
   const legend = [
     `Which of the columns' conclusions survive when each assumption is switched off (scenario ${r.scenario}, ${r.runs} games per profile, seed ${r.seed}).`,
-    'Cells: + holds (95% interval above zero), x breaks (below zero), ? unclear; numbers are the effects, positive in the direction the columns argue; "no gain" or "no effect": exactly zero, nothing differs.',
+    'Cells: + holds (95% interval above zero), x breaks (below zero), ? unclear; numbers are the effects, positive in the direction the columns argue; "no gain" or "no effect": exactly equal, the same games.',
   ];
   const what = r.conclusions.map((c, i) => `${String.fromCharCode(65 + i)} ${c.label} (${c.claims.join(' ')}): ${c.reads.join('; and ')}.`);
   const variants = r.rows.map((x) => `${x.variant}: ${x.label}`);
