@@ -1,4 +1,7 @@
 import { InputError } from '../input-error.js';
+import { wrapLine } from '../text-wrap.js';
+
+export { wrapLine };
 
 // Every text output fits the width it is read at: the terminal's, 80 when standard output is
 // not a terminal (a pipe, a file, CI), or what `--width` says. Lines are wrapped at spaces
@@ -27,31 +30,6 @@ export function outputWidth(): number {
   if (chosen !== undefined) return chosen;
   const cols = process.stdout.isTTY ? process.stdout.columns : undefined;
   return cols && cols > 0 ? Math.max(MIN_WIDTH, cols) : DEFAULT_WIDTH;
-}
-
-/**
- * One line broken at spaces into lines of at most `width`; continuation lines keep the
- * line's own indent plus `hang` more. A single word longer than the room is left whole.
- */
-export function wrapLine(line: string, width: number, hang = 2): string[] {
-  if (line.length <= width) return [line];
-  const indent = /^ */.exec(line)?.[0] ?? '';
-  const first = indent.length <= width / 2 ? indent : '';
-  const next = (first + ' '.repeat(hang)).slice(0, Math.floor(width / 2));
-  // An interval "[-4.91, -4.47]" is kept whole, like a word.
-  const words = line.slice(indent.length).match(/(?:\[[^\]]*\]|[^\s[]+|\[)+/g) ?? [];
-  const out: string[] = [];
-  let current = first;
-  let fresh = true;
-  for (const word of words) {
-    if (!fresh && current.length + 1 + word.length > width) {
-      out.push(current);
-      current = next + word;
-    } else current = fresh ? current + word : `${current} ${word}`;
-    fresh = false;
-  }
-  out.push(current);
-  return out;
 }
 
 /** Every line of `text` fitted to `width`. */

@@ -13,6 +13,7 @@ import { visibleTo } from '../model/narrate.js';
 import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
 import { defaultStrategyId, findStrategy, STRATEGIES } from '../strategies/registry.js';
 import { EventLog, fit, Help, Meters, moveIndexOfKey, moveKey, MoveList } from './components.js';
+import { wrapLine } from '../text-wrap.js';
 import { GameController, roundSeries } from './game-controller.js';
 import { metersFor } from './meters.js';
 
@@ -193,13 +194,25 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
     else extraLines.push(e);
   }
   const mainH = Math.max(barMeters.length + 1, all.length + 1);
-  const logH = Math.max(2, rows - mainH - 6 - extraLines.length);
+  // The hint and the advice wrap over up to three lines each, into rows the log would
+  // otherwise leave empty, rather than being cut off.
+  const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
+  const hintLines = (hint ? wrapLine(hint, cols, 2) : [' ']).slice(0, 3);
+  const advicePrefix = advice ? `${advice.who}: ${MOVES[advice.move].label}.` : '';
+  const adviceLines = advice ? wrapLine(`${advicePrefix} ${advice.why}`, cols, 2).slice(0, 3) : [' '];
+  const logH = Math.max(2, rows - mainH - 4 - hintLines.length - adviceLines.length - extraLines.length);
   const rightW = cols - leftW - 1;
   const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
-  const moveTitle = !legal.length ? 'Waiting' : side === 'us' && c.offerPrice !== 'none' ? `Your move: Beijing offers restraint for ${c.offerPrice}` : `Your move, round ${c.round}`;
+  const offer = `Your move: Beijing offers restraint for ${c.offerPrice}`;
+  const moveTitle = !legal.length
+    ? 'Waiting'
+    : side === 'us' && c.offerPrice !== 'none'
+      ? offer.length <= cols - leftW - 1
+        ? offer
+        : `Beijing offers restraint for ${c.offerPrice}`
+      : `Your move, round ${c.round}`;
   const header = `${ctl.scenario.name} · you: ${SIDE_NAME[side]} · round ${c.round}/${c.params.rounds} · seed ${ctl.seed}`;
   const headerRoom = cols - (teacher ? 24 : 10);
-  const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
   return (
     <Box flexDirection="column" width={cols}>
       <Box>
@@ -217,14 +230,20 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
           <MoveList moves={all} available={legal} selected={openMoveFrom(all, legal, selected)} advised={advice?.move} width={rightW} />
         </Box>
       </Box>
-      <Text>{fit(hint, cols).trimEnd() || ' '}</Text>
-      {advice ? (
-        <Box>
-          <Text color="green">{fit(`${advice.who}: ${MOVES[advice.move].label}. `, Math.min(cols, advice.who.length + MOVES[advice.move].label.length + 4))}</Text>
-          <Text dimColor>{fit(advice.why, Math.max(0, cols - advice.who.length - MOVES[advice.move].label.length - 4)).trimEnd()}</Text>
-        </Box>
-      ) : (
-        <Text> </Text>
+      {hintLines.map((l, i) => (
+        <Text key={`hint${i}`}>{fit(l, cols).trimEnd() || ' '}</Text>
+      ))}
+      {adviceLines.map((l, i) =>
+        i === 0 && advice && l.startsWith(advicePrefix) ? (
+          <Box key="advice0">
+            <Text color="green">{advicePrefix}</Text>
+            <Text dimColor>{fit(l.slice(advicePrefix.length), cols - advicePrefix.length).trimEnd()}</Text>
+          </Box>
+        ) : (
+          <Text key={`advice${i}`} dimColor>
+            {fit(l, cols).trimEnd() || ' '}
+          </Text>
+        ),
       )}
       <Text dimColor>{fit(ledger, cols).trimEnd()}</Text>
       {extraLines.map((l) => (

@@ -3,6 +3,7 @@ import type { Meter } from './meters.js';
 import type { MoveName } from '../model/moves.js';
 import { MOVES } from '../model/moves.js';
 import { CLAIMS, isClaimId } from '../model/claims.js';
+import { wrapLine } from '../text-wrap.js';
 
 /** Cut a string to `w` columns (with an ellipsis) or pad it to exactly `w`. */
 export function fit(s: string, w: number): string {
@@ -83,14 +84,18 @@ export interface LogLine {
   hidden: boolean;
 }
 
+/** The log, newest at the bottom; long entries wrap (under their text) instead of being cut. */
 export function EventLog({ lines, height, explain, width }: { lines: LogLine[]; height: number; explain: boolean; width: number }) {
   const rows: { key: string; text: string; color?: string; dim?: boolean }[] = [];
+  const push = (key: string, text: string, hang: number, style: { color?: string; dim?: boolean }) =>
+    wrapLine(text, width, hang).forEach((t, j) => rows.push({ key: `${key}.${j}`, text: t, ...style }));
   for (const [i, l] of lines.entries()) {
     const cite = l.claims.length ? ` [${l.claims.join(' ')}]` : '';
-    rows.push({ key: `${i}`, text: `R${l.round} ${l.who.padEnd(6)}${l.text}${cite}`, color: l.hidden ? 'magenta' : undefined });
+    const head = `R${l.round} ${l.who.padEnd(6)}`;
+    push(`${i}`, `${head}${l.text}${cite}`, head.length, { color: l.hidden ? 'magenta' : undefined });
     if (explain) {
       for (const c of l.claims) {
-        if (isClaimId(c)) rows.push({ key: `${i}-${c}`, text: `        ${c}: ${CLAIMS[c].summary}`, dim: true });
+        if (isClaimId(c)) push(`${i}-${c}`, `        ${c}: ${CLAIMS[c].summary}`, c.length + 2, { dim: true });
       }
     }
   }

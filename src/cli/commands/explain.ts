@@ -32,7 +32,13 @@ function wrap(text: string, indent = '   '): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-const optionText = (l: Lesson) => l.question.options.map((o) => `[${o.key}] ${o.label}`).join('   ');
+/** The options on one line when they fit, else one option a line (never one cut in two). */
+function optionText(l: Lesson, tail = ''): string {
+  const options = l.question.options.map((o) => `[${o.key}] ${o.label}`);
+  const one = options.join('   ') + tail;
+  if (one.length + 3 <= Math.min(100, outputWidth())) return wrap(one);
+  return [...options.slice(0, -1), options.at(-1) + tail].map((o) => wrap(o)).join('\n');
+}
 const label = (l: Lesson, key: string) => l.question.options.find((o) => o.key === key)?.label ?? key;
 
 function lessonText(l: Lesson, n: number, r: LessonResult, predicted?: string): string {
@@ -44,7 +50,7 @@ function lessonText(l: Lesson, n: number, r: LessonResult, predicted?: string): 
     wrap(`Encoded by: ${l.rules}`),
     '',
     wrap(`Predict: ${l.question.prompt}`),
-    wrap(optionText(l)),
+    optionText(l),
     '',
     textTable(r.table.head, r.table.rows, '   ').trimEnd(),
     '',
@@ -143,7 +149,7 @@ export function registerExplain(program: Command): void {
         let right = 0;
         for (const [i, l] of LESSONS.entries()) {
           process.stdout.write(`${i + 1}. ${l.title}  (${l.stage})\n${claimLines(l).map((c) => wrap(c)).join('\n')}\n\n${wrap(l.teach)}\n${wrap(`Encoded by: ${l.rules}`)}\n\n`);
-          process.stdout.write(`${wrap(l.question.prompt)}\n${wrap(`${optionText(l)}  (a key; q to stop)`)} > `);
+          process.stdout.write(`${wrap(l.question.prompt)}\n${optionText(l, '  (a key; q to stop)')} > `);
           const answer = await keys.key([...l.question.options.map((o) => o.key.toLowerCase()), 'q']);
           process.stdout.write(`${answer}\n`);
           if (answer === 'q') return;
