@@ -352,7 +352,8 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
         setMessage(`Saved to ${where} (leverage replay / leverage play --load read it).`);
         return;
       }
-      if (over) {
+      // `over` is from the last frame; a key typed before it was drawn must not count as a move.
+      if (over || ctl.session.isOver()) {
         if (input === 'n') {
           setCtl(null);
           setMessage('');

@@ -87,15 +87,15 @@ export interface LogLine {
 /** The log, newest at the bottom; long entries wrap (under their text) instead of being cut. */
 export function EventLog({ lines, height, explain, width }: { lines: LogLine[]; height: number; explain: boolean; width: number }) {
   const rows: { key: string; text: string; color?: string; dim?: boolean }[] = [];
-  const push = (key: string, text: string, hang: number, style: { color?: string; dim?: boolean }) =>
-    wrapLine(text, width, hang).forEach((t, j) => rows.push({ key: `${key}.${j}`, text: t, ...style }));
+  // `head` stays as it is (its padding aligns the log); the text after it wraps under itself.
+  const push = (key: string, head: string, text: string, style: { color?: string; dim?: boolean }) =>
+    wrapLine(text, Math.max(10, width - head.length), 0).forEach((t, j) => rows.push({ key: `${key}.${j}`, text: (j === 0 ? head : ' '.repeat(head.length)) + t, ...style }));
   for (const [i, l] of lines.entries()) {
     const cite = l.claims.length ? ` [${l.claims.join(' ')}]` : '';
-    const head = `R${l.round} ${l.who.padEnd(6)}`;
-    push(`${i}`, `${head}${l.text}${cite}`, head.length, { color: l.hidden ? 'magenta' : undefined });
+    push(`${i}`, `R${l.round} ${l.who.padEnd(6)}`, `${l.text}${cite}`, { color: l.hidden ? 'magenta' : undefined });
     if (explain) {
       for (const c of l.claims) {
-        if (isClaimId(c)) push(`${i}-${c}`, `        ${c}: ${CLAIMS[c].summary}`, c.length + 2, { dim: true });
+        if (isClaimId(c)) push(`${i}-${c}`, `        ${c}: `, CLAIMS[c].summary, { dim: true });
       }
     }
   }
