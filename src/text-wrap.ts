@@ -11,15 +11,16 @@ export function wrapLine(line: string, width: number, hang = 2): string[] {
   const indent = /^ */.exec(line)?.[0] ?? '';
   const first = indent.length <= width / 2 ? indent : '';
   const next = (first + ' '.repeat(hang)).slice(0, Math.floor(width / 2));
-  const words = line.slice(indent.length).match(/(?:\[[^\]]*\]|[^\s[]+|\[)+/g) ?? [];
   const out: string[] = [];
   let current = first;
   let fresh = true;
-  for (const word of words) {
-    if (!fresh && current.length + 1 + word.length > width) {
+  // Each word with the spaces before it, so the spacing inside a line (table padding) stays.
+  for (const m of line.slice(indent.length).matchAll(/( *)((?:\[[^\]]*\]|[^\s[]+|\[)+)/g)) {
+    const [, gap = '', word = ''] = m;
+    if (!fresh && current.length + gap.length + word.length > width) {
       out.push(current);
       current = next + word;
-    } else current = fresh ? current + word : `${current} ${word}`;
+    } else current = fresh ? current + word : current + gap + word;
     fresh = false;
   }
   out.push(current);

@@ -194,12 +194,20 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
     else extraLines.push(e);
   }
   const mainH = Math.max(barMeters.length + 1, all.length + 1);
-  // The hint and the advice wrap over up to three lines each, into rows the log would
-  // otherwise leave empty, rather than being cut off.
+  // The hint and the advice wrap over up to three lines each when the screen has rows to
+  // spare (the log keeps at least LOG_KEEPS of them), rather than being cut off.
+  const LOG_KEEPS = 6;
+  let spare = Math.max(0, rows - mainH - 6 - extraLines.length - LOG_KEEPS);
+  const wrapped = (text: string) => {
+    const lines = wrapLine(text, cols, 2);
+    const n = Math.min(lines.length, 3, 1 + spare);
+    spare -= n - 1;
+    return n === lines.length ? lines : [...lines.slice(0, n - 1), fit(lines.slice(n - 1).join(' ').trim(), cols)];
+  };
   const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
-  const hintLines = (hint ? wrapLine(hint, cols, 2) : [' ']).slice(0, 3);
+  const hintLines = hint ? wrapped(hint) : [' '];
   const advicePrefix = advice ? `${advice.who}: ${MOVES[advice.move].label}.` : '';
-  const adviceLines = advice ? wrapLine(`${advicePrefix} ${advice.why}`, cols, 2).slice(0, 3) : [' '];
+  const adviceLines = advice ? wrapped(`${advicePrefix} ${advice.why}`) : [' '];
   const logH = Math.max(2, rows - mainH - 4 - hintLines.length - adviceLines.length - extraLines.length);
   const rightW = cols - leftW - 1;
   const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';

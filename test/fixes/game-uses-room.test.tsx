@@ -10,10 +10,11 @@ const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('the game uses the room the terminal has (issue 10 item 10)', () => {
-  it.each([80, 100, 120])('at %i columns the hint, the advice and the claims are whole, not cut with "…"', async (cols) => {
+  it.each([80, 100, 120])('at %i columns and 40 rows the hint, the advice and the claims are whole, not cut with "…"', async (cols) => {
     const scenario = resolveScenario('2022');
     const r = render(<App scenarios={listBuiltIn()} start={{ scenario, side: 'us', seed: '7', index: 0, opponents: {} }} newSeed={() => '7'} save={() => ''} />);
     Object.defineProperty(r.stdout, 'columns', { value: cols, configurable: true });
+    Object.defineProperty(r.stdout, 'rows', { value: 40, configurable: true });
     r.stdin.write('c'); // show the claims under the log
     const until = Date.now() + 2000;
     while (!/C2: /.test(r.lastFrame() ?? '') && Date.now() < until) await tick();
