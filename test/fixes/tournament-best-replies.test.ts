@@ -37,6 +37,9 @@ describe('tournament best replies (issue 10 item 1)', () => {
     rmSync(dir, { recursive: true, force: true });
     const expected = bestRepliesFromTable(report.table, report.strategies);
     expect(report.bestResponseCounts).toEqual(expected);
+    // A strategy in an equilibrium is a best reply there, so its count is at least 1.
+    for (const e of (report as unknown as { equilibria: Row[] }).equilibria)
+      for (const side of ['us', 'china', 'kim'] as Side[]) expect(report.bestResponseCounts[side][e.profile[side]]).toBeGreaterThanOrEqual(1);
 
     const text = run([...args, '--width', '200']).out;
     const labels: Record<Side, string> = { us: 'US', china: 'China', kim: 'Kim' };
