@@ -182,8 +182,8 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const sel = all[openMoveFrom(all, legal, selected)];
   const leftW = Math.min(46, Math.max(37, Math.floor(cols / 2) - 3));
   const ledger = `Paid: Taiwan ${c.concededTaiwan} · chips ${c.concededChips} · aid to Kim ${c.aidToKim}`;
-  // Lines: header 1, panel title 1, hint, advice and ledger 3, extra meters, log (2 or more),
-  // footer 1, and one spare so the frame never scrolls.
+  // Lines: header 1, panel title 1, hint and advice (1-3 each), ledger 1, extra meters, log
+  // (2 or more), footer 1, and one spare so the frame never scrolls.
   const meterRoom = Math.max(all.length, rows - 10);
   const barMeters = meters.slice(0, meterRoom);
   const extra = meters.slice(meterRoom).map((m) => `${m.label} ${m.value.toFixed(2)}`);
