@@ -8,7 +8,7 @@ import { runBatch } from '../engine/batch.js';
 import { DEFAULT_STRATEGY } from '../strategies/registry.js';
 import { summarizeAcc } from './summary.js';
 import { PAYOFF_TERMS } from '../model/outcomes.js';
-import { contrast, robustness, scaleWeight, VALUE_VARIANTS, variants } from './robustness.js';
+import { contrast, resultText, robustness, scaleWeight, VALUE_VARIANTS, variants } from './robustness.js';
 
 // The guided walk-through behind `leverage explain`: one lesson per step of the argument,
 // from a single round, to the repeated game, to hidden information, to where it breaks.
@@ -501,7 +501,7 @@ export const LESSONS: Lesson[] = [
         id === 'as-is' ? 'as written' : id === 'one-shot' ? 'played once' : id.endsWith('-off') ? id.replace('-off', ' off') : (VALUE_VARIANTS.find((v) => v.id === id)?.short ?? id);
       const rows = report.rows.map((r) => [
         short(r.variant),
-        ...r.results.map((x) => `${x.verdict} ${x.effects.map((e) => `${e.diff >= 0 ? '+' : ''}${f2(e.diff)}`).join(' / ')}`),
+        ...r.results.map((x, i) => resultText(report.conclusions[i] as RobustnessReport['conclusions'][number], x, x.verdict)),
       ]);
       const oneShot = report.rows.find((r) => r.variant === 'one-shot')?.results[0];
       return {

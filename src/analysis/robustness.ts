@@ -25,6 +25,8 @@ export interface Comparison {
   metric: MetricKey;
   /** In words, for tables and hand-outs. */
   reads: string;
+  /** What the number is, in a word or two, when a conclusion has more than one. */
+  short?: string;
 }
 
 export interface Conclusion {
@@ -32,6 +34,8 @@ export interface Conclusion {
   label: string;
   claims: ClaimId[];
   comparisons: Comparison[];
+  /** What a cell says when every comparison is exactly zero (nothing varies at all). */
+  noEffect?: string;
 }
 
 const vsSanctioner = (us: string, reads: string): Comparison => ({ plus: [{ us: 'sanctioner' }], minus: [{ us }], metric: 'payoffUs', reads });
@@ -59,18 +63,21 @@ export const CONCLUSIONS: Conclusion[] = [
     id: 'chinaGainsUnlessExposed',
     label: 'China gains unless exposed',
     claims: ['C1', 'C2', 'C3', 'C10'],
+    noEffect: 'no gain',
     comparisons: [
       {
         plus: [{ china: 'opportunist', us: 'asksBeijing' }],
         minus: [{ china: 'restrained', us: 'asksBeijing' }],
         metric: 'payoffChina',
         reads: 'China payoff against a US that asks for help: the leverage game (opportunist) minus restraint',
+        short: 'gain',
       },
       {
         plus: [{ china: 'opportunist', us: 'sanctioner' }, { china: 'restrained', us: 'columns' }],
         minus: [{ china: 'restrained', us: 'sanctioner' }, { china: 'opportunist', us: 'columns' }],
         metric: 'payoffChina',
         reads: "how much less the leverage game pays China when the US also exposes it (sanctioner vs the columns' advice)",
+        short: 'exposure cuts',
       },
     ],
   },
@@ -158,7 +165,7 @@ export interface RobustnessReport {
   scenario: string;
   seed: string;
   runs: number;
-  conclusions: { id: string; label: string; claims: ClaimId[]; reads: string[] }[];
+  conclusions: { id: string; label: string; claims: ClaimId[]; reads: string[]; shorts: string[]; noEffect: string }[];
   rows: RobustnessRow[];
 }
 
@@ -176,6 +183,19 @@ export function contrast(plus: Stat[], minus: Stat[]): Effect {
   const variance = [...plus, ...minus].reduce((t, s) => t + (s.sd * s.sd) / s.n, 0);
   const half = 1.959963984540054 * Math.sqrt(variance);
   return { diff, low: diff - half, high: diff + half };
+}
+
+/**
+ * One cell of a robustness table: the verdict (as given) and each effect, labelled when a
+ * conclusion has several; "no gain" (or "no effect") when the means are exactly equal, rather
+ * than an "unclear" row of zeros.
+ */
+export function resultText(c: RobustnessReport['conclusions'][number], x: ConclusionResult, verdict: string): string {
+  // Exactly equal means on the same seeds: the profiles played the same games.
+  if (x.effects.every((e) => Math.abs(e.diff) < 1e-9)) return c.noEffect;
+  const signed = (d: number) => `${d >= 0 ? '+' : ''}${(Object.is(d, -0) ? 0 : d).toFixed(2)}`;
+  const labelled = x.effects.length > 1;
+  return `${verdict} ${x.effects.map((e, i) => (labelled && c.shorts[i] ? `${c.shorts[i]} ${signed(e.diff)}` : signed(e.diff))).join(', ')}`;
 }
 
 export function verdictOf(effects: Effect[]): Verdict {
@@ -241,7 +261,14 @@ export async function robustness(
     scenario: scenario.name,
     seed,
     runs,
-    conclusions: CONCLUSIONS.map((c) => ({ id: c.id, label: c.label, claims: c.claims, reads: c.comparisons.map((x) => x.reads) })),
+    conclusions: CONCLUSIONS.map((c) => ({
+      id: c.id,
+      label: c.label,
+      claims: c.claims,
+      reads: c.comparisons.map((x) => x.reads),
+      shorts: c.comparisons.map((x) => x.short ?? ''),
+      noEffect: c.noEffect ?? 'no effect',
+    })),
     rows,
   };
 }

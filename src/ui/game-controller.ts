@@ -179,14 +179,23 @@ function payoffOf(g: { payoffUs: number; payoffChina: number; payoffKim: number 
   return a === 'us' ? g.payoffUs : a === 'china' ? g.payoffChina : g.payoffKim;
 }
 
-/** Per-round series for the end screen: tension at each round's end, concessions so far. */
-export function roundSeries(steps: readonly SeenStep[]): { tension: number[]; concessions: number[] } {
+/**
+ * Per-round series for the end screen: the highest tension the meter showed in each round
+ * (after any move, including the start, not only at the round's end, when it has already settled),
+ * concessions so far, and the peak: the highest of those, so it is what the bar shows.
+ */
+export function roundSeries(steps: readonly SeenStep[], startTension?: number): { tension: number[]; concessions: number[]; peak: number } {
   const tension: number[] = [];
   const concessions: number[] = [];
+  // Round 1 begins at the starting tension, which the meter shows before any move.
+  let high = startTension ?? -Infinity;
   for (const s of steps) {
+    high = Math.max(high, s.state.tension);
     if (s.type !== 'chance') continue;
-    tension.push(s.state.tension);
+    tension.push(high);
+    high = -Infinity;
     concessions.push(s.state.concededTaiwan + s.state.concededChips + s.state.aidToKim);
   }
-  return { tension, concessions };
+  if (high > -Infinity) tension.push(high);
+  return { tension, concessions, peak: Math.max(0, ...tension) };
 }

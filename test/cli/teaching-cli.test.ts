@@ -71,7 +71,7 @@ describe('leverage robustness, sweep, fork, atlas, graph', () => {
   });
 
   it('atlas finds the short endings by graph search and tabulates every ending', () => {
-    const r = run(['atlas', '2022', '--runs', '200', '--us', 'columns,appeaser']);
+    const r = run(['atlas', '2022', '--runs', '200', '--us', 'columns,appeaser', '--width', '300']); // the side-by-side table
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/War: the crisis spun out of control\n {2}1 round \(graph search, first 4 rounds\)/);
     expect(r.out).toMatch(/columns \/ opportunist \/ regimeFirst +\d/);

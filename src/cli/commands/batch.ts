@@ -34,7 +34,7 @@ export function registerBatch(program: Command): void {
       const cells = await execute(spec, opts, {});
       if (!cells) return;
       const report = batchReport(spec, cells);
-      emit(renderBatchReport(report, format), opts.out);
+      emit(renderBatchReport(report, format), opts.out, format === 'table');
     });
 }
 

@@ -44,6 +44,6 @@ export function registerCompare(program: Command): void {
       const metric = parseMetric(opts.metric, spec);
       const cells = await execute(spec, opts, { metric });
       if (!cells) return;
-      emit(renderCompareOutput(spec, cells, metric, format), opts.out);
+      emit(renderCompareOutput(spec, cells, metric, format), opts.out, format === 'table');
     });
 }

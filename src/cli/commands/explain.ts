@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createInterface } from 'node:readline/promises';
 import type { Lesson, LessonContext, LessonResult } from '../../analysis/lessons.js';
 import { claimLines, DISCUSSION, LESSONS } from '../../analysis/lessons.js';
 import { CLAIMS, COLUMNS } from '../../model/claims.js';
@@ -8,6 +7,8 @@ import { resolveScenario } from '../../scenario/catalog.js';
 import { checkWritable, writeAtomic } from '../io.js';
 import { mdTable, textTable } from '../render.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
+import { outputWidth, print } from '../width.js';
+import { KeyReader } from '../keypress.js';
 
 interface ExplainOptions {
   format: string;
@@ -17,9 +18,9 @@ interface ExplainOptions {
   out?: string;
 }
 
-/** Word-wrap a paragraph, every line indented, to the terminal's width (at most 100). */
+/** Word-wrap a paragraph, every line indented, to the output width (at most 100). */
 function wrap(text: string, indent = '   '): string {
-  const width = Math.min(100, process.stdout.columns ?? 100) - indent.length;
+  const width = Math.min(100, outputWidth()) - indent.length;
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -36,7 +37,13 @@ function wrap(text: string, indent = '   '): string {
 const INTERVAL_NOTE =
   'A number followed by [low, high] is a mean over the games with its 95% interval: rerun on fresh seeds, intervals made this way hold the true mean 95 times in 100. Intervals apart: a real difference; a difference whose interval spans zero: unclear.';
 
-const optionText = (l: Lesson) => l.question.options.map((o) => `[${o.key}] ${o.label}`).join('   ');
+/** The options on one line when they fit, else one option a line (never one cut in two). */
+function optionText(l: Lesson, tail = ''): string {
+  const options = l.question.options.map((o) => `[${o.key}] ${o.label}`);
+  const one = options.join('   ') + tail;
+  if (one.length + 3 <= Math.min(100, outputWidth())) return wrap(one);
+  return [...options.slice(0, -1), options.at(-1) + tail].map((o) => wrap(o)).join('\n');
+}
 const label = (l: Lesson, key: string) => l.question.options.find((o) => o.key === key)?.label ?? key;
 
 /** The result's tables as text: the main one, then any further ones under their titles. */
@@ -54,7 +61,7 @@ function lessonText(l: Lesson, n: number, r: LessonResult, predicted?: string): 
     wrap(`Encoded by: ${l.rules}`),
     '',
     wrap(`Predict: ${l.question.prompt}`),
-    wrap(optionText(l)),
+    optionText(l),
     '',
     resultTables(r),
     '',
@@ -198,35 +205,36 @@ export function registerExplain(program: Command): void {
         for (const [i, l] of LESSONS.entries()) parts.push(lessonText(l, i + 1, await l.experiment(ctx)));
         const text = parts.join('');
         if (opts.out) writeAtomic(opts.out, text);
-        else process.stdout.write(text);
+        else print(text);
         return;
       }
-      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      // Each question is answered by one key press.
+      const keys = new KeyReader();
       try {
         process.stdout.write(`leverage explain: ${scenario.title}\n${LESSONS.length} steps. At each, predict first; then seeded games (${runs} a row) show what the model does.\n${wrap(INTERVAL_NOTE, '')}\n\n`);
         let right = 0;
         for (const [i, l] of LESSONS.entries()) {
           process.stdout.write(`${i + 1}. ${l.title}  (${l.stage})\n${claimLines(l).map((c) => wrap(c)).join('\n')}\n\n${wrap(l.teach)}\n${wrap(`Encoded by: ${l.rules}`)}\n\n`);
-          const keys = l.question.options.map((o) => o.key);
-          let answer = '';
-          while (!keys.includes(answer)) {
-            answer = (await rl.question(`${wrap(l.question.prompt)}\n${wrap(`${optionText(l)}  (q to stop)`)} > `)).trim().toLowerCase();
-            if (answer === 'q') return;
-          }
+          process.stdout.write(`${wrap(l.question.prompt)}\n${optionText(l, '  (a key; q to stop)')} > `);
+          const answer = await keys.key([...l.question.options.map((o) => o.key.toLowerCase()), 'q']);
+          process.stdout.write(`${answer}\n`);
+          if (answer === 'q') return;
           process.stdout.write('   Running the games...\n');
           const r = await l.experiment(ctx);
           if (answer === r.answer) right++;
           const verdict = `You predicted: ${label(l, answer)}. The runs say: ${label(l, r.answer)}.${answer === r.answer ? ' Right.' : ''}`;
           process.stdout.write(`\n${resultTables(r)}\n\n${wrap(verdict)}\n${wrap(r.finding)}\n\n`);
           if (i < LESSONS.length - 1) {
-            const go = (await rl.question('   Enter for the next step, q to stop > ')).trim().toLowerCase();
+            process.stdout.write('   Enter or space for the next step, q to stop > ');
+            const go = await keys.key(['enter', ' ', 'q']);
+            process.stdout.write('\n');
             if (go === 'q') return;
             process.stdout.write('\n');
           }
         }
         process.stdout.write(`Done: ${right} of ${LESSONS.length} predictions matched the model. leverage robustness shows every assumption at once.\n`);
       } finally {
-        rl.close();
+        keys.close();
       }
     });
 }

@@ -13,6 +13,7 @@ import { DEFAULT_STRATEGY, getStrategy } from '../../strategies/registry.js';
 import { readTextFile } from '../io.js';
 import { parseWholeNumber } from '../options.js';
 import { num as f, pct } from '../render.js';
+import { print } from '../width.js';
 
 
 function branchLines(b: ForkBranch): string[] {
@@ -52,7 +53,7 @@ export function registerFork(program: Command): void {
       }
       const report = fork(log, scenario, round, actor, move, runs, resolveProfile(ids), file);
       const d = report.difference;
-      process.stdout.write(
+      print(
         [
           `Fork of ${file} at round ${round}: ${actor === 'us' ? 'the US' : actor === 'china' ? 'China' : 'Kim'} plays '${MOVES[move].label}' instead.`,
           `${runs} continuations each way, paired (the same seeds); afterwards US ${ids.us}, China ${ids.china}, Kim ${ids.kim}.`,

@@ -15,6 +15,7 @@ import { listBuiltIn, resolveScenario } from '../../scenario/catalog.js';
 import { checkWritable, readTextFile, writeAtomic } from '../io.js';
 import { formatAccount } from '../format.js';
 import { parseSeed, parseWholeNumber, sidesFrom, withRounds } from '../options.js';
+import { print } from '../width.js';
 
 interface PlayOptions {
   as?: string;
@@ -115,9 +116,9 @@ export function registerPlay(program: Command): void {
             session.play(move);
           }
           session.advanceUntilHuman();
-          process.stdout.write(formatAccount(session, { hidden: false, debrief: 'full' }));
+          print(formatAccount(session, { hidden: false, debrief: 'full' }));
           if (!session.isOver()) {
-            process.stdout.write(`\nYour moves ran out at round ${session.ctx.round}; the game is not over. Legal now: ${session.legalMoves().map((m) => MOVES[m].short).join(', ')}.\n`);
+            print(`\nYour moves ran out at round ${session.ctx.round}; the game is not over. Legal now: ${session.legalMoves().map((m) => MOVES[m].short).join(', ')}.\n`);
           }
           if (opts.log) writeAtomic(opts.log, session.toJsonl());
           return;

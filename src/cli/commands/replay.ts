@@ -4,6 +4,7 @@ import { embeddedScenario, parseLog, replayLog } from '../../engine/replay.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { readTextFile } from '../io.js';
 import { formatAccount } from '../format.js';
+import { print } from '../width.js';
 
 export function registerReplay(program: Command): void {
   program
@@ -25,10 +26,10 @@ export function registerReplay(program: Command): void {
       }
       if (scenario.sha256 !== recorded.sha256) note = ` (note: ${scenario.source} has changed since the log was written)`;
       const result = replayLog(log, scenario, file);
-      if (opts.show) process.stdout.write(formatAccount(result.session, { hidden: true }));
+      if (opts.show) print(formatAccount(result.session, { hidden: true }));
       if (result.ok) {
         const end = log.outcome ? `outcome ${log.outcome.outcome}` : `saved in progress at round ${result.session.ctx.round}`;
-        process.stdout.write(`${file}: reproduced exactly: ${result.matched} steps, ${end}${note}\n`);
+        print(`${file}: reproduced exactly: ${result.matched} steps, ${end}${note}\n`);
       } else {
         process.stderr.write(`${file}:${result.line}: diverges at step ${result.matched + 1}: ${result.problem}${note}\n`);
         process.exitCode = 1;

@@ -4,6 +4,7 @@ import { resolveScenario } from '../../scenario/catalog.js';
 import { checkWritable, writeAtomic } from '../io.js';
 import { formatAccount } from '../format.js';
 import { parseSeed, parseWholeNumber, sidesFrom, withRounds } from '../options.js';
+import { print } from '../width.js';
 
 export function registerRun(program: Command): void {
   program
@@ -28,6 +29,7 @@ export function registerRun(program: Command): void {
       const session = playGame(scenario, seed, index, sides);
       const log = session.toJsonl();
       if (opts.log) writeAtomic(opts.log, log);
-      process.stdout.write(opts.json ? log : formatAccount(session, { hidden: opts.hidden }));
+      if (opts.json) process.stdout.write(log);
+      else print(formatAccount(session, { hidden: opts.hidden }));
     });
 }

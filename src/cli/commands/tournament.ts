@@ -33,6 +33,6 @@ export function registerTournament(program: Command): void {
       });
       const cells = await execute(spec, opts, {});
       if (!cells) return;
-      emit(renderTournamentOutput(spec, cells, format), opts.out);
+      emit(renderTournamentOutput(spec, cells, format), opts.out, format === 'table');
     });
 }
