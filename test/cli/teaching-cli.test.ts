@@ -40,7 +40,7 @@ describe('leverage explain', () => {
 
 describe('leverage robustness, sweep, fork, atlas, graph', () => {
   it('robustness prints a one-screen table of verdicts with a legend', () => {
-    const r = run(['robustness', '2023', '--runs', '300']);
+    const r = run(['robustness', '2023', '--runs', '300', '--width', '200']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^assumption +A +B +C +D/m);
     expect(r.out).toMatch(/^C10-off +[+x?] /m);
