@@ -39,6 +39,19 @@ export interface GameSummary {
   /** C4: Beijing's requests to Kim, and how many US intelligence caught. */
   requestsMade: number;
   requestsDetected: number;
+  // Calibration tallies (scenarios/CALIBRATION.md).
+  roundsAtTop: number;
+  roundsTensionFell: number;
+  /** 1 if tension fell in at least one round. */
+  anyTensionFall: number;
+  kimHolds: number;
+  kimTests: number;
+  nuclearTests: number;
+  requestsDefied: number;
+  rollsAtTop: number;
+  warsAtTop: number;
+  /** 1 if the game ended as "leverage exposed" before round 6. */
+  exposedEarly: number;
 }
 
 export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
@@ -61,6 +74,16 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
     kimDefied: ctx.kimDefiedCount,
     requestsMade: ctx.requestsMade,
     requestsDetected: ctx.requestsDetected,
+    roundsAtTop: ctx.roundsAtTop,
+    roundsTensionFell: ctx.roundsTensionFell,
+    anyTensionFall: ctx.roundsTensionFell > 0 ? 1 : 0,
+    kimHolds: ctx.kimHolds,
+    kimTests: ctx.kimTests,
+    nuclearTests: ctx.nuclearTests,
+    requestsDefied: ctx.requestsDefied,
+    rollsAtTop: ctx.rollsAtTop,
+    warsAtTop: ctx.warsAtTop,
+    exposedEarly: outcome === 'leverageExposed' && ctx.roundsPlayed < 6 ? 1 : 0,
   };
 }
 
@@ -71,13 +94,23 @@ const move: MoveEvent = { type: 'chinaWaits' };
 const legal: MoveName[] = [];
 const views = { us: {}, china: {}, kim: {} };
 
-export function playFast(params: Params, scenarioName: string, masterSeed: string, index: number, profile: Profile): GameSummary {
+export function playFast(
+  params: Params,
+  scenarioName: string,
+  masterSeed: string,
+  index: number,
+  profile: Profile,
+  onMove?: (move: MoveName) => void,
+): GameSummary {
   const seed = gameSeed(masterSeed, scenarioName, index);
-  return finishFast(leverageGame.initial(params), seed, profile);
+  return finishFast(leverageGame.initial(params), seed, profile, onMove);
 }
 
-/** Play a game on from `state` (updated in place) to its end, drawing from streams of `seed`. */
-export function finishFast(state: GameState, seed: string, profile: Profile): GameSummary {
+/**
+ * Play a game on from `state` (updated in place) to its end, drawing from streams of `seed`.
+ * `onMove` sees every move made (calibration compares the courses of paired games).
+ */
+export function finishFast(state: GameState, seed: string, profile: Profile, onMove?: (move: MoveName) => void): GameSummary {
   const rngChance = makeRng(seed, 'chance');
   const rngs: Record<Actor, Rng> = { china: makeRng(seed, 'china'), kim: makeRng(seed, 'kim'), us: makeRng(seed, 'us') };
   for (;;) {
@@ -99,6 +132,7 @@ export function finishFast(state: GameState, seed: string, profile: Profile): Ga
         : who === 'china'
           ? profile.china.choose(chinaView(ctx, views.china), legal, rngs.china)
           : profile.kim.choose(kimView(ctx, views.kim), legal, rngs.kim);
+    if (onMove) onMove(move.type as MoveName);
     leverageGame.apply(state, move);
   }
   const outcome = leverageGame.outcome(state);

@@ -52,7 +52,14 @@ export function sanctionsBite(ctx: GameContext): void {
 /** C12: war breaks out with a chance that grows with tension and shrinks with deterrence (C11). */
 export function rollForWar(ctx: GameContext, event: ChanceEvent): void {
   ctx.warBroke = event.war < warRisk(ctx.tension, ctx.deterrence, ctx.params);
+  if (ctx.tension >= TOP_TENSION) {
+    ctx.rollsAtTop += 1;
+    if (ctx.warBroke) ctx.warsAtTop += 1;
+  }
 }
+
+/** Tension at or above this counts as "at the top" in the calibration tallies (not a rule). */
+export const TOP_TENSION = 0.9;
 
 /**
  * Crises fade: tension drains each round, half as fast in a round with a test. Not a claim
@@ -64,6 +71,8 @@ export function tensionSettles(ctx: GameContext): void {
   if (ctx.tension > ctx.peakTension) ctx.peakTension = ctx.tension;
   ctx.tensionSum += ctx.tension;
   ctx.roundsPlayed += 1;
+  if (ctx.tension >= TOP_TENSION) ctx.roundsAtTop += 1;
+  if (ctx.tension < ctx.tensionAtRoundStart) ctx.roundsTensionFell += 1;
 }
 
 /** C13: US-China tension wanders for reasons outside this game. */

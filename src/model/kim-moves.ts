@@ -52,6 +52,9 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
   const k = ctx.params.kim;
   const tested = ctx.testedRung > 0;
   const defyCut = k.defyLifelineCut * ctx.chinaInfluence;
+  if (tested) ctx.kimTests += 1;
+  else ctx.kimHolds += 1;
+  if (ctx.testedRung === 4) ctx.nuclearTests += 1;
   if (ctx.requestChannel !== 'none') {
     if (tested) {
       const seen = ctx.requestChannel === 'overt' ? 1 : 0.5;
@@ -62,6 +65,7 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
       cutLifeline(ctx, defyCut);
       ctx.kimAnswer = 'defied';
       ctx.kimDefiedCount += 1;
+      ctx.requestsDefied += 1;
     }
   } else if (ctx.restraintOrdered) {
     if (tested) {

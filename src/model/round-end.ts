@@ -42,6 +42,7 @@ export function roundLimitWithConcessions(ctx: GameContext): boolean {
 /** What this round was is remembered as "last round" (what strategies with memory see); the slate is wiped. */
 export function beginNextRound(ctx: GameContext): void {
   ctx.round += 1;
+  ctx.tensionAtRoundStart = ctx.tension;
   ctx.lastChinaMove = ctx.chinaMoveThisRound;
   ctx.lastKimMove = ctx.kimMoveThisRound;
   ctx.lastUsMove = ctx.usMoveThisRound;

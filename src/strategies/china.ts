@@ -95,6 +95,39 @@ export const covertFirst: Strategy<'china'> = {
   },
 };
 
+export const seller: Strategy<'china'> = {
+  id: 'seller',
+  actor: 'china',
+  name: 'Seller',
+  description: 'Sells restraint whenever there is pressure to sell; never stokes it.',
+  models: 'Half of C2 alone: a Beijing that sells but never manufactures the crisis',
+  memory: 'whole game',
+  stochastic: true,
+  claims: ['C2', 'C3', 'C8'],
+  choose(v, legal, rng) {
+    const offer = sell(v, legal);
+    if (offer && rng.next() < v.chinaBeliefUsPays) return offer;
+    return 'chinaWaits';
+  },
+};
+
+export const enforcer: Strategy<'china'> = {
+  id: 'enforcer',
+  actor: 'china',
+  name: 'Enforcer',
+  description: 'Punishes tests through the trade lifeline; never stokes or sells.',
+  models: 'The Beijing of 2016-17 that backed UN sanctions after nuclear tests (C7, C11)',
+  memory: 'last round',
+  stochastic: false,
+  claims: ['C7', 'C11'],
+  choose(v, legal) {
+    if (v.lastKimMove !== 'holdTests' && v.lastKimMove !== 'suspendTestsForPayment' && v.lastKimMove !== 'none') {
+      return firstLegal(legal, 'squeezeLifeline', 'restrainKim');
+    }
+    return firstLegal(legal, 'restrainKim');
+  },
+};
+
 export const chinaRandom = randomStrategy('china');
 
-export const CHINA_STRATEGIES = [opportunist, covertFirst, ratchet, restrained, chinaRandom];
+export const CHINA_STRATEGIES = [opportunist, covertFirst, ratchet, restrained, seller, enforcer, chinaRandom];
