@@ -49,6 +49,10 @@ export interface GameContext {
   deterrence: number;
   usChinaTension: number;
   diplomacy: number;
+  /** C7, C11: Beijing's stand on sanctions: 1 backs (enforces) them, -1 blocks them, 0 neither. */
+  chinaSanctionStance: number;
+  /** C1, C7: restraint the US bought this round, which Beijing enforces on Kim next round. */
+  restraintOwed: boolean;
 
   // ---- this round, cleared by beginNextRound ----
   requestChannel: RequestChannel;
@@ -132,6 +136,8 @@ export function initialContext(params: Params): GameContext {
     deterrence: s.deterrence,
     usChinaTension: s.usChinaTension,
     diplomacy: s.diplomacy,
+    chinaSanctionStance: 0,
+    restraintOwed: false,
     requestChannel: 'none',
     requestDetected: false,
     offerPrice: 'none',

@@ -54,7 +54,10 @@ export function beginNextRound(ctx: GameContext): void {
   ctx.requestChannel = 'none';
   ctx.requestDetected = false;
   ctx.offerPrice = 'none';
-  ctx.restraintOrdered = false;
+  // C1, C7: restraint the US paid for is enforced on Kim this coming round, through his
+  // fear for the lifeline (he is under a restraint order he defies at a price).
+  ctx.restraintOrdered = ctx.restraintOwed;
+  ctx.restraintOwed = false;
   ctx.warmSignal = false;
   ctx.testedRung = 0;
   ctx.kimOfferedPause = false;
