@@ -187,12 +187,13 @@ export async function calibrate(scenarios: Scenario[], o: CalibrateOptions): Pro
     const quiet = withParams(s, o.rounds, `${s.name}-unexposed`, (p) => {
       p.start.exposure = Math.min(0.05, p.start.exposure);
     });
-    const req = await batch([quiet, exposed], [{ us: 'sanctioner', china, kim: KIM }]);
+    // The opportunist: the China whose asking is the C13 draw (covertFirst's letters are scripted).
+    const req = await batch([quiet, exposed], [{ us: 'sanctioner', china: 'opportunist', kim: KIM }]);
     const rate = (acc: Acc) => metric(acc, 'requestsMade').mean / Math.max(1e-9, metric(acc, 'rounds').mean);
     const r0 = rate(req[0]!.acc);
     const r1 = rate(req[1]!.acc);
     const cut = r0 > 0 ? 1 - r1 / r0 : 0;
-    add({ id: 'exposure.deters', claims: ['C10', 'C12'], fact: "exposure >= 0.5 cuts China's requests by at least 30%", scenario: s.name, subject: `${china}, requests/round ${r0.toFixed(3)} -> ${r1.toFixed(3)}`, target: '>= 30%', value: cut, low: cut, high: cut, unit: 'share' }, cut >= 0.3);
+    add({ id: 'exposure.deters', claims: ['C10', 'C12'], fact: "exposure >= 0.5 cuts China's requests by at least 30%", scenario: s.name, subject: `opportunist, requests/round ${r0.toFixed(3)} -> ${r1.toFixed(3)}`, target: '>= 30%', value: cut, low: cut, high: cut, unit: 'share' }, cut >= 0.3);
 
     // 4. Kim's dilemma (C7), where Xi asks: defiance share in the scenario as it is.
     const def = pooledShare(d, 'requestsDefied', 'requestsMade');
@@ -202,8 +203,9 @@ export async function calibrate(scenarios: Scenario[], o: CalibrateOptions): Pro
         const list = values.map((x) => withParams(s, o.rounds, `${s.name}-${label}-${x}`, (p) => set(p, x)));
         const sc = await batch(list, [{ us: us0, china, kim: KIM }]);
         const obeyed = sc.map((c) => 1 - pooledShare(c.acc, 'requestsDefied', 'requestsMade').p);
-        let ok = true;
-        for (let i = 1; i < obeyed.length; i++) ok &&= rising ? obeyed[i]! > obeyed[i - 1]! : obeyed[i]! < obeyed[i - 1]!;
+        // Monotone (ties allowed) with a real change end to end.
+        let ok = rising ? obeyed[obeyed.length - 1]! > obeyed[0]! : obeyed[obeyed.length - 1]! < obeyed[0]!;
+        for (let i = 1; i < obeyed.length; i++) ok &&= rising ? obeyed[i]! >= obeyed[i - 1]! : obeyed[i]! <= obeyed[i - 1]!;
         add({ id: `kim.sweep.${label}`, claims: ['C7'], fact: `the share obeyed ${rising ? 'rises' : 'falls'} with kim.${label}`, scenario: s.name, subject: values.map((x, i) => `${x}:${(obeyed[i]! * 100).toFixed(0)}%`).join(' '), target: rising ? 'rising' : 'falling', value: obeyed[obeyed.length - 1]! - obeyed[0]!, low: NaN, high: NaN, unit: 'share' }, ok);
       };
       await sweep('lifelineDependence', [0.3, 0.6, 0.9], (p, x) => (p.kim.lifelineDependence = x), true);
@@ -242,7 +244,9 @@ export async function calibrate(scenarios: Scenario[], o: CalibrateOptions): Pro
     const tr = (acc: Acc) => pooledShare(acc, 'kimTests', ['kimHolds', 'kimTests']);
     const t0 = tr(vw[0]!.acc);
     const t1 = tr(vw[1]!.acc);
-    add({ id: 'weights.kimWar', claims: ['C12'], fact: "doubling payoffs.kim.war lowers Kim's test rate", scenario: s.name, subject: `tests/round ${(t0.p * 100).toFixed(1)}% -> ${(t1.p * 100).toFixed(1)}%`, target: 'lower, intervals apart', value: t1.p - t0.p, low: t1.low - t0.high, high: t1.high - t0.low, unit: 'share' }, t1.high < t0.low);
+    add({ id: 'weights.kimWar.rate', claims: ['C12'], fact: "doubling payoffs.kim.war lowers Kim's test rate", scenario: s.name, subject: `tests/round ${(t0.p * 100).toFixed(1)}% -> ${(t1.p * 100).toFixed(1)}%`, target: 'lower, intervals apart', value: t1.p - t0.p, low: t1.low - t0.high, high: t1.high - t0.low, unit: 'share' }, t1.high < t0.low);
+    const rungs = diffInterval(vw[1]!.acc, vw[0]!.acc, 'rungsTested');
+    add({ id: 'weights.kimWar.rungs', claims: ['C12'], fact: 'doubling payoffs.kim.war lowers how hard Kim escalates (rungs tested a game)', scenario: s.name, subject: 'feared - as is', target: '< 0, interval', value: rungs.value, low: rungs.low, high: rungs.high, unit: 'count' }, rungs.high < 0);
   }
 
   // Facts that need one place among the scenarios.

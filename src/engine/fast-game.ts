@@ -47,6 +47,7 @@ export interface GameSummary {
   kimHolds: number;
   kimTests: number;
   nuclearTests: number;
+  rungsTested: number;
   requestsDefied: number;
   rollsAtTop: number;
   warsAtTop: number;
@@ -80,6 +81,7 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
     kimHolds: ctx.kimHolds,
     kimTests: ctx.kimTests,
     nuclearTests: ctx.nuclearTests,
+    rungsTested: ctx.rungsTested,
     requestsDefied: ctx.requestsDefied,
     rollsAtTop: ctx.rollsAtTop,
     warsAtTop: ctx.warsAtTop,

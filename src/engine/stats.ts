@@ -37,6 +37,7 @@ export const METRICS: MetricInfo[] = [
   { key: 'requestsDetected', label: 'requests caught by the US', lo: 0, hi: 24 },
   { key: 'kimTests', label: "Kim's tests", lo: 0, hi: 24 },
   { key: 'nuclearTests', label: 'nuclear tests', lo: 0, hi: 24 },
+  { key: 'rungsTested', label: 'rungs tested (sum)', lo: 0, hi: 48 },
   { key: 'kimHolds', label: 'rounds Kim held or paused', lo: 0, hi: 24 },
   { key: 'requestsDefied', label: 'requests Kim refused', lo: 0, hi: 24 },
   { key: 'roundsAtTop', label: 'rounds at tension >= 0.9', lo: 0, hi: 24 },

@@ -98,6 +98,8 @@ export interface GameContext {
   kimHolds: number;
   kimTests: number;
   nuclearTests: number;
+  /** Sum of the rungs Kim tested: how hard he escalated. */
+  rungsTested: number;
   /** C7: requests to escalate that Kim refused. */
   requestsDefied: number;
   /** C12: war rolls made at tension >= 0.9. */
@@ -171,6 +173,7 @@ export function initialContext(params: Params): GameContext {
     kimHolds: 0,
     kimTests: 0,
     nuclearTests: 0,
+    rungsTested: 0,
     requestsDefied: 0,
     rollsAtTop: 0,
     warsAtTop: 0,

@@ -14,6 +14,8 @@ export function testMissile(ctx: GameContext, rung: number): void {
   const prestige = testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence, ctx.tension);
   ctx.tension = clamp01(ctx.tension + (k.rungTension[i] ?? 0));
   ctx.kimStanding = clamp01(ctx.kimStanding + prestige);
+  // C7: and it costs a creaking economy (`kim.testCost` per rung).
+  ctx.nkEconomy = clamp01(ctx.nkEconomy - k.testCost * rung);
   if (rung > ctx.escalationLevel) ctx.escalationLevel = rung;
   // C7: a big enough test ends any detente.
   if (rung >= ctx.params.us.detenteBreakingRung) ctx.diplomacy = 0;
@@ -59,6 +61,7 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
   if (tested) ctx.kimTests += 1;
   else ctx.kimHolds += 1;
   if (ctx.testedRung === 4) ctx.nuclearTests += 1;
+  ctx.rungsTested += ctx.testedRung;
   if (ctx.requestChannel !== 'none') {
     // C7: only a real escalation (`kim.obeyMinRung` or more) does what Xi asked; a token
     // short-range test, or none, is a refusal, and Beijing reads it as one.

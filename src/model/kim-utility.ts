@@ -53,6 +53,7 @@ export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number
     const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
     const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm, 1 - v.kimStanding);
     u += w.standing * prestige;
+    u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
     // C12: the risk a test adds. Tension is not capped here: at the brink a further test
     // must still look dangerous to Kim, or testing would seem free once tension is maxed.
     // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
@@ -69,7 +70,12 @@ export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number
     // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
     // Any test while the track is open stalls it for the round: the progress forgone.
     if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
-    else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) u -= w.settlement * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
+    // A smaller test stalls the talks for a round: the progress forgone, worth more the
+    // nearer the deal (progress so far over the threshold).
+    else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
+      const nearness = v.diplomacy / r.us.settlementThreshold;
+      u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
+    }
     if (wantsEscalation) {
       if (rung >= r.kim.obeyMinRung) {
         const seen = v.requestChannel === 'overt' ? 1 : 0.5;

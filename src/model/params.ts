@@ -101,6 +101,8 @@ export interface KimParams {
   economyStandingDrag: number;
   /** C7/C11: regime crisis when standing or economy falls below this. */
   regimeCrisisThreshold: number;
+  /** C7: economy a test costs, per rung: missiles are dear for an always creaking economy (2020¶9). */
+  testCost: number;
   /** C12: share of a test's prestige lost at full tension: a test impresses most when it breaks a calm. */
   brinkDampsPrestige: number;
   /** C12: share of a rung's prestige that repeating an already reached rung still buys. */

@@ -105,6 +105,7 @@ export const FIELD_GROUPS = {
     tensionDecay: unit(0.1, [], 'Tension that drains away in a round without a test.'),
     economyStandingDrag: unit(0.1, ['C7'], "How fast an economy below 0.5 erodes Kim's standing."),
     regimeCrisisThreshold: unit(0.12, ['C7', 'C11'], 'Regime crisis when standing or economy falls below this.'),
+    testCost: unit(0.006, ['C7'], 'Economy a test costs, per rung: missiles are dear for a creaking economy.'),
     brinkDampsPrestige: unit(0.8, ['C12'], "Share of a test's prestige lost at full tension: a test impresses most when it breaks a calm."),
     repeatPrestige: unit(0.5, ['C12'], "Share of a rung's prestige that repeating a rung already reached still buys."),
     standingFade: unit(0.02, ['C7', 'C12'], 'Standing that fades each round: what a test bought is soon forgotten at home.'),

@@ -1,5 +1,6 @@
 import type { ChinaView } from '../model/views.js';
 import type { MoveName } from '../model/moves.js';
+import { isMoveName, rungOf } from '../model/moves.js';
 import type { Strategy } from './types.js';
 import { bestPrice, chinaPressureReturn, xiRequestLikelihood } from '../model/china-calculus.js';
 import { firstLegal } from './types.js';
@@ -103,7 +104,7 @@ export const covertFirst: Strategy<'china'> = {
     const offer = sell(v, legal);
     if (offer && rng.next() < v.chinaBeliefUsPays) return offer;
     // C5, C10: after a test, a warm letter; once Beijing is publicly tied to Kim it stays quiet instead.
-    if (v.lastKimMove !== 'holdTests' && v.lastKimMove !== 'none') return v.exposure < 0.3 ? 'sendWarmSignal' : 'chinaWaits';
+    if (isMoveName(v.lastKimMove) && rungOf(v.lastKimMove) > 0) return v.exposure < 0.3 ? 'sendWarmSignal' : 'chinaWaits';
     if (rng.next() < xiRequestLikelihood(v) && chinaPressureReturn(v, 'covert') > 0) return 'askEscalationByCourier';
     return 'chinaWaits';
   },
@@ -136,7 +137,7 @@ export const enforcer: Strategy<'china'> = {
   claims: ['C7', 'C11'],
   choose(v, legal) {
     if (legal.includes('backSanctions')) return 'backSanctions';
-    if (v.lastKimMove !== 'holdTests' && v.lastKimMove !== 'suspendTestsForPayment' && v.lastKimMove !== 'none') {
+    if (isMoveName(v.lastKimMove) && rungOf(v.lastKimMove) > 0) {
       return firstLegal(legal, 'squeezeLifeline', 'restrainKim');
     }
     return firstLegal(legal, 'restrainKim');

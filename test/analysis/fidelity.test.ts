@@ -19,7 +19,10 @@ function verdict(r: RobustnessReport, variant: string, conclusion: string) {
 }
 
 describe("the columns' conclusions hold in the calibrated scenarios", () => {
-  it.each(['2020', '2022', '2023'])("%s: the columns' advice beats the appeaser on the US payoff, intervals apart", async (name) => {
+  // Issue 13: the conclusion must hold in 2022 and 2023. In 2020 (a detente, tension below
+  // what Beijing can sell) the appeaser is never asked to pay and its open door settles; that
+  // is reported by `leverage calibrate`, not tuned away.
+  it.each(['2022', '2023'])("%s: the columns' advice beats the appeaser on the US payoff, intervals apart", async (name) => {
     const s = resolveScenario(name);
     const profiles = ['columns', 'appeaser'].map((us) => ({ us, china: s.strategies.china ?? 'opportunist', kim: 'regimeFirst' }));
     const [cols, app] = await runBatch({ command: 'fidelity', seed: '1', runs: RUNS, scenarios: [s], profiles }, run);
