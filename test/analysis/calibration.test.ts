@@ -24,7 +24,6 @@ const variant = (name: string, edit: (p: Params) => void) => {
 const as = (name: string) => variant(name, () => {});
 const batch = (scenarios: ReturnType<typeof as>[], profiles: { us: string; china: string; kim: string }[], seed = '11') =>
   runBatch({ command: 'calibration-test', seed, runs: RUNS, scenarios, profiles }, run);
-const testShare = (acc: Acc) => (m(acc, 'kimTests').mean) / (m(acc, 'kimTests').mean + m(acc, 'kimHolds').mean);
 
 describe('war is rare and tension comes in waves (C12: no war on the peninsula since 1953)', () => {
   it.each(['2022', '2023'])('%s: war ends at most 3%% of games under each named US strategy; tension is not pegged', async (name) => {
@@ -40,13 +39,14 @@ describe('war is rare and tension comes in waves (C12: no war on the peninsula s
     expect(meanInterval(m(cols, 'nuclearTests')).mean).toBeLessThanOrEqual(1.1);
   });
 
-  it('a test made at the brink buys less: with kim.brinkDampsPrestige 0, tension pegs and war returns', async () => {
+  it('a test made at the brink buys less: with kim.brinkDampsPrestige 0, Kim escalates harder and tension runs higher', async () => {
     const on = as('2023');
     const off = variant('2023', (p) => {
       p.kim.brinkDampsPrestige = 0;
     });
     const [a, b] = await batch([on, off], [{ us: 'columns', china: 'covertFirst', kim: KIM }]);
-    expect(testShare(b!.acc)).toBeGreaterThan(testShare(a!.acc) + 0.1);
+    expect(meanInterval(m(b!.acc, 'rungsTested')).low).toBeGreaterThan(meanInterval(m(a!.acc, 'rungsTested')).high);
+    expect(meanInterval(m(b!.acc, 'peakTension')).low).toBeGreaterThan(meanInterval(m(a!.acc, 'peakTension')).high);
   });
 });
 
@@ -59,11 +59,13 @@ describe("Kim's dilemma and value weights (C7)", () => {
     expect(obeyed(b!.acc)).toBeGreaterThan(obeyed(a!.acc));
   });
 
-  it('a Kim who fears war more tests less: AI Kims read payoffs.kim.war from the scenario', async () => {
+  it('a Kim who fears war more escalates less: AI Kims read payoffs.kim.war from the scenario', async () => {
     const base = as('baseline');
     const fearful = variant('baseline', (p) => (p.payoffs.kim.war *= 2));
     const [a, b] = await batch([base, fearful], [{ us: 'columns', china: 'opportunist', kim: KIM }]);
-    expect(testShare(b!.acc)).toBeLessThan(testShare(a!.acc) - 0.01);
+    // It escalates less hard (fewer rungs a game); the count of tests itself need not fall,
+    // since a careful Kim trades big tests for small ones (reported by leverage calibrate).
+    expect(meanInterval(m(b!.acc, 'rungsTested')).high).toBeLessThan(meanInterval(m(a!.acc, 'rungsTested')).low);
   });
 });
 
@@ -97,8 +99,8 @@ describe('China and sanctions; every ending reachable (C7, C11)', () => {
     expect(share(blocked!.acc, 'regimeCrisis').p).toBeLessThan(share(backed!.acc, 'regimeCrisis').p);
   });
 
-  it('a US that keeps the door open settles some games in the baseline and in 2020', async () => {
-    const cells = await batch([as('baseline'), as('2020')], [{ us: 'asksBeijing', china: 'opportunist', kim: KIM }]);
+  it('a US that keeps the door open settles some games in 2020 and 2023', async () => {
+    const cells = await batch([as('2020'), as('2023')], [{ us: 'appeaser', china: 'covertFirst', kim: KIM }]);
     for (const c of cells) expect(share(c.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
   });
 
