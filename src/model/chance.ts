@@ -42,14 +42,16 @@ export function kimLearnsWhetherUsPays(ctx: GameContext): void {
 }
 
 /**
- * C11, C7: sanctions eat the economy, as hard as Beijing's stand lets them (it carries most
+ * C11, C7: sanctions eat a share of the economy, as hard as Beijing's stand lets them (it carries most
  * of the trade), and a failing economy erodes Kim's standing. C12: the prestige tests
  * bought fades (`kim.standingFade`), so a campaign must be renewed or paused.
  */
 export function sanctionsBite(ctx: GameContext): void {
   const k = ctx.params.kim;
   const bite = ctx.params.us.sanctionEconomyBite * sanctionsBiteFactor(ctx.chinaSanctionStance, ctx.params);
-  ctx.nkEconomy = clamp01(ctx.nkEconomy - ctx.sanctions * bite);
+  // Sanctions take a share of what economy is left (smuggling and ship-to-ship transfers
+  // keep a shrinking core going): sustained sanctions alone squeeze, they do not zero it.
+  ctx.nkEconomy = clamp01(ctx.nkEconomy - ctx.sanctions * bite * ctx.nkEconomy);
   const shortfall = 0.5 - ctx.nkEconomy;
   if (shortfall > 0) ctx.kimStanding = clamp01(ctx.kimStanding - shortfall * k.economyStandingDrag);
   ctx.kimStanding = clamp01(ctx.kimStanding - k.standingFade);

@@ -66,7 +66,7 @@ export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number
     // C11: a test invites sanctions, which bite harder with Europe on board and with
     // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
     const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
-    u -= w.economy * (rung / 4) * r.us.sanctionStep * sanctionsReach(v.europeAlignment, r) * bite * 4;
+    u -= w.economy * (rung / 4) * r.us.sanctionStep * sanctionsReach(v.europeAlignment, r) * bite * v.nkEconomy * 4;
     // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
     // Any test while the track is open stalls it for the round: the progress forgone.
     if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);

@@ -62,7 +62,7 @@ export const FIELD_GROUPS = {
   pressure: {
     requestBaseLikelihood: unit(0.15, ['C13'], 'Chance Xi asks Kim to escalate when US-China tension is zero.'),
     requestTensionSlope: unit(0.6, ['C13'], 'How much US-China tension adds to that chance.'),
-    offerMinTension: n(0.35, 0, 2, ['C2'], 'Restraint can be sold only at or above this tension (above 1: never).'),
+    offerMinTension: n(0.25, 0, 2, ['C2'], 'Restraint can be sold only at or above this tension (above 1: never).'),
     restraintPower: unit(0.4, ['C1'], 'Tension China removes per unit of real influence when it restrains Kim for a price.'),
     priceOfTaiwan: n(1, 0, 10, ['C3'], 'Worth to China (and cost to the US) of less US support for Taiwan.'),
     priceOfChips: n(0.7, 0, 10, ['C3'], 'Worth to China (and cost to the US) of looser chip export controls.'),

@@ -35,7 +35,9 @@ describe("the columns' conclusions hold in the calibrated scenarios", () => {
     const s = resolveScenario('baseline');
     const profiles = ['appeaser', 'sanctioner'].map((us) => ({ us, china: 'opportunist', kim: 'regimeFirst' }));
     const [pay, refuse] = await runBatch({ command: 'fidelity', seed: '2', runs: RUNS, scenarios: [s], profiles }, run);
-    expect(stat(pay!.acc, 'chinaPressure').low).toBeGreaterThan(stat(refuse!.acc, 'chinaPressure').high);
+    // Issue 13: Beijing stokes Kim more against a payer (requests); it offers restraint for
+    // sale less often there only because bought restraint keeps tension below what can be sold.
+    expect(stat(pay!.acc, 'requestsMade').low).toBeGreaterThan(stat(refuse!.acc, 'requestsMade').high);
     expect(stat(pay!.acc, 'payoffChina').low).toBeGreaterThan(stat(refuse!.acc, 'payoffChina').high);
   });
 });
@@ -44,8 +46,18 @@ describe('where the conclusions stop following', () => {
   let report: RobustnessReport;
   it('runs the baseline with C1, C8 and C10 switched off, and played once', async () => {
     report = await robustness(resolveScenario('baseline'), '3', RUNS, run, ['C1', 'C8', 'C10']);
-    for (const c of ['dontConcede', 'dontAskBeijing', 'exposeAndPressure', 'chinaGainsUnlessExposed']) {
+    // Issue 13: in the recalibrated baseline buying restraint is close to break-even against
+    // the pure sanctioner (dontConcede is reported by leverage calibrate and robustness, not
+    // tuned); the other three hold, and dontConcede holds in 2023 (below).
+    for (const c of ['dontAskBeijing', 'exposeAndPressure', 'chinaGainsUnlessExposed']) {
       expect(verdict(report, 'as-is', c).verdict, c).toBe('holds');
+    }
+  });
+
+  it("in 2023 don't concede and don't ask Beijing both hold, intervals apart", async () => {
+    const r = await robustness(resolveScenario('2023'), '3', RUNS, run, []);
+    for (const c of ['dontConcede', 'dontAskBeijing', 'exposeAndPressure', 'chinaGainsUnlessExposed']) {
+      expect(verdict(r, 'as-is', c).verdict, c).toBe('holds');
     }
   });
 
@@ -57,6 +69,7 @@ describe('where the conclusions stop following', () => {
     const asIs = verdict(report, 'as-is', 'dontConcede').effects[0]!.diff;
     const off = verdict(report, 'C8-off', 'dontConcede').effects[0]!.diff;
     expect(off).toBeLessThan(0.6 * asIs);
+    expect(verdict(report, 'C8-off', 'dontConcede').verdict).not.toBe('holds');
   });
 
   it('with China\'s influence small (C1), the leverage game stops paying', async () => {
@@ -66,9 +79,13 @@ describe('where the conclusions stop following', () => {
     expect(verdict(report, 'C1-off', 'chinaGainsUnlessExposed').verdict).not.toBe('holds');
   });
 
-  it('with C10 off, exposure stops helping', () => {
-    expect(verdict(report, 'as-is', 'chinaGainsUnlessExposed').effects[1]!.low).toBeGreaterThan(0);
-    expect(verdict(report, 'C10-off', 'chinaGainsUnlessExposed').effects[1]!.low).toBeLessThanOrEqual(0);
+  it('with C10 off, most of what exposure does goes', () => {
+    // Issue 13: what is left with C10 off comes from Beijing's stand on sanctions (C11, C12),
+    // which also moves its exposure; the exposure channel itself goes.
+    const asIs = verdict(report, 'as-is', 'chinaGainsUnlessExposed').effects[1]!;
+    const off = verdict(report, 'C10-off', 'chinaGainsUnlessExposed').effects[1]!;
+    expect(asIs.low).toBeGreaterThan(0);
+    expect(off.diff).toBeLessThan(0.5 * asIs.diff);
   });
 });
 
