@@ -16,12 +16,13 @@ function sell(v: ChinaView, legal: readonly MoveName[]): MoveName | null {
 }
 
 /**
- * C7, C11, C12, C13: Beijing's stand on sanctions. After a nuclear test it backs them, to
+ * C7, C11, C12, C13: Beijing's stand on sanctions. After a nuclear test it did not ask for, it backs them, to
  * share none of the stigma (2016-17); when US-China rivalry runs high and Washington is
  * sanctioning, it blocks them and shields Kim (2022).
  */
 function sanctionsStand(v: ChinaView, legal: readonly MoveName[]): MoveName | null {
-  if (v.lastKimMove === 'nuclearTest' && legal.includes('backSanctions')) return 'backSanctions';
+  const asked = v.lastChinaMove === 'askEscalationOvertly' || v.lastChinaMove === 'askEscalationByCourier';
+  if (v.lastKimMove === 'nuclearTest' && !asked && legal.includes('backSanctions')) return 'backSanctions';
   if (v.lastUsMove === 'sanction' && v.usChinaTension >= 0.65 && legal.includes('blockSanctions')) return 'blockSanctions';
   return null;
 }
