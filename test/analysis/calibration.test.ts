@@ -91,7 +91,7 @@ describe('exposure is earned and makes Beijing careful (C4, C5, C10)', () => {
 
 describe('China and sanctions; every ending reachable (C7, C11)', () => {
   it('Beijing backing sanctions against a sanctioning US can bring on a regime crisis; blocking them cannot', async () => {
-    const [backed, blocked] = await batch([as('baseline')], [
+    const [backed, blocked] = await batch([as('2020')], [
       { us: 'sanctioner', china: 'enforcer', kim: KIM },
       { us: 'sanctioner', china: 'opportunist', kim: KIM },
     ]);
@@ -99,9 +99,9 @@ describe('China and sanctions; every ending reachable (C7, C11)', () => {
     expect(share(blocked!.acc, 'regimeCrisis').p).toBeLessThan(share(backed!.acc, 'regimeCrisis').p);
   });
 
-  it('a US that keeps the door open settles some games in 2020 and 2023', async () => {
-    const cells = await batch([as('2020'), as('2023')], [{ us: 'appeaser', china: 'covertFirst', kim: KIM }]);
-    for (const c of cells) expect(share(c.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
+  it('a US that keeps the door open settles some games in 2020, the detente (only there: see CALIBRATION.md)', async () => {
+    const [c] = await batch([as('2020')], [{ us: 'reciprocator', china: 'covertFirst', kim: KIM }]);
+    expect(share(c!.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
   });
 
   it('chips are a price China names (C3): an appeaser concedes chips in 2023', async () => {
