@@ -188,7 +188,7 @@ export const LESSONS: Lesson[] = [
         },
         answer: more.low > 0 ? 'm' : more.high < 0 ? 'l' : 's',
         finding:
-          `A paying Washington meets ${f2(more.diff)} more pressure moves a game than a refusing one, and ends ${f2(d.diff)} [${f2(d.low)}, ${f2(d.high)}] worse off. ` +
+          `A paying Washington meets ${f2(Math.abs(more.diff))} ${more.diff >= 0 ? 'more' : 'fewer'} pressure moves a game than a refusing one${more.diff < 0 ? ' (restraint it bought keeps tension below what Beijing can sell)' : ''}, and ends ${f2(d.diff)} [${f2(d.low)}, ${f2(d.high)}] worse off. ` +
           `With learning and credibility switched off (C8 off) that gap is ${f2(dOff.diff)} [${f2(dOff.low)}, ${f2(dOff.high)}]` +
           (d.diff > 0 ? `: about ${Math.round(Math.max(0, Math.min(1, 1 - dOff.diff / d.diff)) * 100)}% of the cost of paying comes from what repetition teaches.` : '.'),
         numbers: { pressurePay: pay.metrics.chinaPressure.mean, pressureRefuse: refuse.metrics.chinaPressure.mean, gap: d.diff, gapWithoutC8: dOff.diff },
