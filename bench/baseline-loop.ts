@@ -24,7 +24,10 @@ function chinaLegal(ctx: GameContext): MoveName[] {
   const out: MoveName[] = ['askEscalationOvertly', 'askEscalationByCourier', 'restrainKim'];
   if (china.thereIsPressureToSell(ctx)) out.push('offerRestraintForTaiwan', 'offerRestraintForChips');
   if (china.lifelineLeftToSqueeze(ctx)) out.push('squeezeLifeline');
-  out.push('sendWarmSignal', 'chinaWaits');
+  out.push('sendWarmSignal');
+  if (china.chinaCanBackSanctions(ctx)) out.push('backSanctions');
+  if (china.chinaCanBlockSanctions(ctx)) out.push('blockSanctions');
+  out.push('chinaWaits');
   return out;
 }
 
@@ -54,6 +57,8 @@ function applyChina(ctx: GameContext, m: MoveName): void {
     case 'offerRestraintForChips': china.offerRestraint(ctx, 'chips'); break;
     case 'squeezeLifeline': china.squeezeLifeline(ctx); break;
     case 'sendWarmSignal': china.sendWarmSignal(ctx); break;
+    case 'backSanctions': china.backSanctions(ctx); break;
+    case 'blockSanctions': china.blockSanctions(ctx); break;
     default: break;
   }
   ctx.chinaMoveThisRound = m;

@@ -206,7 +206,7 @@ export const LESSONS: Lesson[] = [
         },
         answer: more.low > 0 ? 'm' : more.high < 0 ? 'l' : 's',
         finding:
-          `A paying Washington meets ${f2(more.diff)} more pressure moves a game than a refusing one (${f2(perRound(pay))} against ${f2(perRound(refuse))} a round), and ends ${ciOf(d)} worse off ("cost of paying": the refuser's US payoff minus the payer's). ` +
+          `A paying Washington meets ${f2(Math.abs(more.diff))} ${more.diff >= 0 ? 'more' : 'fewer'} pressure moves a game than a refusing one${more.diff < 0 ? ' (restraint it bought keeps tension below what Beijing can sell)' : ''} (${f2(perRound(pay))} against ${f2(perRound(refuse))} a round), and ends ${ciOf(d)} worse off ("cost of paying": the refuser's US payoff minus the payer's). ` +
           `Concessions cost credibility directly: without that penalty the cost of paying would be ${f2(dNoCred.diff)}, so the credibility cost alone carries ${f2(credibilityPart)} of it. ` +
           `Without learning it would be ${f2(dNoLearn.diff)}, so what Beijing learns carries ${f2(learningPart)}. With neither it is ${f2(dOff.diff)}; the two parts overlap a little, so they need not add up exactly.`,
         numbers: {

@@ -29,6 +29,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   graph: async () => (await import('./commands/graph.js')).registerGraph,
   host: async () => (await import('./commands/host.js')).registerHost,
   join: async () => (await import('./commands/join.js')).registerJoin,
+  calibrate: async () => (await import('./commands/calibrate.js')).registerCalibrate,
 };
 COMMANDS.strategies = COMMANDS.scenarios as () => Promise<Register>;
 

@@ -41,6 +41,20 @@ export interface GameSummary {
   requestsDetected: number;
   /** Each payoff component's value, in PAYOFF_TERMS order (they sum to the payoffs). */
   payoffParts: number[];
+  // Calibration tallies (scenarios/CALIBRATION.md).
+  roundsAtTop: number;
+  roundsTensionFell: number;
+  /** 1 if tension fell in at least one round. */
+  anyTensionFall: number;
+  kimHolds: number;
+  kimTests: number;
+  nuclearTests: number;
+  rungsTested: number;
+  requestsDefied: number;
+  rollsAtTop: number;
+  warsAtTop: number;
+  /** 1 if the game ended as "leverage exposed" before round 6. */
+  exposedEarly: number;
 }
 
 export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
@@ -65,6 +79,17 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
     requestsMade: ctx.requestsMade,
     requestsDetected: ctx.requestsDetected,
     payoffParts: parts,
+    roundsAtTop: ctx.roundsAtTop,
+    roundsTensionFell: ctx.roundsTensionFell,
+    anyTensionFall: ctx.roundsTensionFell > 0 ? 1 : 0,
+    kimHolds: ctx.kimHolds,
+    kimTests: ctx.kimTests,
+    nuclearTests: ctx.nuclearTests,
+    rungsTested: ctx.rungsTested,
+    requestsDefied: ctx.requestsDefied,
+    rollsAtTop: ctx.rollsAtTop,
+    warsAtTop: ctx.warsAtTop,
+    exposedEarly: outcome === 'leverageExposed' && ctx.roundsPlayed < 6 ? 1 : 0,
   };
 }
 
@@ -75,13 +100,23 @@ const move: MoveEvent = { type: 'chinaWaits' };
 const legal: MoveName[] = [];
 const views = { us: {}, china: {}, kim: {} };
 
-export function playFast(params: Params, scenarioName: string, masterSeed: string, index: number, profile: Profile): GameSummary {
+export function playFast(
+  params: Params,
+  scenarioName: string,
+  masterSeed: string,
+  index: number,
+  profile: Profile,
+  onMove?: (move: MoveName) => void,
+): GameSummary {
   const seed = gameSeed(masterSeed, scenarioName, index);
-  return finishFast(leverageGame.initial(params), seed, profile);
+  return finishFast(leverageGame.initial(params), seed, profile, onMove);
 }
 
-/** Play a game on from `state` (updated in place) to its end, drawing from streams of `seed`. */
-export function finishFast(state: GameState, seed: string, profile: Profile): GameSummary {
+/**
+ * Play a game on from `state` (updated in place) to its end, drawing from streams of `seed`.
+ * `onMove` sees every move made (calibration compares the courses of paired games).
+ */
+export function finishFast(state: GameState, seed: string, profile: Profile, onMove?: (move: MoveName) => void): GameSummary {
   const rngChance = makeRng(seed, 'chance');
   const rngs: Record<Actor, Rng> = { china: makeRng(seed, 'china'), kim: makeRng(seed, 'kim'), us: makeRng(seed, 'us') };
   for (;;) {
@@ -103,6 +138,7 @@ export function finishFast(state: GameState, seed: string, profile: Profile): Ga
         : who === 'china'
           ? profile.china.choose(chinaView(ctx, views.china), legal, rngs.china)
           : profile.kim.choose(kimView(ctx, views.kim), legal, rngs.kim);
+    if (onMove) onMove(move.type as MoveName);
     leverageGame.apply(state, move);
   }
   const outcome = leverageGame.outcome(state);

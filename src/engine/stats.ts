@@ -35,6 +35,17 @@ export const METRICS: MetricInfo[] = [
   { key: 'kimDefied', label: 'times Kim defied Beijing', lo: 0, hi: 24 },
   { key: 'requestsMade', label: "Beijing's requests to Kim", lo: 0, hi: 24 },
   { key: 'requestsDetected', label: 'requests caught by the US', lo: 0, hi: 24 },
+  { key: 'kimTests', label: "Kim's tests", lo: 0, hi: 24 },
+  { key: 'nuclearTests', label: 'nuclear tests', lo: 0, hi: 24 },
+  { key: 'rungsTested', label: 'rungs tested (sum)', lo: 0, hi: 48 },
+  { key: 'kimHolds', label: 'rounds Kim held or paused', lo: 0, hi: 24 },
+  { key: 'requestsDefied', label: 'requests Kim refused', lo: 0, hi: 24 },
+  { key: 'roundsAtTop', label: 'rounds at tension >= 0.9', lo: 0, hi: 24 },
+  { key: 'roundsTensionFell', label: 'rounds tension fell', lo: 0, hi: 24 },
+  { key: 'anyTensionFall', label: 'games with a calmer round', lo: 0, hi: 1 },
+  { key: 'rollsAtTop', label: 'war rolls at tension >= 0.9', lo: 0, hi: 24 },
+  { key: 'warsAtTop', label: 'wars at tension >= 0.9', lo: 0, hi: 1 },
+  { key: 'exposedEarly', label: 'exposed before round 6', lo: 0, hi: 1 },
 ];
 export type MetricKey = MetricInfo['key'];
 export const HIST_BINS = 40;

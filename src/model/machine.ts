@@ -96,6 +96,8 @@ export const leverageMachine = setup({
         },
         squeezeLifeline: { guard: 'lifelineLeftToSqueeze', target: toKim, actions: ['squeezeLifeline', 'recordChinaMove'] },
         sendWarmSignal: { target: toKim, actions: ['sendWarmSignal', 'recordChinaMove'] },
+        backSanctions: { guard: 'chinaCanBackSanctions', target: toKim, actions: ['backSanctions', 'recordChinaMove'] },
+        blockSanctions: { guard: 'chinaCanBlockSanctions', target: toKim, actions: ['blockSanctions', 'recordChinaMove'] },
         chinaWaits: { target: toKim, actions: ['recordChinaMove'] },
       },
     },

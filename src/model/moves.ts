@@ -69,6 +69,20 @@ export const MOVES = {
     hint: 'Emboldens Kim and lifts his standing, but shows Beijing\'s comfort with him.',
     claims: ['C5'],
   },
+  backSanctions: {
+    actor: 'china',
+    short: 'back-sanctions',
+    label: 'Back sanctions on Pyongyang',
+    hint: 'China carries most of its trade: sanctions bite far harder; sheds some stigma.',
+    claims: ['C7', 'C11', 'C12'],
+  },
+  blockSanctions: {
+    actor: 'china',
+    short: 'block-sanctions',
+    label: 'Block new sanctions',
+    hint: 'Shields Kim\'s economy from sanctions; ties Beijing to him in public.',
+    claims: ['C11', 'C12', 'C13'],
+  },
   chinaWaits: {
     actor: 'china',
     short: 'wait',

@@ -39,6 +39,10 @@ function chinaNotes(b: GameContext, a: GameContext, move: string): Note[] {
       return [{ claims: ['C7'], text: `Beijing squeezes the trade lifeline (${change(b.lifeline, a.lifeline)}); the North Korean economy ${change(b.nkEconomy, a.nkEconomy)}.` }];
     case 'sendWarmSignal':
       return [{ claims: ['C5'], text: `Xi sends Kim a warm public letter, silent on his tests: Kim's standing ${change(b.kimStanding, a.kimStanding)}, US evidence of Beijing's comfort ${change(b.evidence, a.evidence)}.` }];
+    case 'backSanctions':
+      return [{ claims: ['C7', 'C11', 'C12'], text: `Beijing backs sanctions on Pyongyang and enforces them on its own trade: they bite far harder; China's exposure ${change(b.exposure, a.exposure)}.` }];
+    case 'blockSanctions':
+      return [{ claims: ['C11', 'C13'], text: `Beijing blocks new sanctions and lets the old ones leak: they bite less; China's exposure ${change(b.exposure, a.exposure)}.` }];
     default:
       return [{ claims: [], text: 'Beijing waits.' }];
   }

@@ -18,6 +18,8 @@ const asChance = (e: GameEvent) => e as ChanceEvent;
 export const guardRules = {
   thereIsPressureToSell: (ctx: GameContext) => china.thereIsPressureToSell(ctx),
   lifelineLeftToSqueeze: (ctx: GameContext) => china.lifelineLeftToSqueeze(ctx),
+  chinaCanBackSanctions: (ctx: GameContext) => china.chinaCanBackSanctions(ctx),
+  chinaCanBlockSanctions: (ctx: GameContext) => china.chinaCanBlockSanctions(ctx),
   rungWithinReach: (ctx: GameContext, _e: GameEvent, p: { rung: number }) => kim.rungWithinReach(ctx, p.rung),
   kimHasTestsToSuspend: (ctx: GameContext) => kim.kimHasTestsToSuspend(ctx),
   warBrokeOut: (ctx: GameContext) => end.warBrokeOut(ctx),
@@ -36,6 +38,8 @@ export const actionRules = {
   offerRestraint: (ctx: GameContext, _e: GameEvent, p: { price: Price }) => china.offerRestraint(ctx, p.price),
   squeezeLifeline: (ctx: GameContext) => china.squeezeLifeline(ctx),
   sendWarmSignal: (ctx: GameContext) => china.sendWarmSignal(ctx),
+  backSanctions: (ctx: GameContext) => china.backSanctions(ctx),
+  blockSanctions: (ctx: GameContext) => china.blockSanctions(ctx),
   recordChinaMove: (ctx: GameContext, e: GameEvent) => {
     ctx.chinaMoveThisRound = e.type;
   },
