@@ -195,7 +195,13 @@ export function resultText(c: RobustnessReport['conclusions'][number], x: Conclu
   if (x.effects.every((e) => Math.abs(e.diff) < 1e-9)) return c.noEffect;
   const signed = (d: number) => `${d >= 0 ? '+' : ''}${(Object.is(d, -0) ? 0 : d).toFixed(2)}`;
   const labelled = x.effects.length > 1;
-  return `${verdict} ${x.effects.map((e, i) => (labelled && c.shorts[i] ? `${c.shorts[i]} ${signed(e.diff)}` : signed(e.diff))).join(', ')}`;
+  // A part that is exactly zero says so in words ("no gain"), not as a signed +0.00.
+  const part = (e: Effect, i: number) => {
+    const short = labelled ? c.shorts[i] : undefined;
+    if (short && e.diff === 0) return `no ${short}`;
+    return short ? `${short} ${signed(e.diff)}` : signed(e.diff);
+  };
+  return `${verdict} ${x.effects.map(part).join(', ')}`;
 }
 
 export function verdictOf(effects: Effect[]): Verdict {

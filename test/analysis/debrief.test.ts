@@ -22,8 +22,21 @@ function games() {
   return out;
 }
 
+/** The same, in a baseline where war is common (the calibrated model makes it rare), so the war checks have wars to read. */
+function warGames() {
+  const s = resolveScenario('baseline');
+  const risky = { ...s, params: { ...s.params, crisis: { ...s.params.crisis, warRiskAtFullTension: 0.6 }, start: { ...s.params.start, tension: 0.8 } } };
+  const out = [];
+  for (const us of STRATEGIES.us)
+    for (const seed of ['1', '2', '3']) {
+      const g = playGame(risky, seed, 0, { us, china: getStrategy('china', 'opportunist'), kim: getStrategy('kim', 'regimeFirst') });
+      out.push({ g, d: debrief({ params: risky.params, steps: g.steps, ctx: g.ctx, outcome: g.outcome()! }) });
+    }
+  return out;
+}
+
 describe('the debrief', () => {
-  const all = games();
+  const all = [...games(), ...warGames()];
 
   it('has every step, and a courier request is shown as hidden from Washington unless caught', () => {
     let couriers = 0;
