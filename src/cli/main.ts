@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   fork: async () => (await import('./commands/fork.js')).registerFork,
   atlas: async () => (await import('./commands/atlas.js')).registerAtlas,
   graph: async () => (await import('./commands/graph.js')).registerGraph,
+  report: async () => (await import('./commands/report.js')).registerReport,
 };
 COMMANDS.strategies = COMMANDS.scenarios as () => Promise<Register>;
 

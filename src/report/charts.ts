@@ -37,6 +37,8 @@ export function intervalChart(opts: {
   zero?: boolean;
   independentX?: boolean;
   panelColumns?: number;
+  /** Width of the plot area of each panel. */
+  width?: number;
 }): Chart {
   const { rows } = opts;
   const series = uniq(rows.map((r) => r.series ?? ''));
@@ -46,11 +48,11 @@ export function intervalChart(opts: {
   const yCats = uniq(rows.map((r) => r.y));
   const x = {
     type: 'quantitative',
-    title: opts.xTitle,
+    title: opts.xTitle || null,
     ...(opts.percent ? { axis: { format: '.0%' } } : {}),
     scale: opts.xDomain ? { domain: opts.xDomain } : { zero: false, nice: true },
   };
-  const y = { field: 'y', type: 'nominal', title: opts.yTitle, sort: yCats };
+  const y = { field: 'y', type: 'nominal', title: opts.yTitle || null, sort: yCats };
   const seriesEnc = many
     ? {
         yOffset: { field: 'series', type: 'nominal', sort: series, title: opts.seriesTitle ?? null },
@@ -76,7 +78,7 @@ export function intervalChart(opts: {
   if (opts.zero) layers.unshift({ mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } });
   const step = many ? Math.max(12, 8 * series.length) : 22;
   const unit = {
-    width: panels.length > 1 ? Math.max(150, Math.floor((CHART_WIDTH - 140) / Math.min(panels.length, opts.panelColumns ?? 3)) - 10) : CHART_WIDTH - 200,
+    width: opts.width ?? (panels.length > 1 ? Math.max(150, Math.floor((CHART_WIDTH - 140) / Math.min(panels.length, opts.panelColumns ?? 3)) - 10) : CHART_WIDTH - 200),
     height: { step },
     encoding: { y, ...seriesEnc },
     layer: layers,

@@ -41,25 +41,23 @@ export function parseCell(text: string): { mean: number; low: number; high: numb
 export function lessonFigure(step: ExplainStep, n: number, caption: string): Figure | null {
   const { head, rows } = step.result.table;
   const points: IntervalRow[] = [];
-  const percentCols = new Set<string>();
   head.forEach((col, j) => {
     if (j === 0) return;
     const parsed = rows.map((r) => parseCell(r[j] ?? ''));
     if (parsed.some((p) => p === null)) return;
     parsed.forEach((p, i) => {
       const v = p as NonNullable<typeof p>;
-      if (v.percent) percentCols.add(col);
-      points.push({ y: rows[i]?.[0] ?? '', panel: v.percent ? `${col} (%)` : col, mean: v.mean, low: v.low, high: v.high });
+      points.push({ y: rows[i]?.[0] ?? '', panel: `${col} (${v.percent ? 'share of games, 0 to 1' : columnUnit(col)})`, mean: v.mean, low: v.low, high: v.high });
     });
   });
   if (points.length === 0) return null;
-  const panels = new Set(points.map((p) => p.panel)).size;
   const chart = intervalChart({
     rows: points,
-    xTitle: 'value (model points, counts or index; % where marked)',
-    yTitle: head[0] ?? '',
+    xTitle: '',
+    yTitle: '',
     independentX: true,
-    panelColumns: Math.min(2, panels),
+    panelColumns: 1,
+    width: 300,
   });
   return {
     id: `step-${n}`,
@@ -69,6 +67,13 @@ export function lessonFigure(step: ExplainStep, n: number, caption: string): Fig
     marks: chart.marks,
     table: step.result.table,
   };
+}
+
+/** The unit of a lesson's column, from its name (the lessons name their measures plainly). */
+export function columnUnit(column: string): string {
+  if (/payoff|effect|gain/i.test(column)) return 'model points';
+  if (/tension|exposure|alignment|standing/i.test(column)) return 'index, 0 to 1';
+  return 'per game';
 }
 
 const optionLabel = (l: Lesson, key: string) => l.question.options.find((o) => o.key === key)?.label ?? key;

@@ -32,7 +32,7 @@ export const DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4
 /** Hold / break / unclear: dark blue, light orange, pale grey; differ in greyscale too, and cells also say it in words. */
 export const VERDICT_COLOURS = { holds: '#0072B2', breaks: '#E69F00', unclear: '#DDDDDD' } as const;
 
-export const CHART_WIDTH = 560;
+export const CHART_WIDTH = 640;
 
 /** Shared look: readable type, no frame, white background (prints as drawn). */
 export const CONFIG = {
@@ -40,7 +40,7 @@ export const CONFIG = {
   font: 'Helvetica, Arial, sans-serif',
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 260 },
-  legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal' },
+  legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', labelLimit: 320 },
   header: { labelFontSize: 12, titleFontSize: 12 },
   title: { fontSize: 14, anchor: 'start' },
 };

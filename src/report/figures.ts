@@ -66,8 +66,8 @@ export function batchFigures(r: BatchReport): Figure[] {
       spec: shares.spec,
       marks: shares.marks,
       table: {
-        head: ['outcome', ...r.cells.map(cellName)],
-        rows: OUTCOME_NAMES.map((o) => [OUTCOME_SHORT[o], ...r.cells.map((c) => `${fmtPct(c.summary.outcomes[o].p)} [${fmtPct(c.summary.outcomes[o].low)}, ${fmtPct(c.summary.outcomes[o].high)}]`)]),
+        head: ['games', ...OUTCOME_NAMES.map((o) => OUTCOME_SHORT[o])],
+        rows: r.cells.map((c) => [cellName(c), ...OUTCOME_NAMES.map((o) => `${fmtPct(c.summary.outcomes[o].p)} [${fmtPct(c.summary.outcomes[o].low)}, ${fmtPct(c.summary.outcomes[o].high)}]`)]),
       },
     },
   ];

@@ -59,12 +59,17 @@ export function tableHtml(t: DataTable, caption?: string): string {
   const body = t.rows
     .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${isNumeric(c) ? ' class="num"' : ''}>${esc(c)}</td>`)).join('')}</tr>`)
     .join('\n');
-  return `<table>${caption ? `<caption>${esc(caption)}</caption>` : ''}${head}<tbody>\n${body}\n</tbody></table>`;
+  return `<div class="table"><table>${caption ? `<caption>${esc(caption)}</caption>` : ''}${head}<tbody>\n${body}\n</tbody></table></div>`;
 }
 
-/** Give vega's SVG an accessible name and let CSS scale it (the viewBox keeps its shape). */
+/** On screen, charts are drawn a quarter larger than their natural size (projectors); print uses the natural size. */
+export const SCREEN_SCALE = 1.25;
+
+/** Give vega's SVG an accessible name and a screen width; CSS keeps it within the page (the viewBox keeps its shape). */
 function accessibleSvg(svg: string, labelId: string): string {
-  return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${labelId}" `);
+  const width = Number(/^<svg [^>]*?width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 0);
+  const style = width > 0 ? ` style="width: ${Math.round(width * SCREEN_SCALE)}px"` : '';
+  return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${labelId}"${style} `);
 }
 
 async function figureHtml(b: FigureBlock): Promise<string> {
@@ -88,7 +93,7 @@ async function blockHtml(b: PageBlock): Promise<string> {
     case 'text':
       return b.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n');
     case 'table':
-      return `<div class="table">${tableHtml(b.table, b.caption)}</div>`;
+      return tableHtml(b.table, b.caption);
     case 'question':
       return `<div class="question"><p><strong>For discussion.</strong> ${esc(b.prompt)}</p><ul>${b.options.map((o) => `<li>${esc(o)}</li>`).join('')}</ul></div>`;
     case 'figure':
@@ -118,7 +123,7 @@ caption { text-align: left; font-weight: bold; padding-bottom: 4px; }
 th, td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #888; }
 td.num { text-align: right; white-space: nowrap; }
-.table { overflow-x: auto; }
+.table { overflow-x: auto; max-width: 100%; }
 .question { border-left: 6px solid #E69F00; background: #fff8e8; padding: 6px 14px; margin: 14px 0; break-inside: avoid; page-break-inside: avoid; }
 .question ul { margin: 4px 0 8px; }
 footer { margin-top: 40px; font-size: 13px; color: #555; border-top: 1px solid #ccc; padding-top: 8px; }
@@ -129,6 +134,7 @@ footer { margin-top: 40px; font-size: 13px; color: #555; border-top: 1px solid #
   figure.chart { border: none; padding: 0; margin: 10pt 0; }
   figure.with-table .plot { grid-template-columns: minmax(0, 1fr); gap: 4pt; }
   details:not([open]) { display: none; }
+  figure.chart .svg svg { width: auto !important; }
   table { font-size: 9pt; }
   .question { background: none; }
 }

@@ -1,3 +1,4 @@
+import type { AnalystReport } from '../analysis/analyst.js';
 import type { BatchReport, CompareReport, TournamentReport } from '../analysis/reports.js';
 import type { SweepReport } from '../analysis/sweep.js';
 import type { RobustnessReport } from '../analysis/robustness.js';
@@ -146,3 +147,40 @@ export function gamePage(g: GameForPage, command: string): Promise<string> {
   return buildPage(page);
 }
 export { explainPage } from './explain-page.js';
+
+const show = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v));
+
+/** `leverage report`: differences from baseline, the US strategies compared, robustness and the three most sensitive parameters. */
+export function analystPage(r: AnalystReport, command: string): Promise<string> {
+  const names = r.scenarios.map((s) => s.scenario);
+  const sections: Page['sections'] = [
+    {
+      heading: 'Every US strategy, scenario by scenario',
+      blocks: [
+        { kind: 'text', paragraphs: [`Each US strategy played ${r.runs.compare} times in each scenario against the first scenario's China and Kim; the best per scenario is marked.`] },
+        fig(compareFigure(r.compare, 'report-compare')),
+      ],
+    },
+  ];
+  for (const s of r.scenarios) {
+    const diffs: PageBlock = s.differences.length
+      ? { kind: 'table', caption: `Parameters of ${s.scenario} that differ from the baseline`, table: { head: ['parameter', 'baseline', s.scenario], rows: s.differences.map((d) => [d.path, show(d.baseline), show(d.value)]) } }
+      : { kind: 'text', paragraphs: [`${s.scenario} has the baseline's parameters.`] };
+    const screened: PageBlock = {
+      kind: 'table',
+      caption: `Screen: US payoff at each end of a parameter's range (${r.runs.screening} games each); the ten that move it most`,
+      table: { head: ['parameter', 'range', 'US payoff at min', 'at max', 'spread'], rows: s.screening.slice(0, 10).map((p) => [p.path, `${p.min} to ${p.max}`, p.atMin.toFixed(2), p.atMax.toFixed(2), p.spread.toFixed(2)]) },
+    };
+    sections.push({
+      kicker: s.title,
+      heading: `Scenario ${s.scenario}`,
+      blocks: [diffs, fig(robustnessFigure(s.robustness, `report-robustness-${s.scenario}`)), screened, ...sweepFigures(s.sweep, `report-sweep-${s.scenario}`).map(fig)],
+    });
+  }
+  return buildPage({
+    title: `leverage report: ${names.join(', ')}`,
+    lead: [`Seed ${r.seed}. Intervals are 95%; payoffs are in model points.`, reproduce(command)],
+    sections,
+    data: r,
+  });
+}
