@@ -86,9 +86,10 @@ function profileFor(s: ReportScenario): ProfileIds {
   return { us: defaultStrategyId('us', s.strategies), china: defaultStrategyId('china', s.strategies), kim: defaultStrategyId('kim', s.strategies) };
 }
 
-/** US payoff at both ends of every numeric parameter's range, most sensitive first. */
+/** US payoff at both ends of every numeric parameter's range (payoff weights aside), most sensitive first. */
 export async function screenParameters(s: ReportScenario, seed: string, runs: number, opts: Pick<RunOptions, 'workers' | 'signal'>): Promise<ScreenedParam[]> {
-  const fields = allFields().filter((f) => f.field.kind === 'number') as { path: string; field: NumberField }[];
+  // Payoff weights are left out: they rescale the measure itself rather than change the game.
+  const fields = allFields().filter((f) => f.field.kind === 'number' && !f.path.startsWith('payoffs.')) as { path: string; field: NumberField }[];
   const ranges = fields.map((f) => ({ path: f.path, values: [f.field.min, f.field.max] }));
   // One sweep of every parameter alone (there are far more than two, so no grid).
   const r = await sweep(s, ranges, profileFor(s), 'payoffUs', seed, runs, opts);

@@ -75,7 +75,12 @@ export function intervalChart(opts: {
       },
     },
   ];
-  if (opts.zero) layers.unshift({ mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } });
+  // The zero line is drawn once per panel: its own one-row data outside facets, a datum inside them.
+  const zeroLine = (faceted: boolean) =>
+    faceted
+      ? { mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } }
+      : { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] }, encoding: { x: { field: 'zero', type: 'quantitative' }, y: null } };
+  if (opts.zero) layers.unshift(zeroLine(panels.length > 1));
   const step = many ? Math.max(12, 8 * series.length) : 22;
   const unit = {
     width: opts.width ?? (panels.length > 1 ? Math.max(150, Math.floor((CHART_WIDTH - 140) / Math.min(panels.length, opts.panelColumns ?? 3)) - 10) : CHART_WIDTH - 200),
@@ -170,7 +175,7 @@ export function tornadoChart(opts: { bars: { param: string; lo: number; hi: numb
   return {
     spec: vegaLite({
       width: CHART_WIDTH - 220,
-      height: { step: 22 },
+      height: 26 * bars.length,
       layer: [
         {
           data: { values: bars },

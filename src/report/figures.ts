@@ -101,7 +101,7 @@ const c40 = (lo: number, hi: number) => `Bins of ${fmt2((hi - lo) / 40)} from ${
 
 export function compareFigure(r: CompareReport, id = 'compare'): Figure {
   const label = (p: ProfileIds) => profileLabel(p, r.varied);
-  const status = (c: CompareReport['cells'][number][number]) => (c.best ? 'best in its column' : c.tiedWithBest ? 'tied with the best (intervals overlap)' : 'below the best');
+  const status = (c: CompareReport['cells'][number][number]) => (c.best ? 'best in its panel' : c.tiedWithBest ? 'tied with the best' : 'below the best');
   const rows = r.rows.flatMap((p, i) =>
     r.columns.map((col, j) => {
       const c = (r.cells[i] as CompareReport['cells'][number])[j] as CompareReport['cells'][number][number];
@@ -112,7 +112,7 @@ export function compareFigure(r: CompareReport, id = 'compare'): Figure {
     rows,
     xTitle: axisTitle(r.metric),
     yTitle: r.varied.length === 1 ? `${SIDE[r.varied[0] as Actor]} strategy` : 'strategy profile',
-    seriesTitle: 'mark',
+    seriesTitle: 'in each panel',
     percent: r.metric.startsWith('outcome.'),
     panelColumns: Math.min(3, r.columns.length),
   });
@@ -237,7 +237,7 @@ export function robustnessFigure(r: RobustnessReport, id = 'robustness'): Figure
     yTitle: 'assumption switched off',
     colourTitle: 'verdict',
     categories: { domain: ['holds', 'breaks', 'unclear'], range: [VERDICT_COLOURS.holds, VERDICT_COLOURS.breaks, VERDICT_COLOURS.unclear] },
-    cellWidth: 118,
+    cellWidth: 150,
   });
   return {
     id,

@@ -168,7 +168,7 @@ export function analystPage(r: AnalystReport, command: string): Promise<string> 
       : { kind: 'text', paragraphs: [`${s.scenario} has the baseline's parameters.`] };
     const screened: PageBlock = {
       kind: 'table',
-      caption: `Screen: US payoff at each end of a parameter's range (${r.runs.screening} games each); the ten that move it most`,
+      caption: `Screen: US payoff at each end of a parameter's range (${r.runs.screening} games each; payoff weights aside); the ten that move it most`,
       table: { head: ['parameter', 'range', 'US payoff at min', 'at max', 'spread'], rows: s.screening.slice(0, 10).map((p) => [p.path, `${p.min} to ${p.max}`, p.atMin.toFixed(2), p.atMax.toFixed(2), p.spread.toFixed(2)]) },
     };
     sections.push({
