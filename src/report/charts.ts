@@ -81,7 +81,8 @@ export function intervalChart(opts: {
       ? { mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] }, encoding: { x: { datum: 0, type: 'quantitative' } } }
       : { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] }, encoding: { x: { field: 'zero', type: 'quantitative' }, y: null } };
   if (opts.zero) layers.unshift(zeroLine(panels.length > 1));
-  const step = many ? Math.max(12, 8 * series.length) : 22;
+  // With series dodged, the step is the height of one series within a row.
+  const step = many ? 12 : 22;
   const unit = {
     width: opts.width ?? (panels.length > 1 ? Math.max(150, Math.floor((CHART_WIDTH - 140) / Math.min(panels.length, opts.panelColumns ?? 3)) - 10) : CHART_WIDTH - 200),
     height: { step },

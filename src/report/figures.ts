@@ -57,7 +57,17 @@ export function batchFigures(r: BatchReport): Figure[] {
   const rows = r.cells.flatMap((c) =>
     OUTCOME_NAMES.map((o) => ({ y: OUTCOME_SHORT[o], series: cellName(c), mean: c.summary.outcomes[o].p, low: c.summary.outcomes[o].low, high: c.summary.outcomes[o].high })),
   );
-  const shares = intervalChart({ rows: r.cells.length > 1 ? rows : rows.map(({ series: _s, ...x }) => x), xTitle: 'share of games (95% interval)', yTitle: 'outcome', percent: true, xDomain: [0, 1] });
+  // Up to four groups of games: dots and intervals; more: a heat table (one row per group), which stays readable.
+  const shares =
+    r.cells.length <= MAX_DODGED
+      ? intervalChart({ rows: r.cells.length > 1 ? rows : rows.map(({ series: _s, ...x }) => x), xTitle: 'share of games (95% interval)', yTitle: 'outcome', percent: true, xDomain: [0, 1] })
+      : heatTable({
+          cells: rows.map((x) => ({ x: x.y, y: x.series, value: round3(x.mean), text: fmtPct(x.mean) })),
+          xTitle: 'outcome: share of games',
+          yTitle: 'games',
+          colourTitle: 'share of games (0 to 1)',
+          cellWidth: 96,
+        });
   const figures: Figure[] = [
     {
       id: 'batch-outcomes',
@@ -94,6 +104,8 @@ export function batchFigures(r: BatchReport): Figure[] {
   }
   return figures;
 }
+
+const MAX_DODGED = 4;
 
 const c40 = (lo: number, hi: number) => `Bins of ${fmt2((hi - lo) / 40)} from ${lo} to ${hi}.`;
 

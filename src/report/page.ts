@@ -62,14 +62,17 @@ export function tableHtml(t: DataTable, caption?: string): string {
   return `<div class="table"><table>${caption ? `<caption>${esc(caption)}</caption>` : ''}${head}<tbody>\n${body}\n</tbody></table></div>`;
 }
 
-/** On screen, charts are drawn a quarter larger than their natural size (projectors); print uses the natural size. */
-export const SCREEN_SCALE = 1.25;
+/** Charts are drawn a quarter larger than vega lays them out, for projectors; CSS still keeps each within the page. */
+export const SCALE = 1.25;
 
-/** Give vega's SVG an accessible name and a screen width; CSS keeps it within the page (the viewBox keeps its shape). */
+/** Give vega's SVG an accessible name and its larger size (the viewBox keeps its coordinates and shape). */
 function accessibleSvg(svg: string, labelId: string): string {
-  const width = Number(/^<svg [^>]*?width="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 0);
-  const style = width > 0 ? ` style="width: ${Math.round(width * SCREEN_SCALE)}px"` : '';
-  return svg.replace(/^<svg /, `<svg role="img" aria-labelledby="${labelId}"${style} `);
+  const open = /^<svg [^>]*>/.exec(svg)?.[0] ?? '';
+  const scaled = open
+    .replace(/ width="(\d+(?:\.\d+)?)"/, (_, w: string) => ` width="${Math.round(Number(w) * SCALE)}"`)
+    .replace(/ height="(\d+(?:\.\d+)?)"/, (_, h: string) => ` height="${Math.round(Number(h) * SCALE)}"`)
+    .replace(/^<svg /, `<svg role="img" aria-labelledby="${labelId}" `);
+  return scaled + svg.slice(open.length);
 }
 
 async function figureHtml(b: FigureBlock): Promise<string> {
@@ -134,7 +137,6 @@ footer { margin-top: 40px; font-size: 13px; color: #555; border-top: 1px solid #
   figure.chart { border: none; padding: 0; margin: 10pt 0; }
   figure.with-table .plot { grid-template-columns: minmax(0, 1fr); gap: 4pt; }
   details:not([open]) { display: none; }
-  figure.chart .svg svg { width: auto !important; }
   table { font-size: 9pt; }
   .question { background: none; }
 }
@@ -156,7 +158,7 @@ export async function buildPage(page: Page): Promise<string> {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(page.title)}</title>`,
+    `<title>${esc(page.title.length > 70 ? `${page.title.slice(0, 68).trimEnd()}…` : page.title)}</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
