@@ -158,7 +158,8 @@ export function heatTable(opts: {
       width: { step: cellWidth },
       height: { step: 24 },
       encoding: {
-        x: { field: 'x', type: 'nominal', sort: xs, title: opts.xTitle, axis: { orient: 'top', labelAngle: 0, labelLimit: cellWidth - 4 } },
+        // Long column names wrap onto lines of their words rather than being cut.
+        x: { field: 'x', type: 'nominal', sort: xs, title: opts.xTitle, axis: { orient: 'top', labelAngle: 0, labelLimit: cellWidth - 4, labelExpr: "split(datum.label, ' ')" } },
         y: { field: 'y', type: 'nominal', sort: ys, title: opts.yTitle },
       },
       layer: [

@@ -47,7 +47,9 @@ export function lessonFigure(step: ExplainStep, n: number, caption: string): Fig
     if (parsed.some((p) => p === null)) return;
     parsed.forEach((p, i) => {
       const v = p as NonNullable<typeof p>;
-      points.push({ y: rows[i]?.[0] ?? '', panel: `${col} (${v.percent ? 'share of games, 0 to 1' : columnUnit(col)})`, mean: v.mean, low: v.low, high: v.high });
+      // A verdict cell ("holds +0.52") carries an effect, in model points.
+      const unit = v.percent ? 'share of games, 0 to 1' : /^[a-z]/.test(rows[i]?.[j] ?? '') ? 'effect, model points' : columnUnit(col);
+      points.push({ y: rows[i]?.[0] ?? '', panel: `${col} (${unit})`, mean: v.mean, low: v.low, high: v.high });
     });
   });
   if (points.length === 0) return null;

@@ -65,14 +65,17 @@ export function batchFigures(r: BatchReport): Figure[] {
           cells: rows.map((x) => ({ x: x.y, y: x.series, value: round3(x.mean), text: fmtPct(x.mean) })),
           xTitle: 'outcome: share of games',
           yTitle: 'games',
-          colourTitle: 'share of games (0 to 1)',
+          colourTitle: 'share',
           cellWidth: 96,
         });
   const figures: Figure[] = [
     {
       id: 'batch-outcomes',
       title: 'How the games end: share of each outcome',
-      caption: runsCaption(r, scenarios) + profileNote,
+      caption:
+        r.cells.length <= MAX_DODGED
+          ? runsCaption(r, scenarios) + profileNote
+          : `Scenario ${scenarios.join(', ')}; seed ${r.seed}; ${r.runs} games per strategy profile. Each cell is a share of games; the 95% intervals are in the table.${profileNote}`,
       spec: shares.spec,
       marks: shares.marks,
       table: {
@@ -127,6 +130,7 @@ export function compareFigure(r: CompareReport, id = 'compare'): Figure {
     seriesTitle: 'in each panel',
     percent: r.metric.startsWith('outcome.'),
     panelColumns: Math.min(3, r.columns.length),
+    width: r.columns.length === 1 ? 420 : r.columns.length === 2 ? 260 : 180,
   });
   // The dodge is by status; one status per point, so rows do not spread: keep them on one line.
   const spec = withoutDodge(chart.spec);
@@ -155,8 +159,9 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Keep colour and shape by series but drop the vertical dodge (one point per row). */
 function withoutDodge(spec: Record<string, unknown>): Record<string, unknown> {
-  const copy = structuredClone(spec) as { spec?: { encoding?: Record<string, unknown> }; encoding?: Record<string, unknown> };
+  const copy = structuredClone(spec) as { spec?: { encoding?: Record<string, unknown>; height?: unknown }; encoding?: Record<string, unknown>; height?: unknown };
   delete (copy.spec?.encoding ?? copy.encoding ?? {}).yOffset;
+  (copy.spec ?? copy).height = { step: 24 };
   return copy as Record<string, unknown>;
 }
 

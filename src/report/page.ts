@@ -117,7 +117,9 @@ h3 { font-size: 17px; margin: 0 0 8px; }
 code { font-family: Menlo, Consolas, monospace; font-size: 0.9em; background: #f3f3f3; padding: 1px 4px; }
 figure.chart { margin: 20px 0; padding: 14px 18px; border: 1px solid #ccc; border-radius: 4px; break-inside: avoid; page-break-inside: avoid; }
 figure.chart .svg svg { display: block; max-width: 100%; height: auto; }
-figure.with-table .plot { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 20px; align-items: start; }
+figure.with-table .plot { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 20px; align-items: start; }
+.beside table { font-size: 13px; }
+.beside td.num { white-space: normal; }
 figcaption p { margin: 8px 0 0; font-size: 14px; color: #333; }
 details { margin-top: 6px; font-size: 14px; }
 summary { cursor: pointer; color: #0b4f8a; }
