@@ -24,13 +24,17 @@ export async function writeHtml(out: string, build: (pages: typeof Pages) => Pro
   process.stderr.write(`wrote ${out}\n`);
 }
 
-/** For commands whose only other output is text: text (default) or html. */
-export function textOrHtml(format: string | undefined, out: string | undefined, extra: string[] = []): string {
+/**
+ * For commands whose other output is text: text (default), html, and any `extra` formats.
+ * `textToFile` says whether --out may also take the text; if not, --out is for the page only.
+ */
+export function textOrHtml(format: string | undefined, out: string | undefined, extra: string[] = [], textToFile = true): string {
   const ext = out?.split('.').pop()?.toLowerCase() ?? '';
   const f = format ?? (ext === 'html' || extra.includes(ext) ? ext : 'text');
   const allowed = ['text', ...extra, 'html'];
   if (!allowed.includes(f)) throw new InputError(`--format ${f}: use ${allowed.join(', ')}.`);
   if (f === 'html') requireHtmlOut(out);
+  if (f === 'text' && out && !textToFile) throw new InputError(`--out ${out}: this command writes only its html page to a file. Fix: name a .html file, or leave out --out to print the text.`);
   return f;
 }
 

@@ -140,7 +140,9 @@ export function heatTable(opts: {
 }): Chart {
   const xs = uniq(opts.cells.map((c) => c.x));
   const ys = uniq(opts.cells.map((c) => c.y));
-  const values = opts.cells;
+  const cellWidth = opts.cellWidth ?? Math.max(60, Math.min(120, Math.floor((CHART_WIDTH - 180) / xs.length)));
+  // Long column names wrap onto lines (vega's estimate is about 8 px a character at 11 px) rather than being cut.
+  const values = opts.cells.map((c) => ({ ...c, xLabel: wrapWords(c.x, Math.max(6, Math.floor(cellWidth / 8.5))) }));
   const lo = Math.min(...values.map((v) => v.value));
   const hi = Math.max(...values.map((v) => v.value));
   const mid = (lo + hi) / 2;
@@ -151,15 +153,19 @@ export function heatTable(opts: {
   const textColour = opts.categories
     ? { condition: { test: "datum.category === 'holds'", value: 'white' }, value: 'black' }
     : { condition: { test: `datum.value < ${mid}`, value: 'white' }, value: 'black' };
-  const cellWidth = opts.cellWidth ?? Math.max(60, Math.min(120, Math.floor((CHART_WIDTH - 180) / xs.length)));
   return {
     spec: vegaLite({
       data: { values },
       width: { step: cellWidth },
       height: { step: 24 },
       encoding: {
-        // Long column names wrap onto lines of their words rather than being cut.
-        x: { field: 'x', type: 'nominal', sort: xs, title: opts.xTitle, axis: { orient: 'top', labelAngle: 0, labelLimit: cellWidth - 4, labelExpr: "split(datum.label, ' ')" } },
+        x: {
+          field: 'xLabel',
+          type: 'nominal',
+          sort: xs.map((x) => wrapWords(x, Math.max(6, Math.floor(cellWidth / 8.5)))),
+          title: opts.xTitle,
+          axis: { orient: 'bottom', labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '\\n')" },
+        },
         y: { field: 'y', type: 'nominal', sort: ys, title: opts.yTitle },
       },
       layer: [
@@ -169,6 +175,17 @@ export function heatTable(opts: {
     }),
     marks: values.length * 2,
   };
+}
+
+/** Words joined into lines of at most `width` characters (a longer word keeps its own line). */
+export function wrapWords(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
 }
 
 /** Tornado: one bar per parameter from the lowest to the highest value of the measure; a line at the scenario as written. */
@@ -222,15 +239,16 @@ export function timelineChart(opts: { points: { x: number; series: string; value
     spec: vegaLite({
       data: { values: opts.points },
       width: CHART_WIDTH - 80,
-      height: 220,
+      height: 260,
       encoding: {
         x: { field: 'x', type: 'quantitative', title: opts.xTitle, axis: { tickMinStep: 1, format: 'd' } },
         y: { field: 'value', type: 'quantitative', title: opts.yTitle, scale: opts.yDomain ? { domain: opts.yDomain } : {} },
         color: { field: 'series', type: 'nominal', scale: seriesScale(names), title: null, legend },
       },
+      // Lines differ by dash, points by shape; one merged legend (a shape on the line layer would add points to it).
       layer: [
         { mark: { type: 'line', strokeWidth: 2 }, encoding: { strokeDash: { field: 'series', type: 'nominal', scale: dashScale(names), title: null, legend } } },
-        { mark: { type: 'point', filled: true, size: 36 }, encoding: { shape: { field: 'series', type: 'nominal', scale: shapeScale(names), title: null, legend } } },
+        { mark: { type: 'point', filled: true, size: 36, opacity: 1 }, encoding: { shape: { field: 'series', type: 'nominal', scale: shapeScale(names), title: null, legend } } },
       ],
     }),
     marks: names.length + opts.points.length,

@@ -17,6 +17,8 @@ import { fmt2, fmtPct, round3, VERDICT_COLOURS } from './figure.js';
 // Figures for each report, built from the same report objects `--format json` writes.
 
 const SIDE: Record<Actor, string> = { us: 'US', china: 'China', kim: 'Kim' };
+/** The order the text outputs name the sides in. */
+const READING_ORDER: Actor[] = ['us', 'china', 'kim'];
 const POINTS = 'model points';
 
 /** The unit a measure is in, for axis titles. */
@@ -276,7 +278,7 @@ export function forkFigures(r: ForkReport, source: string): Figure[] {
   const rows = branches.flatMap((b) => OUTCOME_NAMES.map((o) => ({ y: OUTCOME_SHORT[o], series: b.label, mean: b.outcomes[o].p, low: b.outcomes[o].low, high: b.outcomes[o].high })));
   const shares = intervalChart({ rows, xTitle: 'share of continuations (95% interval)', yTitle: 'outcome', percent: true, xDomain: [0, 1], seriesTitle: 'branch' });
   const diff = intervalChart({
-    rows: ACTORS.map((a) => ({ y: `${SIDE[a]} payoff`, mean: r.difference[a].diff, low: r.difference[a].low, high: r.difference[a].high })),
+    rows: READING_ORDER.map((a) => ({ y: `${SIDE[a]} payoff`, mean: r.difference[a].diff, low: r.difference[a].low, high: r.difference[a].high })),
     xTitle: `forked minus as played (${POINTS})`,
     yTitle: 'side',
     zero: true,
@@ -302,7 +304,7 @@ export function forkFigures(r: ForkReport, source: string): Figure[] {
       marks: diff.marks,
       table: {
         head: ['side', ...branches.map((b) => b.label), 'difference [95% interval]'],
-        rows: ACTORS.map((a) => [SIDE[a], ...branches.map((b) => fmt2(b.payoffs[a].mean)), `${fmt2(r.difference[a].diff)} [${fmt2(r.difference[a].low)}, ${fmt2(r.difference[a].high)}]`]),
+        rows: READING_ORDER.map((a) => [SIDE[a], ...branches.map((b) => fmt2(b.payoffs[a].mean)), `${fmt2(r.difference[a].diff)} [${fmt2(r.difference[a].low)}, ${fmt2(r.difference[a].high)}]`]),
       },
     },
   ];
@@ -327,11 +329,11 @@ export function roundStates(steps: Step[]): { round: number; state: Step['state'
 export function gameFigure(steps: Step[], caption: string): Figure {
   const states = roundStates(steps);
   const points = states.flatMap((s) => TRACKED.map((t) => ({ x: s.round, series: t.label, value: round3(s.state[t.key]) })));
-  const t = timelineChart({ points, xTitle: 'round', yTitle: 'level at the end of the round (index, 0 to 1)', yDomain: [0, 1] });
+  const t = timelineChart({ points, xTitle: 'round', yTitle: 'level (index, 0 to 1)', yDomain: [0, 1] });
   return {
     id: 'game-timeline',
     title: "Tension, exposure, Europe and Kim's standing by round",
-    caption,
+    caption: `${caption} Each point is the level at the end of its round.`,
     spec: t.spec,
     marks: t.marks,
     table: { head: ['round', ...TRACKED.map((x) => x.label)], rows: states.map((s) => [s.round, ...TRACKED.map((x) => fmt2(s.state[x.key]))]) },

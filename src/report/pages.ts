@@ -124,7 +124,7 @@ export function gamePage(g: GameForPage, command: string): Promise<string> {
     const who = s.type === 'move' ? SIDE_NAME[s.actor] : 'chance';
     const notes = s.notes.filter((n) => s.type !== 'move' || n.claims.length > 0);
     const claims = [...new Set(notes.flatMap((n) => n.claims))].join(' ');
-    const text = notes.map((n) => `${n.text}${visibleTo(n, 'us') ? '' : ` (known only to ${(n.seenBy ?? []).map((a) => SIDE_NAME[a]).join(' and ')})`}`).join(' ');
+    const text = notes.map((n) => `${n.text}${visibleTo(n, 'us') ? '' : ` (known only to ${(n.seenBy ?? []).map((a) => SIDE_NAME[a]).join(' and ')})`}`).join(' · ');
     return [s.round, who, moveLabel(s), claims, text];
   });
   const end: PageBlock = g.outcome

@@ -197,7 +197,7 @@ describe('chart specs from small results', () => {
     }
     expect(shares.marks).toBe(2 * OUTCOME_NAMES.length * 2);
     expect(diff.marks).toBe(3 * 2 + 1);
-    expect(dataValues(diff.spec).filter((d) => 'mean' in d).map((d) => [d.y, d.mean])).toEqual([['China payoff', -1], ['Kim payoff', 0], ['US payoff', 1]]);
+    expect(dataValues(diff.spec).filter((d) => 'mean' in d).map((d) => [d.y, d.mean])).toEqual([['US payoff', 1], ['China payoff', -1], ['Kim payoff', 0]]);
   });
 
   it('one game: four measures by round, from the state at the end of each round', async () => {

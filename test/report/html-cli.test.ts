@@ -128,6 +128,7 @@ describe('--format html', () => {
     expectUserError(leverage(['compare', '2022', '--format', 'html']), /--format html writes a page to a file\. Fix: add --out FILE\.html/);
     expectUserError(leverage(['compare', '2022', '--format', 'html', '--out', join(dir, 'x.txt')]), /needs a file ending in \.html/);
     expectUserError(leverage(['run', '--format', 'html']), /add --out FILE\.html/);
+    expectUserError(leverage(['run', '--out', join(dir, 'game.txt')]), /writes only its html page to a file/);
     expectUserError(leverage(['explain', '--format', 'html']), /add --out FILE\.html/);
     const missing = join(dir, 'no-such-folder', 'c.html');
     expectUserError(leverage(['report', '2022', '--out', missing]), /does not exist/);

@@ -16,7 +16,7 @@ export function registerReplay(program: Command): void {
     .option('--format <f>', 'text (default) or html (a page of the replayed game; needs --out)')
     .option('--out <file>', 'write the html page here')
     .action(async (file: string, opts: { scenario?: string; show?: boolean; format?: string; out?: string }) => {
-      const format = textOrHtml(opts.format, opts.out);
+      const format = textOrHtml(opts.format, opts.out, [], false);
       const log = parseLog(readTextFile(file, 'game log'), file);
       const recorded = log.header.scenario;
       let scenario;

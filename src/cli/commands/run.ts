@@ -26,7 +26,7 @@ export function registerRun(program: Command): void {
       const seed = parseSeed(opts.seed);
       const index = parseWholeNumber('--index', opts.index, 0, Number.MAX_SAFE_INTEGER);
       if (opts.log) checkWritable(opts.log, '--log');
-      const format = textOrHtml(opts.format, opts.out);
+      const format = textOrHtml(opts.format, opts.out, [], false);
       const scenario = withRounds(resolveScenario(ref), opts.rounds);
       const sides = sidesFrom(opts, scenario);
       const session = playGame(scenario, seed, index, sides);
