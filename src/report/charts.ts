@@ -137,18 +137,20 @@ export function heatTable(opts: {
   /** Categorical colours (e.g. verdicts) instead of a numeric scale. */
   categories?: { domain: string[]; range: string[] };
   cellWidth?: number;
+  /** A fixed colour domain, so several tables share one scale. */
+  domain?: [number, number];
 }): Chart {
   const xs = uniq(opts.cells.map((c) => c.x));
   const ys = uniq(opts.cells.map((c) => c.y));
   const cellWidth = opts.cellWidth ?? Math.max(60, Math.min(120, Math.floor((CHART_WIDTH - 180) / xs.length)));
   // Long column names wrap onto lines (vega's estimate is about 8 px a character at 11 px) rather than being cut.
   const values = opts.cells.map((c) => ({ ...c, xLabel: wrapWords(c.x, Math.max(6, Math.floor(cellWidth / 8.5))) }));
-  const lo = Math.min(...values.map((v) => v.value));
-  const hi = Math.max(...values.map((v) => v.value));
+  const lo = opts.domain?.[0] ?? Math.min(...values.map((v) => v.value));
+  const hi = opts.domain?.[1] ?? Math.max(...values.map((v) => v.value));
   const mid = (lo + hi) / 2;
   const colour = opts.categories
     ? { field: 'category', type: 'nominal', scale: opts.categories, title: opts.colourTitle, legend: { orient: 'bottom' } }
-    : { field: 'value', type: 'quantitative', scale: { scheme: 'viridis' }, title: opts.colourTitle, legend: { orient: 'right', gradientLength: 120 } };
+    : { field: 'value', type: 'quantitative', scale: { scheme: 'viridis', ...(opts.domain ? { domain: opts.domain } : {}) }, title: opts.colourTitle, legend: { orient: 'right', gradientLength: 120 } };
   // Dark cells (the low end of viridis) get white writing.
   const textColour = opts.categories
     ? { condition: { test: "datum.category === 'holds'", value: 'white' }, value: 'black' }

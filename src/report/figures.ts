@@ -35,7 +35,7 @@ export function axisTitle(metric: string): string {
 }
 
 export function profileLabel(p: ProfileIds, varied: Actor[]): string {
-  const sides = varied.length ? varied : ACTORS;
+  const sides = varied.length ? READING_ORDER.filter((a) => varied.includes(a)) : READING_ORDER;
   return sides.map((a) => (varied.length === 1 ? p[a] : `${SIDE[a]} ${p[a]}`)).join(', ');
 }
 
@@ -169,28 +169,39 @@ function withoutDodge(spec: Record<string, unknown>): Record<string, unknown> {
 
 // ---------- tournament ----------
 
+/** Profiles per heat table: a table taller than this would not fit on a printed page. */
+export const PROFILES_PER_TABLE = 30;
+
 export function tournamentFigures(r: TournamentReport): Figure[] {
   const label = (p: ProfileIds) => `${p.us} · ${p.china} · ${p.kim}`;
   const eq = new Set(r.equilibria.map((e) => label(e.profile)));
-  const cells = r.table.flatMap((row) =>
-    ACTORS.map((a) => ({ x: `${SIDE[a]} payoff`, y: `${label(row.profile)}${eq.has(label(row.profile)) ? ' (equilibrium)' : ''}`, value: round3(row.payoffs[a].mean), text: fmt2(row.payoffs[a].mean) })),
-  );
-  const heat = heatTable({ cells, xTitle: 'mean payoff (model points)', yTitle: 'profile: US · China · Kim', colourTitle: 'payoff (points)', cellWidth: 90 });
-  const bars = ACTORS.flatMap((a) => r.strategies[a].map((s) => ({ y: `${SIDE[a]}: ${s}`, value: r.bestResponseCounts[a][s] ?? 0, group: SIDE[a] })));
-  const br = barChart({ bars, xTitle: "times a best reply (over the other sides' combinations)", yTitle: 'side: strategy' });
+  const all = r.table.flatMap((row) => READING_ORDER.map((a) => row.payoffs[a].mean));
+  const domain: [number, number] = [round3(Math.min(...all)), round3(Math.max(...all))];
   const caption = `Scenario ${r.scenario}; seed ${r.seed}; ${r.runs} games per profile.`;
-  return [
-    {
-      id: 'tournament-payoffs',
-      title: 'Payoff heat table: every profile, each side\'s mean payoff',
-      caption: `${caption} Lighter is higher. Profiles marked (equilibrium) are pure equilibria: no side gains by switching alone.`,
+  const chunks: (typeof r.table)[] = [];
+  for (let i = 0; i < r.table.length; i += PROFILES_PER_TABLE) chunks.push(r.table.slice(i, i + PROFILES_PER_TABLE));
+  const heatFigures: Figure[] = chunks.map((rows, k) => {
+    const cells = rows.flatMap((row) =>
+      READING_ORDER.map((a) => ({ x: `${SIDE[a]} payoff`, y: `${label(row.profile)}${eq.has(label(row.profile)) ? ' (equilibrium)' : ''}`, value: round3(row.payoffs[a].mean), text: fmt2(row.payoffs[a].mean) })),
+    );
+    const heat = heatTable({ cells, xTitle: 'mean payoff (model points)', yTitle: 'profile: US · China · Kim', colourTitle: 'payoff (points)', cellWidth: 90, domain });
+    const part = chunks.length > 1 ? ` (profiles ${k * PROFILES_PER_TABLE + 1} to ${k * PROFILES_PER_TABLE + rows.length} of ${r.table.length})` : '';
+    return {
+      id: chunks.length > 1 ? `tournament-payoffs-${k + 1}` : 'tournament-payoffs',
+      title: `Payoff heat table: each side's mean payoff${part}`,
+      caption: `${caption} Lighter is higher (one colour scale for all tables). Profiles marked (equilibrium) are pure equilibria: no side gains by switching alone.`,
       spec: heat.spec,
       marks: heat.marks,
       table: {
         head: ['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff'],
-        rows: r.table.map((row) => [label(row.profile), ...ACTORS.map((a) => `${fmt2(row.payoffs[a].mean)} [${fmt2(row.payoffs[a].low)}, ${fmt2(row.payoffs[a].high)}]`)]),
+        rows: rows.map((row) => [label(row.profile), ...READING_ORDER.map((a) => `${fmt2(row.payoffs[a].mean)} [${fmt2(row.payoffs[a].low)}, ${fmt2(row.payoffs[a].high)}]`)]),
       },
-    },
+    };
+  });
+  const bars = READING_ORDER.flatMap((a) => r.strategies[a].map((s) => ({ y: `${SIDE[a]}: ${s}`, value: r.bestResponseCounts[a][s] ?? 0, group: SIDE[a] })));
+  const br = barChart({ bars, xTitle: "times a best reply (over the other sides' combinations)", yTitle: 'side: strategy' });
+  return [
+    ...heatFigures,
     {
       id: 'tournament-best-replies',
       title: 'Best replies: how often each strategy is its side\'s best answer',

@@ -5,7 +5,6 @@ import type { RobustnessReport } from '../analysis/robustness.js';
 import type { ForkReport } from '../analysis/fork.js';
 import type { Step } from '../engine/session.js';
 import type { Page, PageBlock } from './page.js';
-import { ACTORS } from '../model/context.js';
 import { OUTCOMES } from '../model/outcomes.js';
 import { visibleTo } from '../model/narrate.js';
 import { batchFigures, compareFigure, forkFigures, gameFigure, moveLabel, robustnessFigure, sweepFigures, tournamentFigures } from './figures.js';
@@ -41,7 +40,7 @@ export function comparePage(r: CompareReport, command: string): Promise<string> 
 }
 
 export function tournamentPage(r: TournamentReport, command: string): Promise<string> {
-  const eq = r.equilibria.map((e) => [`${e.profile.us} · ${e.profile.china} · ${e.profile.kim}`, ...ACTORS.map((a) => e.payoffs[a].mean.toFixed(2))]);
+  const eq = r.equilibria.map((e) => [`${e.profile.us} · ${e.profile.china} · ${e.profile.kim}`, ...(['us', 'china', 'kim'] as const).map((a) => e.payoffs[a].mean.toFixed(2))]);
   const page: Page = {
     title: `leverage tournament: ${r.scenario}`,
     lead: [`Every US × China × Kim profile, ${r.runs} seeded games each, seed ${r.seed}.`, reproduce(command)],

@@ -10,10 +10,9 @@ import { batchReport, compareReport, tournamentReport } from '../../src/analysis
 import { sweep } from '../../src/analysis/sweep.js';
 import { playGame } from '../../src/engine/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
-import { getStrategy } from '../../src/strategies/registry.js';
+import { getStrategy, strategyIds } from '../../src/strategies/registry.js';
 import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
-import { ACTORS } from '../../src/model/context.js';
-import { batchFigures, compareFigure, forkFigures, gameFigure, robustnessFigure, roundStates, sweepFigures, tournamentFigures } from '../../src/report/figures.js';
+import { batchFigures, compareFigure, forkFigures, gameFigure, PROFILES_PER_TABLE, robustnessFigure, roundStates, sweepFigures, tournamentFigures } from '../../src/report/figures.js';
 import { lessonFigure, parseCell } from '../../src/report/explain-page.js';
 import { PALETTE } from '../../src/report/figure.js';
 
@@ -131,7 +130,24 @@ describe('chart specs from small results', () => {
     await checkFigure(heat, { seed: '5', runs: 30 });
     await checkFigure(br, { seed: '5', runs: 30 });
     expect(heat.marks).toBe(4 * 3 * 2);
-    expect(dataValues(br.spec).map((b) => b.value)).toEqual(ACTORS.flatMap((a) => r.strategies[a].map((s) => r.bestResponseCounts[a][s])));
+    expect(dataValues(br.spec).map((b) => b.value)).toEqual((['us', 'china', 'kim'] as const).flatMap((a) => r.strategies[a].map((s) => r.bestResponseCounts[a][s])));
+    // Columns in the order the table's head names them.
+    expect(heat.table.head).toEqual(['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff']);
+    const first = r.table[0] as (typeof r.table)[number];
+    expect(heat.table.rows[0]?.[1]).toMatch(new RegExp(`^${first.payoffs.us.mean.toFixed(2)} `));
+  });
+
+  it('tournament: more profiles than fit a printed page are split into tables on one colour scale', async () => {
+    const spec = small(strategyIds('us').flatMap((us) => strategyIds('china').map((china) => ({ us, china, kim: 'regimeFirst' }))), 10);
+    expect(spec.profiles.length).toBeGreaterThan(PROFILES_PER_TABLE);
+    const r = tournamentReport(spec, await runBatch(spec, { workers: 0 }));
+    const figs = tournamentFigures(r);
+    const heats = figs.filter((f) => f.id.startsWith('tournament-payoffs-'));
+    expect(heats).toHaveLength(Math.ceil(spec.profiles.length / PROFILES_PER_TABLE));
+    expect(heats.reduce((t, f) => t + f.table.rows.length, 0)).toBe(spec.profiles.length);
+    const domains = heats.map((f) => JSON.stringify((f.spec as { layer: { encoding: { color: { scale: { domain: unknown } } } }[] }).layer[0]?.encoding.color.scale.domain));
+    expect(new Set(domains).size).toBe(1);
+    for (const f of heats) expect(await drawnMarks(f.spec)).toBe(f.marks);
   });
 
   it('sweep: a tornado bar per parameter and a heatmap cell per pair of values', async () => {
