@@ -168,7 +168,8 @@ export function heatTable(opts: {
           title: opts.xTitle,
           axis: { orient: 'bottom', labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '\\n')" },
         },
-        y: { field: 'y', type: 'nominal', sort: ys, title: opts.yTitle },
+        // Row names are profiles and assumptions: shown whole (vega's text-width estimate is pessimistic).
+        y: { field: 'y', type: 'nominal', sort: ys, title: opts.yTitle, axis: { labelLimit: 0 } },
       },
       layer: [
         { mark: { type: 'rect', stroke: 'white', strokeWidth: 1 }, encoding: { color: colour } },
