@@ -9,9 +9,10 @@ import { InputError } from '../input-error.js';
 import { ACTORS } from '../model/context.js';
 import { packageVersion } from '../package-root.js';
 import { resolveScenario } from '../scenario/catalog.js';
-import { defaultStrategyId, getStrategy, strategyIds } from '../strategies/registry.js';
+import { DEFAULT_STRATEGY, defaultStrategyId, getStrategy, strategyIds } from '../strategies/registry.js';
 import { checkWritable, writeAtomic } from './io.js';
 import { requireHtmlOut } from './html-output.js';
+import { print } from './width.js';
 import { parseSeed, parseWholeNumber, withRounds } from './options.js';
 
 export const MAX_RUNS = 100_000_000;
@@ -53,6 +54,15 @@ export function parseWorkers(value: string | undefined): number {
   return parseWholeNumber('--workers', value, 1, 256);
 }
 
+/**
+ * A side's default across scenarios: one set of opponents for every scenario, whatever their
+ * order. The scenarios' own choice when they all make the same one, else the built-in default.
+ */
+export function sharedDefault(a: Actor, scenarios: { strategies: Partial<Record<Actor, string>> }[]): string {
+  const choices = new Set(scenarios.map((s) => defaultStrategyId(a, s.strategies)));
+  return choices.size === 1 ? ([...choices][0] as string) : DEFAULT_STRATEGY[a];
+}
+
 /** Scenarios, profiles (the product of each side's list), seed and runs. */
 export function buildSpec(command: string, refs: string[], opts: BatchCliOptions, all: Partial<Record<Actor, boolean>> = {}): BatchSpec {
   const runs = parseWholeNumber('--runs', opts.runs, 1, MAX_RUNS);
@@ -63,11 +73,9 @@ export function buildSpec(command: string, refs: string[], opts: BatchCliOptions
     if (names.has(s.name)) throw new InputError(`${s.source}: a scenario named '${s.name}' is given twice. Fix: give each scenario once.`);
     names.add(s.name);
   }
-  // A side's default is the first scenario's choice, else the built-in default.
-  const first = scenarios[0];
   const lists = {} as Record<Actor, string[]>;
   for (const a of ACTORS) {
-    const fallback = defaultStrategyId(a, first?.strategies);
+    const fallback = sharedDefault(a, scenarios);
     lists[a] = all[a] ? strategyIds(a) : parseStrategyList(a, opts[a], fallback);
   }
   const profiles: ProfileIds[] = [];
@@ -202,10 +210,12 @@ export function jsonlOf(rows: TidyRow[]): string {
 }
 
 /** Print to stdout, or write the whole file at once. */
-export function emit(text: string, out: string | undefined): void {
+/** Write to `out`, or to standard output; `readable` text (not data: json, csv, md) is fitted to the width. */
+export function emit(text: string, out: string | undefined, readable = false): void {
   if (out) {
     writeAtomic(out, text);
     process.stderr.write(`wrote ${out}\n`);
-  } else process.stdout.write(text);
+  } else if (readable) print(text);
+  else process.stdout.write(text);
 }
 

@@ -2,7 +2,9 @@ import type { Actor } from '../model/context.js';
 import type { Step, GameSession } from '../engine/session.js';
 import type { Strategy } from '../strategies/types.js';
 import { MOVES } from '../model/moves.js';
-import { OUTCOMES } from '../model/outcomes.js';
+import { OUTCOMES, payoffBreakdown } from '../model/outcomes.js';
+import { debrief } from '../analysis/debrief.js';
+import { debriefLines, payoffBreakdownLines } from '../ui/debrief-lines.js';
 import { visibleTo } from '../model/narrate.js';
 
 const ACTOR_LABEL: Record<Actor | 'chance', string> = { china: 'China', kim: 'Kim', us: 'US', chance: 'Chance' };
@@ -32,7 +34,14 @@ export function formatStep(step: Step, opts: { hidden: boolean }): string[] {
 }
 
 /** The readable round-by-round account of a finished (or stopped) game. */
-export function formatAccount(session: GameSession, opts: { hidden: boolean }): string {
+/**
+ * `debrief`: after the game, the timeline with hidden moves revealed and why it ended
+ * ('full'), or only who saw what ('compact', when the account already told everything);
+ * by default compact when hidden things are shown, none when they are not.
+ */
+export function formatAccount(session: GameSession, opts: { hidden: boolean; width?: number; debrief?: 'full' | 'compact' | 'none' }): string {
+  const debriefKind = opts.debrief ?? (opts.hidden ? 'compact' : 'none');
+  const width = Math.max(60, Math.min(opts.width ?? process.stdout.columns ?? 100, 120));
   const out: string[] = [];
   const h = session.header();
   out.push(`leverage: ${session.scenario.name} (seed ${h.seed}, game ${h.index})`);
@@ -54,6 +63,10 @@ export function formatAccount(session: GameSession, opts: { hidden: boolean }): 
     out.push(
       `Concessions: Taiwan ${c.concededTaiwan}, chips ${c.concededChips}, aid to Kim ${c.aidToKim}  |  peak tension ${c.peakTension.toFixed(2)}  |  exposure ${c.exposure.toFixed(2)}  |  Europe ${c.europeAlignment.toFixed(2)}`,
     );
+    out.push('', 'Each payoff, part by part (weights: payoffs.* in the scenario):', ...payoffBreakdownLines(payoffBreakdown(c, o), width - 2).map((l) => `  ${l}`));
+    out.push('');
+    if (debriefKind !== 'none') out.push(...debriefLines(debrief({ params: session.scenario.params, steps: session.steps, ctx: c, outcome: o }), width, debriefKind === 'compact'));
+    else out.push("Debrief left out: it reveals what each side could not see. Drop --no-hidden to read it.");
   }
   return out.join('\n') + '\n';
 }

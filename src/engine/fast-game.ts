@@ -5,7 +5,7 @@ import type { Outcome } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
 import type { Strategy } from '../strategies/types.js';
 import type { Rng } from '../rng/rng.js';
-import { payoffs } from '../model/outcomes.js';
+import { newTermArray, payoffTermsInto, sumTerms } from '../model/outcomes.js';
 import { chinaView, kimView, usView } from '../model/views.js';
 import { gameSeed, makeRng } from '../rng/rng.js';
 import type { GameState } from './stepper.js';
@@ -39,10 +39,13 @@ export interface GameSummary {
   /** C4: Beijing's requests to Kim, and how many US intelligence caught. */
   requestsMade: number;
   requestsDetected: number;
+  /** Each payoff component's value, in PAYOFF_TERMS order (they sum to the payoffs). */
+  payoffParts: number[];
 }
 
 export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
-  const p = payoffs(ctx, outcome);
+  const parts = payoffTermsInto(ctx, outcome, newTermArray());
+  const p = sumTerms(parts);
   return {
     outcome,
     payoffUs: p.us,
@@ -61,6 +64,7 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
     kimDefied: ctx.kimDefiedCount,
     requestsMade: ctx.requestsMade,
     requestsDetected: ctx.requestsDetected,
+    payoffParts: parts,
   };
 }
 

@@ -7,6 +7,7 @@ import type { ForkReport } from '../analysis/fork.js';
 import type { Step } from '../engine/session.js';
 import type { Figure } from './figure.js';
 import { metricLabel } from '../analysis/reports.js';
+import { resultText } from '../analysis/robustness.js';
 import { METRICS } from '../engine/stats.js';
 import { ACTORS } from '../model/context.js';
 import { MOVES } from '../model/moves.js';
@@ -251,14 +252,14 @@ export function sweepFigures(r: SweepReport, idPrefix = 'sweep'): Figure[] {
 // ---------- robustness ----------
 
 export function robustnessFigure(r: RobustnessReport, id = 'robustness'): Figure {
-  const effects = (x: RobustnessReport['rows'][number]['results'][number]) => x.effects.map((e) => `${e.diff >= 0 ? '+' : ''}${fmt2(e.diff)}`).join(' / ');
   const cells = r.rows.flatMap((row) =>
     row.results.map((x, i) => ({
       x: (r.conclusions[i] as { label: string }).label,
       y: row.variant,
       value: x.effects[0]?.diff ?? 0,
       category: x.verdict,
-      text: `${x.verdict} ${effects(x)}`,
+      // The same words as the text table: labelled effects, "no gain" for identical games.
+      text: resultText(r.conclusions[i] as RobustnessReport['conclusions'][number], x, x.verdict),
     })),
   );
   const h = heatTable({

@@ -139,6 +139,9 @@ footer { margin-top: 40px; font-size: 13px; color: #555; border-top: 1px solid #
   figure.chart { border: none; padding: 0; margin: 10pt 0; }
   figure.with-table .plot { grid-template-columns: minmax(0, 1fr); gap: 4pt; }
   details:not([open]) { display: none; }
+  /* A chart never taller than a page, and a step's chart leaves room for its table (the viewBox keeps the shape). */
+  figure.chart .svg svg { max-height: 200mm; }
+  figure.with-table .svg svg { max-height: 110mm; }
   table { font-size: 9pt; }
   .question { background: none; }
 }

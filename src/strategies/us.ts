@@ -135,6 +135,27 @@ export const pragmatist: Strategy<'us'> = {
   },
 };
 
+/**
+ * C9 apart from C3: asks Beijing for help exactly when `asksBeijing` would, but never pays
+ * the bill (no concession, no aid). Set beside `asksBeijing` it shows what paying costs;
+ * beside a Washington that never asks, what asking alone costs.
+ */
+export const asksNeverPays: Strategy<'us'> = {
+  id: 'asksNeverPays',
+  actor: 'us',
+  name: 'Asks, never pays',
+  description: 'Asks China to rein Kim in, as the asker does, but refuses every bill.',
+  models: 'Asking without paying: the cost of the request itself (C9)',
+  memory: 'none',
+  stochastic: false,
+  claims: ['C9'],
+  choose(v, legal) {
+    const deliverable = v.usEstimateOfInfluence >= BELIEVES_CHINA_CAN_DELIVER;
+    if (deliverable && (v.tension >= 0.4 || v.testedRung > 0)) return firstLegal(legal, 'askBeijingForHelp');
+    return firstLegal(legal, 'openDiplomaticTrack', 'usWaits');
+  },
+};
+
 export const usRandom = randomStrategy('us');
 
-export const US_STRATEGIES = [columns, exposer, sanctioner, reciprocator, pragmatist, asksBeijing, appeaser, usRandom];
+export const US_STRATEGIES = [columns, exposer, sanctioner, reciprocator, pragmatist, asksBeijing, appeaser, asksNeverPays, usRandom];

@@ -1,6 +1,7 @@
 import type { Actor, GameContext } from '../model/context.js';
 import { chinaBeliefUsPays, kimBeliefUsPays } from '../model/beliefs.js';
 import { warRisk } from '../model/crisis.js';
+import type { ActorView } from '../model/views.js';
 
 export interface Meter {
   label: string;
@@ -54,5 +55,34 @@ export function metersFor(actor: Actor, now: GameContext, before: GameContext, t
   return keys.map((k) => {
     const d = D[k] as MeterDef;
     return { label: d.label, value: d.get(now), before: d.get(before), claim: d.claim, danger: d.danger, hidden: !visible.includes(k) };
+  });
+}
+
+/** Where each meter's number sits in a side's view (views.ts), for a screen that has only its view. */
+const VIEW_FIELD: Record<string, string> = {
+  tension: 'tension',
+  warRisk: 'warRisk',
+  exposure: 'exposure',
+  europe: 'europeAlignment',
+  credibility: 'usCredibility',
+  standing: 'kimStanding',
+  economy: 'nkEconomy',
+  lifeline: 'lifeline',
+  sanctions: 'sanctions',
+  deterrence: 'deterrence',
+  diplomacy: 'diplomacy',
+  rivalry: 'usChinaTension',
+  estimate: 'usEstimateOfInfluence',
+  influence: 'chinaInfluence',
+  chinaBelief: 'chinaBeliefUsPays',
+  kimBelief: 'kimBeliefUsPays',
+};
+
+/** The same meters as metersFor without the teacher view, read from the side's view alone. */
+export function metersFromView(actor: Actor, now: ActorView, before: ActorView): Meter[] {
+  const num = (v: ActorView, k: string) => Number((v as unknown as Record<string, unknown>)[VIEW_FIELD[k] as string] ?? 0);
+  return VISIBLE[actor].map((k) => {
+    const d = D[k] as MeterDef;
+    return { label: d.label, value: num(now, k), before: num(before, k), claim: d.claim, danger: d.danger, hidden: false };
   });
 }

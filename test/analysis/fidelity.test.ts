@@ -74,7 +74,7 @@ describe('the Markdown hand-out', () => {
     const s = resolveScenario('baseline');
     const md = await handoutMarkdown(s, '5', 400, { workers: 0 });
     expect(md).toMatch(/^# The leverage argument, step by step/);
-    for (let i = 1; i <= 8; i++) expect(md).toMatch(new RegExp(`^## ${i}\\. `, 'm'));
+    for (let i = 1; i <= 9; i++) expect(md).toMatch(new RegExp(`^## ${i}\\. `, 'm'));
     const once = { ...s, params: { ...s.params, rounds: 1 } };
     const [pay] = await runBatch(
       { command: 'check', seed: '5', runs: 400, scenarios: [{ ...once, source: `${s.source}#one-round` }], profiles: [{ us: 'appeaser', china: 'opportunist', kim: 'regimeFirst' }] },

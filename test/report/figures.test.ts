@@ -174,8 +174,8 @@ describe('chart specs from small results', () => {
       seed: '5',
       runs: 50,
       conclusions: [
-        { id: 'a', label: "Don't concede", claims: ['C3'], reads: ['x'] },
-        { id: 'b', label: 'Expose', claims: ['C10'], reads: ['y'] },
+        { id: 'a', label: "Don't concede", claims: ['C3'], reads: ['x'], shorts: [''], noEffect: 'no effect' },
+        { id: 'b', label: 'Expose', claims: ['C10'], reads: ['y'], shorts: [''], noEffect: 'no effect' },
       ],
       rows: [
         { variant: 'as-is', label: 'as written', results: [{ conclusion: 'a', verdict: 'holds', effects: [{ diff: 1.5, low: 1, high: 2 }] }, { conclusion: 'b', verdict: 'unclear', effects: [{ diff: 0.1, low: -1, high: 1 }] }] },

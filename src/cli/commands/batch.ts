@@ -37,7 +37,7 @@ export function registerBatch(program: Command): void {
       if (!cells) return;
       const report = batchReport(spec, cells);
       if (format === 'html') return writeHtml(opts.out as string, (p) => p.batchPage(report, commandLine()));
-      emit(renderBatchReport(report, format), opts.out);
+      emit(renderBatchReport(report, format), opts.out, format === 'table');
     });
 }
 

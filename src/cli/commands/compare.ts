@@ -46,6 +46,6 @@ export function registerCompare(program: Command): void {
       const cells = await execute(spec, opts, { metric });
       if (!cells) return;
       if (format === 'html') return writeHtml(opts.out as string, (p) => p.comparePage(compareReport(spec, cells, metric), commandLine()));
-      emit(renderCompareOutput(spec, cells, metric, format), opts.out);
+      emit(renderCompareOutput(spec, cells, metric, format), opts.out, format === 'table');
     });
 }

@@ -71,6 +71,7 @@ export function registerFork(program: Command): void {
           '',
         ].join('\n'),
         opts.out,
+        true,
       );
     });
 }

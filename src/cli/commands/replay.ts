@@ -4,6 +4,7 @@ import { embeddedScenario, parseLog, replayLog } from '../../engine/replay.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { readTextFile } from '../io.js';
 import { formatAccount } from '../format.js';
+import { print } from '../width.js';
 import { commandLine, gameForPage, textOrHtml, writeHtml } from '../html-output.js';
 
 export function registerReplay(program: Command): void {
@@ -29,11 +30,11 @@ export function registerReplay(program: Command): void {
       }
       if (scenario.sha256 !== recorded.sha256) note = ` (note: ${scenario.source} has changed since the log was written)`;
       const result = replayLog(log, scenario, file);
-      if (opts.show) process.stdout.write(formatAccount(result.session, { hidden: true }));
+      if (opts.show) print(formatAccount(result.session, { hidden: true }));
       if (result.ok && format === 'html') await writeHtml(opts.out as string, (p) => p.gamePage(gameForPage(result.session), commandLine()));
       if (result.ok) {
         const end = log.outcome ? `outcome ${log.outcome.outcome}` : `saved in progress at round ${result.session.ctx.round}`;
-        process.stdout.write(`${file}: reproduced exactly: ${result.matched} steps, ${end}${note}\n`);
+        print(`${file}: reproduced exactly: ${result.matched} steps, ${end}${note}\n`);
       } else {
         process.stderr.write(`${file}:${result.line}: diverges at step ${result.matched + 1}: ${result.problem}${note}\n`);
         process.exitCode = 1;

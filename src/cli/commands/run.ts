@@ -5,6 +5,7 @@ import { checkWritable, writeAtomic } from '../io.js';
 import { formatAccount } from '../format.js';
 import { commandLine, gameForPage, textOrHtml, writeHtml } from '../html-output.js';
 import { parseSeed, parseWholeNumber, sidesFrom, withRounds } from '../options.js';
+import { print } from '../width.js';
 
 export function registerRun(program: Command): void {
   program
@@ -33,6 +34,7 @@ export function registerRun(program: Command): void {
       const log = session.toJsonl();
       if (opts.log) writeAtomic(opts.log, log);
       if (format === 'html') return writeHtml(opts.out as string, (p) => p.gamePage(gameForPage(session), commandLine()));
-      process.stdout.write(opts.json ? log : formatAccount(session, { hidden: opts.hidden }));
+      if (opts.json) process.stdout.write(log);
+      else print(formatAccount(session, { hidden: opts.hidden }));
     });
 }

@@ -35,6 +35,6 @@ export function registerTournament(program: Command): void {
       const cells = await execute(spec, opts, {});
       if (!cells) return;
       if (format === 'html') return writeHtml(opts.out as string, (p) => p.tournamentPage(tournamentReport(spec, cells), commandLine()));
-      emit(renderTournamentOutput(spec, cells, format), opts.out);
+      emit(renderTournamentOutput(spec, cells, format), opts.out, format === 'table');
     });
 }
