@@ -11,6 +11,7 @@ import { packageVersion } from '../package-root.js';
 import { resolveScenario } from '../scenario/catalog.js';
 import { DEFAULT_STRATEGY, defaultStrategyId, getStrategy, strategyIds } from '../strategies/registry.js';
 import { checkWritable, writeAtomic } from './io.js';
+import { requireHtmlOut } from './html-output.js';
 import { print } from './width.js';
 import { parseSeed, parseWholeNumber, withRounds } from './options.js';
 
@@ -180,16 +181,17 @@ export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Re
 
 // ---------- writing results ----------
 
-export type OutputFormat = 'table' | 'md' | 'csv' | 'json' | 'jsonl';
+export type OutputFormat = 'table' | 'md' | 'csv' | 'json' | 'jsonl' | 'html';
 
 export function formatFromOut(out: string | undefined, explicit: string | undefined, allowed: OutputFormat[]): OutputFormat {
   if (explicit !== undefined) {
     if (!(allowed as string[]).includes(explicit)) throw new InputError(`--format ${explicit}: use one of ${allowed.join(', ')}.`);
+    if (explicit === 'html') requireHtmlOut(out);
     return explicit as OutputFormat;
   }
   if (!out) return 'table';
   const ext = out.split('.').pop()?.toLowerCase();
-  const byExt: Record<string, OutputFormat> = { json: 'json', csv: 'csv', jsonl: 'jsonl', md: 'md', txt: 'table' };
+  const byExt: Record<string, OutputFormat> = { json: 'json', csv: 'csv', jsonl: 'jsonl', md: 'md', txt: 'table', html: 'html' };
   const f = ext ? byExt[ext] : undefined;
   if (!f || !allowed.includes(f)) {
     throw new InputError(`--out ${out}: name a file ending in ${allowed.filter((a) => a !== 'table').map((a) => `.${a}`).join(', ')}${allowed.includes('table') ? ' or .txt' : ''}.`);

@@ -99,7 +99,7 @@ describe('leverage robustness, sweep, fork, atlas, graph', () => {
     [['sweep', 'baseline', '--param', 'start.chinaInfluence=0:1:0.0001'], /more than 50 values/],
     [['sweep', 'baseline'], /required option '--param/],
     [['graph', '--format', 'png'], /--format png: use mermaid or dot/],
-    [['explain', '--format', 'pdf'], /--format pdf: use text or md/],
+    [['explain', '--format', 'pdf'], /--format pdf: use text, md or html/],
     [['robustness', 'atlantis'], /atlantis: no such scenario/],
     [['atlas', 'baseline', '--us', 'nobody'], /unknown US strategy 'nobody'/],
   ])('refuses %j', (args, pattern) => expectUserError(run(args), pattern));

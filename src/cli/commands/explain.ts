@@ -9,6 +9,7 @@ import { mdTable, textTable } from '../render.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
 import { outputWidth, print } from '../width.js';
 import { KeyReader } from '../keypress.js';
+import { commandLine, requireHtmlOut, writeHtml } from '../html-output.js';
 
 interface ExplainOptions {
   format: string;
@@ -178,13 +179,14 @@ export function registerExplain(program: Command): void {
     .command('explain')
     .description('a guided walk through the argument, claim by claim: predict, then see seeded runs')
     .argument('[scenario]', 'a built-in scenario name or a .yaml path', 'baseline')
-    .option('--format <f>', 'text (in the terminal) or md (a Markdown hand-out)', 'text')
+    .option('--format <f>', 'text (in the terminal), md (a Markdown hand-out) or html (a page with charts; needs --out)', 'text')
     .option('--non-interactive', 'print the walk-through without asking for predictions')
     .option('--runs <n>', 'games per row of each experiment', '2000')
     .option('--seed <seed>', 'master seed', '1')
     .option('--out <file>', 'write to a file instead of printing')
     .action(async (ref: string, opts: ExplainOptions) => {
-      if (opts.format !== 'text' && opts.format !== 'md') throw new InputError(`--format ${opts.format}: use text or md.`);
+      if (opts.format !== 'text' && opts.format !== 'md' && opts.format !== 'html') throw new InputError(`--format ${opts.format}: use text, md or html.`);
+      if (opts.format === 'html') requireHtmlOut(opts.out);
       const runs = parseWholeNumber('--runs', opts.runs, 50, 1_000_000);
       const seed = parseSeed(opts.seed);
       if (opts.out) checkWritable(opts.out, '--out');
@@ -194,6 +196,12 @@ export function registerExplain(program: Command): void {
       }
       const scenario = resolveScenario(ref);
       const ctx: LessonContext = { scenario, seed, runs, run: { workers: 0 } };
+      if (opts.format === 'html') {
+        // The page is built from each lesson's result data (src/report/explain-page.ts).
+        const steps: { lesson: Lesson; result: LessonResult }[] = [];
+        for (const lesson of LESSONS) steps.push({ lesson, result: await lesson.experiment(ctx) });
+        return writeHtml(opts.out as string, (p) => p.explainPage({ scenario, seed, runs, steps }, commandLine()));
+      }
       if (opts.format === 'md') {
         const text = await handoutMarkdown(scenario, seed, runs, ctx.run);
         if (opts.out) writeAtomic(opts.out, text);

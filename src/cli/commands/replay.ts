@@ -5,6 +5,7 @@ import { resolveScenario } from '../../scenario/catalog.js';
 import { readTextFile } from '../io.js';
 import { formatAccount } from '../format.js';
 import { print } from '../width.js';
+import { commandLine, gameForPage, textOrHtml, writeHtml } from '../html-output.js';
 
 export function registerReplay(program: Command): void {
   program
@@ -13,7 +14,10 @@ export function registerReplay(program: Command): void {
     .argument('<log>', 'a JSONL log from leverage run --log or leverage play')
     .option('--scenario <scenario>', 'replay under this scenario instead of the one the log names')
     .option('--show', 'print the replayed game round by round')
-    .action((file: string, opts: { scenario?: string; show?: boolean }) => {
+    .option('--format <f>', 'text (default) or html (a page of the replayed game; needs --out)')
+    .option('--out <file>', 'write the html page here')
+    .action(async (file: string, opts: { scenario?: string; show?: boolean; format?: string; out?: string }) => {
+      const format = textOrHtml(opts.format, opts.out, [], false);
       const log = parseLog(readTextFile(file, 'game log'), file);
       const recorded = log.header.scenario;
       let scenario;
@@ -27,6 +31,7 @@ export function registerReplay(program: Command): void {
       if (scenario.sha256 !== recorded.sha256) note = ` (note: ${scenario.source} has changed since the log was written)`;
       const result = replayLog(log, scenario, file);
       if (opts.show) print(formatAccount(result.session, { hidden: true }));
+      if (result.ok && format === 'html') await writeHtml(opts.out as string, (p) => p.gamePage(gameForPage(result.session), commandLine()));
       if (result.ok) {
         const end = log.outcome ? `outcome ${log.outcome.outcome}` : `saved in progress at round ${result.session.ctx.round}`;
         print(`${file}: reproduced exactly: ${result.matched} steps, ${end}${note}\n`);

@@ -5,6 +5,7 @@ import { resolveScenario } from '../../scenario/catalog.js';
 import { emit, formatFromOut, parseWorkers } from '../batch-common.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
 import { mdTable, textTable } from '../render.js';
+import { commandLine, writeHtml } from '../html-output.js';
 
 const SYMBOL = { holds: '+', breaks: 'x', unclear: '?' } as const;
 
@@ -37,15 +38,16 @@ export function registerRobustness(program: Command): void {
     .option('--runs <n>', 'games per strategy profile and assumption', '3000')
     .option('--seed <seed>', 'master seed', '1')
     .option('--workers <k>', 'worker threads (results are identical for any number)')
-    .option('--format <f>', 'table, md or json (default: from --out, else table)')
-    .option('--out <file>', 'write to a file (.txt, .md, .json)')
+    .option('--format <f>', 'table, md, json or html (default: from --out, else table)')
+    .option('--out <file>', 'write to a file (.txt, .md, .json, .html)')
     .action(async (ref: string, opts: { runs: string; seed: string; workers?: string; format?: string; out?: string }) => {
-      const format = formatFromOut(opts.out, opts.format, ['table', 'md', 'json']);
+      const format = formatFromOut(opts.out, opts.format, ['table', 'md', 'json', 'html']);
       const runs = parseWholeNumber('--runs', opts.runs, 50, 10_000_000);
       const seed = parseSeed(opts.seed);
       const workers = parseWorkers(opts.workers);
       const scenario = resolveScenario(ref);
       const report = await robustness(scenario, seed, runs, { workers });
+      if (format === 'html') return writeHtml(opts.out as string, (p) => p.robustnessPage(report, commandLine()));
       emit(format === 'json' ? JSON.stringify(report, null, 1) + '\n' : renderRobustness(report, format === 'md' ? 'md' : 'table'), opts.out, format === 'table');
     });
 }

@@ -10,6 +10,7 @@ import { parseSeed, parseWholeNumber } from '../options.js';
 import { parseMetric } from './compare.js';
 import { num as f } from '../render.js';
 import { outputWidth } from '../width.js';
+import { commandLine, writeHtml } from '../html-output.js';
 
 
 function tornado(r: SweepReport, width = 40): string[] {
@@ -88,10 +89,10 @@ export function registerSweep(program: Command): void {
     .option('--runs <n>', 'games per setting', '1000')
     .option('--seed <seed>', 'master seed', '1')
     .option('--workers <k>', 'worker threads')
-    .option('--format <f>', 'table, csv or json (default: from --out, else table)')
-    .option('--out <file>', 'write to a file (.csv, .json, .txt)')
+    .option('--format <f>', 'table, csv, json or html (default: from --out, else table)')
+    .option('--out <file>', 'write to a file (.csv, .json, .txt, .html)')
     .action(async (ref: string, opts: { param: string[]; metric: string; us?: string; china?: string; kim?: string; runs: string; seed: string; workers?: string; format?: string; out?: string }) => {
-      const format = formatFromOut(opts.out, opts.format, ['table', 'csv', 'json']);
+      const format = formatFromOut(opts.out, opts.format, ['table', 'csv', 'json', 'html']);
       const ranges = opts.param.map(parseParamRange);
       if (new Set(ranges.map((r) => r.path)).size !== ranges.length) throw new InputError('--param: each parameter once.');
       const scenario = resolveScenario(ref);
@@ -103,6 +104,7 @@ export function registerSweep(program: Command): void {
       const metric = parseMetric(opts.metric, { command: 'sweep', seed: '', runs: 0, scenarios: [], profiles: [profile] });
       const runs = parseWholeNumber('--runs', opts.runs, 10, 10_000_000);
       const report = await sweep(scenario, ranges, profile, metric, parseSeed(opts.seed), runs, { workers: parseWorkers(opts.workers) });
+      if (format === 'html') return writeHtml(opts.out as string, (p) => p.sweepPage(report, commandLine()));
       if (format === 'json') return emit(JSON.stringify(report, null, 1) + '\n', opts.out);
       if (format === 'csv') return emit(csv(report), opts.out);
       const head = `${metricLabel(metric)} in ${scenario.name} (US ${profile.us}, China ${profile.china}, Kim ${profile.kim}; ${runs} games per setting, seed ${report.seed}).`;
