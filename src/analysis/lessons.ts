@@ -7,7 +7,8 @@ import { CLAIMS } from '../model/claims.js';
 import { runBatch } from '../engine/batch.js';
 import { DEFAULT_STRATEGY } from '../strategies/registry.js';
 import { summarizeAcc } from './summary.js';
-import { contrast, robustness, variants } from './robustness.js';
+import { PAYOFF_TERMS } from '../model/outcomes.js';
+import { contrast, resultText, robustness, scaleWeight, VALUE_VARIANTS, variants } from './robustness.js';
 
 // The guided walk-through behind `leverage explain`: one lesson per step of the argument,
 // from a single round, to the repeated game, to hidden information, to where it breaks.
@@ -35,6 +36,8 @@ export interface Table {
 
 export interface LessonResult {
   table: Table;
+  /** Further tables, each under its own title (a sweep beside a breakdown, say). */
+  more?: { title: string; table: Table }[];
   /** The option key the runs support. */
   answer: string;
   /** One or two sentences on what the numbers show. */
@@ -57,6 +60,10 @@ export interface Lesson {
 const f2 = (x: number) => (Object.is(x, -0) ? 0 : x).toFixed(2);
 const ci = (m: { mean: number; low: number; high: number }) => `${f2(m.mean)} [${f2(m.low)}, ${f2(m.high)}]`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** War risk, shown next to every payoff: the share of games that ended in war. */
+const war = (s: CellSummary) => pct(s.outcomes.war.p);
+const signed = (x: number) => `${x >= 0 ? '+' : '-'}${f2(Math.abs(x))}`;
+const ciOf = (e: { diff: number; low: number; high: number }) => `${f2(e.diff)} [${f2(e.low)}, ${f2(e.high)}]`;
 
 /** Run profiles under parameter variants (same seeds in each) and summarise every cell. */
 async function measure(ctx: LessonContext, settings: { label: string; params: Params }[], profiles: Partial<ProfileIds>[]): Promise<CellSummary[][]> {
@@ -101,10 +108,10 @@ export const LESSONS: Lesson[] = [
       const answer = gain.low > 0 ? 's' : gain.high < 0 ? 'r' : 'e';
       return {
         table: {
-          head: ['China plays', 'China payoff', 'concessions paid', 'peak tension'],
+          head: ['China plays', 'China payoff', 'ends in war', 'concessions paid', 'peak tension'],
           rows: [
-            ['opportunist (stoke and sell)', ci(sell.metrics.payoffChina), f2(sell.metrics.concessions.mean), f2(sell.metrics.peakTension.mean)],
-            ['restrained (keep Kim quiet)', ci(quiet.metrics.payoffChina), f2(quiet.metrics.concessions.mean), f2(quiet.metrics.peakTension.mean)],
+            ['opportunist (stoke and sell)', ci(sell.metrics.payoffChina), war(sell), f2(sell.metrics.concessions.mean), f2(sell.metrics.peakTension.mean)],
+            ['restrained (keep Kim quiet)', ci(quiet.metrics.payoffChina), war(quiet), f2(quiet.metrics.concessions.mean), f2(quiet.metrics.peakTension.mean)],
           ],
         },
         answer,
@@ -135,10 +142,10 @@ export const LESSONS: Lesson[] = [
       const d = contrast([stat(refuse, 'payoffUs')], [stat(pay, 'payoffUs')]);
       return {
         table: {
-          head: ['US plays (one round)', 'US payoff', 'concessions paid', 'peak tension'],
+          head: ['US plays (one round)', 'US payoff', 'ends in war', 'concessions paid', 'peak tension'],
           rows: [
-            ['appeaser (pays)', ci(pay.metrics.payoffUs), f2(pay.metrics.concessions.mean), f2(pay.metrics.peakTension.mean)],
-            ['sanctioner (refuses)', ci(refuse.metrics.payoffUs), f2(refuse.metrics.concessions.mean), f2(refuse.metrics.peakTension.mean)],
+            ['appeaser (pays)', ci(pay.metrics.payoffUs), war(pay), f2(pay.metrics.concessions.mean), f2(pay.metrics.peakTension.mean)],
+            ['sanctioner (refuses)', ci(refuse.metrics.payoffUs), war(refuse), f2(refuse.metrics.concessions.mean), f2(refuse.metrics.peakTension.mean)],
           ],
         },
         answer: d.low > 0 ? 'w' : 'n',
@@ -157,8 +164,9 @@ export const LESSONS: Lesson[] = [
     title: 'Paying again and again',
     claims: ['C8'],
     teach:
-      'Now play twelve rounds. Beijing keeps count of how often Washington pays, and offers restraint for sale about as often as it expects to be paid; ' +
-      'every concession also costs credibility with allies and other adversaries. Nothing in the rules punishes paying directly: whatever happens comes from what Beijing learns.',
+      'Now play twelve rounds. Beijing keeps count of how often Washington pays, and offers restraint for sale about as often as it expects to be paid. ' +
+      'Paying costs the US in two ways, and the model keeps them apart. One is direct: every concession costs credibility with allies and other adversaries, a penalty written into the rules (C8). ' +
+      'The other is learned: Beijing, having been paid, comes back with more pressure to sell. The runs below measure each part on the same games.',
     rules: 'chinaLearnsWhetherUsPays (beliefs as counts), the opportunist sells with probability equal to its belief, concede (credibility).',
     question: {
       prompt: 'Over twelve rounds, will a Washington that pays face more or less pressure from Beijing than one that refuses?',
@@ -170,28 +178,47 @@ export const LESSONS: Lesson[] = [
     },
     async experiment(ctx) {
       const noLearning = variants(ctx.scenario.params, ['C8'])[1] as { params: Params };
-      const [[pay, refuse], [payOff, refuseOff]] = (await measure(ctx, [
+      const settings = [
         { label: 'as-is', params: ctx.scenario.params },
+        { label: 'no-credibility-cost', params: withParams(ctx.scenario.params, (p) => (p.us.credibilityLossPerConcession = 0)) },
+        { label: 'no-learning', params: withParams(ctx.scenario.params, (p) => (p.repetition.learningRate = 0)) },
         { label: 'C8-off', params: noLearning.params },
-      ], [{ us: 'appeaser' }, { us: 'sanctioner' }])) as [[CellSummary, CellSummary], [CellSummary, CellSummary]];
+      ];
+      const cells = (await measure(ctx, settings, [{ us: 'appeaser' }, { us: 'sanctioner' }])) as [CellSummary, CellSummary][];
+      const [pay, refuse] = cells[0] as [CellSummary, CellSummary];
       const perRound = (s: CellSummary) => s.metrics.chinaPressure.mean / Math.max(1, s.metrics.rounds.mean);
       const more = contrast([stat(pay, 'chinaPressure')], [stat(refuse, 'chinaPressure')]);
-      const d = contrast([stat(refuse, 'payoffUs')], [stat(pay, 'payoffUs')]);
-      const dOff = contrast([stat(refuseOff, 'payoffUs')], [stat(payOff, 'payoffUs')]);
+      const gaps = cells.map(([p, r]) => contrast([stat(r, 'payoffUs')], [stat(p, 'payoffUs')]));
+      const [d, dNoCred, dNoLearn, dOff] = gaps as [ReturnType<typeof contrast>, ReturnType<typeof contrast>, ReturnType<typeof contrast>, ReturnType<typeof contrast>];
+      const credibilityPart = d.diff - dNoCred.diff;
+      const learningPart = d.diff - dNoLearn.diff;
+      const names = ['as written', 'no credibility cost', 'no learning', 'neither (C8 off)'];
       return {
         table: {
-          head: ['US plays (12 rounds)', "China's pressure moves", 'per round', 'US payoff', 'US payoff, C8 off'],
-          rows: [
-            ['appeaser (pays)', ci(pay.metrics.chinaPressure), f2(perRound(pay)), ci(pay.metrics.payoffUs), ci(payOff.metrics.payoffUs)],
-            ['sanctioner (refuses)', ci(refuse.metrics.chinaPressure), f2(perRound(refuse)), ci(refuse.metrics.payoffUs), ci(refuseOff.metrics.payoffUs)],
-          ],
+          head: ['setting', 'pressure: pays/refuses', 'US payoff: pays/refuses', 'war: pays/refuses', 'cost of paying'],
+          rows: cells.map(([p, r], i) => [
+            names[i] as string,
+            `${f2(p.metrics.chinaPressure.mean)}/${f2(r.metrics.chinaPressure.mean)}`,
+            `${f2(p.metrics.payoffUs.mean)}/${f2(r.metrics.payoffUs.mean)}`,
+            `${war(p)}/${war(r)}`,
+            ciOf(gaps[i] as ReturnType<typeof contrast>),
+          ]),
         },
         answer: more.low > 0 ? 'm' : more.high < 0 ? 'l' : 's',
         finding:
-          `A paying Washington meets ${f2(more.diff)} more pressure moves a game than a refusing one, and ends ${f2(d.diff)} [${f2(d.low)}, ${f2(d.high)}] worse off. ` +
-          `With learning and credibility switched off (C8 off) that gap is ${f2(dOff.diff)} [${f2(dOff.low)}, ${f2(dOff.high)}]` +
-          (d.diff > 0 ? `: about ${Math.round(Math.max(0, Math.min(1, 1 - dOff.diff / d.diff)) * 100)}% of the cost of paying comes from what repetition teaches.` : '.'),
-        numbers: { pressurePay: pay.metrics.chinaPressure.mean, pressureRefuse: refuse.metrics.chinaPressure.mean, gap: d.diff, gapWithoutC8: dOff.diff },
+          `A paying Washington meets ${f2(Math.abs(more.diff))} ${more.diff >= 0 ? 'more' : 'fewer'} pressure moves a game than a refusing one${more.diff < 0 ? ' (restraint it bought keeps tension below what Beijing can sell)' : ''} (${f2(perRound(pay))} against ${f2(perRound(refuse))} a round), and ends ${ciOf(d)} worse off ("cost of paying": the refuser's US payoff minus the payer's). ` +
+          `Concessions cost credibility directly: without that penalty the cost of paying would be ${f2(dNoCred.diff)}, so the credibility cost alone carries ${f2(credibilityPart)} of it. ` +
+          `Without learning it would be ${f2(dNoLearn.diff)}, so what Beijing learns carries ${f2(learningPart)}. With neither it is ${f2(dOff.diff)}; the two parts overlap a little, so they need not add up exactly.`,
+        numbers: {
+          pressurePay: pay.metrics.chinaPressure.mean,
+          pressureRefuse: refuse.metrics.chinaPressure.mean,
+          gap: d.diff,
+          gapWithoutCredibility: dNoCred.diff,
+          gapWithoutLearning: dNoLearn.diff,
+          gapWithoutC8: dOff.diff,
+          credibilityPart,
+          learningPart,
+        },
       };
     },
   },
@@ -201,33 +228,46 @@ export const LESSONS: Lesson[] = [
     title: 'Asking Beijing for help',
     claims: ['C9'],
     teach:
-      'Asking Beijing to rein Kim in looks cheap: it helps a little, at once. But Beijing reads the request as a buyer coming to the table (C9), ' +
-      'so it offers restraint for sale more often afterwards, and a Washington that asks tends to pay the bill.',
-    rules: 'askBeijingForHelp, chinaLearnsWhetherUsPays (an ask counts as part of a payment).',
+      'Asking Beijing to rein Kim in looks cheap: it helps a little, at once. But Beijing reads the request as a buyer coming to the table (C9): ' +
+      'it offers restraint for sale more often afterwards, and asking costs some credibility. To tell the cost of asking from the cost of paying, compare three Washingtons: ' +
+      'one that asks and pays the bill, one that asks the same way but never pays, and one that never asks.',
+    rules: 'askBeijingForHelp, chinaLearnsWhetherUsPays (an ask counts as part of a payment); strategies asksBeijing, asksNeverPays, sanctioner.',
     question: {
-      prompt: 'Will a Washington that asks Beijing for help end up paying more or less in concessions than one that never asks?',
+      prompt: 'A Washington asks Beijing for help but never pays the bill. Is it still worse off than one that never asks?',
       options: [
-        { key: 'm', label: 'more' },
-        { key: 'l', label: 'less' },
+        { key: 'w', label: 'yes, asking alone costs it' },
+        { key: 'b', label: 'no, it does better' },
+        { key: 's', label: 'no clear difference' },
       ],
     },
     async experiment(ctx) {
-      const [[ask, refuse]] = (await measure(ctx, [{ label: 'as-is', params: ctx.scenario.params }], [{ us: 'asksBeijing' }, { us: 'sanctioner' }])) as [[CellSummary, CellSummary]];
-      const paid = contrast([stat(ask, 'concessions')], [stat(refuse, 'concessions')]);
-      const d = contrast([stat(refuse, 'payoffUs')], [stat(ask, 'payoffUs')]);
+      const free = variants(ctx.scenario.params, ['C9'])[1] as { params: Params };
+      const [[askPay, askOnly, never], [, askOnlyFree]] = (await measure(ctx, [
+        { label: 'as-is', params: ctx.scenario.params },
+        { label: 'C9-off', params: free.params },
+      ], [{ us: 'asksBeijing' }, { us: 'asksNeverPays' }, { us: 'sanctioner' }])) as [[CellSummary, CellSummary, CellSummary], [CellSummary, CellSummary, CellSummary]];
+      const asking = contrast([stat(never, 'payoffUs')], [stat(askOnly, 'payoffUs')]);
+      const paying = contrast([stat(askOnly, 'payoffUs')], [stat(askPay, 'payoffUs')]);
+      const c9 = contrast([stat(askOnlyFree, 'payoffUs')], [stat(askOnly, 'payoffUs')]);
+      const row = (label: string, x: CellSummary) => [label, ci(x.metrics.payoffUs), war(x), f2(x.metrics.concessions.mean), f2(x.metrics.chinaPressure.mean), ci(x.metrics.payoffChina)];
       return {
         table: {
-          head: ['US plays', 'concessions paid', "China's pressure moves", 'US payoff', 'China payoff'],
+          head: ['US plays', 'US payoff', 'ends in war', 'concessions', "China's pressure", 'China payoff'],
           rows: [
-            ['asks Beijing', ci(ask.metrics.concessions), ci(ask.metrics.chinaPressure), ci(ask.metrics.payoffUs), ci(ask.metrics.payoffChina)],
-            ['sanctioner (never asks)', ci(refuse.metrics.concessions), ci(refuse.metrics.chinaPressure), ci(refuse.metrics.payoffUs), ci(refuse.metrics.payoffChina)],
+            row('asks and pays', askPay),
+            row('asks, never pays', askOnly),
+            row('asks, never pays, C9 off', askOnlyFree),
+            row('never asks (sanctioner)', never),
           ],
         },
-        answer: paid.diff > 0 ? 'm' : 'l',
+        answer: asking.low > 0 ? 'w' : asking.high < 0 ? 'b' : 's',
         finding:
-          `Asking leads to ${f2(paid.diff)} more concessions a game. The US payoff of never asking minus asking is ${f2(d.diff)} [${f2(d.low)}, ${f2(d.high)}]: ` +
-          (d.low > 0 ? 'the bill outweighs the help.' : d.high < 0 ? 'here the help outweighs the bill.' : 'here the help and the bill roughly cancel.'),
-        numbers: { paidAsking: ask.metrics.concessions.mean, paidRefusing: refuse.metrics.concessions.mean, usGap: d.diff },
+          `Paying the bill costs the asker ${ciOf(paying)} (asks, never pays minus asks and pays). ` +
+          `Asking without paying, against never asking: ${ciOf(asking)} in the US payoff, never asking minus asking` +
+          (asking.low > 0 ? ': asking costs even when nothing is paid.' : asking.high < 0 ? ': here a request that is never paid for does better.' : ': no clear difference.') +
+          ` Part of that is C9 itself: if Beijing did not read a request as a buyer at the table, the same asker would gain ${ciOf(c9)}. ` +
+          'The two Washingtons differ in more than asking (the sanctioner also presses Kim), so read the last number as the cost of C9, the middle one as the cost of the whole habit.',
+        numbers: { usAskPay: askPay.metrics.payoffUs.mean, usAskOnly: askOnly.metrics.payoffUs.mean, usNever: never.metrics.payoffUs.mean, usAskOnlyFree: askOnlyFree.metrics.payoffUs.mean, asking: asking.diff, paying: paying.diff, c9: c9.diff },
       };
     },
   },
@@ -263,10 +303,10 @@ export const LESSONS: Lesson[] = [
       const [a, b] = [share(low), share(high)];
       return {
         table: {
-          head: ['lifeline dependence', 'times obeyed', 'times defied', 'share obeyed', 'Kim payoff'],
+          head: ['lifeline dependence', 'times obeyed', 'times defied', 'share obeyed', 'Kim payoff', 'ends in war'],
           rows: [
-            ['low (0.2)', f2(low.metrics.kimObeyed.mean), f2(low.metrics.kimDefied.mean), pct(a), ci(low.metrics.payoffKim)],
-            ['high (0.9)', f2(high.metrics.kimObeyed.mean), f2(high.metrics.kimDefied.mean), pct(b), ci(high.metrics.payoffKim)],
+            ['low (0.2)', f2(low.metrics.kimObeyed.mean), f2(low.metrics.kimDefied.mean), pct(a), ci(low.metrics.payoffKim), war(low)],
+            ['high (0.9)', f2(high.metrics.kimObeyed.mean), f2(high.metrics.kimDefied.mean), pct(b), ci(high.metrics.payoffKim), war(high)],
           ],
         },
         answer: b > a + 0.02 ? 'm' : b < a - 0.02 ? 'l' : 's',
@@ -339,11 +379,11 @@ export const LESSONS: Lesson[] = [
       const addsOff = contrast([stat(colsOff, 'payoffUs')], [stat(sancOff, 'payoffUs')]);
       return {
         table: {
-          head: ['US plays', 'US payoff', 'China payoff', "Europe's alignment", 'leverage exposed'],
+          head: ['US plays', 'US payoff', 'ends in war', 'China payoff', "Europe's alignment", 'leverage exposed'],
           rows: [
-            ["the columns' advice (expose + pressure)", ci(cols.metrics.payoffUs), ci(cols.metrics.payoffChina), f2(cols.metrics.europeAlignment.mean), pct(cols.outcomes.leverageExposed.p)],
-            ['sanctioner (pressure only)', ci(sanc.metrics.payoffUs), ci(sanc.metrics.payoffChina), f2(sanc.metrics.europeAlignment.mean), pct(sanc.outcomes.leverageExposed.p)],
-            ['appeaser (pays)', ci(app.metrics.payoffUs), ci(app.metrics.payoffChina), f2(app.metrics.europeAlignment.mean), pct(app.outcomes.leverageExposed.p)],
+            ["the columns' advice (expose + pressure)", ci(cols.metrics.payoffUs), war(cols), ci(cols.metrics.payoffChina), f2(cols.metrics.europeAlignment.mean), pct(cols.outcomes.leverageExposed.p)],
+            ['sanctioner (pressure only)', ci(sanc.metrics.payoffUs), war(sanc), ci(sanc.metrics.payoffChina), f2(sanc.metrics.europeAlignment.mean), pct(sanc.outcomes.leverageExposed.p)],
+            ['appeaser (pays)', ci(app.metrics.payoffUs), war(app), ci(app.metrics.payoffChina), f2(app.metrics.europeAlignment.mean), pct(app.outcomes.leverageExposed.p)],
           ],
         },
         answer: adds.low > 0 ? 'y' : 'n',
@@ -355,14 +395,98 @@ export const LESSONS: Lesson[] = [
     },
   },
   {
+    id: 'values',
+    stage: 'Values and trade-offs',
+    title: 'What a payoff is made of, and what war costs',
+    claims: ['C8', 'C9', 'C12'],
+    teach:
+      "Every comparison so far used payoffs. A payoff is how one side scores the way a game went, by its own values: a sum of named parts, each with a weight the scenario sets. " +
+      "For Washington: what it paid out, the credibility it kept, the tension it endured, Europe's alignment, and a large cost if the crisis ended in war (C12). " +
+      "Two strategies can trade these off differently: the columns' advice refuses to pay and accepts a hotter crisis; asking Beijing pays for calm. " +
+      'Which trade is better depends on how much war costs against what is paid. That is a judgement about values, which the columns make and the model only takes from the scenario.',
+    rules: "the payoff's components (each a scenario weight), the share of games that end in war; the same games rescored with the weight on war changed.",
+    question: {
+      prompt: "Suppose war cost Washington four times what the scenario says. Would the columns' advice still beat asking Beijing for help?",
+      options: [
+        { key: 'y', label: 'yes, still clearly better' },
+        { key: 'n', label: 'no longer clearly better' },
+      ],
+    },
+    async experiment(ctx) {
+      const base = ctx.scenario.params;
+      const factors = [0, 0.5, 1, 2, 4];
+      const settings = factors.map((k) => ({ label: `us-war-x${k}`, params: scaleWeight(base, 'payoffs.us.war', k) }));
+      const cells = (await measure(ctx, settings, [{ us: 'columns' }, { us: 'asksBeijing' }])) as [CellSummary, CellSummary][];
+      const [cols, ask] = cells[factors.indexOf(1)] as [CellSummary, CellSummary];
+      const terms = PAYOFF_TERMS.filter((t) => t.actor === 'us');
+      const parts = terms.map((t) => {
+        const a = cols.payoffComponents.us[t.id] ?? 0;
+        const b = ask.payoffComponents.us[t.id] ?? 0;
+        return { t, a, b };
+      });
+      const breakdown: Table = {
+        head: ['part of the US payoff', "columns' advice", 'asks Beijing', 'difference'],
+        rows: [
+          ...parts.map(({ t, a, b }) => [`${t.label} (${t.claims.length ? t.claims.join(' ') : 'our assumption'})`, signed(a), signed(b), signed(a - b)]),
+          ['total (the US payoff)', signed(cols.metrics.payoffUs.mean), signed(ask.metrics.payoffUs.mean), signed(cols.metrics.payoffUs.mean - ask.metrics.payoffUs.mean)],
+          ['games ending in war', war(cols), war(ask), ''],
+        ],
+      };
+      const gaps = cells.map(([c, a]) => contrast([stat(c, 'payoffUs')], [stat(a, 'payoffUs')]));
+      const weight = base.payoffs.us.war;
+      const verdict = (g: ReturnType<typeof contrast>) => (g.low > 0 ? 'columns better' : g.high < 0 ? 'asking better' : 'unclear');
+      const sweep: Table = {
+        head: ['cost of war', "columns' advice", 'asks Beijing', 'columns minus asking', 'verdict'],
+        rows: cells.map(([c, a], i) => [
+          `${f2(weight * (factors[i] as number))} (x${factors[i]})`,
+          `${f2(c.metrics.payoffUs.mean)} (war ${war(c)})`,
+          `${f2(a.metrics.payoffUs.mean)} (war ${war(a)})`,
+          ciOf(gaps[i] as ReturnType<typeof contrast>),
+          verdict(gaps[i] as ReturnType<typeof contrast>),
+        ]),
+      };
+      const at4 = gaps[factors.indexOf(4)] as ReturnType<typeof contrast>;
+      // Where the lines cross, holding play fixed: the gap without the war part, over the
+      // difference in the share of wars. A value, read off the same games.
+      const warShareGap = cols.outcomes.war.p - ask.outcomes.war.p;
+      const warPart = (cols.payoffComponents.us.war ?? 0) - (ask.payoffComponents.us.war ?? 0);
+      const otherParts = cols.metrics.payoffUs.mean - ask.metrics.payoffUs.mean - warPart;
+      const flip = warShareGap > 0 ? otherParts / warShareGap : Infinity;
+      const flipText =
+        Number.isFinite(flip) && flip > 0
+          ? `Holding play fixed, the two would be level at a war cost of about ${f2(flip)} (${f2(flip / weight)} times the scenario's ${f2(weight)}): past it, asking Beijing, which ends in war less often, comes out ahead.`
+          : 'Here the columns\' advice ends in war no more often than asking, so no cost of war would turn the comparison round.';
+      const biggest = [...parts].sort((x, y) => Math.abs(y.a - y.b) - Math.abs(x.a - x.b))[0];
+      return {
+        table: breakdown,
+        more: [{ title: 'The same comparison with war weighted differently: US payoff (share of games ending in war), the same seeded games each time', table: sweep }],
+        answer: at4.low > 0 ? 'y' : 'n',
+        finding:
+          `At the scenario's weights the columns' advice beats asking Beijing by ${ciOf(gaps[factors.indexOf(1)] as ReturnType<typeof contrast>)}; the part that differs most is ${biggest?.t.label ?? 'none'}. ` +
+          `It ends in war in ${war(cols)} of games against ${war(ask)}. ${flipText} With war four times as costly, the gap is ${ciOf(at4)}.`,
+        numbers: {
+          usColumns: cols.metrics.payoffUs.mean,
+          usAsks: ask.metrics.payoffUs.mean,
+          warColumns: cols.outcomes.war.p,
+          warAsks: ask.outcomes.war.p,
+          flipWarCost: flip,
+          warWeight: weight,
+          ...Object.fromEntries(factors.map((k, i) => [`gapAtWarX${k}`, (gaps[i] as ReturnType<typeof contrast>).diff])),
+          ...Object.fromEntries(parts.map(({ t, a, b }) => [`part:${t.id}`, a - b])),
+        },
+      };
+    },
+  },
+  {
     id: 'where-it-breaks',
     stage: 'Where it breaks',
     title: 'Where the conclusion holds, and where it breaks',
     claims: ['C1', 'C8', 'C10'],
     teach:
       "The columns conclude: don't concede, don't ask Beijing, expose and pressure. That conclusion rests on assumptions. Switch them off one at a time and see which conclusions survive: " +
-      'if China has little real influence (C1 off), if nothing is learned from paying (C8 off), if exposure moves no one (C10 off), or if the game is played only once.',
-    rules: 'the same games under each assumption switched off (leverage robustness runs every claim).',
+      'if China has little real influence (C1 off), if nothing is learned from paying (C8 off), if exposure moves no one (C10 off), or if the game is played only once. ' +
+      'Then change what Washington values instead of what is true: war far costlier or far cheaper, credibility worth less, tension costing nothing.',
+    rules: 'the same games under each assumption switched off, and with single payoff weights scaled (leverage robustness runs every claim and these weights).',
     question: {
       prompt: "If the game is played only once, does 'don't concede' still clearly hold?",
       options: [
@@ -373,20 +497,43 @@ export const LESSONS: Lesson[] = [
     async experiment(ctx) {
       const report: RobustnessReport = await robustness({ ...ctx.scenario, strategies: {} }, ctx.seed, ctx.runs, ctx.run, ['C1', 'C8', 'C10']);
       const head = ['assumption', ...report.conclusions.map((c) => c.label)];
+      const short = (id: string) =>
+        id === 'as-is' ? 'as written' : id === 'one-shot' ? 'played once' : id.endsWith('-off') ? id.replace('-off', ' off') : (VALUE_VARIANTS.find((v) => v.id === id)?.short ?? id);
       const rows = report.rows.map((r) => [
-        r.variant,
-        ...r.results.map((x) => `${x.verdict} ${x.effects.map((e) => `${e.diff >= 0 ? '+' : ''}${f2(e.diff)}`).join(' / ')}`),
+        short(r.variant),
+        ...r.results.map((x, i) => resultText(report.conclusions[i] as RobustnessReport['conclusions'][number], x, x.verdict)),
       ]);
       const oneShot = report.rows.find((r) => r.variant === 'one-shot')?.results[0];
       return {
         table: { head, rows },
         answer: oneShot?.verdict === 'holds' ? 'y' : 'n',
-        finding: "Each cell is the conclusion's effect (positive: the direction the columns argue) and its verdict: holds (95% interval above zero), breaks (below), or unclear.",
+        finding:
+          "Each cell is the conclusion's verdict and its effect, positive in the direction the columns argue: holds (95% interval above zero), breaks (below), or unclear. " +
+          'Where a cell has two numbers, the first is what the leverage game pays China against a Washington that asks for help, the second how much less it pays when Washington also exposes Beijing. ' +
+          'The last rows change a value, not a claim: a conclusion that breaks there rests on how much Washington cares about war, credibility or tension.',
         numbers: Object.fromEntries(report.rows.flatMap((r) => r.results.map((x) => [`${r.variant}:${x.conclusion}`, x.effects[0]?.diff ?? 0]))),
       };
     },
   },
 ];
+
+/** Questions for a class to argue over after each step, by lesson id: no single right answer. */
+export const DISCUSSION: Record<string, string[]> = {
+  'pressure-for-sale': ['Beijing never admits how much sway it has over Pyongyang. Why does the scheme need that modesty?'],
+  'one-round': ['If one concession pays for itself, why would anyone argue against conceding? What does a one-round game leave out?'],
+  'again-and-again': [
+    'Part of the cost of paying is written into the rules (lost credibility) and part comes from what Beijing learns. Which part would you trust more, and why?',
+  ],
+  'asking-for-help': ['Is a request for help ever free between rivals? What would make Beijing not read it as a buyer at the table?'],
+  'kims-calculus': ["What else, besides trade, could make Kim obey or defy Beijing? Which of those could Washington change?"],
+  'hidden-hands': ['If couriers hide most requests, what evidence could Washington still gather? What does a warm letter give away?'],
+  'expose-and-pressure': ["Why might Europe matter more than Washington's own sanctions? What would make exposure fail?"],
+  values: [
+    'How much worse than paying concessions is a war? Who should decide that number, and does the model decide it for you?',
+    'The columns accept a hotter crisis to avoid paying. Under what values would you choose otherwise?',
+  ],
+  'where-it-breaks': ['Which assumption would you test first against the historical record, and how?'],
+};
 
 /** The claims of a lesson, in our words, with where the columns make them. */
 export function claimLines(l: Lesson): string[] {

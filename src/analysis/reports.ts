@@ -162,6 +162,9 @@ export interface TournamentReport extends ReportHeader {
   batch: BatchReport;
 }
 
+/** The order of the players in the tournament's payoff table: index 0 is the US, 1 China, 2 Kim. */
+const TOURNAMENT_PLAYERS = ['us', 'china', 'kim'] as const satisfies readonly Actor[];
+
 export function tournamentReport(spec: BatchSpec, cells: Cell[]): TournamentReport {
   const batch = batchReport(spec, cells);
   const strategies = {} as Record<Actor, string[]>;
@@ -191,7 +194,8 @@ export function tournamentReport(spec: BatchSpec, cells: Cell[]): TournamentRepo
   };
   const equilibria = pureEquilibria(game).map(([a, b, c]) => rowAt(a, b, c));
   const bestResponseCounts = {} as Record<Actor, Record<string, number>>;
-  ACTORS.forEach((actor, i) => {
+  // The side's index must be its place in `game` (us, china, kim), not its place in ACTORS.
+  TOURNAMENT_PLAYERS.forEach((actor, i) => {
     const counts: Record<string, number> = Object.fromEntries(strategies[actor].map((s) => [s, 0]));
     const [na, nb, nc] = game.sizes;
     for (let a = 0; a < na; a++)

@@ -10,8 +10,8 @@ import { applyAssumptions } from '../scenario/load.js';
 import { DEFAULT_STRATEGY, defaultStrategyId } from '../strategies/registry.js';
 
 // Where the columns' conclusions hold and where they break: each conclusion is a comparison
-// of two strategy profiles on one measure; each assumption (claim) is switched off in turn
-// and every comparison rerun on the same seeds.
+// of two strategy profiles on one measure; each assumption (claim) is switched off in turn,
+// and each value weight changed, and every comparison rerun on the same seeds.
 
 /**
  * One measure compared across profiles: the effect is the sum of the `plus` profiles' means
@@ -25,6 +25,8 @@ export interface Comparison {
   metric: MetricKey;
   /** In words, for tables and hand-outs. */
   reads: string;
+  /** What the number is, in a word or two, when a conclusion has more than one. */
+  short?: string;
 }
 
 export interface Conclusion {
@@ -32,6 +34,8 @@ export interface Conclusion {
   label: string;
   claims: ClaimId[];
   comparisons: Comparison[];
+  /** What a cell says when every comparison is exactly zero (nothing varies at all). */
+  noEffect?: string;
 }
 
 const vsSanctioner = (us: string, reads: string): Comparison => ({ plus: [{ us: 'sanctioner' }], minus: [{ us }], metric: 'payoffUs', reads });
@@ -59,18 +63,21 @@ export const CONCLUSIONS: Conclusion[] = [
     id: 'chinaGainsUnlessExposed',
     label: 'China gains unless exposed',
     claims: ['C1', 'C2', 'C3', 'C10'],
+    noEffect: 'no gain',
     comparisons: [
       {
         plus: [{ china: 'opportunist', us: 'asksBeijing' }],
         minus: [{ china: 'restrained', us: 'asksBeijing' }],
         metric: 'payoffChina',
         reads: 'China payoff against a US that asks for help: the leverage game (opportunist) minus restraint',
+        short: 'gain',
       },
       {
         plus: [{ china: 'opportunist', us: 'sanctioner' }, { china: 'restrained', us: 'columns' }],
         minus: [{ china: 'restrained', us: 'sanctioner' }, { china: 'opportunist', us: 'columns' }],
         metric: 'payoffChina',
         reads: "how much less the leverage game pays China when the US also exposes it (sanctioner vs the columns' advice)",
+        short: 'exposure cuts',
       },
     ],
   },
@@ -82,8 +89,43 @@ export interface Variant {
   params: Params;
 }
 
-/** The scenario as it is, then with each claim switched off in turn, then played once. */
-export function variants(base: Params, claims: readonly ClaimId[] = CLAIM_IDS): Variant[] {
+/**
+ * Values, not facts: how much each side cares about war, credibility, tension is a
+ * judgement the scenario's payoff weights make. Each variant scales one weight, so a
+ * conclusion that rests on a value rather than on a claim shows it.
+ */
+export interface ValueVariant {
+  id: string;
+  /** A few words, for table rows. */
+  short: string;
+  label: string;
+  /** A payoff weight, as `payoffs.us.war`. */
+  weight: `payoffs.${'us' | 'china' | 'kim'}.${string}`;
+  factor: number;
+}
+
+export const VALUE_VARIANTS: ValueVariant[] = [
+  { id: 'us-war-x4', short: 'war costs the US x4', label: 'war costs the US four times what the scenario says', weight: 'payoffs.us.war', factor: 4 },
+  { id: 'us-war-x0.25', short: 'war costs the US x0.25', label: 'war costs the US a quarter of what the scenario says', weight: 'payoffs.us.war', factor: 0.25 },
+  { id: 'us-credibility-x0.25', short: 'credibility worth x0.25', label: 'credibility is worth a quarter as much to the US', weight: 'payoffs.us.credibility', factor: 0.25 },
+  { id: 'us-tension-x0', short: 'tension costs nothing', label: 'enduring tension costs the US nothing', weight: 'payoffs.us.averageTension', factor: 0 },
+];
+
+/** The scenario's params with one payoff weight scaled. */
+export function scaleWeight(base: Params, weight: ValueVariant['weight'], factor: number): Params {
+  const p = structuredClone(base);
+  const [, actor, key] = weight.split('.') as ['payoffs', 'us' | 'china' | 'kim', string];
+  const w = p.payoffs[actor] as unknown as Record<string, number>;
+  if (typeof w[key] !== 'number') throw new Error(`no payoff weight ${weight}`);
+  w[key] = (w[key] as number) * factor;
+  return p;
+}
+
+/**
+ * The scenario as it is, then with each claim switched off in turn, then played once,
+ * then (with `values`) with each value weight of VALUE_VARIANTS changed.
+ */
+export function variants(base: Params, claims: readonly ClaimId[] = CLAIM_IDS, values: readonly ValueVariant[] = []): Variant[] {
   const out: Variant[] = [{ id: 'as-is', label: 'the scenario as written', params: base }];
   for (const id of claims) {
     const p = structuredClone(base);
@@ -93,6 +135,7 @@ export function variants(base: Params, claims: readonly ClaimId[] = CLAIM_IDS): 
     out.push({ id: `${id}-off`, label: CLAIMS[id].offMeans, params: p });
   }
   out.push({ id: 'one-shot', label: 'played once (1 round): no repetition', params: { ...structuredClone(base), rounds: 1 } });
+  for (const v of values) out.push({ id: v.id, label: `${v.label} (${v.weight} x${v.factor})`, params: scaleWeight(base, v.weight, v.factor) });
   return out;
 }
 
@@ -122,7 +165,7 @@ export interface RobustnessReport {
   scenario: string;
   seed: string;
   runs: number;
-  conclusions: { id: string; label: string; claims: ClaimId[]; reads: string[] }[];
+  conclusions: { id: string; label: string; claims: ClaimId[]; reads: string[]; shorts: string[]; noEffect: string }[];
   rows: RobustnessRow[];
 }
 
@@ -140,6 +183,25 @@ export function contrast(plus: Stat[], minus: Stat[]): Effect {
   const variance = [...plus, ...minus].reduce((t, s) => t + (s.sd * s.sd) / s.n, 0);
   const half = 1.959963984540054 * Math.sqrt(variance);
   return { diff, low: diff - half, high: diff + half };
+}
+
+/**
+ * One cell of a robustness table: the verdict (as given) and each effect, labelled when a
+ * conclusion has several; "no gain" (or "no effect") when the means are exactly equal, rather
+ * than an "unclear" row of zeros.
+ */
+export function resultText(c: RobustnessReport['conclusions'][number], x: ConclusionResult, verdict: string): string {
+  // Exactly equal means on the same seeds: the profiles played the same games.
+  if (x.effects.every((e) => Math.abs(e.diff) < 1e-9)) return c.noEffect;
+  const signed = (d: number) => `${d >= 0 ? '+' : ''}${(Object.is(d, -0) ? 0 : d).toFixed(2)}`;
+  const labelled = x.effects.length > 1;
+  // A part that is exactly zero says so in words ("no gain"), not as a signed +0.00.
+  const part = (e: Effect, i: number) => {
+    const short = labelled ? c.shorts[i] : undefined;
+    if (short && e.diff === 0) return `no ${short}`;
+    return short ? `${short} ${signed(e.diff)}` : signed(e.diff);
+  };
+  return `${verdict} ${x.effects.map(part).join(', ')}`;
 }
 
 export function verdictOf(effects: Effect[]): Verdict {
@@ -166,6 +228,7 @@ export async function robustness(
   runs: number,
   opts: Pick<RunOptions, 'workers' | 'onProgress' | 'signal'>,
   claims: readonly ClaimId[] = CLAIM_IDS,
+  values: readonly ValueVariant[] = VALUE_VARIANTS,
 ): Promise<RobustnessReport> {
   const defaults: ProfileIds = {
     us: DEFAULT_STRATEGY.us,
@@ -173,7 +236,7 @@ export async function robustness(
     kim: defaultStrategyId('kim', scenario.strategies),
   };
   const profiles = neededProfiles(defaults);
-  const vs = variants(scenario.params, claims);
+  const vs = variants(scenario.params, claims, values);
   // Every variant keeps the scenario's name, so game i has the same seed in each: the
   // comparison across assumptions is paired, not just repeated.
   const scenarios: BatchScenario[] = vs.map((v) => ({ name: scenario.name, source: `${scenario.source}#${v.id}`, sha256: scenario.sha256, params: v.params }));
@@ -204,7 +267,14 @@ export async function robustness(
     scenario: scenario.name,
     seed,
     runs,
-    conclusions: CONCLUSIONS.map((c) => ({ id: c.id, label: c.label, claims: c.claims, reads: c.comparisons.map((x) => x.reads) })),
+    conclusions: CONCLUSIONS.map((c) => ({
+      id: c.id,
+      label: c.label,
+      claims: c.claims,
+      reads: c.comparisons.map((x) => x.reads),
+      shorts: c.comparisons.map((x) => x.short ?? ''),
+      noEffect: c.noEffect ?? 'no effect',
+    })),
     rows,
   };
 }

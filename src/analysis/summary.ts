@@ -1,7 +1,8 @@
 import type { Acc, Interval, MetricKey } from '../engine/stats.js';
 import type { Outcome } from '../model/outcomes.js';
 import { METRICS, meanInterval, proportionInterval } from '../engine/stats.js';
-import { OUTCOME_NAMES } from '../model/outcomes.js';
+import type { Actor } from '../model/context.js';
+import { OUTCOME_NAMES, PAYOFF_TERMS } from '../model/outcomes.js';
 
 export interface MetricSummary extends Interval {
   min: number;
@@ -13,6 +14,8 @@ export interface CellSummary {
   n: number;
   outcomes: Record<Outcome, { count: number; p: number; low: number; high: number }>;
   metrics: Record<MetricKey, MetricSummary>;
+  /** Mean of each payoff component, per actor (they add up to the mean payoffs). */
+  payoffComponents: Record<Actor, Record<string, number>>;
 }
 
 export function summarizeAcc(acc: Acc): CellSummary {
@@ -27,7 +30,11 @@ export function summarizeAcc(acc: Acc): CellSummary {
     if (!a) return;
     metrics[m.key] = { ...meanInterval(a), min: a.min, max: a.max, hist: [...a.hist] };
   });
-  return { n: acc.n, outcomes, metrics };
+  const payoffComponents: CellSummary['payoffComponents'] = { us: {}, china: {}, kim: {} };
+  PAYOFF_TERMS.forEach((t, i) => {
+    payoffComponents[t.actor][t.id] = acc.n > 0 ? ((acc.payoffParts?.[i] ?? 0) as number) / acc.n : 0;
+  });
+  return { n: acc.n, outcomes, metrics, payoffComponents };
 }
 
 /** Do two 95% intervals overlap? Overlap is read as "not significantly different". */

@@ -9,8 +9,10 @@ import { InputError } from '../input-error.js';
 import { ACTORS } from '../model/context.js';
 import { packageVersion } from '../package-root.js';
 import { resolveScenario } from '../scenario/catalog.js';
-import { defaultStrategyId, getStrategy, strategyIds } from '../strategies/registry.js';
+import { DEFAULT_STRATEGY, defaultStrategyId, getStrategy, strategyIds } from '../strategies/registry.js';
 import { checkWritable, writeAtomic } from './io.js';
+import { requireHtmlOut } from './html-output.js';
+import { print } from './width.js';
 import { parseSeed, parseWholeNumber, withRounds } from './options.js';
 
 export const MAX_RUNS = 100_000_000;
@@ -52,6 +54,15 @@ export function parseWorkers(value: string | undefined): number {
   return parseWholeNumber('--workers', value, 1, 256);
 }
 
+/**
+ * A side's default across scenarios: one set of opponents for every scenario, whatever their
+ * order. The scenarios' own choice when they all make the same one, else the built-in default.
+ */
+export function sharedDefault(a: Actor, scenarios: { strategies: Partial<Record<Actor, string>> }[]): string {
+  const choices = new Set(scenarios.map((s) => defaultStrategyId(a, s.strategies)));
+  return choices.size === 1 ? ([...choices][0] as string) : DEFAULT_STRATEGY[a];
+}
+
 /** Scenarios, profiles (the product of each side's list), seed and runs. */
 export function buildSpec(command: string, refs: string[], opts: BatchCliOptions, all: Partial<Record<Actor, boolean>> = {}): BatchSpec {
   const runs = parseWholeNumber('--runs', opts.runs, 1, MAX_RUNS);
@@ -62,11 +73,9 @@ export function buildSpec(command: string, refs: string[], opts: BatchCliOptions
     if (names.has(s.name)) throw new InputError(`${s.source}: a scenario named '${s.name}' is given twice. Fix: give each scenario once.`);
     names.add(s.name);
   }
-  // A side's default is the first scenario's choice, else the built-in default.
-  const first = scenarios[0];
   const lists = {} as Record<Actor, string[]>;
   for (const a of ACTORS) {
-    const fallback = defaultStrategyId(a, first?.strategies);
+    const fallback = sharedDefault(a, scenarios);
     lists[a] = all[a] ? strategyIds(a) : parseStrategyList(a, opts[a], fallback);
   }
   const profiles: ProfileIds[] = [];
@@ -172,16 +181,17 @@ export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Re
 
 // ---------- writing results ----------
 
-export type OutputFormat = 'table' | 'md' | 'csv' | 'json' | 'jsonl';
+export type OutputFormat = 'table' | 'md' | 'csv' | 'json' | 'jsonl' | 'html';
 
 export function formatFromOut(out: string | undefined, explicit: string | undefined, allowed: OutputFormat[]): OutputFormat {
   if (explicit !== undefined) {
     if (!(allowed as string[]).includes(explicit)) throw new InputError(`--format ${explicit}: use one of ${allowed.join(', ')}.`);
+    if (explicit === 'html') requireHtmlOut(out);
     return explicit as OutputFormat;
   }
   if (!out) return 'table';
   const ext = out.split('.').pop()?.toLowerCase();
-  const byExt: Record<string, OutputFormat> = { json: 'json', csv: 'csv', jsonl: 'jsonl', md: 'md', txt: 'table' };
+  const byExt: Record<string, OutputFormat> = { json: 'json', csv: 'csv', jsonl: 'jsonl', md: 'md', txt: 'table', html: 'html' };
   const f = ext ? byExt[ext] : undefined;
   if (!f || !allowed.includes(f)) {
     throw new InputError(`--out ${out}: name a file ending in ${allowed.filter((a) => a !== 'table').map((a) => `.${a}`).join(', ')}${allowed.includes('table') ? ' or .txt' : ''}.`);
@@ -200,10 +210,12 @@ export function jsonlOf(rows: TidyRow[]): string {
 }
 
 /** Print to stdout, or write the whole file at once. */
-export function emit(text: string, out: string | undefined): void {
+/** Write to `out`, or to standard output; `readable` text (not data: json, csv, md) is fitted to the width. */
+export function emit(text: string, out: string | undefined, readable = false): void {
   if (out) {
     writeAtomic(out, text);
     process.stderr.write(`wrote ${out}\n`);
-  } else process.stdout.write(text);
+  } else if (readable) print(text);
+  else process.stdout.write(text);
 }
 

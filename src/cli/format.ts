@@ -1,9 +1,11 @@
 import type { Actor } from '../model/context.js';
 import type { Step, GameSession } from '../engine/session.js';
 import type { Strategy } from '../strategies/types.js';
-import { OUTCOMES } from '../model/outcomes.js';
+import { OUTCOMES, payoffBreakdown } from '../model/outcomes.js';
 import type { Observer } from '../model/observe.js';
 import { observe, observedMoveText } from '../model/observe.js';
+import { debrief } from '../analysis/debrief.js';
+import { debriefLines, payoffBreakdownLines } from '../ui/debrief-lines.js';
 
 const ACTOR_LABEL: Record<Actor | 'chance', string> = { china: 'China', kim: 'Kim', us: 'US', chance: 'Chance' };
 
@@ -33,7 +35,15 @@ export function formatStep(step: Step, observer: Observer): string[] {
 }
 
 /** The readable round-by-round account of a finished (or stopped) game. */
-export function formatAccount(session: GameSession, observer: Observer): string {
+/**
+ * The account as `observer` observed it (the one observation rule). `debrief`: after the
+ * game, the timeline with hidden moves revealed and why it ended ('full'), or only who saw
+ * what ('compact', when the account already told everything); by default compact for the
+ * all-seeing observer, none for anyone else (the debrief reveals what a side could not see).
+ */
+export function formatAccount(session: GameSession, observer: Observer, opts: { width?: number; debrief?: 'full' | 'compact' | 'none' } = {}): string {
+  const debriefKind = opts.debrief ?? (observer === 'all' ? 'compact' : 'none');
+  const width = Math.max(60, Math.min(opts.width ?? process.stdout.columns ?? 100, 120));
   const out: string[] = [];
   const h = session.header();
   out.push(`leverage: ${session.scenario.name} (seed ${h.seed}, game ${h.index})`);
@@ -55,6 +65,11 @@ export function formatAccount(session: GameSession, observer: Observer): string 
     out.push(
       `Concessions: Taiwan ${c.concededTaiwan}, chips ${c.concededChips}, aid to Kim ${c.aidToKim}  |  peak tension ${c.peakTension.toFixed(2)}  |  exposure ${c.exposure.toFixed(2)}  |  Europe ${c.europeAlignment.toFixed(2)}`,
     );
+    out.push('', 'Each payoff, part by part (weights: payoffs.* in the scenario):', ...payoffBreakdownLines(payoffBreakdown(c, o), width - 2).map((l) => `  ${l}`));
+    out.push('');
+    if (debriefKind !== 'none') out.push(...debriefLines(debrief({ params: session.scenario.params, steps: session.steps, ctx: c, outcome: o }), width, debriefKind === 'compact'));
+    else if (observer === 'public') out.push("Debrief left out: it reveals what each side could not see. Drop --no-hidden to read it.");
+    else if (observer !== 'all') out.push(`Debrief left out: it reveals what ${actorLabel(observer)} could not see. Replay without --as to read it.`);
   }
   return out.join('\n') + '\n';
 }

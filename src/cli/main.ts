@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../input-error.js';
 import { packageVersion } from '../package-root.js';
+import { setOutputWidth } from './width.js';
 
 // The only place that reads argv and sets the exit code:
 // 0 success, 1 a runtime failure (including a replay that diverges), 2 bad usage or input.
@@ -26,6 +27,10 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   fork: async () => (await import('./commands/fork.js')).registerFork,
   atlas: async () => (await import('./commands/atlas.js')).registerAtlas,
   graph: async () => (await import('./commands/graph.js')).registerGraph,
+  host: async () => (await import('./commands/host.js')).registerHost,
+  join: async () => (await import('./commands/join.js')).registerJoin,
+  calibrate: async () => (await import('./commands/calibrate.js')).registerCalibrate,
+  report: async () => (await import('./commands/report.js')).registerReport,
 };
 COMMANDS.strategies = COMMANDS.scenarios as () => Promise<Register>;
 
@@ -37,7 +42,9 @@ async function main(argv: string[]): Promise<void> {
     .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError("(run 'leverage --help' for usage)");
+    .showHelpAfterError("(run 'leverage --help' for usage)")
+    .option('--width <columns>', "width of text output (default: the terminal's, else 80)")
+    .hook('preAction', () => setOutputWidth(program.opts<{ width?: string }>().width));
   const invoked = argv[2];
   const wanted = invoked !== undefined && COMMANDS[invoked] ? [COMMANDS[invoked]] : [...new Set(Object.values(COMMANDS))];
   for (const load of wanted) (await load())(program);

@@ -4,6 +4,7 @@ import type { BatchReport, CompareReport, TournamentReport } from '../analysis/r
 import { METRICS } from '../engine/stats.js';
 import { OUTCOME_NAMES } from '../model/outcomes.js';
 import { actorLabel } from './format.js';
+import { fitText, outputWidth } from './width.js';
 
 const BARS = ' ▁▂▃▄▅▆▇█';
 
@@ -89,9 +90,13 @@ export function renderCompare(r: CompareReport, format: 'table' | 'md'): string 
   const isShare = r.metric.startsWith('outcome.');
   const rowHead = r.varied.length === 1 ? `${actorLabel(r.varied[0] as Actor)} strategy` : 'profile';
   const labels = r.rows.map((p) => rowLabel(p, r.varied));
-  const fixed = (['us', 'china', 'kim'] as Actor[]).filter((a) => !r.varied.includes(a)).map((a) => `${actorLabel(a)}: ${r.rows[0]?.[a]}`);
+  const fixed = (['us', 'china', 'kim'] as Actor[]).filter((a) => !r.varied.includes(a)).map((a) => `${actorLabel(a)} ${r.rows[0]?.[a]}`);
+  const where = r.columns.length > 1 ? 'the same in every scenario' : 'in this scenario';
   const intro = [
-    `${r.metricLabel}: mean [95% CI] and distribution, ${r.runs} games per cell, seed ${r.seed}${fixed.length ? `; ${fixed.join(', ')}` : ''}.`,
+    `${r.metricLabel}: mean [95% CI] and distribution, ${r.runs} games per cell, seed ${r.seed}.`,
+    ...(fixed.length
+      ? [`Opponents, ${where}: ${fixed.join(', ')} (choose with --us/--china/--kim; by default the scenarios' own choice when they agree, else the built-in one).`]
+      : []),
     '★ highest in its column; ~ interval overlaps the highest (not a significant difference).',
   ];
   if (format === 'md') {
@@ -104,8 +109,19 @@ export function renderCompare(r: CompareReport, format: 'table' | 'md'): string 
   const texts = r.cells.map((row) => row.map((c, j) => compareCellText(c, isShare, ranges[j] as [number, number])));
   const w0 = Math.max(rowHead.length, ...labels.map((l) => l.length)) + 2;
   const widths = r.columns.map((col, j) => Math.max(col.length, ...texts.map((row) => (row[j] as string).length)) + 3);
-  const lines = [...intro, '', rowHead.padEnd(w0) + r.columns.map((c, j) => c.padEnd(widths[j] as number)).join('')];
-  texts.forEach((row, i) => lines.push((labels[i] as string).padEnd(w0) + row.map((t, j) => t.padEnd(widths[j] as number)).join('').trimEnd()));
+  const lines = [...intro, ''];
+  const side = (cols: number[]) => {
+    lines.push((rowHead.padEnd(w0) + cols.map((j) => (r.columns[j] as string).padEnd(widths[j] as number)).join('')).trimEnd());
+    texts.forEach((row, i) => lines.push(((labels[i] as string).padEnd(w0) + cols.map((j) => (row[j] as string).padEnd(widths[j] as number)).join('')).trimEnd()));
+  };
+  const all = r.columns.map((_, j) => j);
+  // Side by side when the scenarios fit the width; else one table per scenario, stacked.
+  if (w0 + widths.reduce((a, b) => a + b, 0) - 3 <= outputWidth()) side(all);
+  else
+    all.forEach((j, k) => {
+      if (k > 0) lines.push('');
+      side([j]);
+    });
   return lines.join('\n') + '\n';
 }
 
@@ -132,9 +148,21 @@ export function renderTournament(r: TournamentReport): string {
   return lines.join('\n') + '\n';
 }
 
-/** A plain text table: columns padded to their widest cell. */
-export function textTable(head: string[], rows: string[][], indent = '  '): string {
+/**
+ * A plain text table: columns padded to their widest cell. When that is wider than `width`,
+ * each row is stacked instead: its first cell as a heading, then one `column  value` line
+ * per other column, so nothing has to be cut.
+ */
+export function textTable(head: string[], rows: string[][], indent = '  ', width = outputWidth()): string {
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
+  const total = indent.length + widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  if (total > width && head.length > 1) {
+    const hw = Math.max(...head.slice(1).map((h) => h.length));
+    const blocks = rows.map((r) =>
+      [`${indent}${head[0]}: ${r[0] ?? ''}`, ...head.slice(1).map((h, j) => fitText(`${indent}  ${h.padEnd(hw)}  ${r[j + 1] ?? ''}`, width))].join('\n'),
+    );
+    return blocks.join('\n') + '\n';
+  }
   const line = (cells: string[]) => indent + cells.map((c, j) => c.padEnd(widths[j] as number)).join('  ').trimEnd();
   return [line(head), indent + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }

@@ -2,8 +2,10 @@ import type { Actor, GameContext } from '../model/context.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
 import type { Strategy } from '../strategies/types.js';
-import { payoffs } from '../model/outcomes.js';
+import type { MoveName } from '../model/moves.js';
+import { newTermArray, payoffTermsInto, sumTerms } from '../model/outcomes.js';
 import type { GameStreams } from './streams.js';
+import type { LoopHooks } from './loop.js';
 import { runGame } from './loop.js';
 import { gameStreams, streamsOfSeed } from './streams.js';
 import type { GameState } from './stepper.js';
@@ -37,10 +39,27 @@ export interface GameSummary {
   /** C4: Beijing's requests to Kim, and how many US intelligence caught. */
   requestsMade: number;
   requestsDetected: number;
+  /** Each payoff component's value, in PAYOFF_TERMS order (they sum to the payoffs). */
+  payoffParts: number[];
+  // Calibration tallies (scenarios/CALIBRATION.md).
+  roundsAtTop: number;
+  roundsTensionFell: number;
+  /** 1 if tension fell in at least one round. */
+  anyTensionFall: number;
+  kimHolds: number;
+  kimTests: number;
+  nuclearTests: number;
+  rungsTested: number;
+  requestsDefied: number;
+  rollsAtTop: number;
+  warsAtTop: number;
+  /** 1 if the game ended as "leverage exposed" before round 6. */
+  exposedEarly: number;
 }
 
 export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
-  const p = payoffs(ctx, outcome);
+  const parts = payoffTermsInto(ctx, outcome, newTermArray());
+  const p = sumTerms(parts);
   return {
     outcome,
     payoffUs: p.us,
@@ -59,20 +78,50 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
     kimDefied: ctx.kimDefiedCount,
     requestsMade: ctx.requestsMade,
     requestsDetected: ctx.requestsDetected,
+    payoffParts: parts,
+    roundsAtTop: ctx.roundsAtTop,
+    roundsTensionFell: ctx.roundsTensionFell,
+    anyTensionFall: ctx.roundsTensionFell > 0 ? 1 : 0,
+    kimHolds: ctx.kimHolds,
+    kimTests: ctx.kimTests,
+    nuclearTests: ctx.nuclearTests,
+    rungsTested: ctx.rungsTested,
+    requestsDefied: ctx.requestsDefied,
+    rollsAtTop: ctx.rollsAtTop,
+    warsAtTop: ctx.warsAtTop,
+    exposedEarly: outcome === 'leverageExposed' && ctx.roundsPlayed < 6 ? 1 : 0,
   };
 }
 
-export function playFast(params: Params, scenarioName: string, masterSeed: string, index: number, profile: Profile): GameSummary {
-  return finishGame(leverageGame.initial(params), gameStreams(masterSeed, scenarioName, index), profile);
+export function playFast(
+  params: Params,
+  scenarioName: string,
+  masterSeed: string,
+  index: number,
+  profile: Profile,
+  onMove?: (move: MoveName) => void,
+): GameSummary {
+  return finishGame(leverageGame.initial(params), gameStreams(masterSeed, scenarioName, index), profile, onMove);
 }
 
-/** Play a game on from `state` (updated in place) to its end, drawing from streams of the game seed `seed`. */
-export function finishFast(state: GameState, seed: string, profile: Profile): GameSummary {
-  return finishGame(state, streamsOfSeed(seed), profile);
+/**
+ * Play a game on from `state` (updated in place) to its end, drawing from streams of the game seed `seed`.
+ * `onMove` sees every move made (calibration compares the courses of paired games).
+ */
+export function finishFast(state: GameState, seed: string, profile: Profile, onMove?: (move: MoveName) => void): GameSummary {
+  return finishGame(state, streamsOfSeed(seed), profile, onMove);
 }
 
-function finishGame(state: GameState, streams: GameStreams, profile: Profile): GameSummary {
-  runGame(leverageGame, state, streams, profile);
+function finishGame(state: GameState, streams: GameStreams, profile: Profile, onMove?: (move: MoveName) => void): GameSummary {
+  const hooks: LoopHooks = onMove
+    ? {
+        apply(event) {
+          if (event.type !== 'chance') onMove(event.type);
+          leverageGame.apply(state, event);
+        },
+      }
+    : {};
+  runGame(leverageGame, state, streams, profile, hooks);
   const outcome = leverageGame.outcome(state);
   if (!outcome) throw new Error(`game ended outside an outcome state: ${state.phase}`);
   return summarize(state.ctx, outcome);

@@ -1,6 +1,6 @@
 import type { GameSummary } from './fast-game.js';
 import type { Outcome } from '../model/outcomes.js';
-import { OUTCOME_NAMES } from '../model/outcomes.js';
+import { OUTCOME_NAMES, PAYOFF_TERMS } from '../model/outcomes.js';
 
 // Streaming statistics for batches. Games are grouped in fixed chunks of CHUNK_SIZE by
 // their index; each chunk is summed in index order and chunks are combined in chunk order.
@@ -35,6 +35,17 @@ export const METRICS: MetricInfo[] = [
   { key: 'kimDefied', label: 'times Kim defied Beijing', lo: 0, hi: 24 },
   { key: 'requestsMade', label: "Beijing's requests to Kim", lo: 0, hi: 24 },
   { key: 'requestsDetected', label: 'requests caught by the US', lo: 0, hi: 24 },
+  { key: 'kimTests', label: "Kim's tests", lo: 0, hi: 24 },
+  { key: 'nuclearTests', label: 'nuclear tests', lo: 0, hi: 24 },
+  { key: 'rungsTested', label: 'rungs tested (sum)', lo: 0, hi: 48 },
+  { key: 'kimHolds', label: 'rounds Kim held or paused', lo: 0, hi: 24 },
+  { key: 'requestsDefied', label: 'requests Kim refused', lo: 0, hi: 24 },
+  { key: 'roundsAtTop', label: 'rounds at tension >= 0.9', lo: 0, hi: 24 },
+  { key: 'roundsTensionFell', label: 'rounds tension fell', lo: 0, hi: 24 },
+  { key: 'anyTensionFall', label: 'games with a calmer round', lo: 0, hi: 1 },
+  { key: 'rollsAtTop', label: 'war rolls at tension >= 0.9', lo: 0, hi: 24 },
+  { key: 'warsAtTop', label: 'wars at tension >= 0.9', lo: 0, hi: 1 },
+  { key: 'exposedEarly', label: 'exposed before round 6', lo: 0, hi: 1 },
 ];
 export type MetricKey = MetricInfo['key'];
 export const HIST_BINS = 40;
@@ -53,6 +64,8 @@ export interface Acc {
   /** Counts per outcome, in OUTCOME_NAMES order. */
   outcomes: number[];
   metrics: MetricAcc[];
+  /** Sum of each payoff component over the games, in PAYOFF_TERMS order (means only). */
+  payoffParts: number[];
 }
 
 export function emptyAcc(): Acc {
@@ -60,6 +73,7 @@ export function emptyAcc(): Acc {
     n: 0,
     outcomes: OUTCOME_NAMES.map(() => 0),
     metrics: METRICS.map(() => ({ n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity, hist: new Array<number>(HIST_BINS).fill(0) })),
+    payoffParts: new Array<number>(PAYOFF_TERMS.length).fill(0),
   };
 }
 
@@ -74,6 +88,8 @@ export function addGame(acc: Acc, g: GameSummary): void {
   acc.n += 1;
   const o = OUTCOME_INDEX.get(g.outcome) as number;
   acc.outcomes[o] = (acc.outcomes[o] as number) + 1;
+  const parts = acc.payoffParts;
+  for (let i = 0; i < parts.length; i++) parts[i] = (parts[i] as number) + (g.payoffParts[i] as number);
   for (let i = 0; i < METRICS.length; i++) {
     const info = METRICS[i] as MetricInfo;
     const m = acc.metrics[i] as MetricAcc;
@@ -94,6 +110,9 @@ export function addGame(acc: Acc, g: GameSummary): void {
 export function mergeAcc(into: Acc, from: Acc): void {
   into.n += from.n;
   for (let i = 0; i < into.outcomes.length; i++) into.outcomes[i] = (into.outcomes[i] as number) + (from.outcomes[i] as number);
+  // Partial results written before components existed have none: they count as zeros.
+  const parts = from.payoffParts ?? [];
+  for (let i = 0; i < into.payoffParts.length; i++) into.payoffParts[i] = (into.payoffParts[i] as number) + ((parts[i] as number | undefined) ?? 0);
   for (let i = 0; i < into.metrics.length; i++) {
     const a = into.metrics[i] as MetricAcc;
     const b = from.metrics[i] as MetricAcc;

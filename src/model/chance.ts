@@ -1,7 +1,7 @@
 import type { GameContext } from './context.js';
 import type { ChanceEvent } from './events.js';
 import { chinaObserves, kimObserves } from './beliefs.js';
-import { warRisk } from './crisis.js';
+import { sanctionsBiteFactor, warRisk } from './crisis.js';
 import { clamp01 } from './math.js';
 
 // The round's end: chance resolves what nobody chose, then everyone learns.
@@ -41,29 +41,48 @@ export function kimLearnsWhetherUsPays(ctx: GameContext): void {
   }
 }
 
-/** C11, C7: sanctions eat the economy, and a failing economy erodes Kim's standing. */
+/**
+ * C11, C7: sanctions eat a share of the economy, as hard as Beijing's stand lets them (it carries most
+ * of the trade), and a failing economy erodes Kim's standing. C12: the prestige tests
+ * bought fades (`kim.standingFade`), so a campaign must be renewed or paused.
+ */
 export function sanctionsBite(ctx: GameContext): void {
   const k = ctx.params.kim;
-  ctx.nkEconomy = clamp01(ctx.nkEconomy - ctx.sanctions * ctx.params.us.sanctionEconomyBite);
+  const bite = ctx.params.us.sanctionEconomyBite * sanctionsBiteFactor(ctx.chinaSanctionStance, ctx.params);
+  // Sanctions take a share of what economy is left (smuggling and ship-to-ship transfers
+  // keep a shrinking core going): sustained sanctions alone squeeze, they do not zero it.
+  ctx.nkEconomy = clamp01(ctx.nkEconomy - ctx.sanctions * bite * ctx.nkEconomy);
   const shortfall = 0.5 - ctx.nkEconomy;
   if (shortfall > 0) ctx.kimStanding = clamp01(ctx.kimStanding - shortfall * k.economyStandingDrag);
+  ctx.kimStanding = clamp01(ctx.kimStanding - k.standingFade);
 }
 
 /** C12: war breaks out with a chance that grows with tension and shrinks with deterrence (C11). */
 export function rollForWar(ctx: GameContext, event: ChanceEvent): void {
   ctx.warBroke = event.war < warRisk(ctx.tension, ctx.deterrence, ctx.params);
+  if (ctx.tension >= TOP_TENSION) {
+    ctx.rollsAtTop += 1;
+    if (ctx.warBroke) ctx.warsAtTop += 1;
+  }
 }
 
+/** Tension at or above this counts as "at the top" in the calibration tallies (not a rule). */
+export const TOP_TENSION = 0.9;
+
 /**
- * Crises fade: tension drains each round, half as fast in a round with a test. Not a claim
- * of the columns but our own assumption, set by `kim.tensionDecay`.
+ * Crises fade: tension drains each round by `kim.tensionDecay`. Not a claim of the columns
+ * but our own assumption. A test's own rise (`kim.rungTension`) already counts it; the
+ * decay used to halve in a round with a test as well, which counted it twice and pegged
+ * tension at the top under any testing Kim (issue 13).
  */
 export function tensionSettles(ctx: GameContext): void {
   const decay = ctx.params.kim.tensionDecay;
-  ctx.tension = clamp01(ctx.tension - (ctx.testedRung === 0 ? decay : decay / 2));
+  ctx.tension = clamp01(ctx.tension - decay);
   if (ctx.tension > ctx.peakTension) ctx.peakTension = ctx.tension;
   ctx.tensionSum += ctx.tension;
   ctx.roundsPlayed += 1;
+  if (ctx.tension >= TOP_TENSION) ctx.roundsAtTop += 1;
+  if (ctx.tension < ctx.tensionAtRoundStart) ctx.roundsTensionFell += 1;
 }
 
 /** C13: US-China tension wanders for reasons outside this game. */

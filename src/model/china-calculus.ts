@@ -1,16 +1,28 @@
 import type { ChinaView } from './views.js';
 import { clamp01 } from './math.js';
 
-/** C13: how likely Xi is to ask Kim for escalation, given US-China tension. */
-export function xiRequestLikelihood(v: Pick<ChinaView, 'usChinaTension' | 'rules'>): number {
+/**
+ * C13: how likely Xi is to ask Kim for escalation, given US-China tension; C10, C12: the
+ * more publicly Beijing is already tied to Kim, the less it dares (`pressure.exposureDeters`).
+ */
+export function xiRequestLikelihood(v: Pick<ChinaView, 'usChinaTension' | 'exposure' | 'rules'>): number {
   const p = v.rules.pressure;
-  return clamp01(p.requestBaseLikelihood + p.requestTensionSlope * v.usChinaTension);
+  return clamp01((p.requestBaseLikelihood + p.requestTensionSlope * v.usChinaTension) * (1 - p.exposureDeters * v.exposure));
 }
 
-/** C3: the better of the two prices China can ask. */
-export function bestPrice(v: Pick<ChinaView, 'rules'>): 'taiwan' | 'chips' {
+/**
+ * C3: what asking each price is worth now. A concession already won on the same issue is
+ * worth less the next time (a second loosening of the same controls adds less), so a
+ * Beijing that has been paid in one coin names the other: chips as well as Taiwan.
+ */
+export function priceWorth(v: Pick<ChinaView, 'rules' | 'concededTaiwan' | 'concededChips'>, kind: 'taiwan' | 'chips'): number {
   const p = v.rules.pressure;
-  return p.priceOfTaiwan >= p.priceOfChips ? 'taiwan' : 'chips';
+  return kind === 'taiwan' ? p.priceOfTaiwan / (1 + v.concededTaiwan) : p.priceOfChips / (1 + v.concededChips);
+}
+
+/** C3: the better of the two prices China can ask now; an exact tie goes to chips, the newer front (2022¶6). */
+export function bestPrice(v: Pick<ChinaView, 'rules' | 'concededTaiwan' | 'concededChips'>): 'taiwan' | 'chips' {
+  return priceWorth(v, 'taiwan') > priceWorth(v, 'chips') ? 'taiwan' : 'chips';
 }
 
 /**
@@ -21,7 +33,7 @@ export function bestPrice(v: Pick<ChinaView, 'rules'>): 'taiwan' | 'chips' {
  */
 export function chinaPressureReturn(v: ChinaView, channel: 'overt' | 'covert'): number {
   const r = v.rules;
-  const price = Math.max(r.pressure.priceOfTaiwan, r.pressure.priceOfChips);
+  const price = priceWorth(v, bestPrice(v));
   const gain = v.chinaBeliefUsPays * price * v.chinaInfluence * r.payoffs.china.concessionGain;
   const pDetect = channel === 'overt' ? r.covert.detectOvert : r.covert.detectCovert;
   const stigma =

@@ -43,6 +43,37 @@ export function lifelineLeftToSqueeze(ctx: GameContext): boolean {
   return ctx.lifeline > 0;
 }
 
+/**
+ * C7, C11, C12: Beijing backs sanctions on Pyongyang (as with the UN resolutions of 2016-17).
+ * It carries most of North Korea's trade, so enforcing them multiplies their bite
+ * (sanctionsBiteFactor, `pressure.chinaTradeShare`), and standing with the world against
+ * Kim sheds some of the stigma of sponsoring him (`pressure.sanctionStigma`).
+ */
+export function backSanctions(ctx: GameContext): void {
+  ctx.chinaSanctionStance = 1;
+  ctx.exposure = clamp01(ctx.exposure - ctx.params.pressure.sanctionStigma);
+}
+
+/**
+ * C11, C13: Beijing blocks new sanctions and lets the old ones leak (as with its and
+ * Russia's veto of 2022): they bite less (`pressure.blockedSanctionsShare`), and shielding
+ * Kim ties Beijing to him in public (C12).
+ */
+export function blockSanctions(ctx: GameContext): void {
+  ctx.chinaSanctionStance = -1;
+  ctx.exposure = clamp01(ctx.exposure + ctx.params.pressure.sanctionStigma);
+}
+
+/** C7, C11: Beijing can back sanctions it does not already back. */
+export function chinaCanBackSanctions(ctx: GameContext): boolean {
+  return ctx.chinaSanctionStance <= 0;
+}
+
+/** C11, C13: Beijing can block sanctions it does not already block. */
+export function chinaCanBlockSanctions(ctx: GameContext): boolean {
+  return ctx.chinaSanctionStance >= 0;
+}
+
 /** C5: a friendly public letter, silent on the tests: emboldens Kim and shows Beijing's comfort. */
 export function sendWarmSignal(ctx: GameContext): void {
   const c = ctx.params.covert;

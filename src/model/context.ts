@@ -49,6 +49,10 @@ export interface GameContext {
   deterrence: number;
   usChinaTension: number;
   diplomacy: number;
+  /** C7, C11: Beijing's stand on sanctions: 1 backs (enforces) them, -1 blocks them, 0 neither. */
+  chinaSanctionStance: number;
+  /** C1, C7: restraint the US bought this round, which Beijing enforces on Kim next round. */
+  restraintOwed: boolean;
 
   // ---- this round, cleared by beginNextRound ----
   requestChannel: RequestChannel;
@@ -83,6 +87,25 @@ export interface GameContext {
   kimObeyedCount: number;
   kimDefiedCount: number;
   roundsPlayed: number;
+  // ---- calibration tallies (scenarios/CALIBRATION.md): cheap counts the batch keeps ----
+  /** Tension when this round began, to tell a round in which tension fell. */
+  tensionAtRoundStart: number;
+  /** Rounds that ended with tension at or above 0.9 ("pegged"). */
+  roundsAtTop: number;
+  /** Rounds that ended with less tension than they began with. */
+  roundsTensionFell: number;
+  /** Kim's rounds without a test (hold or an offered pause), his tests, and nuclear tests among them. */
+  kimHolds: number;
+  kimTests: number;
+  nuclearTests: number;
+  /** Sum of the rungs Kim tested: how hard he escalated. */
+  rungsTested: number;
+  /** C7: requests to escalate that Kim refused. */
+  requestsDefied: number;
+  /** C12: war rolls made at tension >= 0.9. */
+  rollsAtTop: number;
+  /** 1 if war broke out in a roll made at tension >= 0.9. */
+  warsAtTop: number;
 }
 
 export function initialContext(params: Params): GameContext {
@@ -115,6 +138,8 @@ export function initialContext(params: Params): GameContext {
     deterrence: s.deterrence,
     usChinaTension: s.usChinaTension,
     diplomacy: s.diplomacy,
+    chinaSanctionStance: 0,
+    restraintOwed: false,
     requestChannel: 'none',
     requestDetected: false,
     offerPrice: 'none',
@@ -142,6 +167,16 @@ export function initialContext(params: Params): GameContext {
     kimObeyedCount: 0,
     kimDefiedCount: 0,
     roundsPlayed: 0,
+    tensionAtRoundStart: s.tension,
+    roundsAtTop: 0,
+    roundsTensionFell: 0,
+    kimHolds: 0,
+    kimTests: 0,
+    nuclearTests: 0,
+    rungsTested: 0,
+    requestsDefied: 0,
+    rollsAtTop: 0,
+    warsAtTop: 0,
   };
 }
 

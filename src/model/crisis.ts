@@ -18,7 +18,20 @@ export function sanctionsReach(europeAlignment: number, params: Pick<Params, 'us
   return 1 - share + share * europeAlignment;
 }
 
-/** C10: exposure gained by one act of exposing, stronger with evidence (C4, C5). */
+/**
+ * C10: exposure gained by one act of exposing. It works when it is true: without evidence
+ * (C4, C5) only `exposeUnprovenShare` of the base strength lands; evidence adds the rest.
+ */
 export function exposureGain(evidence: number, params: Pick<Params, 'us'>): number {
-  return params.us.exposeStrength + params.us.exposeEvidenceBonus * evidence;
+  const u = params.us;
+  return u.exposeStrength * u.exposeUnprovenShare + u.exposeEvidenceBonus * evidence;
+}
+
+/**
+ * C7, C11: how hard sanctions bite given Beijing's stand. China carries most of North
+ * Korea's trade: enforcing them (2016-17) multiplies their bite, blocking them (2022) cuts it.
+ */
+export function sanctionsBiteFactor(stance: number, params: Pick<Params, 'pressure'>): number {
+  const p = params.pressure;
+  return stance > 0 ? 1 + p.chinaTradeShare : stance < 0 ? 1 - p.blockedSanctionsShare : 1;
 }

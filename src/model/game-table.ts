@@ -81,7 +81,7 @@ function narrateConcession(what: string) {
 // The move names double as xstate event types. The order here is the order legal moves are
 // listed in (menus, strategies' `legal` lists), so it is part of the games' determinism.
 export const GAME_TABLE = {
-  // ---------------- China: C1-C5, C7, C13 ----------------
+  // ---------------- China: C1-C5, C7, C11-C13 ----------------
   askEscalationOvertly: {
     actor: 'china',
     short: 'ask',
@@ -151,6 +151,30 @@ export const GAME_TABLE = {
     effect: effect('sendWarmSignal', china.sendWarmSignal),
     narrate: (b, a) =>
       note(['C5'], `Xi sends Kim a warm public letter, silent on his tests: Kim's standing ${change(b.kimStanding, a.kimStanding)}, US evidence of Beijing's comfort ${change(b.evidence, a.evidence)}.`),
+  },
+  backSanctions: {
+    actor: 'china',
+    short: 'back-sanctions',
+    label: 'Back sanctions on Pyongyang',
+    hint: 'China carries most of its trade: sanctions bite far harder; sheds some stigma.',
+    claims: ['C7', 'C11', 'C12'],
+    guard: guard('chinaCanBackSanctions', china.chinaCanBackSanctions),
+    effect: effect('backSanctions', china.backSanctions),
+    // Observed by everyone: enforcing sanctions on its own trade is public (C11).
+    narrate: (b, a) =>
+      note(['C7', 'C11', 'C12'], `Beijing backs sanctions on Pyongyang and enforces them on its own trade: they bite far harder; China's exposure ${change(b.exposure, a.exposure)}.`),
+  },
+  blockSanctions: {
+    actor: 'china',
+    short: 'block-sanctions',
+    label: 'Block new sanctions',
+    hint: "Shields Kim's economy from sanctions; ties Beijing to him in public.",
+    claims: ['C11', 'C12', 'C13'],
+    guard: guard('chinaCanBlockSanctions', china.chinaCanBlockSanctions),
+    effect: effect('blockSanctions', china.blockSanctions),
+    // Observed by everyone: a block at the Security Council is public (C13).
+    narrate: (b, a) =>
+      note(['C11', 'C13'], `Beijing blocks new sanctions and lets the old ones leak: they bite less; China's exposure ${change(b.exposure, a.exposure)}.`),
   },
   chinaWaits: {
     actor: 'china',

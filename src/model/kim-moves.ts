@@ -11,8 +11,11 @@ export function testMissile(ctx: GameContext, rung: number): void {
   const k = ctx.params.kim;
   const i = rung - 1;
   ctx.testedRung = rung;
+  const prestige = testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence, ctx.tension);
   ctx.tension = clamp01(ctx.tension + (k.rungTension[i] ?? 0));
-  ctx.kimStanding = clamp01(ctx.kimStanding + testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence));
+  ctx.kimStanding = clamp01(ctx.kimStanding + prestige);
+  // C7: and it costs a creaking economy (`kim.testCost` per rung).
+  ctx.nkEconomy = clamp01(ctx.nkEconomy - k.testCost * rung);
   if (rung > ctx.escalationLevel) ctx.escalationLevel = rung;
   // C7: a big enough test ends any detente.
   if (rung >= ctx.params.us.detenteBreakingRung) ctx.diplomacy = 0;
@@ -20,12 +23,15 @@ export function testMissile(ctx: GameContext, rung: number): void {
 
 /**
  * C12: what a test buys Kim at home. Deterrence discounts it; a rung already reached
- * impresses half as much as a new one.
+ * impresses less than a new one (`kim.repeatPrestige`); and a test made at the brink adds
+ * little to a crisis already at its height (`kim.brinkDampsPrestige`, read at the tension
+ * before the test), so campaigns break calms and pause at the top.
  */
-export function testPrestige(rules: PublicRules, rung: number, reached: number, deterrence: number): number {
+export function testPrestige(rules: PublicRules, rung: number, reached: number, deterrence: number, tension: number): number {
   const base = rules.kim.rungPrestige[rung - 1] ?? 0;
-  const novelty = rung > reached ? 1 : 0.5;
-  return base * novelty * (1 - deterrence * rules.crisis.deterrenceDampsPrestige);
+  const novelty = rung > reached ? 1 : rules.kim.repeatPrestige;
+  const brink = 1 - Math.min(1, tension) * rules.kim.brinkDampsPrestige;
+  return base * novelty * (1 - deterrence * rules.crisis.deterrenceDampsPrestige) * brink;
 }
 
 /** C6, C12: the ladder is climbed one new rung at a time; any rung already reached may be repeated. */
@@ -52,8 +58,14 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
   const k = ctx.params.kim;
   const tested = ctx.testedRung > 0;
   const defyCut = k.defyLifelineCut * ctx.chinaInfluence;
+  if (tested) ctx.kimTests += 1;
+  else ctx.kimHolds += 1;
+  if (ctx.testedRung === 4) ctx.nuclearTests += 1;
+  ctx.rungsTested += ctx.testedRung;
   if (ctx.requestChannel !== 'none') {
-    if (tested) {
+    // C7: only a real escalation (`kim.obeyMinRung` or more) does what Xi asked; a token
+    // short-range test, or none, is a refusal, and Beijing reads it as one.
+    if (ctx.testedRung >= k.obeyMinRung) {
       const seen = ctx.requestChannel === 'overt' ? 1 : 0.5;
       ctx.kimStanding = clamp01(ctx.kimStanding - k.obeyStandingCost * seen);
       ctx.kimAnswer = 'obeyed';
@@ -62,8 +74,11 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
       cutLifeline(ctx, defyCut);
       ctx.kimAnswer = 'defied';
       ctx.kimDefiedCount += 1;
+      ctx.requestsDefied += 1;
     }
-  } else if (ctx.restraintOrdered) {
+  } else if (ctx.restraintOrdered || ctx.testedRung >= k.redLineRung) {
+    // C7: defying restraint, or crossing Beijing's red line unasked (a nuclear test: in
+    // 2016-17 China answered with UN sanctions), costs trade in proportion to its influence.
     if (tested) {
       cutLifeline(ctx, defyCut);
       ctx.kimAnswer = 'defied';

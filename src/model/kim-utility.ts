@@ -1,7 +1,7 @@
 import type { KimMove } from './moves.js';
 import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
-import { sanctionsReach, warRiskUncapped } from './crisis.js';
+import { sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { testPrestige } from './kim-moves.js';
 
 /** How a particular Kim weighs things. Strategies choose these; the model supplies the arithmetic. */
@@ -9,16 +9,36 @@ export interface KimWeights {
   standing: number;
   economy: number;
   war: number;
+  /** C11: what a settlement would be worth to him (the diplomatic track's progress at stake). */
+  settlement: number;
   /** How much doing what Beijing wants is worth in itself (a loyal client > 0). */
   deference: number;
 }
 
 /**
+ * Kim's weights read from the scenario's payoff weights (`payoffs.kim.*`), scaled by a
+ * strategy's temperament: a scenario that makes war costlier for Kim makes every AI Kim
+ * more careful (issue 13: value weights act on choices).
+ */
+export function kimWeightsFrom(v: KimView, scale: { standing: number; economy: number; war: number; deference: number }): KimWeights {
+  const w = v.rules.payoffs.kim;
+  return {
+    standing: w.standing * scale.standing,
+    economy: w.economy * scale.economy,
+    war: w.war * scale.war,
+    settlement: w.settlement,
+    deference: scale.deference,
+  };
+}
+
+/**
  * C7: Kim's expected gain from a move, from his own view only. Nothing here is scripted:
- * obeying a request costs standing (looking like Xi's tool); refusing, or defying restraint,
- * risks the lifeline in proportion to China's influence and his economy's dependence on it.
- * C6: tests are also bargaining chips, worth more the more he believes the US pays.
- * C12: deterrence shrinks what a test buys; war risk grows with tension.
+ * obeying a request costs standing (looking like Xi's tool); refusing it, defying restraint
+ * (ordered, or bought by the US), or crossing Beijing's red line risks the lifeline in
+ * proportion to China's influence and his economy's dependence on it.
+ * C6: aid comes only from a paid pause, so only the pause is credited with it.
+ * C12: deterrence shrinks what a test buys, and prestige past full standing buys nothing;
+ * war risk grows with tension. C11: a big test throws away the diplomatic track.
  */
 export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number {
   const r = v.rules;
@@ -28,22 +48,45 @@ export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number
   let u = 0;
   if (rung > 0) {
     const i = rung - 1;
-    u += w.standing * testPrestige(r, rung, v.escalationLevel, v.deterrence); // C12
-    if (v.warmSignal) u += w.standing * r.covert.warmSignalEmboldens; // C5
-    u += w.economy * v.kimBeliefUsPays * r.kim.suspensionAid * (rung / 4); // C6
+    // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
+    // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
+    const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
+    const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm, 1 - v.kimStanding);
+    u += w.standing * prestige;
+    u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
     // C12: the risk a test adds. Tension is not capped here: at the brink a further test
     // must still look dangerous to Kim, or testing would seem free once tension is maxed.
-    const after = v.tension + (r.kim.rungTension[i] ?? 0);
-    u -= w.war * (warRiskUncapped(after, v.deterrence, r) - warRiskUncapped(v.tension, v.deterrence, r));
-    // C11: a test invites sanctions, which bite harder with Europe on board.
-    u -= w.economy * (rung / 4) * r.us.sanctionStep * sanctionsReach(v.europeAlignment, r) * r.us.sanctionEconomyBite * 4;
-    if (wantsEscalation) {
-      const seen = v.requestChannel === 'overt' ? 1 : 0.5;
-      u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
-      u += w.deference;
+    // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
+    // over the rounds it lasts (at most the rounds left), not only this one.
+    const added = r.kim.rungTension[i] ?? 0;
+    const after = v.tension + added;
+    const roundsLeft = v.rounds - v.round + 1;
+    const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / r.kim.tensionDecay)) : roundsLeft;
+    u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - warRiskUncapped(v.tension, v.deterrence, r));
+    // C11: a test invites sanctions, which bite harder with Europe on board and with
+    // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
+    const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
+    u -= w.economy * (rung / 4) * r.us.sanctionStep * sanctionsReach(v.europeAlignment, r) * bite * v.nkEconomy * 4;
+    // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
+    // Any test while the track is open stalls it for the round: the progress forgone.
+    if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
+    // A smaller test stalls the talks for a round: the progress forgone, worth more the
+    // nearer the deal (progress so far over the threshold).
+    else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
+      const nearness = v.diplomacy / r.us.settlementThreshold;
+      u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
     }
-    if (v.restraintOrdered) {
-      u -= w.economy * lifelineRisk; // C7: defying restraint
+    if (wantsEscalation) {
+      if (rung >= r.kim.obeyMinRung) {
+        const seen = v.requestChannel === 'overt' ? 1 : 0.5;
+        u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
+        u += w.deference;
+      } else {
+        u -= w.economy * lifelineRisk; // C7: a token test refuses Xi
+        u -= w.deference;
+      }
+    } else if (v.restraintOrdered || rung >= r.kim.redLineRung) {
+      u -= w.economy * lifelineRisk; // C7: defying restraint, or Beijing's red line
       u -= w.deference;
     }
   } else {

@@ -13,9 +13,13 @@ import { GAME_TABLE } from './game-table.js';
 /** Who is looking: one side, the public record (what every side observes), or a teacher who sees all. */
 export type Observer = Actor | 'public' | 'all';
 
-/** The facts of a step the rule needs (an engine step has at least these). */
+/**
+ * The facts of a step the rule needs (an engine step has at least these). `move: null` is a
+ * step one side has already observed and saw nothing of (a network seat's copy): observing it
+ * again as that side gives the same observation.
+ */
 export type StepFacts =
-  | { type: 'move'; round: number; actor: Actor; move: MoveName; notes: readonly Note[] }
+  | { type: 'move'; round: number; actor: Actor; move: MoveName | null; notes: readonly Note[] }
   | { type: 'chance'; round: number; notes: readonly Note[] };
 
 export interface ObservedNote {
@@ -55,6 +59,7 @@ export function observe(step: StepFacts, observer: Observer, table: Readonly<Rec
     notes.push(knownTo ? { claims: n.claims, text: n.text, knownTo } : { claims: n.claims, text: n.text });
   }
   if (step.type === 'chance') return { round: step.round, actor: 'chance', move: null, unobserved: false, notes };
+  if (step.move === null) return { round: step.round, actor: step.actor, move: null, unobserved: true, notes: [] };
   const observedBy = (table[step.move] as MoveDecl).observedBy;
   if (!knows(observedBy, observer)) return { round: step.round, actor: step.actor, move: null, unobserved: true, notes: [] };
   const moveKnownTo = observer === 'all' ? partial(observedBy) : undefined;

@@ -55,6 +55,14 @@ export interface PressureParams {
   priceOfChips: number;
   /** C6: what one payment of aid to Kim costs the US. */
   priceOfAid: number;
+  /** C10, C12: how much exposure deters Xi from asking (the chance of a request falls by this times exposure). */
+  exposureDeters: number;
+  /** C7, C11: China's share of North Korea's trade: how much harder sanctions bite when Beijing enforces them. */
+  chinaTradeShare: number;
+  /** C11, C13: share of sanctions' bite lost while Beijing blocks them (a veto, lax enforcement). */
+  blockedSanctionsShare: number;
+  /** C12: exposure Beijing sheds by backing sanctions (and takes on by blocking them). */
+  sanctionStigma: number;
 }
 
 export interface CovertParams {
@@ -93,6 +101,18 @@ export interface KimParams {
   economyStandingDrag: number;
   /** C7/C11: regime crisis when standing or economy falls below this. */
   regimeCrisisThreshold: number;
+  /** C7: economy a test costs, per rung: missiles are dear for an always creaking economy (2020¶9). */
+  testCost: number;
+  /** C12: share of a test's prestige lost at full tension: a test impresses most when it breaks a calm. */
+  brinkDampsPrestige: number;
+  /** C12: share of a rung's prestige that repeating an already reached rung still buys. */
+  repeatPrestige: number;
+  /** C7, C12: standing that fades each round: what a test bought is soon forgotten at home. */
+  standingFade: number;
+  /** C7: the smallest test that counts as doing what Xi asked; a token test below it is a refusal. */
+  obeyMinRung: number;
+  /** C7: Beijing's red line: a test at or above this rung that Xi did not ask for defies him. */
+  redLineRung: number;
 }
 
 export interface UsParams {
@@ -108,6 +128,8 @@ export interface UsParams {
   concessionEasesRivalry: number;
   /** C10: exposure gained per act of exposing, before evidence. */
   exposeStrength: number;
+  /** C10, C4: share of exposeStrength that lands without evidence (an unproven charge moves few). */
+  exposeUnprovenShare: number;
   /** C10: extra exposure per unit of evidence held. */
   exposeEvidenceBonus: number;
   /** C10: how far Europe moves per unit of exposure gained. */
@@ -128,6 +150,8 @@ export interface UsParams {
   diplomacyStep: number;
   /** C11: the track settles the crisis once progress reaches this. */
   settlementThreshold: number;
+  /** C11: a test at or above this rung stalls the talks for the round (short-range tests went on during the 2018-19 talks). */
+  talksStallRung: number;
   /** C7: a test at or above this rung ends any detente (diplomacy resets). */
   detenteBreakingRung: number;
   /** C6: tension a paid pause removes. */

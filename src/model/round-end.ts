@@ -42,6 +42,7 @@ export function roundLimitWithConcessions(ctx: GameContext): boolean {
 /** What this round was is remembered as "last round" (what strategies with memory see); the slate is wiped. */
 export function beginNextRound(ctx: GameContext): void {
   ctx.round += 1;
+  ctx.tensionAtRoundStart = ctx.tension;
   ctx.lastChinaMove = ctx.chinaMoveThisRound;
   ctx.lastKimMove = ctx.kimMoveThisRound;
   ctx.lastUsMove = ctx.usMoveThisRound;
@@ -53,7 +54,10 @@ export function beginNextRound(ctx: GameContext): void {
   ctx.requestChannel = 'none';
   ctx.requestDetected = false;
   ctx.offerPrice = 'none';
-  ctx.restraintOrdered = false;
+  // C1, C7: restraint the US paid for is enforced on Kim this coming round, through his
+  // fear for the lifeline (he is under a restraint order he defies at a price).
+  ctx.restraintOrdered = ctx.restraintOwed;
+  ctx.restraintOwed = false;
   ctx.warmSignal = false;
   ctx.testedRung = 0;
   ctx.kimOfferedPause = false;

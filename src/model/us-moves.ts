@@ -25,6 +25,9 @@ export function concede(ctx: GameContext, kind: 'taiwan' | 'chips'): void {
   ctx.usChinaTension = clamp01(ctx.usChinaTension - u.concessionEasesRivalry);
   if (ctx.offerPrice === kind) {
     ctx.tension = clamp01(ctx.tension - ctx.chinaInfluence * ctx.params.pressure.restraintPower);
+    // C1, C7: and Beijing holds Kim to it next round (round-end.ts): restraint sold changes
+    // what Kim does, not only the tension number.
+    ctx.restraintOwed = true;
     usLearnsInfluence(ctx, 0.5);
   }
 }
@@ -70,7 +73,12 @@ export function posture(ctx: GameContext): void {
   ctx.tension = clamp01(ctx.tension + u.postureTension);
 }
 
-/** C11: the open door to a durable deal; it moves faster when things are calm. */
+/**
+ * C11: the open door to a durable deal; it moves faster when things are calm, and not at
+ * all in a round in which Kim makes a real test (`us.talksStallRung`; short-range tests went on
+ * through the 2018-19 talks): talks do not progress under fire.
+ */
 export function openDiplomaticTrack(ctx: GameContext): void {
+  if (ctx.testedRung >= ctx.params.us.talksStallRung) return;
   ctx.diplomacy = clamp01(ctx.diplomacy + ctx.params.us.diplomacyStep * (1 - ctx.tension));
 }

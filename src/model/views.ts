@@ -31,6 +31,8 @@ interface CommonView {
   deterrence: number;
   usChinaTension: number;
   diplomacy: number;
+  /** C7, C11: Beijing's stand on sanctions (1 backs, -1 blocks, 0 neither): public. */
+  chinaSanctionStance: number;
   warRisk: number;
   concededTaiwan: number;
   concededChips: number;
@@ -114,6 +116,7 @@ function common(ctx: GameContext, into: object): CommonView {
   v.deterrence = ctx.deterrence;
   v.usChinaTension = ctx.usChinaTension;
   v.diplomacy = ctx.diplomacy;
+  v.chinaSanctionStance = ctx.chinaSanctionStance;
   v.warRisk = warRisk(ctx.tension, ctx.deterrence, ctx.params);
   v.concededTaiwan = ctx.concededTaiwan;
   v.concededChips = ctx.concededChips;

@@ -38,6 +38,27 @@ function fail(place: string, message: string): never {
   throw new InputError(`${place}: ${message}`);
 }
 
+/**
+ * A scenario file with problems: `problems` lists every one found, in line order, each as
+ * one `file:line:col: what; fix` line; the message is the first of them, so a command that
+ * only needs to refuse the file still prints one line.
+ */
+export class ScenarioProblems extends InputError {
+  constructor(readonly problems: string[]) {
+    super(problems[0] ?? 'the scenario has problems');
+  }
+}
+
+interface Problem {
+  offset: number;
+  text: string;
+}
+
+function failAll(file: string, lc: LineCounter, found: Problem[]): never {
+  const sorted = [...found].sort((a, b) => a.offset - b.offset);
+  throw new ScenarioProblems(sorted.map((p) => `${where(file, lc, p.offset)}: ${p.text}`));
+}
+
 function readText(file: string): string {
   let st;
   try {
@@ -115,6 +136,9 @@ function describeIssue(issue: Issue, data: unknown): { path: (string | number)[]
       text: `unknown field '${key}'${at}.${guess ? ` Did you mean '${guess}'?` : ''} Allowed: ${allowed.join(', ')}.`,
     };
   }
+  if (value === null && issue.code === 'invalid_type' && path.length > 0) {
+    return { path, text: `'${dotted}' is empty. Fix: give it fields, indented under it (see scenarios/README.md), or delete the line.` };
+  }
   if (value === undefined && issue.code === 'invalid_type') {
     return { path, text: `missing required field '${dotted}'. Fix: add it (see scenarios/README.md).` };
   }
@@ -140,18 +164,26 @@ export function parseScenario(text: string, file: string): Scenario {
     fail(`${file}:1:1`, "the file is empty. Fix: a scenario needs at least 'schema: 1', 'name', 'title' and 'description'.");
   }
   const doc = YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const msg = firstError.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same map. Fix: keep one.' : `invalid YAML: ${firstError.message.split('\n')[0]}.`;
-    fail(where(file, lc, firstError.pos[0]), msg);
+  // Syntax errors first, all of them: past one, what the file means is guesswork.
+  if (doc.errors.length > 0) {
+    failAll(
+      file,
+      lc,
+      doc.errors.map((e) => ({
+        offset: e.pos[0],
+        text: e.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same map. Fix: keep one.' : `invalid YAML: ${e.message.split('\n')[0]}.`,
+      })),
+    );
   }
+  const forbidden: Problem[] = [];
   YAML.visit(doc, {
     Pair(_, pair) {
       if (isPair(pair) && isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        fail(where(file, lc, pair.key.range?.[0]), `the key '${String(pair.key.value)}' is not allowed. Fix: remove it.`);
+        forbidden.push({ offset: pair.key.range?.[0] ?? 0, text: `the key '${String(pair.key.value)}' is not allowed. Fix: remove it.` });
       }
     },
   });
+  if (forbidden.length > 0) failAll(file, lc, forbidden);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 50 });
@@ -163,15 +195,24 @@ export function parseScenario(text: string, file: string): Scenario {
   }
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0] as Issue;
-    const { path, text: msg } = describeIssue(issue, data);
-    fail(locate(doc, lc, file, path), msg);
+    // Every issue, an unknown-keys issue once per key, each placed at its line.
+    const issues = (parsed.error.issues as Issue[]).flatMap((i) => (i.code === 'unrecognized_keys' && (i.keys?.length ?? 0) > 1 ? (i.keys ?? []).map((k) => ({ ...i, keys: [k] })) : [i]));
+    failAll(
+      file,
+      lc,
+      issues.map((issue) => {
+        const { path, text: msg } = describeIssue(issue, data);
+        return { offset: locateOffset(doc, path), text: msg };
+      }),
+    );
   }
   const s = parsed.data;
   const params = defaultParams();
   mergeInto(params as unknown as Record<string, unknown>, s as Record<string, unknown>);
   const assumptions = (s.assumptions ?? {}) as Partial<Record<ClaimId, AssumptionSetting>>;
-  applyAssumptions(params, assumptions, (claim, key, msg) => fail(locate(doc, lc, file, ['assumptions', claim, ...(key ? [key] : [])]), msg));
+  const wrong: Problem[] = [];
+  applyAssumptions(params, assumptions, (claim, key, msg) => wrong.push({ offset: locateOffset(doc, ['assumptions', claim, ...(key ? [key] : [])]), text: msg }));
+  if (wrong.length > 0) failAll(file, lc, wrong);
   return {
     name: s.name,
     title: s.title,
@@ -184,8 +225,8 @@ export function parseScenario(text: string, file: string): Scenario {
   };
 }
 
-/** The nearest YAML node to a path, as file:line:col. */
-function locate(doc: YAML.Document, lc: LineCounter, file: string, path: (string | number)[]): string {
+/** The nearest YAML node to a path, as an offset in the text. */
+function locateOffset(doc: YAML.Document, path: (string | number)[]): number {
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     if (n > 0) {
@@ -195,18 +236,18 @@ function locate(doc: YAML.Document, lc: LineCounter, file: string, path: (string
       if (Array.isArray(items)) {
         for (const item of items) {
           if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(sub[n - 1])) {
-            return where(file, lc, item.key.range?.[0]);
+            return item.key.range?.[0] ?? 0;
           }
         }
       }
       const node = doc.getIn(sub, true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return where(file, lc, node.range[0]);
+      if (node?.range) return node.range[0];
     } else {
       const c = doc.contents as { range?: [number, number, number] } | null;
-      return where(file, lc, c?.range?.[0] ?? 0);
+      return c?.range?.[0] ?? 0;
     }
   }
-  return file;
+  return 0;
 }
 
 const META_KEYS = new Set(['schema', 'name', 'title', 'description', 'strategies', 'assumptions']);
@@ -232,7 +273,8 @@ function mergeInto(target: Record<string, unknown>, src: Record<string, unknown>
 export function applyAssumptions(
   params: Params,
   assumptions: Partial<Record<ClaimId, AssumptionSetting>>,
-  onError: (claim: string, key: string | undefined, message: string) => never,
+  /** Told of each bad override; the override is then skipped (it may also throw). */
+  onError: (claim: string, key: string | undefined, message: string) => void,
 ): void {
   const target = params as unknown as Record<string, unknown>;
   for (const [claim, setting] of Object.entries(assumptions) as [ClaimId, AssumptionSetting][]) {
@@ -243,10 +285,12 @@ export function applyAssumptions(
       if (!path) {
         const tagged = allFields().filter((f) => f.field.claims.includes(claim)).map((f) => f.path);
         onError(claim, key, `'${key}' is not a parameter of ${claim}. Allowed: ${tagged.join(', ') || 'none'} (or any full path such as start.chinaInfluence).`);
+        continue;
       }
       const field = fieldAt(path) as Field;
       if (field.kind !== 'number' || !Number.isFinite(value) || value < field.min || value > field.max || (field.int && !Number.isInteger(value))) {
         onError(claim, key, `${path} is ${value}; allowed: ${allowedText(field)}.`);
+        continue;
       }
       setPath(target, path.split('.'), value);
     }

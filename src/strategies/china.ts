@@ -1,5 +1,6 @@
 import type { ChinaView } from '../model/views.js';
 import type { MoveName } from '../model/moves.js';
+import { isMoveName, rungOf } from '../model/moves.js';
 import type { Strategy } from './types.js';
 import { bestPrice, chinaPressureReturn, xiRequestLikelihood } from '../model/china-calculus.js';
 import { firstLegal } from './types.js';
@@ -12,6 +13,18 @@ function sell(v: ChinaView, legal: readonly MoveName[]): MoveName | null {
   if (v.chinaInfluence < CAN_DELIVER) return null;
   const m: MoveName = bestPrice(v) === 'taiwan' ? 'offerRestraintForTaiwan' : 'offerRestraintForChips';
   return legal.includes(m) ? m : null;
+}
+
+/**
+ * C7, C11, C12, C13: Beijing's stand on sanctions. After a nuclear test it did not ask for, it backs them, to
+ * share none of the stigma (2016-17); when US-China rivalry runs high and Washington is
+ * sanctioning, it blocks them and shields Kim (2022).
+ */
+function sanctionsStand(v: ChinaView, legal: readonly MoveName[]): MoveName | null {
+  const asked = v.lastChinaMove === 'askEscalationOvertly' || v.lastChinaMove === 'askEscalationByCourier';
+  if (v.lastKimMove === 'nuclearTest' && !asked && legal.includes('backSanctions')) return 'backSanctions';
+  if (v.lastUsMove === 'sanction' && v.usChinaTension >= 0.65 && legal.includes('blockSanctions')) return 'blockSanctions';
+  return null;
 }
 
 /** C7: a defiant Kim is brought to heel through the lifeline. */
@@ -27,10 +40,12 @@ export const opportunist: Strategy<'china'> = {
   models: "Xi as the columns read him: pressure as a product (C2, C8, C13)",
   memory: 'whole game',
   stochastic: true,
-  claims: ['C2', 'C4', 'C7', 'C8', 'C13'],
+  claims: ['C2', 'C4', 'C7', 'C8', 'C11', 'C13'],
   choose(v, legal, rng) {
     const punish = punishDefiance(v, legal);
     if (punish) return punish;
+    const stand = sanctionsStand(v, legal);
+    if (stand) return stand;
     // C2, C8, C9: offer restraint for sale as often as Beijing believes Washington pays, so
     // every payment (and every ask for help) makes the next offer likelier.
     const offer = sell(v, legal);
@@ -89,12 +104,47 @@ export const covertFirst: Strategy<'china'> = {
     if (punish) return punish;
     const offer = sell(v, legal);
     if (offer && rng.next() < v.chinaBeliefUsPays) return offer;
-    if (v.lastKimMove !== 'holdTests' && v.lastKimMove !== 'none' && v.exposure < 0.3) return 'sendWarmSignal';
+    // C5, C10: after a test, a warm letter; once Beijing is publicly tied to Kim it stays quiet instead.
+    if (isMoveName(v.lastKimMove) && rungOf(v.lastKimMove) > 0) return v.exposure < 0.3 ? 'sendWarmSignal' : 'chinaWaits';
     if (rng.next() < xiRequestLikelihood(v) && chinaPressureReturn(v, 'covert') > 0) return 'askEscalationByCourier';
     return 'chinaWaits';
   },
 };
 
+export const seller: Strategy<'china'> = {
+  id: 'seller',
+  actor: 'china',
+  name: 'Seller',
+  description: 'Sells restraint whenever there is pressure to sell; never stokes it.',
+  models: 'Half of C2 alone: a Beijing that sells but never manufactures the crisis',
+  memory: 'whole game',
+  stochastic: true,
+  claims: ['C2', 'C3', 'C8'],
+  choose(v, legal, rng) {
+    const offer = sell(v, legal);
+    if (offer && rng.next() < v.chinaBeliefUsPays) return offer;
+    return 'chinaWaits';
+  },
+};
+
+export const enforcer: Strategy<'china'> = {
+  id: 'enforcer',
+  actor: 'china',
+  name: 'Enforcer',
+  description: 'Backs sanctions and punishes tests through the trade lifeline; never stokes or sells.',
+  models: 'The Beijing of 2016-17 that backed UN sanctions after nuclear tests (C7, C11)',
+  memory: 'last round',
+  stochastic: false,
+  claims: ['C7', 'C11'],
+  choose(v, legal) {
+    if (legal.includes('backSanctions')) return 'backSanctions';
+    if (isMoveName(v.lastKimMove) && rungOf(v.lastKimMove) > 0) {
+      return firstLegal(legal, 'squeezeLifeline', 'restrainKim');
+    }
+    return firstLegal(legal, 'restrainKim');
+  },
+};
+
 export const chinaRandom = randomStrategy('china');
 
-export const CHINA_STRATEGIES = [opportunist, covertFirst, ratchet, restrained, chinaRandom];
+export const CHINA_STRATEGIES = [opportunist, covertFirst, ratchet, restrained, seller, enforcer, chinaRandom];

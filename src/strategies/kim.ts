@@ -3,7 +3,7 @@ import type { KimView } from '../model/views.js';
 import type { KimWeights } from '../model/kim-utility.js';
 import type { Rng } from '../rng/rng.js';
 import type { Strategy } from './types.js';
-import { kimMoveUtility } from '../model/kim-utility.js';
+import { kimMoveUtility, kimWeightsFrom } from '../model/kim-utility.js';
 import { randomStrategy } from './random.js';
 import { anyLegal } from './types.js';
 
@@ -27,7 +27,8 @@ export const regimeFirst: Strategy<'kim'> = {
   memory: 'whole game',
   stochastic: false,
   claims: ['C6', 'C7', 'C12'],
-  choose: (v, legal) => bestFor(v, legal, { standing: 4, economy: 3, war: 6, deference: 0 }),
+  // The scenario's own weights for Kim (payoffs.kim), as they are.
+  choose: (v, legal) => bestFor(v, legal, kimWeightsFrom(v, { standing: 1, economy: 1, war: 1, deference: 0 })),
 };
 
 export const loyalClient: Strategy<'kim'> = {
@@ -39,7 +40,8 @@ export const loyalClient: Strategy<'kim'> = {
   memory: 'whole game',
   stochastic: false,
   claims: ['C1', 'C7'],
-  choose: (v, legal) => bestFor(v, legal, { standing: 2, economy: 3, war: 6, deference: 0.3 }),
+  // Half the scenario's weight on standing, and a taste for doing as Beijing wants.
+  choose: (v, legal) => bestFor(v, legal, kimWeightsFrom(v, { standing: 0.5, economy: 1, war: 1, deference: 0.3 })),
 };
 
 export const independent: Strategy<'kim'> = {
@@ -53,7 +55,7 @@ export const independent: Strategy<'kim'> = {
   claims: ['C6', 'C7'],
   choose(v, legal, rng: Rng) {
     if (rng.next() < 0.1) return anyLegal(legal, rng);
-    return bestFor(v, legal, { standing: 5, economy: 2, war: 4, deference: -0.05 });
+    return bestFor(v, legal, kimWeightsFrom(v, { standing: 1.25, economy: 0.67, war: 0.67, deference: -0.05 }));
   },
 };
 

@@ -1,13 +1,48 @@
+import type { UsView } from '../model/views.js';
 import type { Strategy } from './types.js';
 import { firstLegal } from './types.js';
 import { randomStrategy } from './random.js';
 
 /**
- * C1: a Washington that buys restraint pays only while it believes Beijing can deliver. Its
- * estimate starts where Beijing's modesty leaves it and moves toward the truth each time it
- * sees restraint bought (us-moves.ts), so paying a China without sway stops by itself.
+ * C1: a Washington that buys restraint pays only while it believes Beijing can deliver: the
+ * tension it expects bought restraint to remove (its estimate times the scenario's
+ * `pressure.restraintPower`) must beat what one round of waiting removes (`kim.tensionDecay`).
+ * Its estimate starts where Beijing's modesty leaves it and moves toward the truth each time
+ * it sees restraint bought (us-moves.ts), so paying a China without sway stops by itself.
  */
-const BELIEVES_CHINA_CAN_DELIVER = 0.15;
+function chinaCanDeliver(v: UsView): boolean {
+  return v.usEstimateOfInfluence * v.rules.pressure.restraintPower >= v.rules.kim.tensionDecay;
+}
+
+/**
+ * C1, C3, C8: a buyer who weighs the price: restraint is worth buying when the tension it
+ * expects removed, weighted as the scenario's US payoff weighs tension over the rounds left,
+ * beats the price and the credibility it costs (payoffs.us.*).
+ */
+function restraintWorthItsPrice(v: UsView, kind: 'taiwan' | 'chips'): boolean {
+  const r = v.rules;
+  const w = r.payoffs.us;
+  const left = (v.rounds - v.round + 1) / v.rounds;
+  const gain = v.usEstimateOfInfluence * r.pressure.restraintPower * w.averageTension * left;
+  const price = kind === 'taiwan' ? r.pressure.priceOfTaiwan : r.pressure.priceOfChips;
+  const cost = w.concessionCost * price + w.credibility * r.us.credibilityLossPerConcession;
+  return gain >= cost;
+}
+
+/**
+ * C1, C9: asking is worth it when the restraint it expects (estimate times
+ * `us.helpRestraintPower`, weighed like tension over the rounds left) beats the credibility
+ * the ask costs and the payment China will read into it (`us.askReadsAsPayment` of a price).
+ */
+function helpWorthAsking(v: UsView): boolean {
+  const r = v.rules;
+  const w = r.payoffs.us;
+  const left = (v.rounds - v.round + 1) / v.rounds;
+  const gain = v.usEstimateOfInfluence * r.us.helpRestraintPower * w.averageTension * left;
+  const price = Math.max(r.pressure.priceOfTaiwan, r.pressure.priceOfChips);
+  const cost = w.credibility * r.us.credibilityLossPerAsk + w.concessionCost * r.us.askReadsAsPayment * price;
+  return gain >= cost;
+}
 
 // United States. The columns argue for the exposer-and-pressure family and against the
 // appeaser and the one who asks Beijing (C8-C11).
@@ -22,7 +57,7 @@ export const appeaser: Strategy<'us'> = {
   stochastic: false,
   claims: ['C3', 'C6', 'C8'],
   choose(v, legal) {
-    const deliverable = v.usEstimateOfInfluence >= BELIEVES_CHINA_CAN_DELIVER;
+    const deliverable = chinaCanDeliver(v);
     if (deliverable && v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
     if (deliverable && v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
     if (v.kimOfferedPause) return firstLegal(legal, 'payKim', 'usWaits');
@@ -40,7 +75,7 @@ export const asksBeijing: Strategy<'us'> = {
   stochastic: false,
   claims: ['C9', 'C3'],
   choose(v, legal) {
-    const deliverable = v.usEstimateOfInfluence >= BELIEVES_CHINA_CAN_DELIVER;
+    const deliverable = chinaCanDeliver(v);
     if (deliverable && v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
     if (deliverable && v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
     if (deliverable && (v.tension >= 0.4 || v.testedRung > 0)) return firstLegal(legal, 'askBeijingForHelp');
@@ -93,7 +128,9 @@ export const columns: Strategy<'us'> = {
       v.lastChinaMoveSeen === 'askEscalationOvertly' || v.lastChinaMoveSeen === 'askEscalationByCourier';
     if (chinaInPlay && v.exposure < 0.8) return firstLegal(legal, 'exposeBeijing');
     if (v.tension >= 0.5 && v.deterrence < 0.6) return firstLegal(legal, 'posture');
-    if (v.testedRung > 0 || v.tension >= 0.35) return firstLegal(legal, 'sanction');
+    // C11: pressure answers a real provocation; a token short-range test (below the rung that
+    // stalls talks, `us.talksStallRung`) does not close the door, as in the 2018-19 talks.
+    if (v.testedRung >= v.rules.us.talksStallRung || v.tension >= 0.35) return firstLegal(legal, 'sanction');
     return firstLegal(legal, 'openDiplomaticTrack');
   },
 };
@@ -125,16 +162,40 @@ export const pragmatist: Strategy<'us'> = {
   stochastic: false,
   claims: ['C8', 'C10', 'C11', 'C12'],
   choose(v, legal, rng) {
-    if (v.warRisk >= 0.02) {
-      if (v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
-      if (v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
+    // C12: "frightening" is judged against the scenario's own war curve: past half the risk at full tension.
+    if (v.warRisk >= 0.25 * v.rules.crisis.warRiskAtFullTension) {
+      // C1: it pays only a price it thinks Beijing's sway is worth.
+      if (v.offerPrice === 'taiwan' && restraintWorthItsPrice(v, 'taiwan')) return firstLegal(legal, 'concedeTaiwan');
+      if (v.offerPrice === 'chips' && restraintWorthItsPrice(v, 'chips')) return firstLegal(legal, 'concedeChips');
       if (v.kimOfferedPause) return firstLegal(legal, 'payKim');
-      return firstLegal(legal, 'askBeijingForHelp');
+      if (helpWorthAsking(v)) return firstLegal(legal, 'askBeijingForHelp');
+      return firstLegal(legal, 'posture');
     }
     return columns.choose(v, legal, rng);
   },
 };
 
+/**
+ * C9 apart from C3: asks Beijing for help exactly when `asksBeijing` would, but never pays
+ * the bill (no concession, no aid). Set beside `asksBeijing` it shows what paying costs;
+ * beside a Washington that never asks, what asking alone costs.
+ */
+export const asksNeverPays: Strategy<'us'> = {
+  id: 'asksNeverPays',
+  actor: 'us',
+  name: 'Asks, never pays',
+  description: 'Asks China to rein Kim in, as the asker does, but refuses every bill.',
+  models: 'Asking without paying: the cost of the request itself (C9)',
+  memory: 'none',
+  stochastic: false,
+  claims: ['C9'],
+  choose(v, legal) {
+    const deliverable = chinaCanDeliver(v);
+    if (deliverable && (v.tension >= 0.4 || v.testedRung > 0)) return firstLegal(legal, 'askBeijingForHelp');
+    return firstLegal(legal, 'openDiplomaticTrack', 'usWaits');
+  },
+};
+
 export const usRandom = randomStrategy('us');
 
-export const US_STRATEGIES = [columns, exposer, sanctioner, reciprocator, pragmatist, asksBeijing, appeaser, usRandom];
+export const US_STRATEGIES = [columns, exposer, sanctioner, reciprocator, pragmatist, asksBeijing, appeaser, asksNeverPays, usRandom];

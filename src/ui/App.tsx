@@ -1,21 +1,25 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import type { Actor } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Scenario } from '../scenario/load.js';
-import type { ScenarioRef, Sides, Step } from '../engine/session.js';
+import type { ScenarioRef, Sides } from '../engine/session.js';
+import type { SeenStep } from '../net/protocol.js';
+import type { ScreenController } from './screen-controller.js';
 import type { Strategy } from '../strategies/types.js';
 import type { LogLine } from './components.js';
 import type { Counterfactual } from './game-controller.js';
 import { ACTORS } from '../model/context.js';
-import { MOVES } from '../model/moves.js';
+import { MOVES, movesOf } from '../model/moves.js';
 import { observe, observedMoveText } from '../model/observe.js';
 import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
 import { defaultStrategyId, findStrategy, getStrategy, STRATEGIES } from '../strategies/registry.js';
 import { sidesOf } from '../engine/session.js';
-import { EventLog, fit, Help, Meters, MoveList } from './components.js';
+import { EventLog, fit, Help, Meters, moveIndexOfKey, moveKey, MoveList } from './components.js';
+import { wrapLine } from '../text-wrap.js';
 import { GameController, roundSeries } from './game-controller.js';
-import { metersFor } from './meters.js';
+import { standingAgainst } from '../analysis/debrief.js';
+import { DebriefView, PayoffParts, STANDING_COLOR, STANDING_TEXT } from './debrief-view.js';
 
 const SIDE_NAME: Record<Actor, string> = { us: 'United States', china: 'China', kim: 'Kim (North Korea)' };
 /** Sides in the order the setup screen lists them. */
@@ -38,6 +42,8 @@ export interface AppProps {
   newSeed: () => string;
   /** Saves a log; returns where it went. */
   save: (fileStem: string, jsonl: string) => string;
+  /** A game already under way elsewhere (a seat at a class game): shown instead of setup. */
+  controller?: ScreenController;
 }
 
 function sidesFor(setup: GameSetup): Sides {
@@ -51,9 +57,10 @@ function sidesFor(setup: GameSetup): Sides {
  * The log as the person's side observed it (the one observation rule, model/observe.ts):
  * each move is named as the side knows it, then its effect; a move the side did not
  * observe reads "Nothing observed", never a move it did not make. The teacher view shows
- * everything, what the side could not know marked hidden.
+ * everything, what the side could not know marked hidden. A network seat's steps arrive
+ * already observed (net/observe.ts); observing them again as that side changes nothing.
  */
-export function logLines(steps: Step[], side: Actor, teacher: boolean): LogLine[] {
+export function logLines(steps: readonly SeenStep[], side: Actor, teacher: boolean): LogLine[] {
   const out: LogLine[] = [];
   for (const s of steps) {
     const o = observe(s, teacher ? 'all' : side);
@@ -74,6 +81,18 @@ export function logLines(steps: Step[], side: Actor, teacher: boolean): LogLine[
     for (const n of rest) out.push({ round: o.round, who, text: `  ${n.text}`, claims: n.claims, hidden: hiddenFrom(n.knownTo) });
   }
   return out;
+}
+
+/**
+ * The selection in a side's full move list: `i` if that move is open, else the next open
+ * one in direction `dir` (wrapping); -1 when none is open.
+ */
+export function openMoveFrom(all: MoveName[], open: readonly MoveName[], i: number, dir: 1 | -1 = 1): number {
+  for (let k = 0; k < all.length; k++) {
+    const j = (((i + dir * k) % all.length) + all.length) % all.length;
+    if (open.includes(all[j] as MoveName)) return j;
+  }
+  return -1;
 }
 
 // ---------------- setup ----------------
@@ -158,7 +177,7 @@ function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; o
 // ---------------- game ----------------
 
 function GameScreen({ ctl, version, teacher, explain, selected, message, cols, rows }: {
-  ctl: GameController;
+  ctl: ScreenController;
   version: number;
   teacher: boolean;
   explain: boolean;
@@ -170,15 +189,16 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   void version;
   const side = ctl.human;
   const c = ctl.ctx;
-  const meters = metersFor(side, c, ctl.roundStart, teacher);
+  const meters = ctl.meters(teacher);
   const legal = ctl.legalMoves();
+  const all = movesOf(side);
   const advice = ctl.advice();
-  const sel = legal[Math.min(selected, legal.length - 1)];
+  const sel = all[openMoveFrom(all, legal, selected)];
   const leftW = Math.min(46, Math.max(37, Math.floor(cols / 2) - 3));
   const ledger = `Paid: Taiwan ${c.concededTaiwan} · chips ${c.concededChips} · aid to Kim ${c.aidToKim}`;
-  // Lines: header 1, panel title 1, hint, advice and ledger 3, extra meters, log (2 or more),
-  // footer 1, and one spare so the frame never scrolls.
-  const meterRoom = Math.max(legal.length, rows - 10);
+  // Lines: header 1, panel title 1, hint and advice (1-3 each), ledger 1, extra meters, log
+  // (2 or more), footer 1, and one spare so the frame never scrolls.
+  const meterRoom = Math.max(all.length, rows - 10);
   const barMeters = meters.slice(0, meterRoom);
   const extra = meters.slice(meterRoom).map((m) => `${m.label} ${m.value.toFixed(2)}`);
   const extraLines: string[] = [];
@@ -187,14 +207,34 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
     if (last !== undefined && last.length + e.length + 3 <= cols) extraLines[extraLines.length - 1] = `${last} · ${e}`;
     else extraLines.push(e);
   }
-  const mainH = Math.max(barMeters.length + 1, legal.length + 1);
-  const logH = Math.max(2, rows - mainH - 6 - extraLines.length);
+  const mainH = Math.max(barMeters.length + 1, all.length + 1);
+  // The hint and the advice wrap over up to three lines each when the screen has rows to
+  // spare (the log keeps at least LOG_KEEPS of them), rather than being cut off.
+  const LOG_KEEPS = 6;
+  let spare = Math.max(0, rows - mainH - 6 - extraLines.length - LOG_KEEPS);
+  const wrapped = (text: string) => {
+    const lines = wrapLine(text, cols, 2);
+    const n = Math.min(lines.length, 3, 1 + spare);
+    spare -= n - 1;
+    return n === lines.length ? lines : [...lines.slice(0, n - 1), fit(lines.slice(n - 1).join(' ').trim(), cols)];
+  };
+  const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
+  const hintLines = hint ? wrapped(hint) : [' '];
+  const advicePrefix = advice ? `${advice.who}: ${MOVES[advice.move].label}.` : '';
+  const adviceLines = advice ? wrapped(`${advicePrefix} ${advice.why}`) : [' '];
+  const logH = Math.max(2, rows - mainH - 4 - hintLines.length - adviceLines.length - extraLines.length);
   const rightW = cols - leftW - 1;
   const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
-  const moveTitle = !legal.length ? 'Waiting' : side === 'us' && c.offerPrice !== 'none' ? `Your move: Beijing offers restraint for ${c.offerPrice}` : `Your move, round ${c.round}`;
+  const offer = `Your move: Beijing offers restraint for ${c.offerPrice}`;
+  const moveTitle = !legal.length
+    ? (ctl.remote ? ctl.remote.waitingFor() : 'Waiting')
+    : side === 'us' && c.offerPrice !== 'none'
+      ? offer.length <= cols - leftW - 1
+        ? offer
+        : `Beijing offers restraint for ${c.offerPrice}`
+      : `Your move, round ${c.round}`;
   const header = `${ctl.scenario.name} · you: ${SIDE_NAME[side]} · round ${c.round}/${c.params.rounds} · seed ${ctl.seed}`;
   const headerRoom = cols - (teacher ? 24 : 10);
-  const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
   return (
     <Box flexDirection="column" width={cols}>
       <Box>
@@ -209,17 +249,23 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
         </Box>
         <Box flexDirection="column" width={rightW}>
           <Text dimColor>{fit(moveTitle, rightW)}</Text>
-          <MoveList moves={legal} selected={selected} advised={advice?.move} width={rightW} />
+          <MoveList moves={all} available={legal} selected={openMoveFrom(all, legal, selected)} advised={advice?.move} width={rightW} />
         </Box>
       </Box>
-      <Text>{fit(hint, cols).trimEnd() || ' '}</Text>
-      {advice ? (
-        <Box>
-          <Text color="green">{fit(`${advice.who}: ${MOVES[advice.move].label}. `, Math.min(cols, advice.who.length + MOVES[advice.move].label.length + 4))}</Text>
-          <Text dimColor>{fit(advice.why, Math.max(0, cols - advice.who.length - MOVES[advice.move].label.length - 4)).trimEnd()}</Text>
-        </Box>
-      ) : (
-        <Text> </Text>
+      {hintLines.map((l, i) => (
+        <Text key={`hint${i}`}>{fit(l, cols).trimEnd() || ' '}</Text>
+      ))}
+      {adviceLines.map((l, i) =>
+        i === 0 && advice && l.startsWith(advicePrefix) ? (
+          <Box key="advice0">
+            <Text color="green">{advicePrefix}</Text>
+            <Text dimColor>{fit(l.slice(advicePrefix.length), cols - advicePrefix.length).trimEnd()}</Text>
+          </Box>
+        ) : (
+          <Text key={`advice${i}`} dimColor>
+            {fit(l, cols).trimEnd() || ' '}
+          </Text>
+        ),
       )}
       <Text dimColor>{fit(ledger, cols).trimEnd()}</Text>
       {extraLines.map((l) => (
@@ -228,19 +274,22 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
         </Text>
       ))}
       <EventLog lines={logLines(ctl.session.steps, side, teacher)} height={logH} explain={explain} width={cols} />
-      <Text dimColor>{fit(message || '1-9 move · u undo · s save · t teacher view · c claims · ? help · q quit', cols).trimEnd()}</Text>
+      <Text dimColor>{fit(message || (ctl.remote ? `${ctl.remote.status()} · 1-9 move · c claims · ? help · q quit` : '1-9 move · u undo · s save · t teacher view · c claims · ? help · q quit'), cols).trimEnd()}</Text>
     </Box>
   );
 }
 
 // ---------------- end ----------------
 
-function EndScreen({ ctl, cf, message }: { ctl: GameController; cf: Counterfactual[]; message: string }) {
+const TYPICAL_NOTE =
+  '"typical": mean of 200 other seeded games. Better or worse than you only if your payoff is outside the middle 95% of its games.';
+
+function EndScreen({ ctl, cf, message, cols }: { ctl: ScreenController; cf: Counterfactual[]; message: string; cols: number }) {
   const o = ctl.session.outcome();
   const p = ctl.session.payoffs();
   if (!o || !p) return null;
   const mine = p[ctl.human];
-  const series = roundSeries(ctl.session.steps);
+  const series = roundSeries(ctl.session.steps, ctl instanceof GameController ? ctl.scenario.params.start.tension : undefined);
   const line = (xs: number[], max: number) => xs.map((x) => ' ▁▂▃▄▅▆▇█'[Math.max(x > 0 ? 1 : 0, Math.round((x / Math.max(max, 1e-9)) * 8))]).join('');
   const others = cf.filter((x) => x.id !== 'usRandom' && x.id !== 'chinaRandom' && x.id !== 'kimRandom');
   // The strategies the columns argue for and against come first in the sentence.
@@ -258,34 +307,34 @@ function EndScreen({ ctl, cf, message }: { ctl: GameController; cf: Counterfactu
       <Text>
         Payoffs: US {p.us.toFixed(2)} · China {p.china.toFixed(2)} · Kim {p.kim.toFixed(2)}   (you: {SIDE_NAME[ctl.human]})
       </Text>
-      <Text>Tension by round      {line(series.tension, 1)}  peak {ctl.ctx.peakTension.toFixed(2)}</Text>
+      {ctl instanceof GameController ? <PayoffParts ctl={ctl} width={cols} /> : null}
+      <Text>Tension by round      {line(series.tension, 1)}  peak {series.peak.toFixed(2)} (the highest the meter showed)</Text>
       <Text>Concessions so far    {line(series.concessions, Math.max(...series.concessions, 1))}  total {series.concessions.at(-1) ?? 0}</Text>
       <Text> </Text>
-      <Text bold>The same game (same seed, same luck, same opponents), each AI strategy in your place:</Text>
+      <Text bold>Each AI strategy in your place: same seed, same luck, same opponents</Text>
       <Text>{sentence}</Text>
       <Text dimColor>{`${fit('  strategy', 22)}${fit('this game', 22)}${'payoff'.padStart(7)}${'typical'.padStart(9)}`}</Text>
       {others.map((x) => (
         <Box key={x.id}>
           <Text>{`${fit(`  ${x.name}`, 22)}${fit(OUTCOME_SHORT[x.outcome], 22)}${x.payoff.toFixed(2).padStart(7)}${x.typicalPayoff.toFixed(2).padStart(9)} `}</Text>
-          {x.payoff > mine + 1e-9 ? <Text color="yellow">beat you</Text> : <Text color="green">no better</Text>}
+          <Text color={STANDING_COLOR[standingAgainst(mine, { low: x.rangeLow, high: x.rangeHigh })]}>{STANDING_TEXT[standingAgainst(mine, { low: x.rangeLow, high: x.rangeHigh })]}</Text>
         </Box>
       ))}
-      <Text dimColor>"typical" is its mean payoff over 200 other seeded games of this scenario, against the same opponents.</Text>
-      <Text> </Text>
-      <Text dimColor>{message || 'u undo last move · s save · n new game · q quit'}</Text>
+      <Text dimColor>{TYPICAL_NOTE}</Text>
+      <Text dimColor>{message || (ctl.remote ? 'q quit' : 'd debrief (the whole game revealed) · u undo · s save · n new game · q quit')}</Text>
     </Box>
   );
 }
 
 // ---------------- app ----------------
 
-export function App({ scenarios, start, newSeed, save }: AppProps) {
+export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
   const cols = Math.max(80, stdout?.columns ?? 80);
   const rows = Math.max(24, stdout?.rows ?? 24);
-  const [ctl, setCtl] = useState<GameController | null>(() => (start ? new GameController(start.scenario, start.seed, start.index, start.side, sidesFor(start), start.moves ?? []) : null));
+  const [ctl, setCtl] = useState<ScreenController | null>(() => controller ?? (start ? new GameController(start.scenario, start.seed, start.index, start.side, sidesFor(start), start.moves ?? []) : null));
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState(0);
   const [teacher, setTeacher] = useState(false);
@@ -293,9 +342,12 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
   const [help, setHelp] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
   const [message, setMessage] = useState('');
+  const [debriefOpen, setDebriefOpen] = useState(false);
   const over = ctl?.session.isOver() ?? false;
   const cf = useMemo(() => (ctl && over ? ctl.counterfactuals() : []), [ctl, over, version]);
   const bump = () => setVersion((v) => v + 1);
+  // A class game redraws whenever the host sends news.
+  useEffect(() => ctl?.remote?.subscribe(bump), [ctl]);
 
   useInput(
     (input, key) => {
@@ -315,9 +367,11 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
       }
       if (!ctl) return; // the setup screen handles its own keys
       if (input === '?') return setHelp(true);
+      if (ctl.remote && /^[ustn]$/.test(input)) return setMessage('In a class game the host keeps the game: no undo, no save, no teacher view here.');
       if (input === 'u') {
         if (ctl.canUndo()) {
           ctl.undo();
+          setDebriefOpen(false);
           setSelected(0);
           setMessage('Undone: your last move was taken back.');
         } else setMessage('Nothing to undo yet.');
@@ -328,8 +382,11 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
         setMessage(`Saved to ${where} (leverage replay / leverage play --load read it).`);
         return;
       }
-      if (over) {
+      // `over` is from the last frame; a key typed before it was drawn must not count as a move.
+      if (over || ctl.session.isOver()) {
+        if (input === 'd') setDebriefOpen((d) => !d);
         if (input === 'n') {
+          setDebriefOpen(false);
           setCtl(null);
           setMessage('');
         }
@@ -337,12 +394,20 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
       }
       if (input === 't') return setTeacher((t) => !t);
       if (input === 'c') return setExplain((e) => !e);
+      // Keys belong to a side's full move list, so each key means one move all game long.
       const legal = ctl.legalMoves();
-      if (key.upArrow) return setSelected((s) => (s + legal.length - 1) % legal.length);
-      if (key.downArrow) return setSelected((s) => (s + 1) % legal.length);
+      const all = movesOf(ctl.human);
+      const current = openMoveFrom(all, legal, selected);
+      if (key.upArrow) return setSelected(openMoveFrom(all, legal, current - 1, -1));
+      if (key.downArrow) return setSelected(openMoveFrom(all, legal, current + 1, 1));
       let pick: MoveName | undefined;
-      if (key.return) pick = legal[selected];
-      else if (/^[1-9]$/.test(input)) pick = legal[Number(input) - 1];
+      if (key.return) pick = all[current];
+      else if (moveIndexOfKey(input) >= 0) {
+        const i = moveIndexOfKey(input);
+        const move = all[i];
+        if (move && !legal.includes(move)) return setMessage(`${moveKey(i)} ${MOVES[move].label}: not open now (greyed). Choose a bright one.`);
+        pick = move;
+      }
       if (pick) {
         ctl.play(pick);
         setSelected(0);
@@ -365,7 +430,7 @@ export function App({ scenarios, start, newSeed, save }: AppProps) {
         }}
       />
     );
-  } else if (over) body = <EndScreen ctl={ctl} cf={cf} message={message} />;
+  } else if (over) body = debriefOpen && ctl instanceof GameController ? <DebriefView ctl={ctl} cols={cols} rows={rows} /> : <EndScreen ctl={ctl} cf={cf} message={message} cols={cols} />;
   else body = <GameScreen ctl={ctl} version={version} teacher={teacher} explain={explain} selected={selected} message={message} cols={cols} rows={rows} />;
 
   return (

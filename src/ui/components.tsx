@@ -3,6 +3,7 @@ import type { Meter } from './meters.js';
 import type { MoveName } from '../model/moves.js';
 import { MOVES } from '../model/moves.js';
 import { CLAIMS, isClaimId } from '../model/claims.js';
+import { wrapLine } from '../text-wrap.js';
 
 /** Cut a string to `w` columns (with an ellipsis) or pad it to exactly `w`. */
 export function fit(s: string, w: number): string {
@@ -42,15 +43,35 @@ export function Meters({ meters, width }: { meters: Meter[]; width: number }) {
   );
 }
 
-export function MoveList({ moves, selected, advised, width }: { moves: MoveName[]; selected: number; advised?: MoveName; width: number }) {
+/** The key of the i-th move of a side's full list: 1-9, then 0; further moves have none. */
+export function moveKey(i: number): string {
+  return i < 9 ? String(i + 1) : i === 9 ? '0' : ' ';
+}
+
+/** Which move of the full list a key names, or -1. */
+export function moveIndexOfKey(input: string): number {
+  if (/^[1-9]$/.test(input)) return Number(input) - 1;
+  return input === '0' ? 9 : -1;
+}
+
+/**
+ * A side's whole move list, always in the same order with the same keys, so a key means one
+ * move for the whole game; the moves not open now are greyed.
+ */
+export function MoveList({ moves, available = moves, selected, advised, width }: { moves: MoveName[]; available?: readonly MoveName[]; selected: number; advised?: MoveName; width: number }) {
   return (
     <Box flexDirection="column" width={width}>
-      {moves.map((m, i) => (
-        <Box key={m}>
-          <Text inverse={i === selected}>{fit(`${i < 9 ? i + 1 : ' '} ${MOVES[m].label}`, width - 2)}</Text>
-          <Text color="green">{m === advised ? ' *' : '  '}</Text>
-        </Box>
-      ))}
+      {moves.map((m, i) => {
+        const open = available.includes(m);
+        return (
+          <Box key={m}>
+            <Text inverse={open && i === selected} dimColor={!open}>
+              {fit(`${moveKey(i)} ${MOVES[m].label}`, width - 2)}
+            </Text>
+            <Text color="green">{m === advised ? ' *' : '  '}</Text>
+          </Box>
+        );
+      })}
     </Box>
   );
 }
@@ -63,14 +84,18 @@ export interface LogLine {
   hidden: boolean;
 }
 
+/** The log, newest at the bottom; long entries wrap (under their text) instead of being cut. */
 export function EventLog({ lines, height, explain, width }: { lines: LogLine[]; height: number; explain: boolean; width: number }) {
   const rows: { key: string; text: string; color?: string; dim?: boolean }[] = [];
+  // `head` stays as it is (its padding aligns the log); the text after it wraps under itself.
+  const push = (key: string, head: string, text: string, style: { color?: string; dim?: boolean }) =>
+    wrapLine(text, Math.max(10, width - head.length), 0).forEach((t, j) => rows.push({ key: `${key}.${j}`, text: (j === 0 ? head : ' '.repeat(head.length)) + t, ...style }));
   for (const [i, l] of lines.entries()) {
     const cite = l.claims.length ? ` [${l.claims.join(' ')}]` : '';
-    rows.push({ key: `${i}`, text: `R${l.round} ${l.who.padEnd(6)}${l.text}${cite}`, color: l.hidden ? 'magenta' : undefined });
+    push(`${i}`, `R${l.round} ${l.who.padEnd(6)}`, `${l.text}${cite}`, { color: l.hidden ? 'magenta' : undefined });
     if (explain) {
       for (const c of l.claims) {
-        if (isClaimId(c)) rows.push({ key: `${i}-${c}`, text: `        ${c}: ${CLAIMS[c].summary}`, dim: true });
+        if (isClaimId(c)) push(`${i}-${c}`, `        ${c}: `, CLAIMS[c].summary, { dim: true });
       }
     }
   }
@@ -92,6 +117,7 @@ export const HELP_LINES: [string, string][] = [
   ['t', 'teacher view: what your side cannot see (magenta)'],
   ['c', 'the claims behind each event, in our words'],
   ['?', 'this help'],
+  ['d (game over)', 'the debrief: the whole game, hidden moves revealed'],
   ['q or Esc', 'quit (asks first)'],
 ];
 

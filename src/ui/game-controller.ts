@@ -2,6 +2,7 @@ import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Strategy } from '../strategies/types.js';
+import type { ViewOf } from '../model/views.js';
 import type { ScenarioRef, Sides, Step } from '../engine/session.js';
 import { playFast } from '../engine/fast-game.js';
 import { GameSession, playGame } from '../engine/session.js';
@@ -12,6 +13,9 @@ import { columns } from '../strategies/us.js';
 import { opportunist } from '../strategies/china.js';
 import { regimeFirst } from '../strategies/kim.js';
 import { MOVES } from '../model/moves.js';
+import type { SeenStep } from '../net/protocol.js';
+import type { Meter } from './meters.js';
+import { metersFor } from './meters.js';
 
 /** What a strategy of your side would have done with the same scenario, seed and opponents. */
 export interface Counterfactual {
@@ -20,8 +24,14 @@ export interface Counterfactual {
   /** The same game (same seed, same luck) with this strategy in your place. */
   outcome: Outcome;
   payoff: number;
-  /** Its mean payoff over many seeded games, for a sense of what is typical. */
+  /** Its mean payoff over many seeded games, for a sense of what is typical... */
   typicalPayoff: number;
+  /**
+   * ...and the range of its middle 95% of single games. You played one game, so this, not
+   * the interval of a mean, is the noise your one payoff must be set against.
+   */
+  rangeLow: number;
+  rangeHigh: number;
 }
 
 export interface Advice {
@@ -34,8 +44,8 @@ const TYPICAL_GAMES = 200;
 
 /** Who advises each side: the columns (for the US), or the columns' reading of Xi or Kim. */
 const ADVISOR: { [A in Actor]: Strategy<A> } = { us: columns, china: opportunist, kim: regimeFirst };
-function advise<A extends Actor>(who: A, session: GameSession, legal: MoveName[], rng: Rng): MoveName {
-  return ADVISOR[who].choose(session.view(who), legal, rng);
+function advise<A extends Actor>(who: A, view: ViewOf<A>, legal: MoveName[], rng: Rng): MoveName {
+  return ADVISOR[who].choose(view, legal, rng);
 }
 const ADVISOR_LABEL: Record<Actor, string> = { us: "The columns' advice", china: "The columns' Xi", kim: 'A regime-first Kim' };
 
@@ -101,43 +111,71 @@ export class GameController {
   advice(): Advice | null {
     const who = this.session.humanToMove();
     if (!who) return null;
-    const legal = this.session.legalMoves();
-    const rng = makeRng(`${this.seed}|advice|${this.ctx.round}`, who);
-    const move = advise(who, this.session, legal, rng);
-    const label = ADVISOR_LABEL[who];
-    const info = MOVES[move];
-    const cites = info.claims.length ? ` (${info.claims.join(' ')})` : '';
-    return { move, who: label, why: `${info.hint}${cites}` };
+    return adviceFor(who, this.session.view(who), this.session.legalMoves(), this.seed, this.ctx.round);
   }
 
   /** Every AI strategy of the person's side in the same game (same seed, same opponents, same luck). */
   counterfactuals(): Counterfactual[] {
-    const others = this.sides;
-    return (STRATEGIES[this.human] as Strategy[]).map((s) => {
-      const profile = { ...others, [this.human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
-      const game = playFast(this.scenario.params, this.scenario.name, this.seed, this.index, profile);
-      let total = 0;
-      for (let i = 0; i < TYPICAL_GAMES; i++) {
-        const g = playFast(this.scenario.params, this.scenario.name, `${this.seed}|typical`, i, profile);
-        total += payoffOf(g, this.human);
-      }
-      return { id: s.id, name: s.name, outcome: game.outcome, payoff: payoffOf(game, this.human), typicalPayoff: total / TYPICAL_GAMES };
-    });
+    return counterfactualsFor(this.scenario, this.seed, this.index, this.human, this.sides);
   }
+
+  /** The meters of the person's side (all of them in the teacher view). */
+  meters(teacher: boolean): Meter[] {
+    return metersFor(this.human, this.ctx, this.roundStart, teacher);
+  }
+}
+
+/** The advice a side gets from its own view alone (the same on a class game's screen). */
+export function adviceFor<A extends Actor>(who: A, view: ViewOf<A>, legal: MoveName[], seed: string, round: number): Advice {
+  const move = advise(who, view, legal, makeRng(`${seed}|advice|${round}`, who));
+  const info = MOVES[move];
+  const cites = info.claims.length ? ` (${info.claims.join(' ')})` : '';
+  return { move, who: ADVISOR_LABEL[who], why: `${info.hint}${cites}` };
+}
+
+/** Every AI strategy of `human`'s side in the same game, the other sides played by `sides` (which must be AI). */
+export function counterfactualsFor(scenario: ScenarioRef, seed: string, index: number, human: Actor, sides: Sides): Counterfactual[] {
+  return (STRATEGIES[human] as Strategy[]).map((s) => {
+    const profile = { ...sides, [human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
+    const game = playFast(scenario.params, scenario.name, seed, index, profile);
+    const all: number[] = [];
+    for (let i = 0; i < TYPICAL_GAMES; i++) all.push(payoffOf(playFast(scenario.params, scenario.name, `${seed}|typical`, i, profile), human));
+    const mean = all.reduce((t, x) => t + x, 0) / TYPICAL_GAMES;
+    const sorted = [...all].sort((a, b) => a - b);
+    const cut = Math.floor(TYPICAL_GAMES * 0.025);
+    return {
+      id: s.id,
+      name: s.name,
+      outcome: game.outcome,
+      payoff: payoffOf(game, human),
+      typicalPayoff: mean,
+      rangeLow: sorted[cut] as number,
+      rangeHigh: sorted[TYPICAL_GAMES - 1 - cut] as number,
+    };
+  });
 }
 
 function payoffOf(g: { payoffUs: number; payoffChina: number; payoffKim: number }, a: Actor): number {
   return a === 'us' ? g.payoffUs : a === 'china' ? g.payoffChina : g.payoffKim;
 }
 
-/** Per-round series for the end screen: tension at each round's end, concessions so far. */
-export function roundSeries(steps: Step[]): { tension: number[]; concessions: number[] } {
+/**
+ * Per-round series for the end screen: the highest tension the meter showed in each round
+ * (after any move, including the start, not only at the round's end, when it has already settled),
+ * concessions so far, and the peak: the highest of those, so it is what the bar shows.
+ */
+export function roundSeries(steps: readonly SeenStep[], startTension?: number): { tension: number[]; concessions: number[]; peak: number } {
   const tension: number[] = [];
   const concessions: number[] = [];
+  // Round 1 begins at the starting tension, which the meter shows before any move.
+  let high = startTension ?? -Infinity;
   for (const s of steps) {
+    high = Math.max(high, s.state.tension);
     if (s.type !== 'chance') continue;
-    tension.push(s.state.tension);
+    tension.push(high);
+    high = -Infinity;
     concessions.push(s.state.concededTaiwan + s.state.concededChips + s.state.aidToKim);
   }
-  return { tension, concessions };
+  if (high > -Infinity) tension.push(high);
+  return { tension, concessions, peak: Math.max(0, ...tension) };
 }

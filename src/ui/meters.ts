@@ -1,5 +1,5 @@
 import type { Actor, GameContext } from '../model/context.js';
-import type { ChinaView, KimView, UsView } from '../model/views.js';
+import type { ActorView, ChinaView, KimView, UsView } from '../model/views.js';
 import { ACTORS } from '../model/context.js';
 import { viewFor } from '../model/views.js';
 
@@ -66,4 +66,18 @@ export function metersFor(actor: Actor, now: GameContext, before: GameContext, t
     const srcBefore = hidden ? allBefore : mineBefore;
     return { label: m.label, value: src[m.field] as number, before: srcBefore[m.field] as number, claim: m.claim, danger: m.danger, hidden };
   });
+}
+
+/** The same meters as metersFor without the teacher view, read from the side's view alone (a remote seat has only its view). */
+export function metersFromView(_actor: Actor, now: ActorView, before: ActorView): Meter[] {
+  const mine = now as unknown as Record<string, unknown>;
+  const mineBefore = before as unknown as Record<string, unknown>;
+  return METERS.filter((m) => typeof mine[m.field] === 'number').map((m) => ({
+    label: m.label,
+    value: mine[m.field] as number,
+    before: typeof mineBefore[m.field] === 'number' ? (mineBefore[m.field] as number) : 0,
+    claim: m.claim,
+    danger: m.danger,
+    hidden: false,
+  }));
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { METRICS } from '../../src/engine/stats.js';
 import { packageRoot } from '../../src/package-root.js';
 import { BIN, expectUserError, leverage as run } from './helpers.js';
 
@@ -27,7 +28,7 @@ describe('leverage batch', () => {
     const json = JSON.parse(readFileSync(join(d, 'r.json'), 'utf8')) as { cells: { profile: { us: string }; summary: { metrics: Record<string, { mean: number }>; outcomes: Record<string, { p: number }> } }[] };
     const [head, ...lines] = readFileSync(join(d, 'r.csv'), 'utf8').trim().split('\n');
     expect(head).toBe('scenario,us,china,kim,metric,n,mean,ci_low,ci_high,sd');
-    expect(lines.length).toBe(2 * (17 + 6));
+    expect(lines.length).toBe(2 * (METRICS.length + 6));
     for (const line of lines) {
       const [scenario, us, , , metric, n, mean] = line.split(',');
       expect(scenario).toBe('2020');

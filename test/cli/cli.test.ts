@@ -38,7 +38,7 @@ describe('leverage replay', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lev-'));
     const log = join(dir, 'game.jsonl');
     expect(leverage(['run', '2022', '--seed', '9', '--log', log]).code).toBe(0);
-    const r = leverage(['replay', log]);
+    const r = leverage(['--width', '300', 'replay', log]); // the one-line summary, unwrapped
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/reproduced exactly: \d+ steps, outcome \w+/);
   });
@@ -138,7 +138,7 @@ describe('leverage validate, scenarios, strategies, --help', () => {
 
 describe('leverage play without the screen', () => {
   it('scripted moves print the game as plain text', () => {
-    const r = leverage(['play', '2022', '--as', 'us', '--seed', '7', '--moves', 'expose,sanction,posture']);
+    const r = leverage(['play', '2022', '--as', 'us', '--seed', '7', '--moves', 'expose,sanction,posture', '--width', '300']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/US: you {2}\|/);
     expect(r.out).toMatch(/US +Expose Beijing's role/);

@@ -14,7 +14,11 @@ describe('leverage explain', () => {
     const r = run(['explain', '--non-interactive', '--runs', '200']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^1\. Pressure as something to sell/m);
-    expect(r.out).toMatch(/^8\. Where the conclusion holds, and where it breaks/m);
+    expect(r.out).toMatch(/^9\. Where the conclusion holds, and where it breaks/m);
+    expect(r.out).toMatch(/^8\. What a payoff is made of, and what war costs/m);
+    // The interval is explained before the first one is shown.
+    expect(r.out.indexOf('95% interval')).toBeGreaterThan(0);
+    expect(r.out.indexOf('95% interval')).toBeLessThan(r.out.search(/-?\d+\.\d\d \[-?\d/));
     expect(r.out).toMatch(/C8 \(2022¶4\): Paying off blackmail/);
     expect(r.out).toMatch(/Predict: /);
     expect(r.out).toMatch(/The runs say: /);
@@ -36,7 +40,7 @@ describe('leverage explain', () => {
 
 describe('leverage robustness, sweep, fork, atlas, graph', () => {
   it('robustness prints a one-screen table of verdicts with a legend', () => {
-    const r = run(['robustness', '2023', '--runs', '300']);
+    const r = run(['robustness', '2023', '--runs', '300', '--width', '200']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^assumption +A +B +C +D/m);
     expect(r.out).toMatch(/^C10-off +[+x?] /m);
@@ -67,7 +71,7 @@ describe('leverage robustness, sweep, fork, atlas, graph', () => {
   });
 
   it('atlas finds the short endings by graph search and tabulates every ending', () => {
-    const r = run(['atlas', '2022', '--runs', '200', '--us', 'columns,appeaser']);
+    const r = run(['atlas', '2022', '--runs', '200', '--us', 'columns,appeaser', '--width', '300']); // the side-by-side table
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/War: the crisis spun out of control\n {2}1 round \(graph search, first 4 rounds\)/);
     expect(r.out).toMatch(/columns \/ opportunist \/ regimeFirst +\d/);
@@ -96,7 +100,7 @@ describe('leverage robustness, sweep, fork, atlas, graph', () => {
     [['sweep', 'baseline', '--param', 'start.chinaInfluence=0:1:0.0001'], /more than 50 values/],
     [['sweep', 'baseline'], /required option '--param/],
     [['graph', '--format', 'png'], /--format png: use mermaid or dot/],
-    [['explain', '--format', 'pdf'], /--format pdf: use text or md/],
+    [['explain', '--format', 'pdf'], /--format pdf: use text, md or html/],
     [['robustness', 'atlantis'], /atlantis: no such scenario/],
     [['atlas', 'baseline', '--us', 'nobody'], /unknown US strategy 'nobody'/],
   ])('refuses %j', (args, pattern) => expectUserError(run(args), pattern));

@@ -117,11 +117,15 @@ describe('leverage explain in a real terminal', () => {
       const until = Date.now() + 8000;
       while (!/\(q to stop\) >/.test(view()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       expect(view()).toMatch(/1\. Pressure as something to sell/);
-      t('send-keys', '-t', 'x', 'r', 'Enter');
+      await new Promise((r) => setTimeout(r, 200)); // keys typed before a question is shown are dropped
+      t('send-keys', '-t', 'x', 'r'); // a single key answers
       const later = Date.now() + 8000;
       while (!/You predicted: /.test(view()) && Date.now() < later) await new Promise((r) => setTimeout(r, 50));
       expect(view()).toMatch(/You predicted: keeping Kim quiet pays better\. The runs say: stoking and selling pays better\./);
-      t('send-keys', '-t', 'x', 'q', 'Enter');
+      const next = Date.now() + 8000;
+      while (!/for the next step, q to stop >/.test(view()) && Date.now() < next) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 200));
+      t('send-keys', '-t', 'x', 'q');
       const end = Date.now() + 5000;
       while (!existsSync(join(out, 'code.txt')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
       expect(readFileSync(join(out, 'code.txt'), 'utf8').trim()).toBe('0');

@@ -4,6 +4,7 @@ import type { BatchSpec } from '../../src/engine/batch.js';
 import { runBatch } from '../../src/engine/batch.js';
 import { playFast } from '../../src/engine/fast-game.js';
 import { playBaseline } from '../../bench/baseline-loop.js';
+import { PAYOFF_TERMS } from '../../src/model/outcomes.js';
 import { addGame, emptyAcc, mergeAcc, meanInterval, proportionInterval } from '../../src/engine/stats.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { resolveProfile } from '../../src/engine/batch.js';
@@ -67,7 +68,7 @@ describe('streaming statistics', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 2, maxLength: 60 }), fc.nat(), (xs, cut) => {
         const k = cut % xs.length;
-        const game = (x: number) => ({ outcome: 'stalemate' as const, payoffUs: x, payoffChina: 0, payoffKim: 0, concededTaiwan: 0, concededChips: 0, aidToKim: 0, peakTension: 0, exposure: 0, europeAlignment: 0, kimStanding: 0, rounds: 1, chinaPressure: 0, kimObeyed: 0, kimDefied: 0, requestsMade: 0, requestsDetected: 0 });
+        const game = (x: number) => ({ outcome: 'stalemate' as const, payoffUs: x, payoffChina: 0, payoffKim: 0, concededTaiwan: 0, concededChips: 0, aidToKim: 0, peakTension: 0, exposure: 0, europeAlignment: 0, kimStanding: 0, rounds: 1, chinaPressure: 0, kimObeyed: 0, kimDefied: 0, requestsMade: 0, requestsDetected: 0, roundsAtTop: 0, roundsTensionFell: 0, anyTensionFall: 0, kimHolds: 0, kimTests: 0, nuclearTests: 0, rungsTested: 0, requestsDefied: 0, rollsAtTop: 0, warsAtTop: 0, exposedEarly: 0, payoffParts: PAYOFF_TERMS.map(() => x) });
         const whole = emptyAcc();
         xs.forEach((x) => addGame(whole, game(x)));
         const a = emptyAcc();
@@ -95,7 +96,7 @@ describe('streaming statistics', () => {
       for (let i = 0; i < 200; i++) {
         const x = rng.next(); // uniform: mean 0.5
         if (x < 0.3) hits++;
-        addGame(acc, { outcome: 'stalemate', payoffUs: x, payoffChina: 0, payoffKim: 0, concededTaiwan: 0, concededChips: 0, aidToKim: 0, peakTension: 0, exposure: 0, europeAlignment: 0, kimStanding: 0, rounds: 1, chinaPressure: 0, kimObeyed: 0, kimDefied: 0, requestsMade: 0, requestsDetected: 0 });
+        addGame(acc, { outcome: 'stalemate', payoffUs: x, payoffChina: 0, payoffKim: 0, concededTaiwan: 0, concededChips: 0, aidToKim: 0, peakTension: 0, exposure: 0, europeAlignment: 0, kimStanding: 0, rounds: 1, chinaPressure: 0, kimObeyed: 0, kimDefied: 0, requestsMade: 0, requestsDetected: 0, roundsAtTop: 0, roundsTensionFell: 0, anyTensionFall: 0, kimHolds: 0, kimTests: 0, nuclearTests: 0, rungsTested: 0, requestsDefied: 0, rollsAtTop: 0, warsAtTop: 0, exposedEarly: 0, payoffParts: PAYOFF_TERMS.map(() => x) });
       }
       const ci = meanInterval(acc.metrics[0]!);
       if (ci.low <= 0.5 && 0.5 <= ci.high) covered++;

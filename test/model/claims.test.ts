@@ -25,7 +25,7 @@ function round(ctx: GameContext, china: MoveName, kim: MoveName, us: MoveName, c
   return state.ctx;
 }
 
-const regimeFirst = { standing: 4, economy: 3, war: 6, deference: 0 };
+const regimeFirst = { standing: 4, economy: 3, war: 20, settlement: 2, deference: 0 };
 
 describe('C1: China has real, hidden influence and can turn pressure down', () => {
   it('restraint calms more the more influence China really has', () => {
@@ -105,14 +105,14 @@ describe('C7: Kim weighs looking like Xi\'s tool against losing the lifeline', (
     expect(after.nkEconomy).toBeLessThan(ctxWith({}, dependent).nkEconomy - 0.05);
   });
   it('obeying an open request costs standing that a free test would not', () => {
-    const asked = round(ctxWith(), 'askEscalationOvertly', 'testShortRange', 'usWaits');
-    const free = round(ctxWith(), 'chinaWaits', 'testShortRange', 'usWaits');
+    const asked = round(ctxWith(), 'askEscalationOvertly', 'missileOverJapan', 'usWaits');
+    const free = round(ctxWith(), 'chinaWaits', 'missileOverJapan', 'usWaits');
     expect(asked.kimStanding).toBeLessThan(free.kimStanding);
   });
   it('his choice turns on his dependence: refusing looks worse the more he relies on China', () => {
     const low = kimView(ctxWith({ requestChannel: 'overt', chinaInfluence: 0.8 }, paramsWith({ kim: { lifelineDependence: 0.1 } })));
     const high = kimView(ctxWith({ requestChannel: 'overt', chinaInfluence: 0.8 }, paramsWith({ kim: { lifelineDependence: 1 } })));
-    const gap = (v: typeof low) => kimMoveUtility(v, 'testShortRange', regimeFirst) - kimMoveUtility(v, 'holdTests', regimeFirst);
+    const gap = (v: typeof low) => kimMoveUtility(v, 'missileOverJapan', regimeFirst) - kimMoveUtility(v, 'holdTests', regimeFirst);
     expect(gap(high)).toBeGreaterThan(gap(low));
   });
 });
@@ -181,9 +181,9 @@ describe('C13: Xi\'s request grows likelier with US-China tension', () => {
   it('likelihood rises with rivalry, and not at all with the claim switched off', () => {
     const p = paramsWith();
     const { start: _s, ...rules } = p;
-    expect(xiRequestLikelihood({ usChinaTension: 0.9, rules })).toBeGreaterThan(xiRequestLikelihood({ usChinaTension: 0.1, rules }));
+    expect(xiRequestLikelihood({ usChinaTension: 0.9, exposure: 0, rules })).toBeGreaterThan(xiRequestLikelihood({ usChinaTension: 0.1, exposure: 0, rules }));
     const flat = { ...rules, pressure: { ...rules.pressure, requestTensionSlope: 0 } };
-    expect(xiRequestLikelihood({ usChinaTension: 0.9, rules: flat })).toBe(xiRequestLikelihood({ usChinaTension: 0.1, rules: flat }));
+    expect(xiRequestLikelihood({ usChinaTension: 0.9, exposure: 0, rules: flat })).toBe(xiRequestLikelihood({ usChinaTension: 0.1, exposure: 0, rules: flat }));
   });
 });
 

@@ -17,7 +17,7 @@ type Snap = SnapshotFrom<typeof leverageMachine>;
 const params = paramsWith({
   start: {
     tension: 0.4,
-    diplomacy: 0.85,
+    diplomacy: 0.9,
     exposure: 0.65,
     europeAlignment: 0.62,
     kimStanding: 0.17,
@@ -25,7 +25,7 @@ const params = paramsWith({
     escalationLevel: 2,
   },
 });
-params.rounds = 2;
+params.rounds = 3;
 
 const CHANCE: GameEvent[] = [
   { type: 'chance', detection: 0.01, war: 0.999, drift: 0.5 },

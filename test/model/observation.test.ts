@@ -13,6 +13,7 @@ import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 import { metersFor } from '../../src/ui/meters.js';
 import { viewFor } from '../../src/model/views.js';
+import { seenStep } from '../../src/net/observe.js';
 
 // Whole games, shown to each side on every surface that renders a game to a person: the
 // screen's log, the scripted/`run`/`replay --show` text account. No surface may show a side
@@ -45,7 +46,14 @@ function games(): GameSession[] {
 const SURFACES: Record<string, (step: Step, side: Actor) => string[]> = {
   screen: (step, side) => logLines([step], side, false).map((l) => `${l.who} ${l.text}`),
   'text account': (step, side) => formatStep(step, side),
+  // A class game's seat: what its socket carries (net/observe.ts), drawn by the same screen.
+  'class seat': (step, side) => [JSON.stringify(seenStep(step, side)), ...logLines([seenStep(step, side)], side, false).map((l) => `${l.who} ${l.text}`)],
 };
+
+/** Observing a seat's already-observed step again as that seat changes nothing. */
+function seatLogEqualsScreen(step: Step, side: Actor): void {
+  expect(logLines([seenStep(step, side)], side, false)).toEqual(logLines([step], side, false));
+}
 
 const stepsOf = (sessions: GameSession[]) => sessions.flatMap((s) => s.steps);
 
@@ -82,6 +90,10 @@ describe('one observation rule, every surface', () => {
       });
     }
   }
+
+  it("a class seat's screen shows exactly what the local screen shows that side", () => {
+    for (const step of steps) for (const side of ACTORS) seatLogEqualsScreen(step, side);
+  });
 
   it('the public record (run --no-hidden) shows only what every side observes', () => {
     for (const step of steps) {

@@ -85,7 +85,7 @@ describe('the game screen', () => {
     await press(r, ['x']);
     expect(lastFrame()).not.toMatch(/Keys/);
     await press(r, ['c']);
-    expect(lastFrame()).toMatch(/C12: Kim must find that escalation costs more/);
+    expect(lastFrame()).toMatch(/C6: Kim has leverage of his own/);
   });
 
   it('plays a whole game by key presses to the end screen, with the comparison', async () => {

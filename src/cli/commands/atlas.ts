@@ -67,6 +67,6 @@ export function registerAtlas(program: Command): void {
         parseWholeNumber('--search-rounds', opts.searchRounds, 1, 8),
         { workers: parseWorkers(opts.workers) },
       );
-      emit(format === 'json' ? JSON.stringify(report, null, 1) + '\n' : format === 'csv' ? csv(report) : render(report), opts.out);
+      emit(format === 'json' ? JSON.stringify(report, null, 1) + '\n' : format === 'csv' ? csv(report) : render(report), opts.out, format === 'table');
     });
 }

@@ -3,6 +3,7 @@ import type { BatchCliOptions } from '../batch-common.js';
 import { batchReport, reportRows } from '../../analysis/reports.js';
 import { buildSpec, csvOf, emit, execute, formatFromOut, jsonlOf } from '../batch-common.js';
 import { renderBatch } from '../render.js';
+import { commandLine, writeHtml } from '../html-output.js';
 
 export function addBatchOptions(cmd: Command, sides: 'lists' | 'none' = 'lists'): Command {
   cmd
@@ -27,14 +28,16 @@ export function registerBatch(program: Command): void {
       .description('run many seeded games per scenario and strategy profile; outcome shares and means with 95% intervals')
       .argument('<scenario...>', 'built-in scenario names or .yaml paths'),
   )
-    .option('--out <file>', 'write results to .json, .csv (tidy rows) or .jsonl instead of printing a table')
-    .action(async (refs: string[], opts: BatchCliOptions) => {
-      const format = formatFromOut(opts.out, undefined, ['table', 'json', 'csv', 'jsonl']);
+    .option('--format <f>', 'table, json, csv, jsonl or html (default: from --out, else table)')
+    .option('--out <file>', 'write results to .json, .csv (tidy rows), .jsonl or .html (a page of charts) instead of printing a table')
+    .action(async (refs: string[], opts: BatchCliOptions & { format?: string }) => {
+      const format = formatFromOut(opts.out, opts.format, ['table', 'json', 'csv', 'jsonl', 'html']);
       const spec = buildSpec('batch', refs, opts);
       const cells = await execute(spec, opts, {});
       if (!cells) return;
       const report = batchReport(spec, cells);
-      emit(renderBatchReport(report, format), opts.out);
+      if (format === 'html') return writeHtml(opts.out as string, (p) => p.batchPage(report, commandLine()));
+      emit(renderBatchReport(report, format), opts.out, format === 'table');
     });
 }
 

@@ -9,6 +9,7 @@ import { OUTCOME_NAMES } from '../../model/outcomes.js';
 import { buildSpec, csvOf, emit, execute, formatFromOut } from '../batch-common.js';
 import { renderCompare } from '../render.js';
 import { addBatchOptions } from './batch.js';
+import { commandLine, writeHtml } from '../html-output.js';
 
 type CompareOptions = BatchCliOptions & { metric?: string; format?: string };
 
@@ -36,14 +37,15 @@ export function registerCompare(program: Command): void {
       .argument('<scenario...>', 'built-in scenario names or .yaml paths'),
   )
     .option('--metric <m>', 'what to compare (default: the payoff of the side that varies)')
-    .option('--format <f>', 'table, md, csv or json (default: from --out, else table)')
-    .option('--out <file>', 'write to a file (.txt, .md, .csv, .json)')
+    .option('--format <f>', 'table, md, csv, json or html (default: from --out, else table)')
+    .option('--out <file>', 'write to a file (.txt, .md, .csv, .json, .html)')
     .action(async (refs: string[], opts: CompareOptions) => {
-      const format = formatFromOut(opts.out, opts.format, ['table', 'md', 'csv', 'json']);
+      const format = formatFromOut(opts.out, opts.format, ['table', 'md', 'csv', 'json', 'html']);
       const spec = buildSpec('compare', refs, opts);
       const metric = parseMetric(opts.metric, spec);
       const cells = await execute(spec, opts, { metric });
       if (!cells) return;
-      emit(renderCompareOutput(spec, cells, metric, format), opts.out);
+      if (format === 'html') return writeHtml(opts.out as string, (p) => p.comparePage(compareReport(spec, cells, metric), commandLine()));
+      emit(renderCompareOutput(spec, cells, metric, format), opts.out, format === 'table');
     });
 }

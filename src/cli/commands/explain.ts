@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
-import { createInterface } from 'node:readline/promises';
 import type { Lesson, LessonContext, LessonResult } from '../../analysis/lessons.js';
-import { claimLines, LESSONS } from '../../analysis/lessons.js';
+import { claimLines, DISCUSSION, LESSONS } from '../../analysis/lessons.js';
+import { CLAIMS, COLUMNS } from '../../model/claims.js';
 import { InputError } from '../../input-error.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { checkWritable, writeAtomic } from '../io.js';
 import { mdTable, textTable } from '../render.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
+import { outputWidth, print } from '../width.js';
+import { KeyReader } from '../keypress.js';
+import { commandLine, requireHtmlOut, writeHtml } from '../html-output.js';
 
 interface ExplainOptions {
   format: string;
@@ -16,9 +19,9 @@ interface ExplainOptions {
   out?: string;
 }
 
-/** Word-wrap a paragraph, every line indented, to the terminal's width (at most 100). */
+/** Word-wrap a paragraph, every line indented, to the output width (at most 100). */
 function wrap(text: string, indent = '   '): string {
-  const width = Math.min(100, process.stdout.columns ?? 100) - indent.length;
+  const width = Math.min(100, outputWidth()) - indent.length;
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -31,8 +34,24 @@ function wrap(text: string, indent = '   '): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
-const optionText = (l: Lesson) => l.question.options.map((o) => `[${o.key}] ${o.label}`).join('   ');
+/** Said once, before the first interval a reader meets. */
+const INTERVAL_NOTE =
+  'A number followed by [low, high] is a mean over the games with its 95% interval: rerun on fresh seeds, intervals made this way hold the true mean 95 times in 100. Intervals apart: a real difference; a difference whose interval spans zero: unclear.';
+
+/** The options on one line when they fit, else one option a line (never one cut in two). */
+function optionText(l: Lesson, tail = ''): string {
+  const options = l.question.options.map((o) => `[${o.key}] ${o.label}`);
+  const one = options.join('   ') + tail;
+  if (one.length + 3 <= Math.min(100, outputWidth())) return wrap(one);
+  return [...options.slice(0, -1), options.at(-1) + tail].map((o) => wrap(o)).join('\n');
+}
 const label = (l: Lesson, key: string) => l.question.options.find((o) => o.key === key)?.label ?? key;
+
+/** The result's tables as text: the main one, then any further ones under their titles. */
+function resultTables(r: LessonResult): string {
+  const more = (r.more ?? []).map((m) => `\n${wrap(m.title)}\n${textTable(m.table.head, m.table.rows, '   ').trimEnd()}`);
+  return [textTable(r.table.head, r.table.rows, '   ').trimEnd(), ...more].join('\n');
+}
 
 function lessonText(l: Lesson, n: number, r: LessonResult, predicted?: string): string {
   const out = [
@@ -43,9 +62,9 @@ function lessonText(l: Lesson, n: number, r: LessonResult, predicted?: string): 
     wrap(`Encoded by: ${l.rules}`),
     '',
     wrap(`Predict: ${l.question.prompt}`),
-    wrap(optionText(l)),
+    optionText(l),
     '',
-    textTable(r.table.head, r.table.rows, '   ').trimEnd(),
+    resultTables(r),
     '',
   ];
   if (predicted !== undefined) {
@@ -56,16 +75,16 @@ function lessonText(l: Lesson, n: number, r: LessonResult, predicted?: string): 
   return out.join('\n') + '\n';
 }
 
+/** One step for students: the claims (each its own quoted paragraph), the idea, the question, the runs. No answer: that is in the key. */
 function lessonMarkdown(l: Lesson, n: number, r: LessonResult): string {
+  const claims = l.claims.flatMap((c) => [`> **${c}** (${CLAIMS[c].where}): ${CLAIMS[c].summary}`, '']);
+  const more = (r.more ?? []).flatMap((m) => [`*${m.title}.*`, '', mdTable(m.table.head, m.table.rows).trimEnd(), '']);
   return [
     `## ${n}. ${l.title}`,
     `*${l.stage}*`,
     '',
-    ...claimLines(l).map((c) => `> **${c.split(':')[0]}**:${c.slice(c.indexOf(':') + 1)}`),
-    '',
+    ...claims,
     l.teach,
-    '',
-    `*Encoded by:* ${l.rules}`,
     '',
     `**Predict before you read on.** ${l.question.prompt}`,
     '',
@@ -75,29 +94,84 @@ function lessonMarkdown(l: Lesson, n: number, r: LessonResult): string {
     '',
     mdTable(r.table.head, r.table.rows).trimEnd(),
     '',
-    `Answer: *${label(l, r.answer)}*. ${r.finding}`,
+    ...more,
+    '**To discuss.**',
+    '',
+    ...(DISCUSSION[l.id] ?? []).map((q) => `- ${q}`),
     '',
   ].join('\n');
 }
 
-export function handoutHeader(name: string, title: string, seed: string, runs: number): string {
+/** The answer key, apart from the questions: each step's answer, what the runs show, and the rules behind it. */
+function answerKey(results: { lesson: Lesson; result: LessonResult }[]): string {
+  const out = ['## Answer key (for the teacher)', ''];
+  results.forEach(({ lesson, result }, i) => {
+    out.push(`**${i + 1}. ${lesson.title}.** Answer: *${label(lesson, result.answer)}* (${result.answer}). ${result.finding}`, '');
+    out.push(`In the model: ${lesson.rules}`, '');
+  });
+  return out.join('\n');
+}
+
+function references(): string {
+  return [
+    '## References',
+    '',
+    'The claims are stated in our own words; a locator such as 2022¶4 means the fourth non-empty line of that year\'s column.',
+    '',
+    ...COLUMNS.map((c) => `- [${c.key}] "${c.title}", opinion column, ${c.when}.`),
+    '',
+  ].join('\n');
+}
+
+/** One paragraph of what the runs found, every number from the steps' own runs. */
+export function handoutSummary(results: { lesson: Lesson; result: LessonResult }[]): string {
+  const num = (id: string, key: string) => results.find((x) => x.lesson.id === id)?.result.numbers[key];
+  const f = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(2));
+  const pc = (x: number | undefined) => (x === undefined ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  const parts = [
+    'The argument: pressure that one side can switch off becomes something to sell.',
+    `In these runs, stoking and selling pressure is worth ${f(num('pressure-for-sale', 'gain'))} to Beijing against a Washington that asks for help.`,
+    `Over twelve rounds paying costs Washington ${f(num('again-and-again', 'gap'))}, of which the direct credibility penalty carries ${f(num('again-and-again', 'credibilityPart'))} and what Beijing learns ${f(num('again-and-again', 'learningPart'))}.`,
+    `Asking without ever paying, against never asking, changes the US payoff by ${f(num('asking-for-help', 'asking'))} (positive: asking costs).`,
+    `The columns' advice ends in war in ${pc(num('values', 'warColumns'))} of games, asking Beijing in ${pc(num('values', 'warAsks'))}; whether refusing to pay is worth that depends on the cost put on war`,
+    Number.isFinite(num('values', 'flipWarCost') ?? Infinity) && (num('values', 'flipWarCost') ?? 0) > 0
+      ? `(the comparison turns when war costs Washington about ${f(num('values', 'flipWarCost'))}, against the scenario's ${f(num('values', 'warWeight'))}).`
+      : '.',
+    'The last step shows which conclusions survive when single assumptions or values change.',
+  ];
+  return parts.join(' ').replace(' .', '.');
+}
+
+/** `example`: an interval from the runs themselves, so even the illustration is a real number. */
+export function handoutHeader(name: string, title: string, seed: string, runs: number, example: string): string {
   return [
     `# The leverage argument, step by step: ${title}`,
     '',
     'Pressure that one side can switch off becomes something to sell. This hand-out walks through that argument claim by claim,',
-    'as three opinion columns (2020, 2022, 2023) make it, and tests each step with seeded games of the leverage simulator.',
+    'as three opinion columns (2020, 2022, 2023; see the references at the end) make it, and tests each step with seeded games of the leverage simulator.',
     `Every number below comes from real runs: scenario \`${name}\`, seed \`${seed}\`, ${runs} games per row;`,
-    `\`leverage explain ${name} --seed ${seed} --runs ${runs} --format md\` reproduces it exactly. Intervals are 95%.`,
+    `\`leverage explain ${name} --seed ${seed} --runs ${runs} --format md\` reproduces it exactly.`,
+    '',
+    `**How to read a number with an interval.** A result such as ${example} (the first one in step 1) is a mean over the games and its 95% interval:`,
+    'run the same experiment again on fresh seeds, and intervals made this way would contain the true long-run mean 95 times in 100.',
+    'When two intervals do not overlap, the difference is more than chance; when the interval of a difference contains zero, the runs cannot tell (unclear).',
+    'Percentages are shares of games, such as the share that ended in war.',
     '',
   ].join('\n');
 }
 
-/** The whole Markdown hand-out, every table from real seeded runs. */
+/** The whole Markdown hand-out, every table from real seeded runs; the answers in a key at the end. */
 export async function handoutMarkdown(scenario: { name: string; title: string } & LessonContext['scenario'], seed: string, runs: number, run: LessonContext['run']): Promise<string> {
   const ctx: LessonContext = { scenario, seed, runs, run };
-  const parts = [handoutHeader(scenario.name, scenario.title, seed, runs)];
-  for (const [i, l] of LESSONS.entries()) parts.push(lessonMarkdown(l, i + 1, await l.experiment(ctx)));
-  return parts.join('\n');
+  const results: { lesson: Lesson; result: LessonResult }[] = [];
+  for (const l of LESSONS) results.push({ lesson: l, result: await l.experiment(ctx) });
+  return [
+    handoutHeader(scenario.name, scenario.title, seed, runs, results[0]?.result.table.rows[0]?.[1] ?? 'a mean [low, high]'),
+    `## Summary\n\n${handoutSummary(results)}\n`,
+    ...results.map(({ lesson, result }, i) => lessonMarkdown(lesson, i + 1, result)),
+    answerKey(results),
+    references(),
+  ].join('\n');
 }
 
 export function registerExplain(program: Command): void {
@@ -105,13 +179,14 @@ export function registerExplain(program: Command): void {
     .command('explain')
     .description('a guided walk through the argument, claim by claim: predict, then see seeded runs')
     .argument('[scenario]', 'a built-in scenario name or a .yaml path', 'baseline')
-    .option('--format <f>', 'text (in the terminal) or md (a Markdown hand-out)', 'text')
+    .option('--format <f>', 'text (in the terminal), md (a Markdown hand-out) or html (a page with charts; needs --out)', 'text')
     .option('--non-interactive', 'print the walk-through without asking for predictions')
     .option('--runs <n>', 'games per row of each experiment', '2000')
     .option('--seed <seed>', 'master seed', '1')
     .option('--out <file>', 'write to a file instead of printing')
     .action(async (ref: string, opts: ExplainOptions) => {
-      if (opts.format !== 'text' && opts.format !== 'md') throw new InputError(`--format ${opts.format}: use text or md.`);
+      if (opts.format !== 'text' && opts.format !== 'md' && opts.format !== 'html') throw new InputError(`--format ${opts.format}: use text, md or html.`);
+      if (opts.format === 'html') requireHtmlOut(opts.out);
       const runs = parseWholeNumber('--runs', opts.runs, 50, 1_000_000);
       const seed = parseSeed(opts.seed);
       if (opts.out) checkWritable(opts.out, '--out');
@@ -121,6 +196,12 @@ export function registerExplain(program: Command): void {
       }
       const scenario = resolveScenario(ref);
       const ctx: LessonContext = { scenario, seed, runs, run: { workers: 0 } };
+      if (opts.format === 'html') {
+        // The page is built from each lesson's result data (src/report/explain-page.ts).
+        const steps: { lesson: Lesson; result: LessonResult }[] = [];
+        for (const lesson of LESSONS) steps.push({ lesson, result: await lesson.experiment(ctx) });
+        return writeHtml(opts.out as string, (p) => p.explainPage({ scenario, seed, runs, steps }, commandLine()));
+      }
       if (opts.format === 'md') {
         const text = await handoutMarkdown(scenario, seed, runs, ctx.run);
         if (opts.out) writeAtomic(opts.out, text);
@@ -128,39 +209,40 @@ export function registerExplain(program: Command): void {
         return;
       }
       if (!interactive) {
-        const parts = [`leverage explain: ${scenario.title} (seed ${seed}, ${runs} games per row)\n\n`];
+        const parts = [`leverage explain: ${scenario.title} (seed ${seed}, ${runs} games per row)\n${wrap(INTERVAL_NOTE, '')}\n\n`];
         for (const [i, l] of LESSONS.entries()) parts.push(lessonText(l, i + 1, await l.experiment(ctx)));
         const text = parts.join('');
         if (opts.out) writeAtomic(opts.out, text);
-        else process.stdout.write(text);
+        else print(text);
         return;
       }
-      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      // Each question is answered by one key press.
+      const keys = new KeyReader();
       try {
-        process.stdout.write(`leverage explain: ${scenario.title}\n${LESSONS.length} steps. At each, predict first; then seeded games (${runs} a row) show what the model does.\n\n`);
+        process.stdout.write(`leverage explain: ${scenario.title}\n${LESSONS.length} steps. At each, predict first; then seeded games (${runs} a row) show what the model does.\n${wrap(INTERVAL_NOTE, '')}\n\n`);
         let right = 0;
         for (const [i, l] of LESSONS.entries()) {
           process.stdout.write(`${i + 1}. ${l.title}  (${l.stage})\n${claimLines(l).map((c) => wrap(c)).join('\n')}\n\n${wrap(l.teach)}\n${wrap(`Encoded by: ${l.rules}`)}\n\n`);
-          const keys = l.question.options.map((o) => o.key);
-          let answer = '';
-          while (!keys.includes(answer)) {
-            answer = (await rl.question(`${wrap(l.question.prompt)}\n${wrap(`${optionText(l)}  (q to stop)`)} > `)).trim().toLowerCase();
-            if (answer === 'q') return;
-          }
+          process.stdout.write(`${wrap(l.question.prompt)}\n${optionText(l, '  (a key; q to stop)')} > `);
+          const answer = await keys.key([...l.question.options.map((o) => o.key.toLowerCase()), 'q']);
+          process.stdout.write(`${answer}\n`);
+          if (answer === 'q') return;
           process.stdout.write('   Running the games...\n');
           const r = await l.experiment(ctx);
           if (answer === r.answer) right++;
           const verdict = `You predicted: ${label(l, answer)}. The runs say: ${label(l, r.answer)}.${answer === r.answer ? ' Right.' : ''}`;
-          process.stdout.write(`\n${textTable(r.table.head, r.table.rows, '   ')}\n${wrap(verdict)}\n${wrap(r.finding)}\n\n`);
+          process.stdout.write(`\n${resultTables(r)}\n\n${wrap(verdict)}\n${wrap(r.finding)}\n\n`);
           if (i < LESSONS.length - 1) {
-            const go = (await rl.question('   Enter for the next step, q to stop > ')).trim().toLowerCase();
+            process.stdout.write('   Enter or space for the next step, q to stop > ');
+            const go = await keys.key(['enter', ' ', 'q']);
+            process.stdout.write('\n');
             if (go === 'q') return;
             process.stdout.write('\n');
           }
         }
         process.stdout.write(`Done: ${right} of ${LESSONS.length} predictions matched the model. leverage robustness shows every assumption at once.\n`);
       } finally {
-        rl.close();
+        keys.close();
       }
     });
 }

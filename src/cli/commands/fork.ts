@@ -13,6 +13,8 @@ import { DEFAULT_STRATEGY, getStrategy } from '../../strategies/registry.js';
 import { readTextFile } from '../io.js';
 import { parseWholeNumber } from '../options.js';
 import { num as f, pct } from '../render.js';
+import { commandLine, textOrHtml, writeHtml } from '../html-output.js';
+import { emit } from '../batch-common.js';
 
 
 function branchLines(b: ForkBranch): string[] {
@@ -33,7 +35,10 @@ export function registerFork(program: Command): void {
     .option('--runs <n>', 'continuations each way (the same seeds for both)', '1000')
     .option('--continue-as <strategy>', "AI strategy for a side a person played, after the fork (default: that side's default)")
     .option('--scenario <scenario>', 'fork under this scenario instead of the one in the log')
-    .action((file: string, opts: { at: string; us?: string; china?: string; kim?: string; runs: string; continueAs?: string; scenario?: string }) => {
+    .option('--format <f>', 'text (default), json, or html (the two outcome distributions side by side; needs --out)')
+    .option('--out <file>', 'write to a file')
+    .action(async (file: string, opts: { at: string; us?: string; china?: string; kim?: string; runs: string; continueAs?: string; scenario?: string; format?: string; out?: string }) => {
+      const format = textOrHtml(opts.format, opts.out, ['json']);
       const chosen = (['us', 'china', 'kim'] as Actor[]).filter((a) => opts[a] !== undefined);
       if (chosen.length !== 1) throw new InputError('fork: name exactly one side and its move, for example --us expose.');
       const actor = chosen[0] as Actor;
@@ -51,8 +56,10 @@ export function registerFork(program: Command): void {
         if (ids[a] === 'human') ids[a] = opts.continueAs ? getStrategy(a, opts.continueAs, '--continue-as').id : DEFAULT_STRATEGY[a];
       }
       const report = fork(log, scenario, round, actor, move, runs, resolveProfile(ids), file);
+      if (format === 'html') return writeHtml(opts.out as string, (p) => p.forkPage(report, file, commandLine()));
+      if (format === 'json') return emit(JSON.stringify(report, null, 1) + '\n', opts.out);
       const d = report.difference;
-      process.stdout.write(
+      emit(
         [
           `Fork of ${file} at round ${round}: ${actor === 'us' ? 'the US' : actor === 'china' ? 'China' : 'Kim'} plays '${MOVES[move].label}' instead.`,
           `${runs} continuations each way, paired (the same seeds); afterwards US ${ids.us}, China ${ids.china}, Kim ${ids.kim}.`,
@@ -63,6 +70,8 @@ export function registerFork(program: Command): void {
           `Forked minus as played: US ${f(d.us.diff)} [${f(d.us.low)}, ${f(d.us.high)}]  China ${f(d.china.diff)} [${f(d.china.low)}, ${f(d.china.high)}]  Kim ${f(d.kim.diff)} [${f(d.kim.low)}, ${f(d.kim.high)}]`,
           '',
         ].join('\n'),
+        opts.out,
+        true,
       );
     });
 }

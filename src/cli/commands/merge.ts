@@ -87,6 +87,6 @@ export function registerMerge(program: Command): void {
           : spec.command === 'tournament'
             ? renderTournamentOutput(spec, cells, format)
             : renderBatchReport(batchReport(spec, cells), format);
-      emit(text, opts.out);
+      emit(text, opts.out, format === 'table');
     });
 }

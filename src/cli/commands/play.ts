@@ -15,6 +15,7 @@ import { listBuiltIn, resolveScenario } from '../../scenario/catalog.js';
 import { checkWritable, readTextFile, writeAtomic } from '../io.js';
 import { formatAccount } from '../format.js';
 import { parseSeed, parseWholeNumber, sidesFrom, withRounds } from '../options.js';
+import { print } from '../width.js';
 
 interface PlayOptions {
   as?: string;
@@ -52,7 +53,7 @@ const NOT_A_TERMINAL =
   "Fix: run it in a terminal, or script it: leverage play 2022 --as us --moves expose,sanction,diplomacy (plain text), or watch AI sides with leverage run.";
 
 /** The bundled terminal UI when the build made one (much faster to load), else its modules. */
-async function loadTui(): Promise<typeof import('../../ui/run.js')> {
+export async function loadTui(): Promise<typeof import('../../ui/run.js')> {
   const bundle = join(packageRoot(), 'dist', 'tui', 'run.js');
   if (existsSync(bundle)) return (await import(pathToFileURL(bundle).href)) as typeof import('../../ui/run.js');
   return import('../../ui/run.js');
@@ -113,9 +114,9 @@ export function registerPlay(program: Command): void {
             }
             throw new InputError(`--moves: move ${i + 1} '${MOVES[moves[i] as MoveName].short}' is not legal in round ${e.round}. Legal then: ${e.legal.map((m) => MOVES[m].short).join(', ')}.`);
           }
-          process.stdout.write(formatAccount(session, side));
+          print(formatAccount(session, side, { debrief: 'full' }));
           if (!session.isOver()) {
-            process.stdout.write(`\nYour moves ran out at round ${session.ctx.round}; the game is not over. Legal now: ${session.legalMoves().map((m) => MOVES[m].short).join(', ')}.\n`);
+            print(`\nYour moves ran out at round ${session.ctx.round}; the game is not over. Legal now: ${session.legalMoves().map((m) => MOVES[m].short).join(', ')}.\n`);
           }
           if (opts.log) writeAtomic(opts.log, session.toJsonl());
           return;

@@ -6,6 +6,8 @@ import { readTextFile } from '../io.js';
 import type { Actor } from '../../model/context.js';
 import { InputError } from '../../input-error.js';
 import { formatAccount } from '../format.js';
+import { print } from '../width.js';
+import { commandLine, gameForPage, textOrHtml, writeHtml } from '../html-output.js';
 
 function parseObserverSide(value: string): Actor {
   const v = value.toLowerCase();
@@ -21,8 +23,11 @@ export function registerReplay(program: Command): void {
     .option('--scenario <scenario>', 'replay under this scenario instead of the one the log names')
     .option('--show', 'print the replayed game round by round, everything revealed')
     .option('--as <side>', "with --show: print it as one side observed it (us, china or kim)")
-    .action((file: string, opts: { scenario?: string; show?: boolean; as?: string }) => {
+    .option('--format <f>', 'text (default) or html (a page of the replayed game; needs --out)')
+    .option('--out <file>', 'write the html page here')
+    .action(async (file: string, opts: { scenario?: string; show?: boolean; as?: string; format?: string; out?: string }) => {
       const observer = opts.as === undefined ? 'all' : parseObserverSide(opts.as);
+      const format = textOrHtml(opts.format, opts.out, [], false);
       const log = parseLog(readTextFile(file, 'game log'), file);
       const recorded = log.header.scenario;
       let scenario;
@@ -35,10 +40,11 @@ export function registerReplay(program: Command): void {
       }
       if (scenario.sha256 !== recorded.sha256) note = ` (note: ${scenario.source} has changed since the log was written)`;
       const result = replayLog(log, scenario, file);
-      if (opts.show) process.stdout.write(formatAccount(result.session, observer));
+      if (opts.show) print(formatAccount(result.session, observer));
+      if (result.ok && format === 'html') await writeHtml(opts.out as string, (p) => p.gamePage(gameForPage(result.session), commandLine()));
       if (result.ok) {
         const end = log.outcome ? `outcome ${log.outcome.outcome}` : `saved in progress at round ${result.session.ctx.round}`;
-        process.stdout.write(`${file}: reproduced exactly: ${result.matched} steps, ${end}${note}\n`);
+        print(`${file}: reproduced exactly: ${result.matched} steps, ${end}${note}\n`);
       } else {
         process.stderr.write(`${file}:${result.line}: diverges at step ${result.matched + 1}: ${result.problem}${note}\n`);
         process.exitCode = 1;

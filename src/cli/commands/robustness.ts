@@ -1,20 +1,18 @@
 import type { Command } from 'commander';
 import type { RobustnessReport } from '../../analysis/robustness.js';
-import { robustness } from '../../analysis/robustness.js';
+import { resultText, robustness } from '../../analysis/robustness.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { emit, formatFromOut, parseWorkers } from '../batch-common.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
 import { mdTable, textTable } from '../render.js';
+import { commandLine, writeHtml } from '../html-output.js';
 
 const SYMBOL = { holds: '+', breaks: 'x', unclear: '?' } as const;
 
 export function robustnessTable(r: RobustnessReport): { head: string[]; rows: string[][] } {
   const letters = r.conclusions.map((_, i) => String.fromCharCode(65 + i));
   const head = ['assumption', ...letters];
-  const rows = r.rows.map((row) => [
-    row.variant,
-    ...row.results.map((x) => `${SYMBOL[x.verdict]} ${x.effects.map((e) => `${e.diff >= 0 ? '+' : ''}${e.diff.toFixed(2)}`).join(' / ')}`),
-  ]);
+  const rows = r.rows.map((row) => [row.variant, ...row.results.map((x, i) => resultText(r.conclusions[i] as RobustnessReport['conclusions'][number], x, SYMBOL[x.verdict]))]);
   return { head, rows };
 }
 
@@ -22,7 +20,7 @@ export function renderRobustness(r: RobustnessReport, format: 'table' | 'md'): s
   const { head, rows } = robustnessTable(r);
   const legend = [
     `Which of the columns' conclusions survive when each assumption is switched off (scenario ${r.scenario}, ${r.runs} games per profile, seed ${r.seed}).`,
-    'Cells: + holds (95% interval above zero), x breaks (below zero), ? unclear; numbers are the effects, positive in the direction the columns argue.',
+    'Cells: + holds (95% interval above zero), x breaks (below zero), ? unclear; numbers are the effects, positive in the direction the columns argue; "no gain" or "no effect": exactly equal, the same games.',
   ];
   const what = r.conclusions.map((c, i) => `${String.fromCharCode(65 + i)} ${c.label} (${c.claims.join(' ')}): ${c.reads.join('; and ')}.`);
   const variants = r.rows.map((x) => `${x.variant}: ${x.label}`);
@@ -40,15 +38,16 @@ export function registerRobustness(program: Command): void {
     .option('--runs <n>', 'games per strategy profile and assumption', '3000')
     .option('--seed <seed>', 'master seed', '1')
     .option('--workers <k>', 'worker threads (results are identical for any number)')
-    .option('--format <f>', 'table, md or json (default: from --out, else table)')
-    .option('--out <file>', 'write to a file (.txt, .md, .json)')
+    .option('--format <f>', 'table, md, json or html (default: from --out, else table)')
+    .option('--out <file>', 'write to a file (.txt, .md, .json, .html)')
     .action(async (ref: string, opts: { runs: string; seed: string; workers?: string; format?: string; out?: string }) => {
-      const format = formatFromOut(opts.out, opts.format, ['table', 'md', 'json']);
+      const format = formatFromOut(opts.out, opts.format, ['table', 'md', 'json', 'html']);
       const runs = parseWholeNumber('--runs', opts.runs, 50, 10_000_000);
       const seed = parseSeed(opts.seed);
       const workers = parseWorkers(opts.workers);
       const scenario = resolveScenario(ref);
       const report = await robustness(scenario, seed, runs, { workers });
-      emit(format === 'json' ? JSON.stringify(report, null, 1) + '\n' : renderRobustness(report, format === 'md' ? 'md' : 'table'), opts.out);
+      if (format === 'html') return writeHtml(opts.out as string, (p) => p.robustnessPage(report, commandLine()));
+      emit(format === 'json' ? JSON.stringify(report, null, 1) + '\n' : renderRobustness(report, format === 'md' ? 'md' : 'table'), opts.out, format === 'table');
     });
 }

@@ -3,7 +3,9 @@ import { playGame } from '../../engine/session.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { checkWritable, writeAtomic } from '../io.js';
 import { formatAccount } from '../format.js';
+import { commandLine, gameForPage, textOrHtml, writeHtml } from '../html-output.js';
 import { parseSeed, parseWholeNumber, sidesFrom, withRounds } from '../options.js';
+import { print } from '../width.js';
 
 export function registerRun(program: Command): void {
   program
@@ -18,16 +20,21 @@ export function registerRun(program: Command): void {
     .option('--rounds <n>', 'override the scenario\'s round limit')
     .option('--json', 'print the JSONL game log instead of the account')
     .option('--log <file>', 'also save the JSONL game log to a file (for leverage replay)')
+    .option('--format <f>', 'text (the account, default) or html (a page: chart by round and every move with its claims; needs --out)')
+    .option('--out <file>', 'write the html page here')
     .option('--no-hidden', "show only the public record: what every side observes (no hidden requests, no beliefs)")
-    .action((ref: string, opts: { seed: string; index: string; us?: string; china?: string; kim?: string; rounds?: string; json?: boolean; log?: string; hidden: boolean }) => {
+    .action(async (ref: string, opts: { seed: string; index: string; us?: string; china?: string; kim?: string; rounds?: string; json?: boolean; log?: string; hidden: boolean; format?: string; out?: string }) => {
       const seed = parseSeed(opts.seed);
       const index = parseWholeNumber('--index', opts.index, 0, Number.MAX_SAFE_INTEGER);
       if (opts.log) checkWritable(opts.log, '--log');
+      const format = textOrHtml(opts.format, opts.out, [], false);
       const scenario = withRounds(resolveScenario(ref), opts.rounds);
       const sides = sidesFrom(opts, scenario);
       const session = playGame(scenario, seed, index, sides);
       const log = session.toJsonl();
       if (opts.log) writeAtomic(opts.log, log);
-      process.stdout.write(opts.json ? log : formatAccount(session, opts.hidden ? 'all' : 'public'));
+      if (format === 'html') return writeHtml(opts.out as string, (p) => p.gamePage(gameForPage(session), commandLine()));
+      if (opts.json) process.stdout.write(log);
+      else print(formatAccount(session, opts.hidden ? 'all' : 'public'));
     });
 }

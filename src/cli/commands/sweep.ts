@@ -9,6 +9,8 @@ import { emit, formatFromOut, parseWorkers } from '../batch-common.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
 import { parseMetric } from './compare.js';
 import { num as f } from '../render.js';
+import { outputWidth } from '../width.js';
+import { commandLine, writeHtml } from '../html-output.js';
 
 
 function tornado(r: SweepReport, width = 40): string[] {
@@ -49,11 +51,18 @@ function heatmap(r: SweepReport): string[] {
   const [lo, hi] = [Math.min(...means), Math.max(...means)];
   const shade = (v: number) => '·░▒▓█'[Math.min(4, Math.floor(((v - lo) / Math.max(1e-12, hi - lo)) * 5))] as string;
   const out = [`Heatmap of ${metricLabel(r.metric)}: rows ${a}, columns ${b}; darker is higher (${f(lo)} to ${f(hi)}).`];
-  out.push(`  ${''.padStart(8)}${ys.map((y) => String(y).padStart(8).padEnd(11)).join('')}`);
-  for (const x of xs) {
-    const cells = ys.map((y) => grid.find((g) => g.values[a] === x && g.values[b] === y) as SweepPoint);
-    out.push(`  ${String(x).padStart(8)}${cells.map((c) => `${f(c.mean).padStart(8)} ${shade(c.mean).repeat(2)}`).join('')}`);
+  const cellsOf = (x: number) => ys.map((y) => grid.find((g) => g.values[a] === x && g.values[b] === y) as SweepPoint);
+  if (10 + 11 * ys.length <= outputWidth()) {
+    out.push(`  ${''.padStart(8)}${ys.map((y) => String(y).padStart(8).padEnd(11)).join('')}`);
+    for (const x of xs) out.push(`  ${String(x).padStart(8)}${cellsOf(x).map((c) => `${f(c.mean).padStart(8)} ${shade(c.mean).repeat(2)}`).join('')}`);
+    return out;
   }
+  // Too wide for the numbers: shades only, each column as wide as its value; the numbers
+  // are in --format csv.
+  const w = Math.max(3, ...ys.map((y) => String(y).length + 1));
+  out.push(`  ${''.padStart(8)}${ys.map((y) => String(y).padStart(w)).join('')}`);
+  for (const x of xs) out.push(`  ${String(x).padStart(8)}${cellsOf(x).map((c) => shade(c.mean).repeat(w - 1).padStart(w)).join('')}`);
+  out.push('  (every cell\'s number: --format csv)');
   return out;
 }
 
@@ -80,10 +89,10 @@ export function registerSweep(program: Command): void {
     .option('--runs <n>', 'games per setting', '1000')
     .option('--seed <seed>', 'master seed', '1')
     .option('--workers <k>', 'worker threads')
-    .option('--format <f>', 'table, csv or json (default: from --out, else table)')
-    .option('--out <file>', 'write to a file (.csv, .json, .txt)')
+    .option('--format <f>', 'table, csv, json or html (default: from --out, else table)')
+    .option('--out <file>', 'write to a file (.csv, .json, .txt, .html)')
     .action(async (ref: string, opts: { param: string[]; metric: string; us?: string; china?: string; kim?: string; runs: string; seed: string; workers?: string; format?: string; out?: string }) => {
-      const format = formatFromOut(opts.out, opts.format, ['table', 'csv', 'json']);
+      const format = formatFromOut(opts.out, opts.format, ['table', 'csv', 'json', 'html']);
       const ranges = opts.param.map(parseParamRange);
       if (new Set(ranges.map((r) => r.path)).size !== ranges.length) throw new InputError('--param: each parameter once.');
       const scenario = resolveScenario(ref);
@@ -95,9 +104,10 @@ export function registerSweep(program: Command): void {
       const metric = parseMetric(opts.metric, { command: 'sweep', seed: '', runs: 0, scenarios: [], profiles: [profile] });
       const runs = parseWholeNumber('--runs', opts.runs, 10, 10_000_000);
       const report = await sweep(scenario, ranges, profile, metric, parseSeed(opts.seed), runs, { workers: parseWorkers(opts.workers) });
+      if (format === 'html') return writeHtml(opts.out as string, (p) => p.sweepPage(report, commandLine()));
       if (format === 'json') return emit(JSON.stringify(report, null, 1) + '\n', opts.out);
       if (format === 'csv') return emit(csv(report), opts.out);
       const head = `${metricLabel(metric)} in ${scenario.name} (US ${profile.us}, China ${profile.china}, Kim ${profile.kim}; ${runs} games per setting, seed ${report.seed}).`;
-      emit([head, '', ...tornado(report), '', ...oneAtATimeTables(report), ...(report.grid ? ['', ...heatmap(report)] : []), ''].join('\n'), opts.out);
+      emit([head, '', ...tornado(report), '', ...oneAtATimeTables(report), ...(report.grid ? ['', ...heatmap(report)] : []), ''].join('\n'), opts.out, true);
     });
 }

@@ -5,6 +5,7 @@ import { reportRows, tournamentReport } from '../../analysis/reports.js';
 import { buildSpec, csvOf, emit, execute, formatFromOut } from '../batch-common.js';
 import { renderTournament } from '../render.js';
 import { addBatchOptions } from './batch.js';
+import { commandLine, writeHtml } from '../html-output.js';
 
 type TournamentOptions = BatchCliOptions & { format?: string };
 
@@ -22,10 +23,10 @@ export function registerTournament(program: Command): void {
       .description('every US x China x Kim strategy profile: payoff table, best replies, pure equilibria')
       .argument('<scenario>', 'a built-in scenario name or a .yaml path'),
   )
-    .option('--format <f>', 'table, csv or json (default: from --out, else table)')
-    .option('--out <file>', 'write to a file (.txt, .csv, .json)')
+    .option('--format <f>', 'table, csv, json or html (default: from --out, else table)')
+    .option('--out <file>', 'write to a file (.txt, .csv, .json, .html)')
     .action(async (ref: string, opts: TournamentOptions) => {
-      const format = formatFromOut(opts.out, opts.format, ['table', 'csv', 'json']);
+      const format = formatFromOut(opts.out, opts.format, ['table', 'csv', 'json', 'html']);
       const spec = buildSpec('tournament', [ref], opts, {
         us: opts.us === undefined,
         china: opts.china === undefined,
@@ -33,6 +34,7 @@ export function registerTournament(program: Command): void {
       });
       const cells = await execute(spec, opts, {});
       if (!cells) return;
-      emit(renderTournamentOutput(spec, cells, format), opts.out);
+      if (format === 'html') return writeHtml(opts.out as string, (p) => p.tournamentPage(tournamentReport(spec, cells), commandLine()));
+      emit(renderTournamentOutput(spec, cells, format), opts.out, format === 'table');
     });
 }

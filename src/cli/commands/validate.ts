@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { InputError } from '../../input-error.js';
 import { resolveScenario } from '../../scenario/catalog.js';
+import { ScenarioProblems } from '../../scenario/load.js';
 import { getStrategy } from '../../strategies/registry.js';
 import { ACTORS } from '../../model/context.js';
+import { print } from '../width.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -18,11 +20,12 @@ export function registerValidate(program: Command): void {
             const id = s.strategies[a];
             if (id) getStrategy(a, id, `${s.source} strategies.${a}`);
           }
-          process.stdout.write(`ok  ${s.source}  (${s.name}: ${s.title})\n`);
+          print(`ok  ${s.source}  (${s.name}: ${s.title})\n`);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           bad++;
-          process.stderr.write(`${e.message}\n`);
+          // Every problem of the file, in line order, one line each.
+          process.stderr.write(`${e instanceof ScenarioProblems ? e.problems.join('\n') : e.message}\n`);
         }
       }
       if (bad > 0) process.exitCode = 2;

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import type { CalibrationReport, FactResult } from '../../analysis/calibrate.js';
+import { calibrate } from '../../analysis/calibrate.js';
+import { resolveScenario } from '../../scenario/catalog.js';
+import { ROUNDS_FIELD } from '../../scenario/fields.js';
+import { emit, formatFromOut, parseWorkers } from '../batch-common.js';
+import { parseSeed, parseWholeNumber } from '../options.js';
+import { textTable } from '../render.js';
+
+export const CALIBRATED_SCENARIOS = ['2020', '2022', '2023', 'baseline'];
+
+function shown(f: FactResult, x: number): string {
+  if (Number.isNaN(x)) return '';
+  return f.unit === 'share' ? `${(x * 100).toFixed(1)}%` : x.toFixed(2);
+}
+
+export function renderCalibration(r: CalibrationReport): string {
+  const rows = r.facts.map((f) => [
+    f.reportOnly ? 'info' : f.pass ? 'pass' : 'FAIL',
+    f.scenario,
+    f.fact,
+    f.subject,
+    f.target,
+    Number.isNaN(f.low) ? shown(f, f.value) : `${shown(f, f.value)} [${shown(f, f.low)}, ${shown(f, f.high)}]`,
+  ]);
+  return [
+    `Stylized facts of the peninsula's record (scenarios/CALIBRATION.md): ${r.scenarios.join(', ')}; ${r.runs} games a batch, ${r.rounds} rounds, seed ${r.seed}.`,
+    '',
+    textTable(['', 'scenario', 'fact', 'measured on', 'target', 'measured [95%]'], rows, '').trimEnd(),
+    '',
+    `${r.passed} pass, ${r.failed} fail (rows marked info are reported, not targets).`,
+    '',
+  ].join('\n');
+}
+
+export function registerCalibrate(program: Command): void {
+  program
+    .command('calibrate')
+    .description("measure the model against the stylized facts of the peninsula's record; pass or fail for each")
+    .argument('[scenario...]', 'built-in scenario names or .yaml paths (default: 2020 2022 2023 baseline)')
+    .option('--runs <n>', 'games per batch', '4000')
+    .option('--seed <seed>', 'master seed', '1')
+    .option('--rounds <n>', 'rounds per game', '12')
+    .option('--workers <k>', 'worker threads')
+    .option('--format <f>', 'table or json', 'table')
+    .option('--out <file>', 'write to a file instead of printing')
+    .action(async (refs: string[], opts: { runs: string; seed: string; rounds: string; workers?: string; format: string; out?: string }) => {
+      const format = formatFromOut(opts.out, opts.format, ['table', 'json']);
+      const scenarios = (refs.length ? refs : CALIBRATED_SCENARIOS).map((r) => resolveScenario(r));
+      const report = await calibrate(scenarios, {
+        runs: parseWholeNumber('--runs', opts.runs, 10, 10_000_000),
+        seed: parseSeed(opts.seed),
+        rounds: parseWholeNumber('--rounds', opts.rounds, ROUNDS_FIELD.min, ROUNDS_FIELD.max),
+        run: { workers: parseWorkers(opts.workers) },
+      });
+      emit(format === 'json' ? JSON.stringify(report, null, 1) + '\n' : renderCalibration(report), opts.out);
+    });
+}

@@ -1,0 +1,68 @@
+import type { Actor, GameContext } from '../model/context.js';
+import type { MoveName } from '../model/moves.js';
+import type { GameSession, Step } from '../engine/session.js';
+import type { Counterfactual } from '../ui/game-controller.js';
+import type { EndOfGame, SeatObservation, SeenStep, TableStatus, TeacherObservation } from './protocol.js';
+import { ACTORS } from '../model/context.js';
+import { observe } from '../model/observe.js';
+import { viewFor } from '../model/views.js';
+
+// THE one place that decides what a seat at the table may see (as boardgame.io strips a
+// player's state on the server before sending it). Everything a seat's socket receives about
+// the game is built here, from the model's own per-side views and its one observation rule
+// (`observe(step, seat)`, model/observe.ts); nothing else in src/net reads the game state for
+// a seat.
+
+/** One step as `seat` observed it: what its socket carries of the step. */
+export function seenStep(s: Step, seat: Actor): SeenStep {
+  const o = observe(s, seat);
+  const notes = o.notes.map((n) => ({ claims: n.claims, text: n.text }));
+  const state = { tension: s.state.tension, concededTaiwan: s.state.concededTaiwan, concededChips: s.state.concededChips, aidToKim: s.state.aidToKim };
+  if (s.type === 'chance') return { type: 'chance', seq: s.seq, round: s.round, notes, state };
+  return { type: 'move', seq: s.seq, round: s.round, actor: s.actor, move: o.move, notes, state };
+}
+
+export function seatObservation(
+  session: GameSession,
+  seat: Actor,
+  roundStart: GameContext,
+  status: TableStatus,
+  legal: MoveName[],
+  end: (EndOfGame & { counterfactuals: Counterfactual[] }) | null,
+): SeatObservation {
+  const c = session.ctx;
+  const view = viewFor(c, seat);
+  return {
+    seat,
+    // No seed: with it and the public rules a seat could recompute the chance draws, and so
+    // learn whether an unseen request was made (C4). Only the teacher gets it.
+    scenario: session.scenario.name,
+    seq: session.steps.length,
+    round: c.round,
+    rounds: c.params.rounds,
+    // Offers are made to Washington (and Kim hears of them); Beijing knows its own offer.
+    offerPrice: 'offerPrice' in view ? view.offerPrice : c.offerPrice,
+    view,
+    roundStartView: viewFor(roundStart, seat),
+    steps: session.steps.map((s) => seenStep(s, seat)),
+    legal,
+    status,
+    end,
+  };
+}
+
+/** The teacher sees every side's view and the truth. */
+export function teacherObservation(session: GameSession, roundStart: GameContext, status: TableStatus, end: EndOfGame | null): TeacherObservation {
+  const c = session.ctx;
+  return {
+    scenario: session.scenario.name,
+    seed: session.masterSeed,
+    seq: session.steps.length,
+    views: Object.fromEntries(ACTORS.map((a) => [a, viewFor(c, a)])) as TeacherObservation['views'],
+    truth: c,
+    roundStart,
+    steps: session.steps,
+    status,
+    end,
+  };
+}

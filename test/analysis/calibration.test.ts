@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Params } from '../../src/model/params.js';
+import type { Acc } from '../../src/engine/stats.js';
+import { runBatch } from '../../src/engine/batch.js';
+import { METRICS, meanInterval, proportionInterval } from '../../src/engine/stats.js';
+import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
+import { resolveScenario } from '../../src/scenario/catalog.js';
+
+// The stylized facts of issue 13 (scenarios/CALIBRATION.md) as a fidelity suite. Each check
+// names the mechanism that carries it: removing or reversing that mechanism fails it.
+// A few thousand games per check, two workers.
+
+const RUNS = 2000;
+const run = { workers: 2 };
+const KIM = 'regimeFirst';
+const m = (acc: Acc, key: string) => acc.metrics[METRICS.findIndex((x) => x.key === key)]!;
+const share = (acc: Acc, outcome: string) => proportionInterval(acc.outcomes[OUTCOME_NAMES.indexOf(outcome as never)]!, acc.n);
+const variant = (name: string, edit: (p: Params) => void) => {
+  const s = resolveScenario(name);
+  const params = structuredClone(s.params);
+  edit(params);
+  return { name: `${name}-v`, source: `${s.source}#v`, sha256: s.sha256, params };
+};
+const as = (name: string) => variant(name, () => {});
+const batch = (scenarios: ReturnType<typeof as>[], profiles: { us: string; china: string; kim: string }[], seed = '11') =>
+  runBatch({ command: 'calibration-test', seed, runs: RUNS, scenarios, profiles }, run);
+
+describe('war is rare and tension comes in waves (C12: no war on the peninsula since 1953)', () => {
+  it.each(['2022', '2023'])('%s: war ends at most 3%% of games under each named US strategy; tension is not pegged', async (name) => {
+    const s = as(name);
+    const china = resolveScenario(name).strategies.china ?? 'opportunist';
+    const us = ['columns', 'exposer', 'sanctioner', 'reciprocator', 'pragmatist', 'asksBeijing', 'appeaser'];
+    const cells = await batch([s], us.map((u) => ({ us: u, china, kim: KIM })));
+    for (const c of cells) expect(share(c.acc, 'war').p, us[c.profile]).toBeLessThanOrEqual(0.03);
+    const cols = cells[0]!.acc;
+    // kim-utility.ts (brink damping, prestige cap, lingering war risk) and tensionSettles.
+    expect(m(cols, 'roundsAtTop').mean / m(cols, 'rounds').mean).toBeLessThanOrEqual(0.2);
+    expect(meanInterval(m(cols, 'anyTensionFall')).mean).toBeGreaterThanOrEqual(0.5);
+    expect(meanInterval(m(cols, 'nuclearTests')).mean).toBeLessThanOrEqual(1.1);
+  });
+
+  it('a test made at the brink buys less: with kim.brinkDampsPrestige 0, Kim escalates harder and tension runs higher', async () => {
+    const on = as('2023');
+    const off = variant('2023', (p) => {
+      p.kim.brinkDampsPrestige = 0;
+    });
+    const [a, b] = await batch([on, off], [{ us: 'columns', china: 'covertFirst', kim: KIM }]);
+    expect(meanInterval(m(b!.acc, 'rungsTested')).low).toBeGreaterThan(meanInterval(m(a!.acc, 'rungsTested')).high);
+    expect(meanInterval(m(b!.acc, 'peakTension')).low).toBeGreaterThan(meanInterval(m(a!.acc, 'peakTension')).high);
+  });
+});
+
+describe("Kim's dilemma and value weights (C7)", () => {
+  it("obeying rises with kim.lifelineDependence (the fear for the lifeline in Kim's utility)", async () => {
+    const lo = variant('2022', (p) => (p.kim.lifelineDependence = 0.2));
+    const hi = variant('2022', (p) => (p.kim.lifelineDependence = 1));
+    const [a, b] = await batch([lo, hi], [{ us: 'columns', china: 'opportunist', kim: KIM }]);
+    const obeyed = (acc: Acc) => 1 - m(acc, 'requestsDefied').mean / m(acc, 'requestsMade').mean;
+    expect(obeyed(b!.acc)).toBeGreaterThan(obeyed(a!.acc));
+  });
+
+  it('a Kim who fears war more escalates less: AI Kims read payoffs.kim.war from the scenario', async () => {
+    const base = as('baseline');
+    const fearful = variant('baseline', (p) => (p.payoffs.kim.war *= 2));
+    const [a, b] = await batch([base, fearful], [{ us: 'columns', china: 'opportunist', kim: KIM }]);
+    // It escalates less hard (fewer rungs a game); the count of tests itself need not fall,
+    // since a careful Kim trades big tests for small ones (reported by leverage calibrate).
+    expect(meanInterval(m(b!.acc, 'rungsTested')).high).toBeLessThan(meanInterval(m(a!.acc, 'rungsTested')).low);
+  });
+});
+
+describe('exposure is earned and makes Beijing careful (C4, C5, C10)', () => {
+  it('exposing a China that never asks rarely ends the leverage game', async () => {
+    const [c] = await batch([as('baseline')], [{ us: 'exposer', china: 'restrained', kim: KIM }]);
+    expect(share(c!.acc, 'leverageExposed').p).toBeLessThanOrEqual(0.05);
+  });
+
+  it("exposure of 0.6 cuts an opportunist China's requests by at least 30%; with pressure.exposureDeters 0 it does not", async () => {
+    const rate = (acc: Acc) => m(acc, 'requestsMade').mean / m(acc, 'rounds').mean;
+    const lo = as('baseline');
+    const hi = variant('baseline', (p) => (p.start.exposure = 0.6));
+    const hiOff = variant('baseline', (p) => {
+      p.start.exposure = 0.6;
+      p.pressure.exposureDeters = 0;
+    });
+    const [a, b, c] = await batch([lo, hi, hiOff], [{ us: 'sanctioner', china: 'opportunist', kim: KIM }]);
+    expect(rate(b!.acc)).toBeLessThanOrEqual(0.7 * rate(a!.acc));
+    expect(rate(c!.acc)).toBeGreaterThan(0.9 * rate(a!.acc));
+  });
+});
+
+describe('China and sanctions; every ending reachable (C7, C11)', () => {
+  it('Beijing backing sanctions against a sanctioning US can bring on a regime crisis; blocking them cannot', async () => {
+    const [backed, blocked] = await batch([as('2020')], [
+      { us: 'sanctioner', china: 'enforcer', kim: KIM },
+      { us: 'sanctioner', china: 'opportunist', kim: KIM },
+    ]);
+    expect(share(backed!.acc, 'regimeCrisis').p).toBeGreaterThanOrEqual(0.01);
+    expect(share(blocked!.acc, 'regimeCrisis').p).toBeLessThan(share(backed!.acc, 'regimeCrisis').p);
+  });
+
+  it('a US that keeps the door open settles some games in 2020, the detente (only there: see CALIBRATION.md)', async () => {
+    const [c] = await batch([as('2020')], [{ us: 'reciprocator', china: 'covertFirst', kim: KIM }]);
+    expect(share(c!.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
+  });
+
+  it('chips are a price China names (C3): an appeaser concedes chips in 2023', async () => {
+    const [c] = await batch([as('2023')], [{ us: 'appeaser', china: 'covertFirst', kim: KIM }]);
+    expect(meanInterval(m(c!.acc, 'concededChips')).low).toBeGreaterThan(0);
+  });
+});

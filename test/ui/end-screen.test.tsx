@@ -1,0 +1,46 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src/ui/App.js';
+import { listBuiltIn, resolveScenario } from '../../src/scenario/catalog.js';
+
+// The end screen: your payoff part by part, better or worse only outside the noise, and a
+// debrief one key away that reveals what your side could not see.
+
+const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+const PAGE_UP = '\u001B[5~';
+
+async function press(r: { stdin: { write(s: string): void }; lastFrame(): string | undefined }, keys: string[]) {
+  for (const k of keys) {
+    const before = r.lastFrame();
+    r.stdin.write(k);
+    const until = Date.now() + 1000;
+    while (r.lastFrame() === before && Date.now() < until) await tick(10);
+    await tick(10);
+  }
+}
+
+describe('the end screen', () => {
+  it('breaks your payoff into parts, compares within noise, and opens the debrief with d', async () => {
+    const r = render(
+      <App scenarios={listBuiltIn()} start={{ scenario: resolveScenario('2023'), side: 'us', seed: '1', index: 0, opponents: { china: 'covertFirst' } }} newSeed={() => '1'} save={() => ''} />,
+    );
+    for (let i = 0; i < 14 && !/Game over/.test(r.lastFrame() ?? ''); i++) await press(r, ['6']);
+    const end = r.lastFrame() ?? '';
+    expect(end).toMatch(/Game over: /);
+    expect(end).toMatch(/US +-?\d+\.\d\d = .*credibility kept [+-]\d+\.\d\d \[C8\]/);
+    expect(end).not.toMatch(/beat you|no better/);
+    expect(end).toMatch(/(better than you|worse than you|within noise)/);
+    expect(end).toMatch(/middle 95% of its games/);
+    expect(end).toMatch(/d debrief/);
+    await press(r, ['d']);
+    const d = r.lastFrame() ?? '';
+    expect(d).toMatch(/Why it ended: |What drove the result|War risk over the game/);
+    expect(d).toMatch(/lines \d+-\d+ of \d+ · up\/down/);
+    for (let i = 0; i < 40 && !/every hidden move revealed/.test(r.lastFrame() ?? ''); i++) await press(r, [PAGE_UP]);
+    const top = r.lastFrame() ?? '';
+    expect(top).toMatch(/Debrief: the whole game, every hidden move revealed/);
+    expect(top).toMatch(/Round 1/);
+    await press(r, ['d']);
+    expect(r.lastFrame()).toMatch(/Game over: /);
+  }, 60_000);
+});

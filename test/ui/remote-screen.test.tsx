@@ -1,0 +1,90 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import type { SeatObservation } from '../../src/net/protocol.js';
+import type { TableClient } from '../../src/net/client.js';
+import { RemoteSeat } from '../../src/net/remote-seat.js';
+import { App } from '../../src/ui/App.js';
+import { seatObservation } from '../../src/net/observe.js';
+import { GameSession } from '../../src/engine/session.js';
+import { resolveScenario } from '../../src/scenario/catalog.js';
+
+const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+
+/** A stand-in for the host's line: the screen reads only what a seat's socket would carry. */
+function fakeClient(first: SeatObservation) {
+  const listeners = new Set<() => void>();
+  const sent: string[] = [];
+  const client = {
+    seatState: first,
+    connected: true,
+    gone: null,
+    notice: '',
+    subscribe: (l: () => void) => (listeners.add(l), () => listeners.delete(l)),
+    play: (m: string) => sent.push(m),
+  };
+  const push = (obs: SeatObservation) => {
+    client.seatState = obs;
+    for (const l of listeners) l();
+  };
+  return { client: client as unknown as TableClient, push, sent };
+}
+
+describe('the game screen for a seat at a class game', () => {
+  it('redraws when the host sends news, says who it waits for, and sends moves to the host', async () => {
+    const session = new GameSession(resolveScenario('2022'), '7', 0, { us: 'human', china: 'human', kim: 'human' });
+    const status = (toMove: 'china' | 'us', waitingFor: string) => ({ started: true, paused: false, over: false, toMove, waitingFor, humans: ['us', 'china', 'kim'] as const, connected: { us: true, china: true, kim: true }, movedThisRound: [], roundSeconds: 0, clockMs: null });
+    const first = seatObservation(session, 'us', session.ctx, { ...status('china', 'the game waits for China'), humans: ['us', 'china', 'kim'] }, [], null);
+    const { client, push, sent } = fakeClient(first);
+    const app = render(<App scenarios={[]} newSeed={() => '0'} save={() => ''} controller={new RemoteSeat(client)} />);
+    await tick();
+    expect(app.lastFrame()).toMatch(/Waiting for China/);
+    session.play('chinaWaits');
+    session.play('holdTests');
+    push(seatObservation(session, 'us', session.ctx, { ...status('us', 'the game waits for US'), humans: ['us', 'china', 'kim'] }, session.legalMoves(), null));
+    await tick();
+    expect(app.lastFrame()).toMatch(/Your move, round 1/);
+    app.stdin.write('1');
+    await tick();
+    expect(sent).toEqual([session.legalMoves()[0]]);
+    app.stdin.write('u');
+    await tick();
+    expect(app.lastFrame()).toMatch(/no undo/);
+    app.unmount();
+  });
+});
+
+describe("the teacher's screen", () => {
+  it('shows the truth, every view and who has moved, and sends the keys to the host', async () => {
+    const { teacherObservation } = await import('../../src/net/observe.js');
+    const { TeacherApp } = await import('../../src/ui/teacher.js');
+    const session = new GameSession(resolveScenario('2022'), '7', 0, { us: 'human', china: 'human', kim: 'human' });
+    session.play('askEscalationByCourier');
+    const status = { started: true, paused: false, over: false, toMove: 'kim' as const, waitingFor: 'the game waits for Kim', humans: ['us', 'china', 'kim'] as ('us' | 'china' | 'kim')[], connected: { us: true, china: false, kim: true }, movedThisRound: ['china' as const], roundSeconds: 90, clockMs: 61_000 };
+    const commands: string[] = [];
+    const client = {
+      teacherState: teacherObservation(session, session.ctx, status, null),
+      connected: true,
+      gone: null,
+      notice: '',
+      onLog: () => undefined,
+      subscribe: () => () => undefined,
+      command: (c: string) => commands.push(c),
+    } as unknown as TableClient;
+    const app = render(<TeacherApp client={client} save={() => 'x.jsonl'} />);
+    await tick();
+    const frame = app.lastFrame() ?? '';
+    expect(frame).toMatch(/teacher · round 1\/12 · seed 7 · running · clock 1:0[01]/);
+    expect(frame).toMatch(/China: not connected · moved/);
+    expect(frame).toMatch(/Kim: connected · to move/);
+    expect(frame).toMatch(/Influence \(true\)/);
+    expect(frame).toMatch(/A courier carries/);
+    expect(frame).toMatch(/Kim sees: influence 0.70/);
+    expect(frame).toMatch(/covert/);
+    for (const k of ['p', 'r', 'e', 's', 'g']) {
+      app.stdin.write(k);
+      await tick(10);
+    }
+    expect(commands).toEqual(['pause', 'resume', 'endRound', 'save', 'start']);
+    app.unmount();
+  });
+});
