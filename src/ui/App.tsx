@@ -196,7 +196,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const sel = all[openMoveFrom(all, legal, selected)];
   const leftW = Math.min(46, Math.max(37, Math.floor(cols / 2) - 3));
   const ledger = `Paid: Taiwan ${c.concededTaiwan} · chips ${c.concededChips} · aid to Kim ${c.aidToKim}`;
-  // Lines: header 1, panel title 1, hint and advice (1-3 each), ledger 1, extra meters, log
+  // Lines: header 1, panel title 1, hint and advice (1-3 each), ledger 1 (0 when it fits in the panel), extra meters, log
   // (2 or more), footer 1, and one spare so the frame never scrolls.
   const meterRoom = Math.max(all.length, rows - 10);
   const barMeters = meters.slice(0, meterRoom);
@@ -208,10 +208,13 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
     else extraLines.push(e);
   }
   const mainH = Math.max(barMeters.length + 1, all.length + 1);
+  // The ledger sits under the move list when the meters leave a row free there, and so
+  // gives that row to the log (whose entries name a move and its effect, often two rows).
+  const ledgerInPanel = barMeters.length + 1 >= all.length + 2;
   // The hint and the advice wrap over up to three lines each when the screen has rows to
   // spare (the log keeps at least LOG_KEEPS of them), rather than being cut off.
   const LOG_KEEPS = 6;
-  let spare = Math.max(0, rows - mainH - 6 - extraLines.length - LOG_KEEPS);
+  let spare = Math.max(0, rows - mainH - (ledgerInPanel ? 5 : 6) - extraLines.length - LOG_KEEPS);
   const wrapped = (text: string) => {
     const lines = wrapLine(text, cols, 2);
     const n = Math.min(lines.length, 3, 1 + spare);
@@ -222,7 +225,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const hintLines = hint ? wrapped(hint) : [' '];
   const advicePrefix = advice ? `${advice.who}: ${MOVES[advice.move].label}.` : '';
   const adviceLines = advice ? wrapped(`${advicePrefix} ${advice.why}`) : [' '];
-  const logH = Math.max(2, rows - mainH - 4 - hintLines.length - adviceLines.length - extraLines.length);
+  const logH = Math.max(2, rows - mainH - (ledgerInPanel ? 3 : 4) - hintLines.length - adviceLines.length - extraLines.length);
   const rightW = cols - leftW - 1;
   const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
   const offer = `Your move: Beijing offers restraint for ${c.offerPrice}`;
@@ -250,6 +253,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
         <Box flexDirection="column" width={rightW}>
           <Text dimColor>{fit(moveTitle, rightW)}</Text>
           <MoveList moves={all} available={legal} selected={openMoveFrom(all, legal, selected)} advised={advice?.move} width={rightW} />
+          {ledgerInPanel ? <Text dimColor>{fit(ledger, rightW).trimEnd()}</Text> : null}
         </Box>
       </Box>
       {hintLines.map((l, i) => (
@@ -267,7 +271,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
           </Text>
         ),
       )}
-      <Text dimColor>{fit(ledger, cols).trimEnd()}</Text>
+      {ledgerInPanel ? null : <Text dimColor>{fit(ledger, cols).trimEnd()}</Text>}
       {extraLines.map((l) => (
         <Text key={l} color="magenta">
           {fit(l, cols).trimEnd()}

@@ -51,6 +51,11 @@ describe('the debrief', () => {
           expect(['unseen', 'caught']).toContain(e.seen.us);
           const caught = g.steps.some((s) => s.type === 'chance' && s.round === e.round && s.notes.some((n) => /catches Beijing's request/.test(n.text)));
           expect(e.seen.us).toBe(caught ? 'caught' : 'unseen');
+        } else if (e.move === 'chinaWaits') {
+          // The game table makes Beijing's Wait observed by China and Kim only (issue 10 item 2,
+          // C4): Washington cannot tell a quiet Beijing from a courier it missed. A Wait asks
+          // nothing, so there is nothing for the US to catch.
+          expect(e.seen).toEqual({ kim: 'saw', us: 'unseen' });
         } else expect(Object.values(e.seen).every((x) => x === 'saw')).toBe(true);
       }
     }

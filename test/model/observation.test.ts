@@ -110,7 +110,8 @@ describe('one observation rule, every surface', () => {
     const text = formatAccount(session, 'all');
     for (const step of session.steps) {
       if (step.type === 'move') expect(text).toContain(MOVES[step.move].label);
-      for (const n of step.notes) expect(text).toContain(n.text);
+      // An uncited note on a move ('Beijing waits.') only repeats the move's name, which the account omits.
+      for (const n of step.notes) if (step.type === 'chance' || n.claims.length > 0) expect(text).toContain(n.text);
     }
     expect(text).toMatch(/Ask Kim to escalate \((by courier|openly)\) \(known only to China and Kim\)/);
   });

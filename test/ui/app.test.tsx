@@ -62,10 +62,12 @@ describe('the game screen', () => {
     expect(f).not.toMatch(/Influence \(true\)/);
     expect(f).toMatch(/1 Concede: less support for Taiwan/);
     expect(f).toMatch(/The columns' advice: /);
-    expect(f).toMatch(/R1 China Offer restraint; price: Taiwan support — Beijing offers/);
+    // The recalibrated 2022 game (issue 13): Beijing opens by selling restraint for chips.
+    expect(f).toMatch(/R1 China Offer restraint; price: chip controls — Beijing offers/);
     // Kim's move is named, then its effect (issue 10 item 3); the line's claims are cited
-    // (cut at this width: wrapping is issue 10 item 10).
-    expect(f).toMatch(/R1 Kim +Conduct a nuclear test — Tension .* \[C6/);
+    // (wrapped under the text at this width: issue 10 item 10).
+    expect(f).toMatch(/R1 Kim +Offer to suspend tests, for payment — Kim offers to suspend his tests/);
+    expect(f).toMatch(/\[C6\]/);
   });
 
   it('plays a move by number, undoes it, toggles teacher view and help', async () => {
