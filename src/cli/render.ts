@@ -159,7 +159,7 @@ export function textTable(head: string[], rows: string[][], indent = '  ', width
   if (total > width && head.length > 1) {
     const hw = Math.max(...head.slice(1).map((h) => h.length));
     const blocks = rows.map((r) =>
-      [`${indent}${head[0]}: ${r[0] ?? ''}`, ...head.slice(1).map((h, j) => fitText(`${indent}  ${h.padEnd(hw)}  ${r[j + 1] ?? ''}`, width))].join('\n'),
+      [`${indent}${head[0] ? `${head[0]}: ` : ''}${r[0] ?? ''}`, ...head.slice(1).map((h, j) => fitText(`${indent}  ${h.padEnd(hw)}  ${r[j + 1] ?? ''}`, width))].join('\n'),
     );
     return blocks.join('\n') + '\n';
   }

@@ -141,7 +141,7 @@ footer { margin-top: 40px; font-size: 13px; color: #555; border-top: 1px solid #
   details:not([open]) { display: none; }
   /* A chart never taller than a page, and a step's chart leaves room for its table (the viewBox keeps the shape). */
   figure.chart .svg svg { max-height: 200mm; }
-  figure.with-table .svg svg { max-height: 110mm; }
+  figure.with-table .svg svg { max-height: 95mm; }
   table { font-size: 9pt; }
   .question { background: none; }
 }

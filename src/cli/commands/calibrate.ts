@@ -26,7 +26,7 @@ export function renderCalibration(r: CalibrationReport): string {
   return [
     `Stylized facts of the peninsula's record (scenarios/CALIBRATION.md): ${r.scenarios.join(', ')}; ${r.runs} games a batch, ${r.rounds} rounds, seed ${r.seed}.`,
     '',
-    textTable(['', 'scenario', 'fact', 'measured on', 'target', 'measured [95%]'], rows, '').trimEnd(),
+    textTable(['result', 'scenario', 'fact', 'measured on', 'target', 'measured [95%]'], rows, '').trimEnd(),
     '',
     `${r.passed} pass, ${r.failed} fail (rows marked info are reported, not targets).`,
     '',
