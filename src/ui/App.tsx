@@ -211,10 +211,22 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   // The ledger sits under the move list when the meters leave a row free there, and so
   // gives that row to the log (whose entries name a move and its effect, often two rows).
   const ledgerInPanel = barMeters.length + 1 >= all.length + 2;
+  // Likewise the advice, when it fits whole in the rows still free under the move list, or
+  // when the screen has no rows to wrap it below (there it would be cut to one line).
+  // Seven: a log entry names the move and its effect, often two rows, and the player's own
+  // last move must stay on screen at 80x24 below the two moves that answered it.
+  const LOG_KEEPS = 7;
+  const rightW = cols - leftW - 1;
+  const panelFree = mainH - (all.length + 1) - (ledgerInPanel ? 1 : 0);
+  const advicePrefix = advice ? `${advice.who}: ${MOVES[advice.move].label}.` : '';
+  const adviceWrapped = advice ? wrapLine(`${advicePrefix} ${advice.why}`, rightW, 2) : [];
+  const roomBelow = rows - mainH - (ledgerInPanel ? 5 : 6) - extraLines.length - LOG_KEEPS;
+  const adviceInPanel = ledgerInPanel && advice !== null && panelFree >= 2 && (adviceWrapped.length <= panelFree || roomBelow <= 0);
+  const panelAdvice =
+    adviceWrapped.length <= panelFree ? adviceWrapped : [...adviceWrapped.slice(0, panelFree - 1), fit(adviceWrapped.slice(panelFree - 1).join(' ').trim(), rightW)];
   // The hint and the advice wrap over up to three lines each when the screen has rows to
   // spare (the log keeps at least LOG_KEEPS of them), rather than being cut off.
-  const LOG_KEEPS = 6;
-  let spare = Math.max(0, rows - mainH - (ledgerInPanel ? 5 : 6) - extraLines.length - LOG_KEEPS);
+  let spare = Math.max(0, rows - mainH - (ledgerInPanel ? 5 : 6) + (adviceInPanel ? 1 : 0) - extraLines.length - LOG_KEEPS);
   const wrapped = (text: string) => {
     const lines = wrapLine(text, cols, 2);
     const n = Math.min(lines.length, 3, 1 + spare);
@@ -223,10 +235,8 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   };
   const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
   const hintLines = hint ? wrapped(hint) : [' '];
-  const advicePrefix = advice ? `${advice.who}: ${MOVES[advice.move].label}.` : '';
-  const adviceLines = advice ? wrapped(`${advicePrefix} ${advice.why}`) : [' '];
+  const adviceLines = adviceInPanel ? [] : advice ? wrapped(`${advicePrefix} ${advice.why}`) : [' '];
   const logH = Math.max(2, rows - mainH - (ledgerInPanel ? 3 : 4) - hintLines.length - adviceLines.length - extraLines.length);
-  const rightW = cols - leftW - 1;
   const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
   const offer = `Your move: Beijing offers restraint for ${c.offerPrice}`;
   const moveTitle = !legal.length
@@ -254,6 +264,20 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
           <Text dimColor>{fit(moveTitle, rightW)}</Text>
           <MoveList moves={all} available={legal} selected={openMoveFrom(all, legal, selected)} advised={advice?.move} width={rightW} />
           {ledgerInPanel ? <Text dimColor>{fit(ledger, rightW).trimEnd()}</Text> : null}
+          {adviceInPanel
+            ? panelAdvice.map((l, i) =>
+                i === 0 && l.startsWith(advicePrefix) ? (
+                  <Box key="advice0">
+                    <Text color="green">{advicePrefix}</Text>
+                    <Text dimColor>{l.slice(advicePrefix.length).trimEnd()}</Text>
+                  </Box>
+                ) : (
+                  <Text key={`advice${i}`} dimColor>
+                    {l.trimEnd() || ' '}
+                  </Text>
+                ),
+              )
+            : null}
         </Box>
       </Box>
       {hintLines.map((l, i) => (
