@@ -123,7 +123,10 @@ describe('fuzzing the host while a class plays', () => {
     expect(replayLog(log, resolveScenario('2022'), 'fuzz.jsonl').ok).toBe(true);
     // Every bad message was refused or dropped; none was played.
     expect(server.counts.movesAccepted).toBe(done.humanMoves().length);
-    expect(server.counts.refused).toBeGreaterThan(sent.messages / 2);
+    // Of the messages the server actually read (an attacker that closes at once leaves some
+    // unread, more so under load), all but the players' own hellos and moves were refused.
+    expect(server.counts.messages).toBeGreaterThan(1000);
+    expect(server.counts.refused).toBeGreaterThan(0.9 * (server.counts.messages - server.counts.movesAccepted));
     expect(sent.messages).toBeGreaterThanOrEqual(2000);
     expect(server.counts.rateLimited).toBeGreaterThan(0);
     // The host's terminal got a bounded number of refusal lines, not one per bad message.
@@ -131,7 +134,7 @@ describe('fuzzing the host while a class plays', () => {
     expect(events.filter((e) => e.startsWith('refused')).length).toBeLessThanOrEqual(40 * windows);
     console.log(
       `fuzz: sent ${sent.messages} bad messages (${sent.hugeFrames} huge frames) over ${sent.connections} connections; ` +
-        `server refused ${server.counts.refused} (rate-limited ${server.counts.rateLimited}), bad codes ${server.counts.badCodes}, ` +
+        `server read ${server.counts.messages}, refused ${server.counts.refused} (rate-limited ${server.counts.rateLimited}), bad codes ${server.counts.badCodes}, ` +
         `closed for abuse ${server.counts.closedForAbuse}; ${sent.connectionsRefused}/${sent.silentConnections} silent connections over the cap closed; games finished: 1 (${log.outcome?.outcome}, ${done.steps.length} steps)`,
     );
   }, 60_000);
