@@ -66,7 +66,7 @@ describe('leverage host and join: bad input', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       expect(out).toMatch(/log written to/);
-      const r = leverage(['replay', log]);
+      const r = leverage(['replay', log, '--width', '300']);
       expect(r.out).toMatch(/reproduced exactly/);
       expect(readFileSync(log, 'utf8')).toMatch(/"type":"pause"/);
     } finally {
