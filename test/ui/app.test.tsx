@@ -5,8 +5,8 @@ import { GameController } from '../../src/ui/game-controller.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 import { Meters, MoveList } from '../../src/ui/components.js';
 import { listBuiltIn, resolveScenario } from '../../src/scenario/catalog.js';
+import { press } from './press-keys.js';
 
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 const ENTER = '\r';
 const DOWN = '\u001B[B';
 
@@ -25,20 +25,6 @@ function app(start = true) {
     />,
   );
   return { ...r, saved };
-}
-
-/**
- * Type keys one at a time, waiting after each until the screen has changed (up to a second):
- * a fixed pause is too short on a loaded machine, and keys sent together can merge.
- */
-async function press(r: { stdin: { write(s: string): void }; lastFrame(): string | undefined }, keys: string[]) {
-  for (const k of keys) {
-    const before = r.lastFrame();
-    r.stdin.write(k);
-    const until = Date.now() + 1000;
-    while (r.lastFrame() === before && Date.now() < until) await tick(10);
-    await tick(10);
-  }
 }
 
 describe('components', () => {

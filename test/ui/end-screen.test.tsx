@@ -2,22 +2,12 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { listBuiltIn, resolveScenario } from '../../src/scenario/catalog.js';
+import { press } from './press-keys.js';
 
 // The end screen: your payoff part by part, better or worse only outside the noise, and a
 // debrief one key away that reveals what your side could not see.
 
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 const PAGE_UP = '\u001B[5~';
-
-async function press(r: { stdin: { write(s: string): void }; lastFrame(): string | undefined }, keys: string[]) {
-  for (const k of keys) {
-    const before = r.lastFrame();
-    r.stdin.write(k);
-    const until = Date.now() + 1000;
-    while (r.lastFrame() === before && Date.now() < until) await tick(10);
-    await tick(10);
-  }
-}
 
 describe('the end screen', () => {
   it('breaks your payoff into parts, compares within noise, and opens the debrief with d', async () => {
