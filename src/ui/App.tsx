@@ -223,7 +223,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const roomBelow = rows - mainH - (ledgerInPanel ? 5 : 6) - extraLines.length - LOG_KEEPS;
   const adviceInPanel = ledgerInPanel && advice !== null && panelFree >= 2 && (adviceWrapped.length <= panelFree || roomBelow <= 0);
   const panelAdvice =
-    adviceWrapped.length <= panelFree ? adviceWrapped : [...adviceWrapped.slice(0, panelFree - 1), fit(adviceWrapped.slice(panelFree - 1).join(' ').trim(), rightW)];
+    adviceWrapped.length <= panelFree ? adviceWrapped : [...adviceWrapped.slice(0, panelFree - 1), fit(adviceWrapped.slice(panelFree - 1).map((l) => l.trim()).join(' '), rightW)];
   // The hint and the advice wrap over up to three lines each when the screen has rows to
   // spare (the log keeps at least LOG_KEEPS of them), rather than being cut off.
   let spare = Math.max(0, rows - mainH - (ledgerInPanel ? 5 : 6) + (adviceInPanel ? 1 : 0) - extraLines.length - LOG_KEEPS);
@@ -231,7 +231,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
     const lines = wrapLine(text, cols, 2);
     const n = Math.min(lines.length, 3, 1 + spare);
     spare -= n - 1;
-    return n === lines.length ? lines : [...lines.slice(0, n - 1), fit(lines.slice(n - 1).join(' ').trim(), cols)];
+    return n === lines.length ? lines : [...lines.slice(0, n - 1), fit(lines.slice(n - 1).map((l) => l.trim()).join(' '), cols)];
   };
   const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
   const hintLines = hint ? wrapped(hint) : [' '];
