@@ -128,7 +128,8 @@ describe('fuzzing the host while a class plays', () => {
     expect(server.counts.messages).toBeGreaterThan(1000);
     expect(server.counts.refused).toBeGreaterThan(0.9 * (server.counts.messages - server.counts.movesAccepted));
     expect(sent.messages).toBeGreaterThanOrEqual(2000);
-    expect(server.counts.rateLimited).toBeGreaterThan(0);
+    // Whether these short-lived attackers reach the rate limit before being closed depends on
+    // timing; security.test.ts floods one seat and checks the limit deterministically.
     // The host's terminal got a bounded number of refusal lines, not one per bad message.
     const windows = Math.ceil((Date.now() - attackStart) / 10_000) + 1;
     expect(events.filter((e) => e.startsWith('refused')).length).toBeLessThanOrEqual(40 * windows);

@@ -154,3 +154,20 @@ describe('the server refuses what a seat may not do, and the state stays as it w
     }
   });
 });
+
+describe('a flood from one seat', () => {
+  // Deterministic: one joined connection sends far past its burst in one go, so the rate limit
+  // must bite (the fuzz test's many short-lived attackers may be closed before it does).
+  it('is rate-limited past its burst and closed once it keeps flooding; the state is untouched', async () => {
+    const { server, url } = await startServer({ limits: { floodClose: 100 } });
+    servers.push(server);
+    const us = await join(url, server.codes.us);
+    const before = server.counts.movesAccepted;
+    for (let i = 0; i < 400; i++) us.sendJson({ type: 'move', id: `f${i}`, seq: 0, move: 'nonsense' });
+    for (let i = 0; i < 100 && !us.closed; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(server.counts.rateLimited).toBeGreaterThan(0);
+    expect(server.counts.closedForAbuse).toBeGreaterThan(0);
+    expect(us.closed).toBe(true);
+    expect(server.counts.movesAccepted).toBe(before);
+  });
+});
