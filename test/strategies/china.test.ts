@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { GameContext } from '../../src/model/context.js';
 import type { MoveName } from '../../src/model/moves.js';
-import { strategyIds } from '../../src/strategies/registry.js';
 import * as china from '../../src/strategies/china.js';
-import { decide, draws, legalIn } from './decide.js';
+import type { Behaviours } from './decide.js';
+import { behaviourTests, decide, draws, expectUniform, legalIn } from './decide.js';
 
 // One behaviour test per China strategy (after Axelrod): what it characteristically does,
 // through its public decide API, in states built from the default scenario.
@@ -27,7 +27,7 @@ const VARIED: Partial<GameContext>[] = [
 const repertoire = (s: (typeof china.CHINA_STRATEGIES)[number]) =>
   new Set(VARIED.flatMap((over) => [0, 0.3, 0.7, 0.99].map((d) => decide(s, over, draws(d)))));
 
-const BEHAVIOUR: Record<string, [string, () => void]> = {
+const BEHAVIOUR: Behaviours = {
   opportunist: [
     'sells restraint as often as it believes the US pays, and squeezes a defiant Kim',
     () => {
@@ -82,21 +82,7 @@ const BEHAVIOUR: Record<string, [string, () => void]> = {
       for (const m of repertoire(china.enforcer)) expect([...STOKES, ...SELLS]).not.toContain(m);
     },
   ],
-  chinaRandom: [
-    'plays any legal move, uniformly',
-    () => {
-      const legal = legalIn('china');
-      expect(decide(china.chinaRandom, {}, draws(0))).toBe(legal[0]);
-      expect(decide(china.chinaRandom, {}, draws(0.9999))).toBe(legal.at(-1));
-      const seen = new Set(Array.from({ length: 300 }, (_, i) => decide(china.chinaRandom, {}, draws((i + 0.5) / 300))));
-      expect([...seen].sort()).toEqual([...legal].sort());
-    },
-  ],
+  chinaRandom: ['plays any legal move, uniformly', () => expectUniform(china.chinaRandom)],
 };
 
-describe('China strategies: one behaviour test each', () => {
-  it('every China strategy in the registry has one', () => {
-    expect(Object.keys(BEHAVIOUR).sort()).toEqual(strategyIds('china').sort());
-  });
-  for (const [id, [what, check]] of Object.entries(BEHAVIOUR)) it(`${id} ${what}`, check);
-});
+behaviourTests('china', BEHAVIOUR);

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { GameContext } from '../../src/model/context.js';
 import { rungOf } from '../../src/model/moves.js';
 import { defaultParams } from '../../src/scenario/fields.js';
-import { strategyIds } from '../../src/strategies/registry.js';
 import * as kim from '../../src/strategies/kim.js';
-import { decide, draws, legalIn } from './decide.js';
+import type { Behaviours } from './decide.js';
+import { behaviourTests, decide, draws, expectUniform, legalIn } from './decide.js';
 
 // One behaviour test per Kim strategy (after Axelrod): what it characteristically does,
 // through its public decide API, in states built from the default scenario.
@@ -16,7 +16,7 @@ const askedOpenly: Partial<GameContext> = { requestChannel: 'overt' };
 const brink: Partial<GameContext> = { tension: 0.95 };
 const obeys = (over: Partial<GameContext>, s = kim.loyalClient, d = draws(0.5)) => rungOf(decide(s, over, d)) >= obeyMinRung;
 
-const BEHAVIOUR: Record<string, [string, () => void]> = {
+const BEHAVIOUR: Behaviours = {
   regimeFirst: [
     "weighs standing against war risk: tests in calm, does not test at the brink, and is nobody's tool",
     () => {
@@ -44,19 +44,7 @@ const BEHAVIOUR: Record<string, [string, () => void]> = {
       expect(decide(kim.independent, askedOpenly, draws(0.05, 0.9999))).toBe(legal.at(-1));
     },
   ],
-  kimRandom: [
-    'plays any legal move, uniformly',
-    () => {
-      const legal = legalIn('kim');
-      const seen = new Set(Array.from({ length: 200 }, (_, i) => decide(kim.kimRandom, {}, draws((i + 0.5) / 200))));
-      expect([...seen].sort()).toEqual([...legal].sort());
-    },
-  ],
+  kimRandom: ['plays any legal move, uniformly', () => expectUniform(kim.kimRandom)],
 };
 
-describe('Kim strategies: one behaviour test each', () => {
-  it('every Kim strategy in the registry has one', () => {
-    expect(Object.keys(BEHAVIOUR).sort()).toEqual(strategyIds('kim').sort());
-  });
-  for (const [id, [what, check]] of Object.entries(BEHAVIOUR)) it(`${id} ${what}`, check);
-});
+behaviourTests('kim', BEHAVIOUR);

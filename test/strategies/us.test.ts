@@ -1,9 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import type { GameContext } from '../../src/model/context.js';
-import { movesOf } from '../../src/model/moves.js';
-import { strategyIds } from '../../src/strategies/registry.js';
 import * as us from '../../src/strategies/us.js';
-import { decide, draws, legalIn } from './decide.js';
+import type { Behaviours } from './decide.js';
+import { behaviourTests, decide, expectUniform } from './decide.js';
 
 // One behaviour test per US strategy (after Axelrod): what it characteristically does,
 // through its public decide API, in states built from the default scenario.
@@ -15,7 +14,7 @@ const offered: Partial<GameContext> = { offerPrice: 'taiwan', usEstimateOfInflue
 const pauseOffered: Partial<GameContext> = { kimOfferedPause: true, escalationLevel: 2, tension: 0.5 };
 const calm: Partial<GameContext> = { tension: 0.2, testedRung: 0, offerPrice: 'none', evidence: 0, warmSignal: false };
 
-const BEHAVIOUR: Record<string, [string, () => void]> = {
+const BEHAVIOUR: Behaviours = {
   appeaser: [
     'pays the price asked while it thinks China can deliver, and pays Kim for a pause',
     () => {
@@ -83,22 +82,7 @@ const BEHAVIOUR: Record<string, [string, () => void]> = {
       expect(decide(us.pragmatist, { ...offered, tension: 0.98, deterrence: 0, round: 1 })).toBe('concedeTaiwan');
     },
   ],
-  usRandom: [
-    'plays any legal move, uniformly: the first at a draw of 0, the last near 1, and each one some time',
-    () => {
-      const legal = legalIn('us');
-      expect(decide(us.usRandom, {}, draws(0))).toBe(legal[0]);
-      expect(decide(us.usRandom, {}, draws(0.9999))).toBe(legal.at(-1));
-      const seen = new Set(Array.from({ length: 200 }, (_, i) => decide(us.usRandom, {}, draws((i + 0.5) / 200))));
-      expect([...seen].sort()).toEqual([...legal].sort());
-      expect(legal.every((m) => (movesOf('us') as readonly string[]).includes(m))).toBe(true);
-    },
-  ],
+  usRandom: ['plays any legal move, uniformly', () => expectUniform(us.usRandom)],
 };
 
-describe('US strategies: one behaviour test each', () => {
-  it('every US strategy in the registry has one', () => {
-    expect(Object.keys(BEHAVIOUR).sort()).toEqual(strategyIds('us').sort());
-  });
-  for (const [id, [what, check]] of Object.entries(BEHAVIOUR)) it(`${id} ${what}`, check);
-});
+behaviourTests('us', BEHAVIOUR);
