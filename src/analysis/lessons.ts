@@ -53,6 +53,12 @@ interface TableCell {
   value: CellValue | null;
 }
 
+/** A lesson's question: its prompt and its options, key by key, in the order shown. */
+const ask = (prompt: string, options: Record<string, string>): Lesson['question'] => ({
+  prompt,
+  options: Object.entries(options).map(([key, label]) => ({ key, label })),
+});
+
 const value = (mean: number, low = mean, high = mean, kind: 'plain' | 'percent' | 'effect' = 'plain'): CellValue => ({ mean, low, high, percent: kind === 'percent', effect: kind === 'effect' });
 
 /** A table from cells of words (strings) and numbers (Cells), keeping each cell's number beside its text. */
@@ -129,14 +135,10 @@ export const LESSONS: Lesson[] = [
       'Beijing can turn North Korean pressure up (asking Kim to escalate) or down (restraining him), and it has more sway than it admits. ' +
       'That makes pressure a product: once tension is high, Beijing can offer to rein Kim in, and name a price paid elsewhere, on Taiwan or on chip export controls.',
     rules: 'restrainKim, askKimToEscalate, offerRestraint (guard thereIsPressureToSell), concede; China learns how often Washington pays.',
-    question: {
-      prompt: 'Against a Washington that asks Beijing for help, does Beijing do better by stoking and selling restraint, or by simply keeping Kim quiet?',
-      options: [
-        { key: 's', label: 'stoking and selling pays better' },
-        { key: 'r', label: 'keeping Kim quiet pays better' },
-        { key: 'e', label: 'about the same' },
-      ],
-    },
+    question: ask(
+      'Against a Washington that asks Beijing for help, does Beijing do better by stoking and selling restraint, or by simply keeping Kim quiet?',
+      { s: 'stoking and selling pays better', r: 'keeping Kim quiet pays better', e: 'about the same' },
+    ),
     async experiment(ctx) {
       const [[sell, quiet]] = (await measure(ctx, [{ label: 'as-is', params: ctx.scenario.params }], [
         { us: 'asksBeijing', china: 'opportunist' },
@@ -167,13 +169,10 @@ export const LESSONS: Lesson[] = [
       'Start with a game of one round. Beijing offers restraint for a price; Washington pays or refuses; the round ends and nothing is remembered. ' +
       'A concession costs what it costs (C3) and buys the calm Beijing can deliver.',
     rules: 'concede (China delivers restraint in proportion to its real influence), payoffs (price of each concession).',
-    question: {
-      prompt: 'Played once, is paying for restraint clearly worse for the US than refusing?',
-      options: [
-        { key: 'w', label: 'clearly worse' },
-        { key: 'n', label: 'not clearly worse' },
-      ],
-    },
+    question: ask(
+      'Played once, is paying for restraint clearly worse for the US than refusing?',
+      { w: 'clearly worse', n: 'not clearly worse' },
+    ),
     async experiment(ctx) {
       const once = { ...structuredClone(ctx.scenario.params), rounds: 1 };
       const [[pay, refuse]] = (await measure(ctx, [{ label: 'one-round', params: once }], [{ us: 'appeaser' }, { us: 'sanctioner' }])) as [[CellSummary, CellSummary]];
@@ -206,14 +205,10 @@ export const LESSONS: Lesson[] = [
       'Paying costs the US in two ways, and the model keeps them apart. One is direct: every concession costs credibility with allies and other adversaries, a penalty written into the rules (C8). ' +
       'The other is learned: Beijing, having been paid, comes back with more pressure to sell. The runs below measure each part on the same games.',
     rules: 'chinaLearnsWhetherUsPays (beliefs as counts), the opportunist sells with probability equal to its belief, concede (credibility).',
-    question: {
-      prompt: 'Over twelve rounds, will a Washington that pays face more or less pressure from Beijing than one that refuses?',
-      options: [
-        { key: 'm', label: 'more pressure' },
-        { key: 'l', label: 'less pressure' },
-        { key: 's', label: 'about the same' },
-      ],
-    },
+    question: ask(
+      'Over twelve rounds, will a Washington that pays face more or less pressure from Beijing than one that refuses?',
+      { m: 'more pressure', l: 'less pressure', s: 'about the same' },
+    ),
     async experiment(ctx) {
       const noLearning = variants(ctx.scenario.params, ['C8'])[1] as { params: Params };
       const settings = [
@@ -270,14 +265,10 @@ export const LESSONS: Lesson[] = [
       'it offers restraint for sale more often afterwards, and asking costs some credibility. To tell the cost of asking from the cost of paying, compare three Washingtons: ' +
       'one that asks and pays the bill, one that asks the same way but never pays, and one that never asks.',
     rules: 'askBeijingForHelp, chinaLearnsWhetherUsPays (an ask counts as part of a payment); strategies asksBeijing, asksNeverPays, sanctioner.',
-    question: {
-      prompt: 'A Washington asks Beijing for help but never pays the bill. Is it still worse off than one that never asks?',
-      options: [
-        { key: 'w', label: 'yes, asking alone costs it' },
-        { key: 'b', label: 'no, it does better' },
-        { key: 's', label: 'no clear difference' },
-      ],
-    },
+    question: ask(
+      'A Washington asks Beijing for help but never pays the bill. Is it still worse off than one that never asks?',
+      { w: 'yes, asking alone costs it', b: 'no, it does better', s: 'no clear difference' },
+    ),
     async experiment(ctx) {
       const free = variants(ctx.scenario.params, ['C9'])[1] as { params: Params };
       const [[askPay, askOnly, never], [, askOnlyFree]] = (await measure(ctx, [
@@ -318,14 +309,10 @@ export const LESSONS: Lesson[] = [
       "Kim is nobody's puppet. Asked by Xi to escalate, he weighs looking like Xi's tool at home (and US sanctions, and the end of detente) against losing China's trade lifeline, " +
       'on which his economy, and so his standing, depend (C7). He also sells pauses of his own (C6).',
     rules: 'kimMoveUtility (his choice), settleKimAccountWithXi (obey or defy), cutLifeline.',
-    question: {
-      prompt: "When North Korea's economy depends more on China's trade, does Kim obey Xi's requests more or less often?",
-      options: [
-        { key: 'm', label: 'more often' },
-        { key: 'l', label: 'less often' },
-        { key: 's', label: 'no difference' },
-      ],
-    },
+    question: ask(
+      "When North Korea's economy depends more on China's trade, does Kim obey Xi's requests more or less often?",
+      { m: 'more often', l: 'less often', s: 'no difference' },
+    ),
     async experiment(ctx) {
       // A Beijing that asks every round: the ratchet, with nothing on sale (offers impossible).
       const at = (dep: number) =>
@@ -362,13 +349,10 @@ export const LESSONS: Lesson[] = [
       "Washington never sees China's true influence, only its estimate, and sees Beijing's requests to Kim only when its intelligence catches them. " +
       'Human couriers make that much less likely (C4), while a warm public letter silent on Kim\'s tests gives away Beijing\'s comfort with them (C5). Requests grow likelier as US-China tension rises (C13).',
     rules: 'discoverChinasRequest, usView (hides chinaInfluence and undetected requests), sendWarmSignal, xiRequestLikelihood.',
-    question: {
-      prompt: "Do couriers keep Beijing's hand hidden: are fewer of its requests caught than if it asked openly?",
-      options: [
-        { key: 'y', label: 'yes, fewer are caught' },
-        { key: 'n', label: 'no real difference' },
-      ],
-    },
+    question: ask(
+      "Do couriers keep Beijing's hand hidden: are fewer of its requests caught than if it asked openly?",
+      { y: 'yes, fewer are caught', n: 'no real difference' },
+    ),
     async experiment(ctx) {
       const open = withParams(ctx.scenario.params, (p) => (p.covert.detectCovert = p.covert.detectOvert));
       const [[courier], [asOpen]] = (await measure(ctx, [
@@ -400,13 +384,10 @@ export const LESSONS: Lesson[] = [
       'The columns advise Washington to show the world, Europe above all, how Beijing sustains Kim (C10), to keep pressure on Kim while leaving the door open to a durable deal (C11), ' +
       'so that escalation costs Kim more than it brings and Xi shares the stigma (C12). Exposure works better with evidence, which couriers deny and warm letters supply.',
     rules: 'exposeBeijing (stronger with evidence), sanctionsReach (Europe), posture, openDiplomaticTrack, leverageExposed.',
-    question: {
-      prompt: 'Does exposing Beijing add anything for the US beyond keeping pressure on Kim?',
-      options: [
-        { key: 'y', label: 'yes, it adds' },
-        { key: 'n', label: 'no, pressure alone does as well' },
-      ],
-    },
+    question: ask(
+      'Does exposing Beijing add anything for the US beyond keeping pressure on Kim?',
+      { y: 'yes, it adds', n: 'no, pressure alone does as well' },
+    ),
     async experiment(ctx) {
       const noExposure = variants(ctx.scenario.params, ['C10'])[1] as { params: Params };
       const [[cols, sanc, app], [colsOff, sancOff]] = (await measure(ctx, [
@@ -443,13 +424,10 @@ export const LESSONS: Lesson[] = [
       "Two strategies can trade these off differently: the columns' advice refuses to pay and accepts a hotter crisis; asking Beijing pays for calm. " +
       'Which trade is better depends on how much war costs against what is paid. That is a judgement about values, which the columns make and the model only takes from the scenario.',
     rules: "the payoff's components (each a scenario weight), the share of games that end in war; the same games rescored with the weight on war changed.",
-    question: {
-      prompt: "Suppose war cost Washington four times what the scenario says. Would the columns' advice still beat asking Beijing for help?",
-      options: [
-        { key: 'y', label: 'yes, still clearly better' },
-        { key: 'n', label: 'no longer clearly better' },
-      ],
-    },
+    question: ask(
+      "Suppose war cost Washington four times what the scenario says. Would the columns' advice still beat asking Beijing for help?",
+      { y: 'yes, still clearly better', n: 'no longer clearly better' },
+    ),
     async experiment(ctx) {
       const base = ctx.scenario.params;
       const factors = [0, 0.5, 1, 2, 4];
@@ -525,13 +503,10 @@ export const LESSONS: Lesson[] = [
       'if China has little real influence (C1 off), if nothing is learned from paying (C8 off), if exposure moves no one (C10 off), or if the game is played only once. ' +
       'Then change what Washington values instead of what is true: war far costlier or far cheaper, credibility worth less, tension costing nothing.',
     rules: 'the same games under each assumption switched off, and with single payoff weights scaled (leverage robustness runs every claim and these weights).',
-    question: {
-      prompt: "If the game is played only once, does 'don't concede' still clearly hold?",
-      options: [
-        { key: 'y', label: 'yes' },
-        { key: 'n', label: 'no' },
-      ],
-    },
+    question: ask(
+      "If the game is played only once, does 'don't concede' still clearly hold?",
+      { y: 'yes', n: 'no' },
+    ),
     async experiment(ctx) {
       const report: RobustnessReport = await robustness({ ...ctx.scenario, strategies: {} }, ctx.seed, ctx.runs, ctx.run, ['C1', 'C8', 'C10']);
       const head = ['assumption', ...report.conclusions.map((c) => c.label)];
