@@ -1,6 +1,7 @@
+import type { Debrief } from '../analysis/debrief.js';
 import type { Actor } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
-import type { Outcome, Payoffs } from '../model/outcomes.js';
+import type { Outcome, PayoffComponent, Payoffs } from '../model/outcomes.js';
 import type { Advice, Counterfactual } from '../ui/game-controller.js';
 import type { Meter } from '../ui/meters.js';
 import type { RemoteGame, ScreenController, ScreenFacts, ScreenSession } from '../ui/screen-controller.js';
@@ -104,6 +105,14 @@ export class RemoteSeat implements ScreenController, RemoteGame {
 
   counterfactuals(): Counterfactual[] {
     return this.obs.end?.counterfactuals ?? [];
+  }
+
+  payoffParts(): PayoffComponent[] | null {
+    return this.obs.end?.parts ?? null;
+  }
+
+  debrief(): Debrief | null {
+    return this.obs.end?.debrief ?? null;
   }
 
   waitingFor(): string {

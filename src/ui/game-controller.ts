@@ -1,6 +1,7 @@
 import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
-import type { Outcome } from '../model/outcomes.js';
+import type { Outcome, PayoffComponent } from '../model/outcomes.js';
+import { payoffBreakdown } from '../model/outcomes.js';
 import type { Strategy } from '../strategies/types.js';
 import type { ViewOf } from '../model/views.js';
 import type { ScenarioRef, Sides, Step } from '../engine/session.js';
@@ -13,6 +14,8 @@ import { columns } from '../strategies/us.js';
 import { opportunist } from '../strategies/china.js';
 import { regimeFirst } from '../strategies/kim.js';
 import { MOVES } from '../model/moves.js';
+import type { Debrief } from '../analysis/debrief.js';
+import { debriefOf } from '../analysis/debrief.js';
 import type { SeenStep } from '../net/protocol.js';
 import type { Meter } from './meters.js';
 import { metersFor } from './meters.js';
@@ -117,6 +120,15 @@ export class GameController {
   /** Every AI strategy of the person's side in the same game (same seed, same opponents, same luck). */
   counterfactuals(): Counterfactual[] {
     return counterfactualsFor(this.scenario, this.seed, this.index, this.human, this.sides);
+  }
+
+  payoffParts(): PayoffComponent[] | null {
+    const o = this.session.outcome();
+    return o ? payoffBreakdown(this.ctx, o)[this.human] : null;
+  }
+
+  debrief(): Debrief | null {
+    return debriefOf(this.session);
   }
 
   /** The meters of the person's side (all of them in the teacher view). */

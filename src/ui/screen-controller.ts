@@ -1,6 +1,7 @@
+import type { Debrief } from '../analysis/debrief.js';
 import type { Actor, Price } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
-import type { Outcome, Payoffs } from '../model/outcomes.js';
+import type { Outcome, PayoffComponent, Payoffs } from '../model/outcomes.js';
 import type { SeenStep } from '../net/protocol.js';
 import type { Advice, Counterfactual } from './game-controller.js';
 import type { Meter } from './meters.js';
@@ -52,4 +53,8 @@ export interface ScreenController {
   undo(): void;
   moves(): MoveName[];
   counterfactuals(): Counterfactual[];
+  /** Your side's payoff part by part (null until the game is over). */
+  payoffParts(): PayoffComponent[] | null;
+  /** The finished game with every hidden move revealed (null until it is over, or, at a class game, until the teacher reveals it). */
+  debrief(): Debrief | null;
 }
