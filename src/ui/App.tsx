@@ -8,7 +8,7 @@ import type { SeenStep } from '../net/protocol.js';
 import type { ScreenController } from './screen-controller.js';
 import type { Strategy } from '../strategies/types.js';
 import type { LogLine } from './components.js';
-import type { Counterfactual } from './game-controller.js';
+import type { Counterfactual } from '../analysis/counterfactuals.js';
 import { ACTORS } from '../model/context.js';
 import { MOVES, movesOf } from '../model/moves.js';
 import { observe, observedMoveText } from '../model/observe.js';

@@ -3,7 +3,8 @@ import type { Actor, Price } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome, PayoffComponent, Payoffs } from '../model/outcomes.js';
 import type { SeenStep } from '../net/protocol.js';
-import type { Advice, Counterfactual } from './game-controller.js';
+import type { Advice } from './game-controller.js';
+import type { Counterfactual } from '../analysis/counterfactuals.js';
 import type { Meter } from './meters.js';
 
 // What the game screen needs from a game: a local one (GameController, `play`) or a seat at a

@@ -5,7 +5,7 @@ import type { TableClient } from '../net/client.js';
 import type { TeacherObservation } from '../net/protocol.js';
 import { ACTORS } from '../model/context.js';
 import { OUTCOMES } from '../model/outcomes.js';
-import { clockText } from '../net/remote-seat.js';
+import { clockText } from './remote-seat.js';
 import { logLines } from './App.js';
 import { EventLog, fit, Meters } from './components.js';
 import { metersFor } from './meters.js';

@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { SeatObservation } from '../../src/net/protocol.js';
 import type { TableClient } from '../../src/net/client.js';
-import { RemoteSeat } from '../../src/net/remote-seat.js';
+import { RemoteSeat } from '../../src/ui/remote-seat.js';
 import { App } from '../../src/ui/App.js';
 import { seatObservation } from '../../src/net/observe.js';
 import { GameSession } from '../../src/engine/session.js';
