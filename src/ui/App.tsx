@@ -148,7 +148,11 @@ function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; o
           {i === scenarioIx ? '>' : ' '} {s.name.padEnd(9)} {s.title}
         </Text>
       ))}
-      <Text wrap="truncate" dimColor>   {scenario.description}</Text>
+      <Box paddingLeft={3}>
+        <Text wrap="wrap" dimColor>
+          {scenario.description}
+        </Text>
+      </Box>
       {step !== 'scenario' ? (
         <>
           <Text bold color={step === 'side' ? 'cyan' : undefined}>2. Your side</Text>
@@ -164,9 +168,15 @@ function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; o
           <Text bold color="cyan">3. The AI sides (left/right to change)</Text>
           {others.map((a, i) => (
             <Text key={a} wrap="truncate" inverse={i === row}>
-              {i === row ? '>' : ' '} {SIDE_NAME[a].padEnd(18)} {strategyOf(a).name}: {strategyOf(a).description}
+              {i === row ? '>' : ' '} {SIDE_NAME[a].padEnd(18)} {'< '}{strategyOf(a).name}{' >'}
             </Text>
           ))}
+          {/* The chosen row's description in full, wrapped: a cut sentence explains nothing. */}
+          <Box paddingLeft={3}>
+            <Text wrap="wrap" dimColor>
+              {strategyOf(others[row] as Actor).name}: {strategyOf(others[row] as Actor).description}
+            </Text>
+          </Box>
         </>
       ) : null}
       <Text> </Text>
