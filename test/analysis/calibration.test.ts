@@ -90,13 +90,40 @@ describe('exposure is earned and makes Beijing careful (C4, C5, C10)', () => {
 });
 
 describe('China and sanctions; every ending reachable (C7, C11)', () => {
-  it('Beijing backing sanctions against a sanctioning US can bring on a regime crisis; blocking them cannot', async () => {
-    const [backed, blocked] = await batch([as('2020')], [
-      { us: 'sanctioner', china: 'enforcer', kim: KIM },
-      { us: 'sanctioner', china: 'opportunist', kim: KIM },
+  it('Beijing backing sanctions against a sanctioning US, and squeezing a Kim who defies it, can bring on a regime crisis; the opportunist much less', async () => {
+    const [backed, opportunist] = await batch([as('2020')], [
+      { us: 'sanctioner', china: 'enforcer', kim: 'independent' },
+      { us: 'sanctioner', china: 'opportunist', kim: 'independent' },
     ]);
     expect(share(backed!.acc, 'regimeCrisis').p).toBeGreaterThanOrEqual(0.01);
-    expect(share(blocked!.acc, 'regimeCrisis').p).toBeLessThan(share(backed!.acc, 'regimeCrisis').p);
+    expect(share(opportunist!.acc, 'regimeCrisis').p).toBeLessThan(share(backed!.acc, 'regimeCrisis').p);
+  });
+
+  it.each(['2022', 'baseline'])('%s: against the opportunist a regime crisis is rare: at most 5 percent of games under each named US strategy', async (name) => {
+    const us = ['columns', 'sanctioner', 'pragmatist', 'reciprocator', 'asksBeijing'];
+    const cells = await batch([as(name)], us.map((u) => ({ us: u, china: 'opportunist', kim: KIM })));
+    for (const c of cells) expect(share(c.acc, 'regimeCrisis').p, us[c.profile]).toBeLessThanOrEqual(0.05);
+  });
+
+  it("2022: it is the regime's entrenched hold and Kim's care for its survival that keep crises rare", async () => {
+    const us = ['columns', 'sanctioner', 'pragmatist'];
+    const worst = async (edit: (p: Params) => void) => {
+      const cells = await batch([variant('2022', edit)], us.map((u) => ({ us: u, china: 'opportunist', kim: KIM })));
+      return Math.max(...cells.map((c) => share(c.acc, 'regimeCrisis').p));
+    };
+    // kim.entrenchedStanding (sanctionsBite): without it standing only ever fades, and a quiet
+    // Kim loses his grip at home by the round limit.
+    expect(await worst((p) => (p.kim.entrenchedStanding = 0))).toBeGreaterThan(0.1);
+    // kim.regimeDangerMargin (kimMoveUtility): without it the pragmatist's Kim keeps refusing Xi
+    // while the lifeline is squeezed, and the regime cracks.
+    expect(await worst((p) => (p.kim.regimeDangerMargin = 0))).toBeGreaterThan(0.1);
+  });
+
+  it("China's open lifeline sustains a sanctioned economy (kim.lifelineSustains): without it the economy ends lower and a defiant Kim cracks more often", async () => {
+    const on = as('2022');
+    const off = variant('2022', (p) => (p.kim.lifelineSustains = 0));
+    const [a, b] = await batch([on, off], [{ us: 'sanctioner', china: 'opportunist', kim: 'independent' }]);
+    expect(share(b!.acc, 'regimeCrisis').low).toBeGreaterThan(share(a!.acc, 'regimeCrisis').high);
   });
 
   it('a US that keeps the door open settles some games in 2020, the detente (only there: see CALIBRATION.md)', async () => {
