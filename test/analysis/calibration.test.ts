@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Params } from '../../src/model/params.js';
 import type { Acc } from '../../src/engine/stats.js';
-import { runBatch } from '../../src/engine/batch.js';
+import { resolveProfile, runBatch } from '../../src/engine/batch.js';
+import { playFast } from '../../src/engine/fast-game.js';
 import { METRICS, meanInterval, proportionInterval } from '../../src/engine/stats.js';
 import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
@@ -126,9 +127,35 @@ describe('China and sanctions; every ending reachable (C7, C11)', () => {
     expect(share(b!.acc, 'regimeCrisis').low).toBeGreaterThan(share(a!.acc, 'regimeCrisis').high);
   });
 
-  it('a US that keeps the door open settles some games in 2020, the detente (only there: see CALIBRATION.md)', async () => {
-    const [c] = await batch([as('2020')], [{ us: 'reciprocator', china: 'covertFirst', kim: KIM }]);
-    expect(share(c!.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
+  it('a US that keeps the door open settles at least 5 percent of games in two scenarios (the pragmatist, 2020 and 2022); with standing that only fades, regime crises end the 2022 games first', async () => {
+    const [a] = await batch([as('2020')], [{ us: 'pragmatist', china: 'covertFirst', kim: KIM }]);
+    const [b, c] = await batch([as('2022'), variant('2022', (p) => (p.kim.entrenchedStanding = 0))], [{ us: 'pragmatist', china: 'opportunist', kim: KIM }]);
+    expect(share(a!.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
+    expect(share(b!.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
+    expect(share(c!.acc, 'settlement').p).toBeLessThan(0.5 * share(b!.acc, 'settlement').p);
+    expect(share(c!.acc, 'regimeCrisis').p).toBeGreaterThan(0.1);
+  });
+
+  it("C1 in 2020: the US's starting estimate of China's sway (0.3 v 0.9) changes the course of at least 10 percent of the asker's games", () => {
+    const s = resolveScenario('2020');
+    const profile = resolveProfile({ us: 'asksBeijing', china: 'covertFirst', kim: KIM });
+    const at = (x: number) => {
+      const p = structuredClone(s.params);
+      p.start.usEstimateOfInfluence = x;
+      return p;
+    };
+    const lo = at(0.3);
+    const hi = at(0.9);
+    let changed = 0;
+    const n = 500;
+    for (let g = 0; g < n; g++) {
+      const a: string[] = [];
+      const b: string[] = [];
+      playFast(lo, s.name, '11', g, profile, (m) => a.push(m));
+      playFast(hi, s.name, '11', g, profile, (m) => b.push(m));
+      if (a.join() !== b.join()) changed++;
+    }
+    expect(changed / n).toBeGreaterThanOrEqual(0.1);
   });
 
   it('chips are a price China names (C3): an appeaser concedes chips in 2023', async () => {
