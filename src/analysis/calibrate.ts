@@ -161,7 +161,7 @@ export async function calibrate(scenarios: Scenario[], o: CalibrateOptions): Pro
       const c = outcomeShare(byUs.get(us)!, 'regimeCrisis');
       if (c.p > crisisMax.p) crisisMax = { ...c, us };
     }
-    add({ id: 'ending.regimeCrisis.rare', claims: ['C7', 'C11'], fact: `regime crisis ends at most ${(CRISIS_CEILING * 100).toFixed(0)}% of games under the scenario's own China, for every named US strategy (the most shown)`, scenario: s.name, subject: `${crisisMax.us} v ${china}`, target: `<= ${(CRISIS_CEILING * 100).toFixed(0)}%`, value: crisisMax.p, low: crisisMax.low, high: crisisMax.high, unit: 'share' }, crisisMax.p <= CRISIS_CEILING);
+    add({ id: 'ending.regimeCrisis.rare', claims: ['C7', 'C11'], fact: `regime crisis ends at most ${(CRISIS_CEILING * 100).toFixed(0)}% of games under the scenario's own China, for every named US strategy (the most shown)`, scenario: s.name, subject: `${crisisMax.p > 0 ? crisisMax.us : 'every named US strategy'} v ${china}`, target: `<= ${(CRISIS_CEILING * 100).toFixed(0)}%`, value: crisisMax.p, low: crisisMax.low, high: crisisMax.high, unit: 'share' }, crisisMax.p <= CRISIS_CEILING);
     const top = proportionInterval(Math.round(warsAtTop), Math.max(1, Math.round(rollsAtTop)));
     add({ id: 'war.atTop', claims: ['C12'], fact: 'war at most 0.5% a round at full tension (all named US strategies)', scenario: s.name, subject: 'rounds at >= 0.9', target: '<= 0.5%', value: top.p, low: top.low, high: top.high, unit: 'share' }, top.p <= 0.005);
 

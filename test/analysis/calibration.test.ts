@@ -5,7 +5,9 @@ import { resolveProfile, runBatch } from '../../src/engine/batch.js';
 import { playFast } from '../../src/engine/fast-game.js';
 import { METRICS, meanInterval, proportionInterval } from '../../src/engine/stats.js';
 import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
+import { fileURLToPath } from 'node:url';
 import { resolveScenario } from '../../src/scenario/catalog.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
 
 // The stylized facts of issue 13 (scenarios/CALIBRATION.md) as a fidelity suite. Each check
 // names the mechanism that carries it: removing or reversing that mechanism fails it.
@@ -118,6 +120,16 @@ describe('China and sanctions; every ending reachable (C7, C11)', () => {
     // kim.regimeDangerMargin (kimMoveUtility): without it the pragmatist's Kim keeps refusing Xi
     // while the lifeline is squeezed, and the regime cracks.
     expect(await worst((p) => (p.kim.regimeDangerMargin = 0))).toBeGreaterThan(0.1);
+  });
+
+  it('on variant scenarios the calibration was not tuned on (2017 maximum pressure, 2018 summits, a Kim less dependent on China), a regime crisis stays at most 5 percent of games under each one\'s own China', async () => {
+    const dir = fileURLToPath(new URL('../fixtures/variants/', import.meta.url));
+    for (const file of ['2017-maximum-pressure.yaml', '2018-summits.yaml', 'low-dependence.yaml']) {
+      const s = loadScenarioFile(dir + file);
+      const us = ['columns', 'sanctioner', 'pragmatist', 'reciprocator'];
+      const cells = await batch([{ name: s.name, source: s.source, sha256: s.sha256, params: s.params }], us.map((u) => ({ us: u, china: s.strategies.china ?? 'opportunist', kim: KIM })));
+      for (const c of cells) expect(share(c.acc, 'regimeCrisis').p, `${file} ${us[c.profile]}`).toBeLessThanOrEqual(0.05);
+    }
   });
 
   it("China's open lifeline sustains a sanctioned economy (kim.lifelineSustains): without it the economy ends lower and a defiant Kim cracks more often", async () => {
