@@ -249,7 +249,7 @@ export async function calibrate(scenarios: Scenario[], o: CalibrateOptions): Pro
     const shares = graded.map((c) => outcomeShare(c.acc, 'regimeCrisis').p);
     let rising = shares[shares.length - 1]! > shares[0]!;
     for (let i = 1; i < shares.length; i++) rising &&= shares[i]! >= shares[i - 1]!;
-    add({ id: 'ending.regimeCrisis.graded', claims: ['C7', 'C11'], fact: 'regime crisis rises with pressure and squeeze (Kim independent): appeaser, sanctioner, sanctioner v enforcer', scenario: s.name, subject: ladder.map((l, i) => `${l.us}/${l.china} ${(shares[i]! * 100).toFixed(1)}%`).join(' < '), target: 'rising', value: shares[shares.length - 1]! - shares[0]!, low: NaN, high: NaN, unit: 'share' }, rising);
+    add({ id: 'ending.regimeCrisis.graded', claims: ['C7', 'C11'], fact: 'regime crisis rises with pressure and squeeze (Kim independent): appeaser, sanctioner, sanctioner v enforcer', scenario: s.name, subject: ladder.map((l, i) => `${l.us}/${l.china} ${(shares[i]! * 100).toFixed(1)}%`).join(' -> '), target: 'rising', value: shares[shares.length - 1]! - shares[0]!, low: NaN, high: NaN, unit: 'share' }, rising);
 
     // 6. Hidden information (C1): the US's starting estimate 0.3 against 0.9.
     let best = { p: 0, low: 0, high: 0 };
