@@ -11,6 +11,7 @@ import { ACTORS } from '../model/context.js';
 import { packageRoot } from '../package-root.js';
 import { findStrategy } from '../strategies/registry.js';
 import { playFast } from './fast-game.js';
+import { playScored } from './rescore.js';
 import { addGame, CHUNK_SIZE, emptyAcc, mergeAcc } from './stats.js';
 
 // Batches of seeded games. The work is cut into units (scenario, profile, chunk of
@@ -26,6 +27,13 @@ export interface BatchScenario {
   source: string;
   sha256: string;
   params: Params;
+  /**
+   * Per profile: when, for profile p, these params differ from scenario `scoredFrom[p]`'s
+   * (same name, so same seeds) only in fields that weigh the score, the games of that cell are
+   * those games, played once and scored under these params (rescore.ts); such a cell's units
+   * are never dispatched on their own. null (or no list): the cell is played.
+   */
+  scoredFrom?: readonly (number | null)[];
 }
 
 export interface BatchSpec {
@@ -115,6 +123,37 @@ export function runUnit(spec: BatchSpec, u: number, profiles: Profile[]): Acc {
   return acc;
 }
 
+/** The scenarios whose profile-p cell is scored from the games of scenario s's. */
+export function twinsOf(spec: BatchSpec, s: number, p: number): number[] {
+  const out: number[] = [];
+  spec.scenarios.forEach((x, t) => {
+    if (x.scoredFrom?.[p] === s) out.push(t);
+  });
+  return out;
+}
+
+/** The units that are played: every unit but those of cells scored from another cell's games. */
+export function playedUnits(spec: BatchSpec, shard?: Shard): number[] {
+  return shardUnits(spec, shard).filter((u) => {
+    const { s, p } = unitAt(spec, u);
+    return (spec.scenarios[s]?.scoredFrom?.[p] ?? null) === null;
+  });
+}
+
+/** Play one unit, and score its games for every twin scenario too: each result is a unit. */
+export function runUnitWithTwins(spec: BatchSpec, u: number, profiles: Profile[]): { u: number; acc: Acc }[] {
+  const { s, p, c } = unitAt(spec, u);
+  const twins = twinsOf(spec, s, p);
+  if (twins.length === 0) return [{ u, acc: runUnit(spec, u, profiles) }];
+  const scenario = spec.scenarios[s] as BatchScenario;
+  const end = Math.min(spec.runs, (c + 1) * CHUNK_SIZE);
+  const twinParams = twins.map((t) => (spec.scenarios[t] as BatchScenario).params);
+  const r = playScored(scenario.params, twinParams, scenario.name, spec.seed, c * CHUNK_SIZE, end, profiles[p] as Profile);
+  const C = chunksPerCell(spec);
+  const P = spec.profiles.length;
+  return [{ u, acc: r.acc }, ...twins.map((t, k) => ({ u: (t * P + p) * C + c, acc: r.twins[k] as Acc }))];
+}
+
 /** What must agree for shards to be merged: everything that decides the games. */
 export function specFingerprint(spec: BatchSpec): string {
   const h = createHash('sha256');
@@ -168,7 +207,7 @@ function workerUrl(): URL {
  * `onUnit`. With one worker everything runs in this thread.
  */
 export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: number, acc: Acc) => void): Promise<void> {
-  const units = shardUnits(spec, opts.shard);
+  const units = playedUnits(spec, opts.shard);
   const gamesTotal = units.reduce((t, u) => t + unitGames(spec, u), 0);
   let gamesDone = 0;
   const progress = () => opts.onProgress?.({ gamesDone, gamesTotal });
@@ -178,7 +217,7 @@ export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: nu
     const profiles = spec.profiles.map(resolveProfile);
     for (const u of units) {
       if (opts.signal?.aborted) throw interrupted();
-      onUnit(u, runUnit(spec, u, profiles));
+      for (const r of runUnitWithTwins(spec, u, profiles)) onUnit(r.u, r.acc);
       gamesDone += unitGames(spec, u);
       progress();
       // Yield now and then so Ctrl-C and progress drawing get a turn.
@@ -218,9 +257,9 @@ export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: nu
       // allocation rate, and a batch's peak memory would creep up with its length.
       const w = new Worker(workerUrl(), { workerData: { spec }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(w);
-      w.on('message', (msg: { type: 'unit'; u: number; acc: Acc }) => {
+      w.on('message', (msg: { type: 'unit'; u: number; results: { u: number; acc: Acc }[] }) => {
         busy--;
-        onUnit(msg.u, msg.acc);
+        for (const r of msg.results) onUnit(r.u, r.acc);
         gamesDone += unitGames(spec, msg.u);
         progress();
         feed(w);
