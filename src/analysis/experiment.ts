@@ -19,7 +19,7 @@ export interface AnalysisScenario {
 }
 
 /** How an analysis runs its batches. `reuse: false` plays every cell (a reference for tests). */
-export type AnalysisRun = Pick<RunOptions, 'workers' | 'onProgress' | 'signal'> & { reuse?: boolean };
+export type AnalysisRun = Pick<RunOptions, 'workers' | 'pool' | 'onProgress' | 'signal'> & { reuse?: boolean };
 
 /** The payoff weights no rule reads, as dotted paths, each with the strategies that read it while choosing. */
 export const READ_BY: ReadonlyMap<string, readonly string[]> = new Map(

@@ -1,9 +1,9 @@
 import type { ClaimId } from '../model/claims.js';
 import type { Params } from '../model/params.js';
-import type { Cell, ProfileIds, RunOptions } from '../engine/batch.js';
+import type { Cell, ProfileIds } from '../engine/batch.js';
 import type { CellSummary } from './summary.js';
 import type { RobustnessReport } from './robustness.js';
-import type { AnalysisScenario } from './experiment.js';
+import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import { CLAIMS } from '../model/claims.js';
 import { pairedSettings, runOnce } from './experiment.js';
 import { DEFAULT_STRATEGY } from '../strategies/registry.js';
@@ -22,7 +22,7 @@ export interface LessonContext {
   scenario: LessonScenario;
   seed: string;
   runs: number;
-  run: Pick<RunOptions, 'workers' | 'signal'>;
+  run: AnalysisRun;
 }
 
 export interface Table {

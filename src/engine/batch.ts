@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Actor } from '../model/context.js';
 import type { Params } from '../model/params.js';
 import type { Profile } from './fast-game.js';
 import type { Acc } from './stats.js';
 import { ACTORS } from '../model/context.js';
-import { packageRoot } from '../package-root.js';
 import { findStrategy } from '../strategies/registry.js';
 import { playFast } from './fast-game.js';
 import { playScored } from './rescore.js';
+import { WorkerPool } from './pool.js';
 import { addGame, CHUNK_SIZE, emptyAcc, mergeAcc } from './stats.js';
 
 // Batches of seeded games. The work is cut into units (scenario, profile, chunk of
@@ -63,6 +59,8 @@ export interface BatchProgress {
 export interface RunOptions {
   /** Worker threads to play games in; 0 plays them inline, in this thread (small internal uses). */
   workers: number;
+  /** Workers kept for several batches (explain's lessons); without it a batch starts its own. */
+  pool?: WorkerPool;
   shard?: Shard;
   onProgress?: (p: BatchProgress) => void;
   signal?: AbortSignal;
@@ -193,18 +191,9 @@ export class Folder {
   }
 }
 
-const YOUNG_GENERATION_MB = 2;
-
-function workerUrl(): URL {
-  const here = new URL('./batch-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  // Running from TypeScript sources (tests): use the built worker.
-  return pathToFileURL(join(packageRoot(), 'dist', 'src', 'engine', 'batch-worker.js'));
-}
-
 /**
  * Run the units of a spec (all of them, or one shard's) and hand each finished unit to
- * `onUnit`. With one worker everything runs in this thread.
+ * `onUnit`. With no workers everything runs in this thread.
  */
 export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: number, acc: Acc) => void): Promise<void> {
   const units = playedUnits(spec, opts.shard);
@@ -226,52 +215,22 @@ export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: nu
     return;
   }
 
-  const workers: Worker[] = [];
-  await new Promise<void>((resolve, reject) => {
-    let nextUnit = 0;
-    let busy = 0;
-    let failed = false;
-    const stopAll = () => {
-      for (const w of workers) void w.terminate();
-    };
-    const fail = (e: Error) => {
-      if (failed) return;
-      failed = true;
-      stopAll();
-      reject(e);
-    };
-    opts.signal?.addEventListener('abort', () => fail(interrupted()), { once: true });
-    const feed = (w: Worker) => {
-      if (failed) return;
-      if (nextUnit < units.length) {
-        busy++;
-        w.postMessage({ type: 'unit', u: units[nextUnit++] });
-      } else if (busy === 0) {
-        stopAll();
-        resolve();
-      }
-    };
-    const count = Math.max(1, Math.min(opts.workers, units.length));
-    for (let i = 0; i < count; i++) {
-      // A fixed young-generation budget: V8 otherwise grows it under a long, steady
-      // allocation rate, and a batch's peak memory would creep up with its length.
-      const w = new Worker(workerUrl(), { workerData: { spec }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      workers.push(w);
-      w.on('message', (msg: { type: 'unit'; u: number; results: { u: number; acc: Acc }[] }) => {
-        busy--;
-        for (const r of msg.results) onUnit(r.u, r.acc);
-        gamesDone += unitGames(spec, msg.u);
+  const pool = opts.pool ?? new WorkerPool(opts.workers);
+  try {
+    await pool.run(
+      spec,
+      units,
+      (m) => {
+        for (const r of m.results) onUnit(r.u, r.acc);
+        gamesDone += unitGames(spec, m.u);
         progress();
-        feed(w);
-      });
-      w.on('error', (e) => fail(e));
-      w.on('exit', (code) => {
-        if (code !== 0 && !failed) fail(new Error(`a batch worker stopped with code ${code}`));
-      });
-      feed(w);
-    }
-    if (units.length === 0) resolve();
-  });
+      },
+      opts.signal,
+      interrupted,
+    );
+  } finally {
+    if (!opts.pool) pool.close();
+  }
 }
 
 /** A whole (unsharded) batch, folded into one accumulator per scenario x profile. */
