@@ -74,29 +74,32 @@ describe('runOnce', () => {
 describe('sweep plays each distinct setting once', () => {
   const profile: ProfileIds = { us: 'columns', china: 'opportunist', kim: 'regimeFirst' };
 
+  /** The sweep with every setting played, and with reuse: both reports and the games each played. */
+  async function bothWays(param: string, runs: number, workers: number) {
+    const ranges = [parseParamRange(param)];
+    const all = counted(workers, false);
+    const once = counted(workers);
+    const expected = await sweep(s2022, ranges, profile, 'payoffUs', '4', runs, all.run);
+    const got = await sweep(s2022, ranges, profile, 'payoffUs', '4', runs, once.run);
+    return { expected, got, settings: ranges[0]!.values.length + 1, playedAll: all.played(), playedOnce: once.played() };
+  }
+
   it('a payoff-weight sweep plays once and rescores: the same report, 11x fewer games', async () => {
-    const ranges = [parseParamRange('payoffs.us.war=0:100:10')];
-    const all = counted(2, false);
-    const once = counted(2);
-    const expected = await sweep(s2022, ranges, profile, 'payoffUs', '4', 400, all.run);
-    const got = await sweep(s2022, ranges, profile, 'payoffUs', '4', 400, once.run);
-    expect(got).toEqual(expected);
-    expect(all.played()).toBe(12 * 400);
-    expect(once.played()).toBe(400);
+    const r = await bothWays('payoffs.us.war=0:100:10', 400, 2);
+    expect(r.got).toEqual(r.expected);
+    expect(r.settings).toBe(12);
+    expect(r.playedAll).toBe(12 * 400);
+    expect(r.playedOnce).toBe(400);
     // Rescoring is not copying: the payoff moves with the weight.
-    expect(new Set(got.oneAtATime[0]!.points.map((x) => x.mean)).size).toBe(11);
+    expect(new Set(r.got.oneAtATime[0]!.points.map((x) => x.mean)).size).toBe(11);
   });
 
   it('a rule-parameter sweep does not play the base point twice', async () => {
-    const ranges = [parseParamRange('start.chinaInfluence=0.1:0.9:0.2')];
-    expect(ranges[0]!.values).toContain(s2022.params.start.chinaInfluence);
-    const all = counted(0, false);
-    const once = counted(0);
-    const expected = await sweep(s2022, ranges, profile, 'payoffUs', '4', 200, all.run);
-    const got = await sweep(s2022, ranges, profile, 'payoffUs', '4', 200, once.run);
-    expect(got).toEqual(expected);
-    expect(all.played()).toBe(6 * 200);
-    expect(once.played()).toBe(5 * 200);
+    expect([0.1, 0.3, 0.5, 0.7, 0.9]).toContain(s2022.params.start.chinaInfluence);
+    const r = await bothWays('start.chinaInfluence=0.1:0.9:0.2', 200, 0);
+    expect(r.got).toEqual(r.expected);
+    expect(r.playedAll).toBe(6 * 200);
+    expect(r.playedOnce).toBe(5 * 200);
   });
 });
 
