@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import type { CommandEntry } from './program.js';
 import { InputError } from '../input-error.js';
-import { packageRoot } from '../package-root.js';
 import { COMMANDS, newProgram, registerCommands, registerIndex } from './program.js';
 
 // The only place that reads argv and sets the exit code:
 // 0 success, 1 a runtime failure (including a replay that diverges), 2 bad usage or input.
 
-/** The build's index of the commands (dist/cli/commands.json), when there is one. */
+/**
+ * The build's index of the commands, written beside the bundled entry (dist/cli/commands.json)
+ * from the same build, so it cannot be older than the commands it lists; other entries (the
+ * unbundled dist/src, sources under tsx) have none and load the commands.
+ */
 function builtIndex(): CommandEntry[] | null {
-  const file = join(packageRoot(), 'dist', 'cli', 'commands.json');
+  const file = fileURLToPath(new URL('./commands.json', import.meta.url));
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CommandEntry[]) : null;
 }
 
