@@ -1,14 +1,14 @@
 import type { Params } from '../model/params.js';
 import type { BatchScenario, BatchSpec, Cell, ProfileIds, RunOptions } from '../engine/batch.js';
-import { playedUnits, runBatch, unitGames } from '../engine/batch.js';
+import { runBatch } from '../engine/batch.js';
 import { allFields, setPath } from '../scenario/fields.js';
 
 // What the analyses (robustness, sweep, the walk-through) share: one scenario run under
 // several settings on the same seeds, and a batch that plays each distinct game only once.
 // Settings whose inputs are identical (the same name, so the same seeds, and the same params
-// after the variation) are the very same games, so they are computed once; settings that
-// differ only in fields that weigh the score (`scoresOnly` in the field table) replay the
-// same games too, so their games are played once and rescored.
+// after the variation) are the very same games, so they are computed once; for a profile,
+// settings that differ only in payoff weights that no rule and none of its strategies reads
+// (`readBy` in the field table) replay the same games too: played once and rescored.
 
 /** The scenario an analysis varies: a name (it decides the seeds), where it came from, its params. */
 export interface AnalysisScenario {
@@ -92,11 +92,6 @@ export function planReuse(scenarios: readonly BatchScenario[], profiles: readonl
     at.push(i);
   }
   return { distinct, at };
-}
-
-/** Games a spec plays (scored twins are not played). */
-export function gamesPlayed(spec: BatchSpec): number {
-  return playedUnits(spec).reduce((t, u) => t + unitGames(spec, u), 0);
 }
 
 /**

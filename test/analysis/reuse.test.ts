@@ -58,15 +58,15 @@ describe('planning reuse', () => {
 describe('runOnce', () => {
   for (const workers of [0, 2]) {
     it(`gives exactly the cells of playing every one, with fewer games (${workers} workers)`, async () => {
-      const spec = specOf(1500);
+      const spec = specOf(1200);
       const all = counted(workers, false);
       const once = counted(workers);
       const expected = await runBatch(spec, all.run);
       const got = await runOnce(spec, once.run);
       expect(got).toEqual(expected);
-      expect(all.played()).toBe(6 * 2 * 1500);
+      expect(all.played()).toBe(6 * 2 * 1200);
       // Played: as-is and rule for both profiles, and credibility for the pragmatist's.
-      expect(once.played()).toBe(5 * 1500);
+      expect(once.played()).toBe(5 * 1200);
     });
   }
 });
@@ -107,11 +107,11 @@ describe('robustness reuses cells that replay the as-is games', () => {
   it('2022: the same report, fewer games', { timeout: 120_000 }, async () => {
     const all = counted(2, false);
     const once = counted(2);
-    const expected = await robustness(s2022, '2', 200, all.run);
-    const got = await robustness(s2022, '2', 200, once.run);
+    const expected = await robustness(s2022, '2', 100, all.run);
+    const got = await robustness(s2022, '2', 100, once.run);
     expect(got).toEqual(expected);
     // 19 variants x 7 profiles; the four value variants move weights none of them reads.
-    expect(all.played()).toBe(19 * 7 * 200);
-    expect(once.played()).toBe(15 * 7 * 200);
+    expect(all.played()).toBe(19 * 7 * 100);
+    expect(once.played()).toBe(15 * 7 * 100);
   });
 });
