@@ -184,7 +184,8 @@ export const FIELD_GROUPS = {
     economy: readBy(KIM_AI, weight(3, ['C7'], 'Weight on the economy.')),
     aid: scoresOnly(weight(1, ['C6'], 'Weight on aid received.')),
     war: readBy(KIM_AI, weight(20, [], 'Cost of war.')),
-    regimeCrisis: scoresOnly(weight(10, ['C7'], 'Cost of a regime crisis.')),
+    // Kim weighs the regime's survival near the edge (kim.regimeDangerMargin) by this weight.
+    regimeCrisis: readBy(KIM_AI, weight(10, ['C7'], 'Cost of a regime crisis.')),
     settlement: readBy(KIM_AI, weight(2, ['C11'], 'Value of a settlement.')),
   },
 } as const satisfies Record<string, Record<string, Field>>;
