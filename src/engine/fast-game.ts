@@ -1,4 +1,5 @@
-import type { Actor, GameContext } from '../model/context.js';
+import type { Actor, GameContext, SummaryFields } from '../model/context.js';
+import { fieldCopier, taggedFields } from '../model/context.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
 import type { Strategy } from '../strategies/types.js';
@@ -17,80 +18,39 @@ import { leverageGame } from './stepper.js';
 
 export type Profile = { [A in Actor]: Strategy<A> };
 
-/** What a batch keeps of each game. */
-export interface GameSummary {
+/** What a batch keeps of each game: the state fields tagged `summary`, and these. */
+export interface GameSummary extends SummaryFields {
   outcome: Outcome;
   payoffUs: number;
   payoffChina: number;
   payoffKim: number;
-  concededTaiwan: number;
-  concededChips: number;
-  aidToKim: number;
-  peakTension: number;
-  exposure: number;
-  europeAlignment: number;
-  kimStanding: number;
-  rounds: number;
   /** C8: China's pressure moves (requests to Kim plus offers to sell restraint). */
   chinaPressure: number;
-  /** C7: how often Kim did, or refused, what Beijing asked. */
-  kimObeyed: number;
-  kimDefied: number;
-  /** C4: Beijing's requests to Kim, and how many US intelligence caught. */
-  requestsMade: number;
-  requestsDetected: number;
   /** Each payoff component's value, in PAYOFF_TERMS order (they sum to the payoffs). */
   payoffParts: number[];
-  // Calibration tallies (scenarios/CALIBRATION.md).
-  roundsAtTop: number;
-  roundsTensionFell: number;
   /** 1 if tension fell in at least one round. */
   anyTensionFall: number;
-  kimHolds: number;
-  kimTests: number;
-  nuclearTests: number;
-  rungsTested: number;
-  requestsDefied: number;
-  rollsAtTop: number;
-  warsAtTop: number;
   /** 1 if the game ended as "leverage exposed" before round 6. */
   exposedEarly: number;
 }
 
+const copySummary = fieldCopier(taggedFields('summary'));
+
 export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
   const parts = payoffTermsInto(ctx, outcome, newTermArray());
   const p = sumTerms(parts);
-  return {
+  const out: Record<string, unknown> = {
     outcome,
     payoffUs: p.us,
     payoffChina: p.china,
     payoffKim: p.kim,
-    concededTaiwan: ctx.concededTaiwan,
-    concededChips: ctx.concededChips,
-    aidToKim: ctx.aidToKim,
-    peakTension: ctx.peakTension,
-    exposure: ctx.exposure,
-    europeAlignment: ctx.europeAlignment,
-    kimStanding: ctx.kimStanding,
-    rounds: ctx.roundsPlayed,
     chinaPressure: ctx.requestsMade + ctx.offersMade,
-    kimObeyed: ctx.kimObeyedCount,
-    kimDefied: ctx.kimDefiedCount,
-    requestsMade: ctx.requestsMade,
-    requestsDetected: ctx.requestsDetected,
     payoffParts: parts,
-    roundsAtTop: ctx.roundsAtTop,
-    roundsTensionFell: ctx.roundsTensionFell,
     anyTensionFall: ctx.roundsTensionFell > 0 ? 1 : 0,
-    kimHolds: ctx.kimHolds,
-    kimTests: ctx.kimTests,
-    nuclearTests: ctx.nuclearTests,
-    rungsTested: ctx.rungsTested,
-    requestsDefied: ctx.requestsDefied,
-    rollsAtTop: ctx.rollsAtTop,
-    warsAtTop: ctx.warsAtTop,
     exposedEarly: outcome === 'leverageExposed' && ctx.roundsPlayed < 6 ? 1 : 0,
   };
+  copySummary(ctx, out);
+  return out as unknown as GameSummary;
 }
 
 export function playFast(
