@@ -10,7 +10,8 @@ import type { Acc } from './stats.js';
 import { ACTORS } from '../model/context.js';
 import { packageRoot } from '../package-root.js';
 import { findStrategy } from '../strategies/registry.js';
-import { playFast } from './fast-game.js';
+import { CompiledPlayer } from './compiled-game.js';
+import { newSummary } from './game-summary.js';
 import { addGame, CHUNK_SIZE, emptyAcc, mergeAcc } from './stats.js';
 
 // Batches of seeded games. The work is cut into units (scenario, profile, chunk of
@@ -111,7 +112,10 @@ export function runUnit(spec: BatchSpec, u: number, profiles: Profile[]): Acc {
   const profile = profiles[p] as Profile;
   const acc = emptyAcc();
   const end = Math.min(spec.runs, (c + 1) * CHUNK_SIZE);
-  for (let i = c * CHUNK_SIZE; i < end; i++) addGame(acc, playFast(scenario.params, scenario.name, spec.seed, i, profile));
+  // One player and one summary for the whole unit: a game allocates next to nothing.
+  const player = new CompiledPlayer(profile);
+  const summary = newSummary();
+  for (let i = c * CHUNK_SIZE; i < end; i++) addGame(acc, player.play(scenario.params, scenario.name, spec.seed, i, summary));
   return acc;
 }
 
