@@ -116,7 +116,6 @@ export function compiledRoundSource(): string {
     if (moves.length > 30) throw new Error(`${actor} has ${moves.length} moves: a legal mask holds 30`);
     body.push(`/** ${cap(actor)}'s moves in table order: move i is bit i of its legal mask. */`);
     body.push(`export const ${upper(actor)}_MOVES = [${moves.map((m) => `'${m}'`).join(', ')}] as const satisfies readonly MoveName[];`);
-    body.push(`export const ${upper(actor)}_INDEX: ReadonlyMap<string, number> = new Map(${upper(actor)}_MOVES.map((m, i) => [m, i]));`);
     body.push('');
     body.push(`/** ${cap(actor)}'s legal moves now, as a bitmask. */`);
     body.push(`export function ${actor}Legal(ctx: GameContext): number {`);

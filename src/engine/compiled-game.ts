@@ -11,7 +11,7 @@ import type { GameState } from './stepper.js';
 import { initialContext } from '../model/context.js';
 import { AleaStream, prefixHashState } from '../rng/alea.js';
 import { gameSeed } from '../rng/rng.js';
-import { CHINA_INDEX, CHINA_MOVES, ENDING_OUTCOMES, KIM_INDEX, KIM_MOVES, playRound, US_INDEX, US_MOVES } from './compiled-round.generated.js';
+import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
 import { ChinaLiveView, KimLiveView, UsLiveView } from './live-views.js';
 import { runGame } from './loop.js';
 import { leverageGame } from './stepper.js';
@@ -43,10 +43,10 @@ const chinaList = listsFor(CHINA_MOVES);
 const kimList = listsFor(KIM_MOVES);
 const usList = listsFor(US_MOVES);
 
-function indexOf(index: ReadonlyMap<string, number>, actor: Actor, id: string, move: MoveName): number {
-  const i = index.get(move);
-  if (i === undefined) throw new Error(`${actor} strategy '${id}' chose '${String(move)}', which is not a ${actor} move`);
-  return i;
+/** The index of `move` among an actor's moves (a few pointer compares: move names are interned constants). */
+function indexOf(moves: readonly MoveName[], actor: Actor, id: string, move: MoveName): number {
+  for (let i = 0; i < moves.length; i++) if (moves[i] === move) return i;
+  throw new Error(`${actor} strategy '${id}' chose '${String(move)}', which is not a ${actor} move`);
 }
 
 /**
@@ -58,6 +58,7 @@ export class CompiledPlayer {
   onMove: ((move: MoveName) => void) | undefined = undefined;
   private readonly streams: GameStreams & Record<Stream, AleaStream>;
   private readonly deciders: RoundDeciders;
+  private readonly views: { us: UsLiveView; china: ChinaLiveView; kim: KimLiveView };
   private master: string | undefined = undefined;
   private scenario: string | undefined = undefined;
   private prefix = '';
@@ -68,23 +69,24 @@ export class CompiledPlayer {
     const s = { seed: '', chance, china: new AleaStream(), kim: new AleaStream(), us: new AleaStream() };
     this.streams = s;
     const views = { us: new UsLiveView(), china: new ChinaLiveView(), kim: new KimLiveView() };
+    this.views = views;
     const { us, china, kim } = profile;
     const event: ChanceEvent = { type: 'chance', detection: 0, war: 0, drift: 0 };
     this.deciders = {
-      china: (ctx, legal) => {
-        const m = china.choose(views.china.bind(ctx), chinaList(legal), s.china);
+      china: (_ctx, legal) => {
+        const m = china.choose(views.china, chinaList(legal), s.china);
         if (this.onMove !== undefined) this.onMove(m);
-        return indexOf(CHINA_INDEX, 'china', china.id, m);
+        return indexOf(CHINA_MOVES, 'china', china.id, m);
       },
-      kim: (ctx, legal) => {
-        const m = kim.choose(views.kim.bind(ctx), kimList(legal), s.kim);
+      kim: (_ctx, legal) => {
+        const m = kim.choose(views.kim, kimList(legal), s.kim);
         if (this.onMove !== undefined) this.onMove(m);
-        return indexOf(KIM_INDEX, 'kim', kim.id, m);
+        return indexOf(KIM_MOVES, 'kim', kim.id, m);
       },
-      us: (ctx, legal) => {
-        const m = us.choose(views.us.bind(ctx), usList(legal), s.us);
+      us: (_ctx, legal) => {
+        const m = us.choose(views.us, usList(legal), s.us);
         if (this.onMove !== undefined) this.onMove(m);
-        return indexOf(US_INDEX, 'us', us.id, m);
+        return indexOf(US_MOVES, 'us', us.id, m);
       },
       chance: () => {
         event.detection = chance.next();
@@ -136,6 +138,10 @@ export class CompiledPlayer {
 
   private finishFrom(ctx: GameContext, out: GameSummary): GameSummary {
     const d = this.deciders;
+    // Views are bound once a game: they read the context as the rounds update it.
+    this.views.us.bind(ctx);
+    this.views.china.bind(ctx);
+    this.views.kim.bind(ctx);
     for (;;) {
       const end = playRound(ctx, d);
       if (end >= 0) return summarizeInto(ctx, ENDING_OUTCOMES[end] as (typeof ENDING_OUTCOMES)[number], out);

@@ -16,7 +16,6 @@ import { ACTOR_TABLE } from '../model/game-table.js';
 
 /** China's moves in table order: move i is bit i of its legal mask. */
 export const CHINA_MOVES = ['askEscalationOvertly', 'askEscalationByCourier', 'restrainKim', 'offerRestraintForTaiwan', 'offerRestraintForChips', 'squeezeLifeline', 'sendWarmSignal', 'backSanctions', 'blockSanctions', 'chinaWaits'] as const satisfies readonly MoveName[];
-export const CHINA_INDEX: ReadonlyMap<string, number> = new Map(CHINA_MOVES.map((m, i) => [m, i]));
 
 /** China's legal moves now, as a bitmask. */
 export function chinaLegal(ctx: GameContext): number {
@@ -78,7 +77,6 @@ export function chinaPlays(ctx: GameContext, move: number): void {
 
 /** Kim's moves in table order: move i is bit i of its legal mask. */
 export const KIM_MOVES = ['testShortRange', 'missileOverJapan', 'testIcbm', 'nuclearTest', 'holdTests', 'suspendTestsForPayment'] as const satisfies readonly MoveName[];
-export const KIM_INDEX: ReadonlyMap<string, number> = new Map(KIM_MOVES.map((m, i) => [m, i]));
 
 /** Kim's legal moves now, as a bitmask. */
 export function kimLegal(ctx: GameContext): number {
@@ -130,7 +128,6 @@ export function kimPlays(ctx: GameContext, move: number): void {
 
 /** Us's moves in table order: move i is bit i of its legal mask. */
 export const US_MOVES = ['concedeTaiwan', 'concedeChips', 'payKim', 'askBeijingForHelp', 'exposeBeijing', 'sanction', 'posture', 'openDiplomaticTrack', 'usWaits'] as const satisfies readonly MoveName[];
-export const US_INDEX: ReadonlyMap<string, number> = new Map(US_MOVES.map((m, i) => [m, i]));
 
 /** Us's legal moves now, as a bitmask. */
 export function usLegal(ctx: GameContext): number {
