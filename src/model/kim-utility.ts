@@ -1,5 +1,5 @@
-import type { KimMove } from './moves.js';
-import type { KimView } from './views.js';
+import type { KimMove, MoveName } from './moves.js';
+import type { KimView, PublicRules } from './views.js';
 import { rungOf } from './moves.js';
 import { sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { testPrestige } from './kim-moves.js';
@@ -42,15 +42,40 @@ export function kimWeightsFrom(v: KimView, scale: { standing: number; economy: n
  */
 export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number {
   const r = v.rules;
-  const rung = rungOf(move);
+  return weigh(v, r, w, move, v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence, v.requestChannel !== 'none', v.warmSignal ? r.covert.warmSignalEmboldens : 0);
+}
+
+/**
+ * C7: the move with the highest utility for this Kim; ties go to the earlier move. What every
+ * move's weighing shares is read once per decision, not once per move (a batch spent a third
+ * of its time weighing Kim's moves); the values are the same expressions, so the same bits.
+ */
+export function bestKimMove(v: KimView, legal: readonly MoveName[], w: KimWeights): MoveName {
+  const r = v.rules;
   const lifelineRisk = v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence;
   const wantsEscalation = v.requestChannel !== 'none';
+  const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
+  let best = legal[0] as MoveName;
+  let bestU = -Infinity;
+  for (let k = 0; k < legal.length; k++) {
+    const m = legal[k] as MoveName;
+    const u = weigh(v, r, w, m as KimMove, lifelineRisk, wantsEscalation, warm);
+    if (u > bestU) {
+      best = m;
+      bestU = u;
+    }
+  }
+  return best;
+}
+
+/** kimMoveUtility's body, given what does not depend on the move. */
+function weigh(v: KimView, r: PublicRules, w: KimWeights, move: KimMove, lifelineRisk: number, wantsEscalation: boolean, warm: number): number {
+  const rung = rungOf(move);
   let u = 0;
   if (rung > 0) {
     const i = rung - 1;
     // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
     // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
-    const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
     const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm, 1 - v.kimStanding);
     u += w.standing * prestige;
     u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy

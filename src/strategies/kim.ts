@@ -1,21 +1,15 @@
-import type { KimMove, MoveName } from '../model/moves.js';
+import type { MoveName } from '../model/moves.js';
 import type { KimView } from '../model/views.js';
 import type { KimWeights } from '../model/kim-utility.js';
 import type { Rng } from '../rng/rng.js';
 import type { Strategy } from './types.js';
-import { kimMoveUtility, kimWeightsFrom } from '../model/kim-utility.js';
+import { bestKimMove, kimWeightsFrom } from '../model/kim-utility.js';
 import { randomStrategy } from './random.js';
 import { anyLegal } from './types.js';
 
 /** C7: the move with the highest utility for this Kim; ties go to the earlier move. */
 function bestFor(v: KimView, legal: readonly MoveName[], w: KimWeights): MoveName {
-  let best = legal[0] as MoveName;
-  let bestU = -Infinity;
-  for (const m of legal) {
-    const u = kimMoveUtility(v, m as KimMove, w);
-    if (u > bestU) [best, bestU] = [m, u];
-  }
-  return best;
+  return bestKimMove(v, legal, w);
 }
 
 export const regimeFirst: Strategy<'kim'> = {
