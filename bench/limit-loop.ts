@@ -218,47 +218,94 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
     spaces[k] = (n0 >>> 0) * TWO_POW_M32;
   }
   const afterSpaces = n0;
-  const seedOut = new Float64Array(3);
-  /** Seed one stream of game `index` into seedOut (s0, s1, s2). */
-  const seedStream = (nd: number, tail: Int32Array) => {
-    let n = afterSpaces;
+  let prefixState = afterSpaces;
+  for (let i = 0; i < prefix.length; i++) {
+    prefixState += prefix[i] as number;
+    let h = 0.02519603282416938 * prefixState;
+    prefixState = h >>> 0;
+    h -= prefixState;
+    h *= prefixState;
+    prefixState = h >>> 0;
+    h -= prefixState;
+    prefixState += h * 0x100000000;
+  }
+  const seedOut = new Float64Array(6);
+  /** Seed chance's stream and China's of game `index` side by side (two independent hash chains) into seedOut. */
+  const seedBoth = (nd: number) => {
+    let a = afterSpaces;
+    let b = afterSpaces;
     for (let pass = 0; pass < 3; pass++) {
-      for (let i = 0; i < prefix.length; i++) {
-        n += prefix[i] as number;
-        let h = 0.02519603282416938 * n;
-        n = h >>> 0;
-        h -= n;
-        h *= n;
-        n = h >>> 0;
-        h -= n;
-        n += h * 0x100000000;
+      if (pass > 0) {
+        for (let i = 0; i < prefix.length; i++) {
+          const code = prefix[i] as number;
+          a += code;
+          b += code;
+          let ha = 0.02519603282416938 * a;
+          let hb = 0.02519603282416938 * b;
+          a = ha >>> 0;
+          b = hb >>> 0;
+          ha -= a;
+          hb -= b;
+          ha *= a;
+          hb *= b;
+          a = ha >>> 0;
+          b = hb >>> 0;
+          ha -= a;
+          hb -= b;
+          a += ha * 0x100000000;
+          b += hb * 0x100000000;
+        }
+      } else {
+        a = prefixState;
+        b = prefixState;
       }
-      for (let i = nd - 1; i >= 0; i--) {
-        n += digits[i] as number;
-        let h = 0.02519603282416938 * n;
-        n = h >>> 0;
-        h -= n;
-        h *= n;
-        n = h >>> 0;
-        h -= n;
-        n += h * 0x100000000;
+      for (let i = nd - 1; i >= -1; i--) {
+        const code = i >= 0 ? (digits[i] as number) : 124;
+        a += code;
+        b += code;
+        let ha = 0.02519603282416938 * a;
+        let hb = 0.02519603282416938 * b;
+        a = ha >>> 0;
+        b = hb >>> 0;
+        ha -= a;
+        hb -= b;
+        ha *= a;
+        hb *= b;
+        a = ha >>> 0;
+        b = hb >>> 0;
+        ha -= a;
+        hb -= b;
+        a += ha * 0x100000000;
+        b += hb * 0x100000000;
       }
-      for (let i = 0; i < tail.length; i++) {
-        n += tail[i] as number;
-        let h = 0.02519603282416938 * n;
-        n = h >>> 0;
-        h -= n;
-        h *= n;
-        n = h >>> 0;
-        h -= n;
-        n += h * 0x100000000;
+      for (let i = 1; i < tailChance.length; i++) {
+        a += tailChance[i] as number;
+        let h = 0.02519603282416938 * a;
+        a = h >>> 0;
+        h -= a;
+        h *= a;
+        a = h >>> 0;
+        h -= a;
+        a += h * 0x100000000;
       }
-      let s = (spaces[pass] as number) - (n >>> 0) * TWO_POW_M32;
-      if (s < 0) s += 1;
-      seedOut[pass] = s;
+      for (let i = 1; i < tailChina.length; i++) {
+        b += tailChina[i] as number;
+        let h = 0.02519603282416938 * b;
+        b = h >>> 0;
+        h -= b;
+        h *= b;
+        b = h >>> 0;
+        h -= b;
+        b += h * 0x100000000;
+      }
+      let sa = (spaces[pass] as number) - (a >>> 0) * TWO_POW_M32;
+      if (sa < 0) sa += 1;
+      let sb = (spaces[pass] as number) - (b >>> 0) * TWO_POW_M32;
+      if (sb < 0) sb += 1;
+      seedOut[pass] = sa;
+      seedOut[3 + pass] = sb;
     }
   };
-
   // ---- statistics ----
   const total = emptyStats();
   const chunk = emptyStats();
@@ -282,9 +329,10 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
       digits[nd++] = 48 + (ix % 10);
       ix = Math.floor(ix / 10);
     } while (ix > 0);
-    // Streams: chance and China draw; regimeFirst and columns never do. Seeded on first draw.
-    let chS0 = 0, chS1 = 0, chS2 = 0, chC = 1, chSeeded = false;
-    let cnS0 = 0, cnS1 = 0, cnS2 = 0, cnC = 1, cnSeeded = false;
+    // Streams: chance and China draw (regimeFirst and columns never do), seeded together.
+    seedBoth(nd);
+    let chS0 = seedOut[0] as number, chS1 = seedOut[1] as number, chS2 = seedOut[2] as number, chC = 1;
+    let cnS0 = seedOut[3] as number, cnS1 = seedOut[4] as number, cnS2 = seedOut[5] as number, cnC = 1;
 
     // ---- context.ts initialContext ----
     let round = 1;
@@ -364,14 +412,6 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
           const offer = influence < 0.2 || !canOffer ? NONE : taiwan ? C_OFFER_TAIWAN : C_OFFER_CHIPS; // sell
           let draw = 0;
           if (offer !== NONE) {
-            if (!cnSeeded) {
-              seedStream(nd, tailChina);
-              cnS0 = seedOut[0] as number;
-              cnS1 = seedOut[1] as number;
-              cnS2 = seedOut[2] as number;
-              cnC = 1;
-              cnSeeded = true;
-            }
             const t = 2091639 * cnS0 + cnC * TWO_POW_M32;
             cnS0 = cnS1;
             cnS1 = cnS2;
@@ -386,14 +426,6 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
             const stigma = stigmaBase * (1 + exposure + europe);
             const covert = gain - detectCovert * stigma;
             const overt = gain - detectOvert * stigma;
-            if (!cnSeeded) {
-              seedStream(nd, tailChina);
-              cnS0 = seedOut[0] as number;
-              cnS1 = seedOut[1] as number;
-              cnS2 = seedOut[2] as number;
-              cnC = 1;
-              cnSeeded = true;
-            }
             const t = 2091639 * cnS0 + cnC * TWO_POW_M32;
             cnS0 = cnS1;
             cnS1 = cnS2;
@@ -560,14 +592,6 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
       const usMove = um;
 
       // ================= chance (model/chance.ts) =================
-      if (!chSeeded) {
-        seedStream(nd, tailChance);
-        chS0 = seedOut[0] as number;
-        chS1 = seedOut[1] as number;
-        chS2 = seedOut[2] as number;
-        chC = 1;
-        chSeeded = true;
-      }
       let t = 2091639 * chS0 + chC * TWO_POW_M32;
       chS0 = chS1;
       chS1 = chS2;

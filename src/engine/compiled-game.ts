@@ -9,7 +9,7 @@ import type { RoundDeciders } from './compiled-round.generated.js';
 import type { GameStreams } from './streams.js';
 import type { GameState } from './stepper.js';
 import { initialContext } from '../model/context.js';
-import { AleaStream, prefixHashState } from '../rng/alea.js';
+import { AleaStream, prefixHashState, seedTogether } from '../rng/alea.js';
 import { gameSeed } from '../rng/rng.js';
 import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
 import { ChinaLiveView, KimLiveView, UsLiveView } from './live-views.js';
@@ -58,6 +58,7 @@ export class CompiledPlayer {
   onMove: ((move: MoveName) => void) | undefined = undefined;
   private readonly streams: GameStreams & Record<Stream, AleaStream>;
   private readonly deciders: RoundDeciders;
+  private readonly eager: AleaStream[];
   private readonly views: { us: UsLiveView; china: ChinaLiveView; kim: KimLiveView };
   private master: string | undefined = undefined;
   private scenario: string | undefined = undefined;
@@ -68,6 +69,7 @@ export class CompiledPlayer {
     const chance = new AleaStream();
     const s = { seed: '', chance, china: new AleaStream(), kim: new AleaStream(), us: new AleaStream() };
     this.streams = s;
+    this.eager = [chance, ...(['china', 'kim', 'us'] as const).filter((a) => profile[a].stochastic).map((a) => s[a])];
     const views = { us: new UsLiveView(), china: new ChinaLiveView(), kim: new KimLiveView() };
     this.views = views;
     const { us, china, kim } = profile;
@@ -130,6 +132,10 @@ export class CompiledPlayer {
       s.china.reseedGame(this.prefix, this.prefixState, index, 'china');
       s.kim.reseedGame(this.prefix, this.prefixState, index, 'kim');
       s.us.reseedGame(this.prefix, this.prefixState, index, 'us');
+      // Streams that will be drawn from (chance's, and a stochastic strategy's) are seeded two
+      // at a time, side by side; the rest wait for a first draw that may never come.
+      const eager = this.eager;
+      for (let k = 0; k + 1 < eager.length; k += 2) seedTogether(eager[k] as AleaStream, eager[k + 1] as AleaStream);
     } else {
       const seed = gameSeed(masterSeed, scenarioName, index);
       for (const k of STREAMS) s[k].reseedText(`${seed}|${k}`);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { AleaStream, aleaOf, prefixHashState } from '../../src/rng/alea.js';
+import { AleaStream, aleaOf, prefixHashState, seedTogether } from '../../src/rng/alea.js';
 import { gameSeed } from '../../src/rng/rng.js';
 import type { Stream } from '../../src/rng/rng.js';
 
@@ -15,7 +15,7 @@ describe('our alea gives the very streams of seedrandom.alea', () => {
         const ours = aleaOf(seed);
         expect(draws(() => ours.next(), 60)).toEqual(draws(seedrandom.alea(seed), 60));
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
@@ -48,5 +48,31 @@ describe('our alea gives the very streams of seedrandom.alea', () => {
     draws(() => rng.next(), 7);
     rng.reseedText('b');
     expect(draws(() => rng.next(), 5)).toEqual(draws(seedrandom.alea('b'), 5));
+  });
+});
+
+describe('two streams of a game seeded side by side', () => {
+  it('give the same draws as each seeded on its own', () => {
+    const prefix = 'bench|baseline|';
+    const state = prefixHashState(prefix);
+    const a = new AleaStream();
+    const b = new AleaStream();
+    for (let index = 0; index < 3000; index += 7) {
+      for (const [x, y] of [['chance', 'china'], ['kim', 'us'], ['china', 'chance']] as const) {
+        a.reseedGame(prefix, state, index, x);
+        b.reseedGame(prefix, state, index, y);
+        seedTogether(a, b);
+        expect(draws(() => a.next(), 8)).toEqual(draws(seedrandom.alea(`${prefix}${index}|${x}`), 8));
+        expect(draws(() => b.next(), 8)).toEqual(draws(seedrandom.alea(`${prefix}${index}|${y}`), 8));
+      }
+    }
+  });
+
+  it('and fall back to seeding one by one when the two are not of one game', () => {
+    const a = aleaOf('x');
+    const b = new AleaStream().reseedGame('p|q|', prefixHashState('p|q|'), 5, 'us');
+    seedTogether(a, b);
+    expect(draws(() => a.next(), 4)).toEqual(draws(seedrandom.alea('x'), 4));
+    expect(draws(() => b.next(), 4)).toEqual(draws(seedrandom.alea('p|q|5|us'), 4));
   });
 });
