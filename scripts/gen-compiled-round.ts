@@ -74,8 +74,8 @@ const refName = (r: unknown) => (typeof r === 'string' ? r : (r as { type: strin
 const refList = (r: unknown): string[] => (r === undefined ? [] : Array.isArray(r) ? r.map(refName) : [refName(r)]);
 
 /** The machine must be the table's straight line: the same states, transitions and order. */
-export function checkMachineAgainstTable(): void {
-  const cfg = leverageMachine.config as { initial?: string; states?: Record<string, { on?: Record<string, { target: string; guard?: unknown; actions?: unknown }>; always?: { target: string; guard?: unknown; actions?: unknown }[]; type?: string }> };
+export function checkMachineAgainstTable(machine: { config: unknown } = leverageMachine): void {
+  const cfg = machine.config as { initial?: string; states?: Record<string, { on?: Record<string, { target: string; guard?: unknown; actions?: unknown }>; always?: { target: string; guard?: unknown; actions?: unknown }[]; type?: string }> };
   const states = cfg.states ?? {};
   const fail = (what: string) => {
     throw new Error(`machine.ts and the game table disagree: ${what}. Fix: rebuild the machine from the table (machineFromTable), then rerun.`);

@@ -41,7 +41,7 @@ export function kimWeightsFrom(v: KimView, scale: { standing: number; economy: n
  * war risk grows with tension. C11: a big test throws away the diplomatic track.
  */
 export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number {
-  return weigh(v, v.rules, w, move, shared(v));
+  return bestOrWeigh(v, [move], w, true);
 }
 
 /**
@@ -50,13 +50,30 @@ export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number
  * third of its time weighing Kim's moves); they are the same expressions, so the same bits.
  */
 export function bestKimMove(v: KimView, legal: readonly MoveName[], w: KimWeights): MoveName {
+  return bestOrWeigh(v, legal, w, false);
+}
+
+function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: true): number;
+function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: false): MoveName;
+function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: boolean): MoveName | number {
   const r = v.rules;
-  const s = shared(v);
+  const lifelineRisk = v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence;
+  const wantsEscalation = v.requestChannel !== 'none';
+  // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
+  // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
+  const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
+  const roundsLeft = v.rounds - v.round + 1;
+  const riskNow = warRiskUncapped(v.tension, v.deterrence, r);
+  // C11: a test invites sanctions, which bite harder with Europe on board and with
+  // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
+  const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
+  const reach = sanctionsReach(v.europeAlignment, r);
   let best = legal[0] as MoveName;
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
     const m = legal[k] as MoveName;
-    const u = weigh(v, r, w, m as KimMove, s);
+    const u = weigh(v, r, w, m as KimMove, lifelineRisk, wantsEscalation, warm, roundsLeft, riskNow, bite, reach);
+    if (utilityOfFirst) return u;
     if (u > bestU) {
       best = m;
       bestU = u;
@@ -65,37 +82,11 @@ export function bestKimMove(v: KimView, legal: readonly MoveName[], w: KimWeight
   return best;
 }
 
-/** The parts of Kim's weighing that do not depend on the move. */
-interface Shared {
-  lifelineRisk: number;
-  wantsEscalation: boolean;
-  warm: number;
-  roundsLeft: number;
-  riskNow: number;
-  bite: number;
-  reach: number;
-}
-
-function shared(v: KimView): Shared {
-  const r = v.rules;
-  return {
-    lifelineRisk: v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence,
-    wantsEscalation: v.requestChannel !== 'none',
-    // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
-    // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
-    warm: v.warmSignal ? r.covert.warmSignalEmboldens : 0,
-    roundsLeft: v.rounds - v.round + 1,
-    riskNow: warRiskUncapped(v.tension, v.deterrence, r),
-    // C11: a test invites sanctions, which bite harder with Europe on board and with
-    // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
-    bite: r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r),
-    reach: sanctionsReach(v.europeAlignment, r),
-  };
-}
-
 /** kimMoveUtility's body, given what does not depend on the move. */
-function weigh(v: KimView, r: PublicRules, w: KimWeights, move: KimMove, s: Shared): number {
-  const { lifelineRisk, wantsEscalation, warm } = s;
+function weigh(
+  v: KimView, r: PublicRules, w: KimWeights, move: KimMove,
+  lifelineRisk: number, wantsEscalation: boolean, warm: number, roundsLeft: number, riskNow: number, bite: number, reach: number,
+): number {
   const rung = rungOf(move);
   let u = 0;
   if (rung > 0) {
@@ -109,11 +100,10 @@ function weigh(v: KimView, r: PublicRules, w: KimWeights, move: KimMove, s: Shar
     // over the rounds it lasts (at most the rounds left), not only this one.
     const added = r.kim.rungTension[i] ?? 0;
     const after = v.tension + added;
-    const roundsLeft = s.roundsLeft;
     const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / r.kim.tensionDecay)) : roundsLeft;
-    u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - s.riskNow);
-    // C11: the sanctions a test invites (their bite and reach: shared()).
-    u -= w.economy * (rung / 4) * r.us.sanctionStep * s.reach * s.bite * v.nkEconomy * 4;
+    u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - riskNow);
+    // C11: the sanctions a test invites (their bite and reach: bestOrWeigh).
+    u -= w.economy * (rung / 4) * r.us.sanctionStep * reach * bite * v.nkEconomy * 4;
     // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
     // Any test while the track is open stalls it for the round: the progress forgone.
     if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);

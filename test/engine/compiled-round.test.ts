@@ -89,3 +89,18 @@ describe('the compiled path plays bit-identical games to the interpreting steppe
 });
 
 
+
+describe('the generator checks the machine against the table before it writes', () => {
+  it('accepts the machine built from the table, and refuses one that has drifted from it', async () => {
+    const { checkMachineAgainstTable } = await import('../../scripts/gen-compiled-round.js');
+    const { leverageMachine, machineFromTable } = await import('../../src/model/machine.js');
+    const { GAME_TABLE } = await import('../../src/model/game-table.js');
+    expect(() => checkMachineAgainstTable(leverageMachine)).not.toThrow();
+    // A move the table does not have (a machine from an edited table).
+    const extra = { ...GAME_TABLE, mediateTalks: { ...GAME_TABLE.chinaWaits, short: 'mediate' } };
+    expect(() => checkMachineAgainstTable(machineFromTable(extra))).toThrow(/chinaMoves takes .*mediateTalks/);
+    // The same moves in another order (the order legal moves are listed in is part of the games).
+    const { chinaWaits, ...rest } = GAME_TABLE;
+    expect(() => checkMachineAgainstTable(machineFromTable({ chinaWaits, ...rest }))).toThrow(/machine.ts and the game table disagree/);
+  });
+});
