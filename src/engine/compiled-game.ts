@@ -56,6 +56,8 @@ function indexOf(moves: readonly MoveName[], actor: Actor, id: string, move: Mov
 export class CompiledPlayer {
   /** Sees every move made, as it is made (calibration compares paired games' courses). */
   onMove: ((move: MoveName) => void) | undefined = undefined;
+  /** Set while fast-game.ts's shared player is in a game (a nested game must not reuse it). */
+  busy = false;
   private readonly streams: GameStreams & Record<Stream, AleaStream>;
   private readonly deciders: RoundDeciders;
   private readonly eager: AleaStream[];

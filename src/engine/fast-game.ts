@@ -20,11 +20,15 @@ export type Profile = { [A in Actor]: Strategy<A> };
 export type { GameSummary } from './game-summary.js';
 export { newSummary, summarize, summarizeInto } from './game-summary.js';
 
-/** One player per profile, reused game after game (a player holds only scratch). */
+/**
+ * One player per profile, reused game after game (a player holds only scratch). A game
+ * played from inside another (a strategy's rollout) gets a player of its own.
+ */
 const players = new WeakMap<Profile, CompiledPlayer>();
 function playerFor(profile: Profile, onMove: ((move: MoveName) => void) | undefined): CompiledPlayer {
   let p = players.get(profile);
   if (!p) players.set(profile, (p = new CompiledPlayer(profile)));
+  if (p.busy) p = new CompiledPlayer(profile);
   p.onMove = onMove;
   return p;
 }
@@ -39,9 +43,11 @@ export function playFast(
   onMove?: (move: MoveName) => void,
 ): GameSummary {
   const player = playerFor(profile, onMove);
+  player.busy = true;
   try {
     return player.play(params, scenarioName, masterSeed, index);
   } finally {
+    player.busy = false;
     player.onMove = undefined;
   }
 }
@@ -49,9 +55,11 @@ export function playFast(
 /** Play a game on from `state` (updated in place) to its end, drawing from streams of the game seed `seed`. */
 export function finishFast(state: GameState, seed: string, profile: Profile, onMove?: (move: MoveName) => void): GameSummary {
   const player = playerFor(profile, onMove);
+  player.busy = true;
   try {
     return player.finish(state, seed);
   } finally {
+    player.busy = false;
     player.onMove = undefined;
   }
 }

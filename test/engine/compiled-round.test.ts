@@ -104,3 +104,29 @@ describe('the generator checks the machine against the table before it writes', 
     expect(() => checkMachineAgainstTable(machineFromTable({ chinaWaits, ...rest }))).toThrow(/machine.ts and the game table disagree/);
   });
 });
+
+describe('a game played from inside another (a strategy rollout)', () => {
+  it('does not disturb the game it is played from', () => {
+    const sc = resolveScenario('2022');
+    const base = STRATEGIES.china[0] as Strategy<'china'>;
+    let depth = 0;
+    const profile = { us: STRATEGIES.us[0], kim: STRATEGIES.kim[0] } as Profile;
+    const rollouts: Strategy<'china'> = {
+      ...base,
+      id: 'rollouts',
+      choose(v, legal, rng) {
+        if (depth === 0) {
+          depth++;
+          try {
+            playFast(sc.params, sc.name, 'inner', v.round, profile); // the same profile object: a nested game
+          } finally {
+            depth--;
+          }
+        }
+        return base.choose(v, legal, rng);
+      },
+    };
+    profile.china = rollouts;
+    for (let i = 0; i < 30; i++) expect(playFast(sc.params, sc.name, 'outer', i, profile)).toStrictEqual(playInterpreted(sc.params, sc.name, 'outer', i, profile));
+  });
+});
