@@ -157,6 +157,9 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
   const brinkDamps = K.brinkDampsPrestige;
   const repeatPrestige = K.repeatPrestige;
   const standingFade = K.standingFade;
+  const entrenched = K.entrenchedStanding;
+  const lifelineSustains = K.lifelineSustains;
+  const dangerMargin = K.regimeDangerMargin;
   const obeyMinRung = K.obeyMinRung;
   const redLineRung = K.redLineRung;
   const U = P.us;
@@ -193,6 +196,9 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
   const kEconomy = wKim.economy * 1;
   const kWar = wKim.war * 1;
   const kSettlement = wKim.settlement;
+  const kRegime = wKim.regimeCrisis;
+  /** kim-utility.ts regimeDanger */
+  const danger = (level: number) => Math.max(0, (regimeThreshold + dangerMargin - level) / dangerMargin);
   // China's stigma of being caught (china-calculus chinaPressureReturn), without the exposure factor.
   const stigmaBase = evidencePerDetection * (exposeBonus + exposeStrength) * wCh.exposure;
 
@@ -474,14 +480,20 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
         const brink = 1 - Math.min(1, tension) * brinkDamps;
         const prestige = Math.min((rungPrestige[i] as number) * novelty * (1 - deterrence * detDampsPrestige) * brink + warmAdd, 1 - standing);
         let u = 0;
+        let dEconomy = 0;
+        let dStanding = 0;
         u += kStanding * prestige;
         u -= kEconomy * testCost * rung;
+        dStanding += prestige;
+        dEconomy -= testCost * rung;
         const added = rungTension[i] as number;
         const after = tension + added;
         const lingers = tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / tensionDecay)) : roundsLeft;
         u -= kWar * lingers * (warAtFull * after * after * (1 - deterrence * detDampsWar) - riskNow);
         const bite = economyBite * biteFactor;
-        u -= kEconomy * (rung / 4) * sanctionStep * reach * bite * economy * 4;
+        const sanctionsCost = (rung / 4) * sanctionStep * reach * bite * economy * 4;
+        u -= kEconomy * sanctionsCost;
+        dEconomy -= sanctionsCost;
         if (rung >= detenteRung) u -= kSettlement * (diplomacy / settleAt);
         else if (diplomacy > 0 && rung >= talksStallRung) {
           const nearness = diplomacy / settleAt;
@@ -491,25 +503,50 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
           if (rung >= obeyMinRung) {
             const seen = channel === 1 ? 1 : 0.5;
             u -= kStanding * obeyStandingCost * seen;
-          } else u -= kEconomy * lifelineRisk;
-        } else if (restraintOrdered || rung >= redLineRung) u -= kEconomy * lifelineRisk;
+            dStanding -= obeyStandingCost * seen;
+          } else {
+            u -= kEconomy * lifelineRisk;
+            dEconomy -= lifelineRisk;
+          }
+        } else if (restraintOrdered || rung >= redLineRung) {
+          u -= kEconomy * lifelineRisk;
+          dEconomy -= lifelineRisk;
+        }
+        if (dangerMargin > 0) {
+          u -= kRegime * (danger(economy + dEconomy) - danger(economy));
+          u -= kRegime * (danger(standing + dStanding) - danger(standing));
+        }
         if (u > best) {
           best = u;
           km = i;
         }
       }
       {
-        const hold = wants ? 0 - kEconomy * lifelineRisk : 0;
+        // holdTests, then (kimHasTestsToSuspend) suspendTestsForPayment
+        const refusing = wants ? 0 - kEconomy * lifelineRisk : 0;
+        const refusingEconomy = wants ? 0 - lifelineRisk : 0;
+        let hold = refusing;
+        if (dangerMargin > 0) {
+          hold -= kRegime * (danger(economy + refusingEconomy) - danger(economy));
+          hold -= kRegime * (danger(standing + 0) - danger(standing));
+        }
         if (hold > best) {
           best = hold;
           km = K_HOLD;
         }
         if (escalation >= 1) {
-          // kimHasTestsToSuspend
           const belief = kimSawPay / (kimSawPay + kimSawRefuse);
-          let u = hold;
+          let u = refusing;
+          let dEconomy = refusingEconomy;
+          let dStanding = 0;
           u += kEconomy * belief * suspensionAid;
           u -= kStanding * (1 - belief) * unpaidPauseCost;
+          dEconomy += belief * suspensionAid;
+          dStanding -= (1 - belief) * unpaidPauseCost;
+          if (dangerMargin > 0) {
+            u -= kRegime * (danger(economy + dEconomy) - danger(economy));
+            u -= kRegime * (danger(standing + dStanding) - danger(standing));
+          }
           if (u > best) {
             best = u;
             km = K_SUSPEND;
@@ -626,9 +663,11 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
       {
         const bite = economyBite * (stance > 0 ? 1 + chinaTradeShare : stance < 0 ? 1 - blockedShare : 1);
         economy = clamp01(economy - sanctions * bite * economy);
+        economy = clamp01(economy + lifelineSustains * lifeline * lifelineDependence * (1 - economy));
         const shortfall = 0.5 - economy;
         if (shortfall > 0) standing = clamp01(standing - shortfall * economyDrag);
-        standing = clamp01(standing - standingFade);
+        const gap = standing - entrenched;
+        standing = clamp01(standing - Math.max(-standingFade, Math.min(standingFade, gap)));
       }
       // rollForWar
       warBroke = eWar < clamp01(warAtFull * tension * tension * (1 - deterrence * detDampsWar));

@@ -52,6 +52,14 @@ export interface CalibrateOptions {
 
 const KIM = 'regimeFirst';
 
+/**
+ * C7, C11: the most games a regime crisis may end under a scenario's own China. The regime
+ * outlasted every sanctions campaign from 2006 to 2024, about eighteen campaign years; at 5%
+ * a game (a game standing for a year or so of crisis) eighteen years without a crisis has a
+ * chance of 0.95^18 = 0.40, while the 23-73% measured before would make it under 1%.
+ */
+export const CRISIS_CEILING = 0.05;
+
 /** The named US strategies: every one but the random yardstick. */
 export function namedUsStrategies(): string[] {
   return strategyIds('us').filter((id) => id !== 'usRandom');
@@ -146,6 +154,14 @@ export async function calibrate(scenarios: Scenario[], o: CalibrateOptions): Pro
       rollsAtTop += metric(acc, 'rollsAtTop').mean * acc.n;
       warsAtTop += metric(acc, 'warsAtTop').mean * acc.n;
     }
+    // C7, C11: the regime outlasted every sanctions campaign since 2006 with China's trade as
+    // its lifeline: under the scenario's own China, no named US strategy cracks it often.
+    let crisisMax = { p: -1, low: 0, high: 0, us: '' };
+    for (const us of usIds) {
+      const c = outcomeShare(byUs.get(us)!, 'regimeCrisis');
+      if (c.p > crisisMax.p) crisisMax = { ...c, us };
+    }
+    add({ id: 'ending.regimeCrisis.rare', claims: ['C7', 'C11'], fact: `regime crisis ends at most ${(CRISIS_CEILING * 100).toFixed(0)}% of games under the scenario's own China, for every named US strategy (the most shown)`, scenario: s.name, subject: `${crisisMax.p > 0 ? crisisMax.us : 'every named US strategy'} v ${china}`, target: `<= ${(CRISIS_CEILING * 100).toFixed(0)}%`, value: crisisMax.p, low: crisisMax.low, high: crisisMax.high, unit: 'share' }, crisisMax.p <= CRISIS_CEILING);
     const top = proportionInterval(Math.round(warsAtTop), Math.max(1, Math.round(rollsAtTop)));
     add({ id: 'war.atTop', claims: ['C12'], fact: 'war at most 0.5% a round at full tension (all named US strategies)', scenario: s.name, subject: 'rounds at >= 0.9', target: '<= 0.5%', value: top.p, low: top.low, high: top.high, unit: 'share' }, top.p <= 0.005);
 
@@ -214,10 +230,26 @@ export async function calibrate(scenarios: Scenario[], o: CalibrateOptions): Pro
       add({ id: 'kim.defies', claims: ['C7'], fact: 'Kim defies some requests to escalate', scenario: s.name, subject: us0, target: 'reported', value: def.p, low: def.low, high: def.high, unit: 'share', reportOnly: true }, def.p > 0);
     }
 
-    // 5. Regime crisis under sustained sanctions and a squeezed lifeline.
-    const [rc] = await batch([base], [{ us: 'sanctioner', china: 'enforcer', kim: KIM }]);
-    const reg = outcomeShare(rc!.acc, 'regimeCrisis');
-    if (reg.p > regimeBest.value) regimeBest = { value: reg.p, low: reg.low, high: reg.high, where: `${s.name}: sanctioner v enforcer` };
+    // 5. Regime crisis under sustained sanctions and a squeezed lifeline (C7, C11). Beijing
+    // squeezes the lifeline when Kim defies it, so the squeeze is measured against a Kim who
+    // defies (independent) as well as the careful regimeFirst; and the crisis must be graded:
+    // it rises from a paying US, to sanctions, to sanctions with Beijing enforcing them.
+    const squeezeKims = [KIM, 'independent'];
+    const rc = await batch([base], squeezeKims.map((kim) => ({ us: 'sanctioner', china: 'enforcer', kim })));
+    squeezeKims.forEach((kim, i) => {
+      const reg = outcomeShare(rc[i]!.acc, 'regimeCrisis');
+      if (reg.p > regimeBest.value) regimeBest = { value: reg.p, low: reg.low, high: reg.high, where: `${s.name}: sanctioner v enforcer, Kim ${kim}` };
+    });
+    const ladder = [
+      { us: 'appeaser', china },
+      { us: 'sanctioner', china },
+      { us: 'sanctioner', china: 'enforcer' },
+    ];
+    const graded = await batch([base], ladder.map((l) => ({ ...l, kim: 'independent' })));
+    const shares = graded.map((c) => outcomeShare(c.acc, 'regimeCrisis').p);
+    let rising = shares[shares.length - 1]! > shares[0]!;
+    for (let i = 1; i < shares.length; i++) rising &&= shares[i]! >= shares[i - 1]!;
+    add({ id: 'ending.regimeCrisis.graded', claims: ['C7', 'C11'], fact: 'regime crisis rises with pressure and squeeze (Kim independent): appeaser, sanctioner, sanctioner v enforcer', scenario: s.name, subject: ladder.map((l, i) => `${l.us}/${l.china} ${(shares[i]! * 100).toFixed(1)}%`).join(' -> '), target: 'rising', value: shares[shares.length - 1]! - shares[0]!, low: NaN, high: NaN, unit: 'share' }, rising);
 
     // 6. Hidden information (C1): the US's starting estimate 0.3 against 0.9.
     let best = { p: 0, low: 0, high: 0 };
@@ -241,10 +273,19 @@ export async function calibrate(scenarios: Scenario[], o: CalibrateOptions): Pro
     // 8. Value weights act on choices: a Kim who fears war more tests less.
     const fearful = withParams(s, o.rounds, `${s.name}-kim-war-x2`, (p) => (p.payoffs.kim.war *= 2));
     const vw = await batch([base, fearful], [{ us: us0, china, kim: KIM }]);
+    // Kim tests less, in number or in the most dangerous kind (nuclear tests a round): where
+    // his tests answer Xi's requests and warm letters (2023), a careful Kim swaps nuclear tests
+    // for missiles rather than testing less often (scenarios/CALIBRATION.md).
     const tr = (acc: Acc) => pooledShare(acc, 'kimTests', ['kimHolds', 'kimTests']);
+    const nr = (acc: Acc) => pooledShare(acc, 'nuclearTests', ['kimHolds', 'kimTests']);
     const t0 = tr(vw[0]!.acc);
     const t1 = tr(vw[1]!.acc);
-    add({ id: 'weights.kimWar.rate', claims: ['C12'], fact: "doubling payoffs.kim.war lowers Kim's test rate", scenario: s.name, subject: `tests/round ${(t0.p * 100).toFixed(1)}% -> ${(t1.p * 100).toFixed(1)}%`, target: 'lower, intervals apart', value: t1.p - t0.p, low: t1.low - t0.high, high: t1.high - t0.low, unit: 'share' }, t1.high < t0.low);
+    const n0 = nr(vw[0]!.acc);
+    const n1 = nr(vw[1]!.acc);
+    const fewer = t1.high < t0.low;
+    const fewerNuclear = n1.high < n0.low;
+    const pct = (x: number) => (x * 100).toFixed(1);
+    add({ id: 'weights.kimWar.rate', claims: ['C12'], fact: "doubling payoffs.kim.war lowers Kim's test rate, or his nuclear-test rate", scenario: s.name, subject: `tests/round ${pct(t0.p)}% -> ${pct(t1.p)}%, nuclear ${pct(n0.p)}% -> ${pct(n1.p)}%`, target: 'lower, intervals apart', value: fewer ? t1.p - t0.p : n1.p - n0.p, low: fewer ? t1.low - t0.high : n1.low - n0.high, high: fewer ? t1.high - t0.low : n1.high - n0.low, unit: 'share' }, fewer || fewerNuclear);
     const rungs = diffInterval(vw[1]!.acc, vw[0]!.acc, 'rungsTested');
     add({ id: 'weights.kimWar.rungs', claims: ['C12'], fact: 'doubling payoffs.kim.war lowers how hard Kim escalates (rungs tested a game)', scenario: s.name, subject: 'feared - as is', target: '< 0, interval', value: rungs.value, low: rungs.low, high: rungs.high, unit: 'count' }, rungs.high < 0);
   }
@@ -256,11 +297,13 @@ export async function calibrate(scenarios: Scenario[], o: CalibrateOptions): Pro
   let settleCount = 0;
   for (const us of doorOpeners) {
     const n = names.filter((sn) => (settlementBy.get(`${sn}/${us}`) ?? 0) >= 0.05).length;
-    if (n > settleCount) [settleWho, settleCount] = [us, n];
+    // Ties go to the strategy whose weakest qualifying scenario settles most (the surest pass).
+    const surest = (who: string) => Math.min(...names.map((sn) => settlementBy.get(`${sn}/${who}`) ?? 0).filter((x) => x >= 0.05));
+    if (n > settleCount || (n === settleCount && n > 0 && surest(us) > surest(settleWho))) [settleWho, settleCount] = [us, n];
   }
   const needed = Math.min(2, names.length);
   add({ id: 'ending.settlement', claims: ['C11'], fact: 'settlement >= 5% of games for a door-opening US strategy in at least two scenarios', scenario: names.join(' '), subject: settleWho ? `${settleWho}: ${names.map((sn) => `${sn} ${((settlementBy.get(`${sn}/${settleWho}`) ?? 0) * 100).toFixed(1)}%`).join(', ')}` : 'none', target: `>= 5% in ${needed}`, value: settleCount, low: NaN, high: NaN, unit: 'count' }, settleCount >= needed);
-  add({ id: 'ending.regimeCrisis', claims: ['C7', 'C11'], fact: 'regime crisis >= 1% under sustained sanctions and a squeezed lifeline', scenario: regimeBest.where || names.join(' '), subject: 'best', target: '>= 1%', value: regimeBest.value, low: regimeBest.low, high: regimeBest.high, unit: 'share' }, regimeBest.value >= 0.01);
+  add({ id: 'ending.regimeCrisis', claims: ['C7', 'C11'], fact: 'regime crisis >= 1% somewhere under sustained sanctions and a squeezed lifeline', scenario: regimeBest.where || names.join(' '), subject: 'best', target: '>= 1%', value: regimeBest.value, low: regimeBest.low, high: regimeBest.high, unit: 'share' }, regimeBest.value >= 0.01);
   add({ id: 'c2.stoking', claims: ['C2'], fact: "stoking raises China's payoff over selling alone somewhere", scenario: stokeBest.where, subject: 'opportunist - seller', target: '> 0, interval', value: stokeBest.value, low: stokeBest.low, high: stokeBest.high, unit: 'count' }, stokeBest.low > 0);
   add({ id: 'c3.chips', claims: ['C3'], fact: 'chips are a price China sometimes names (chip concessions to an appeaser)', scenario: chipsBest.where, subject: 'chip concessions a game', target: '> 0', value: chipsBest.value, low: chipsBest.low, high: chipsBest.high, unit: 'count' }, chipsBest.low > 0);
 

@@ -43,8 +43,10 @@ export function kimLearnsWhetherUsPays(ctx: GameContext): void {
 
 /**
  * C11, C7: sanctions eat a share of the economy, as hard as Beijing's stand lets them (it carries most
- * of the trade), and a failing economy erodes Kim's standing. C12: the prestige tests
- * bought fades (`kim.standingFade`), so a campaign must be renewed or paused.
+ * of the trade), and a failing economy erodes Kim's standing. C7: China's open lifeline keeps a
+ * weak economy going (`kim.lifelineSustains`). C12: the prestige tests bought fades, and so do
+ * humiliations: standing drifts back toward the regime's entrenched hold (`kim.standingFade` a
+ * round toward `kim.entrenchedStanding`), so a campaign must be renewed or paused.
  */
 export function sanctionsBite(ctx: GameContext): void {
   const k = ctx.params.kim;
@@ -52,9 +54,17 @@ export function sanctionsBite(ctx: GameContext): void {
   // Sanctions take a share of what economy is left (smuggling and ship-to-ship transfers
   // keep a shrinking core going): sustained sanctions alone squeeze, they do not zero it.
   ctx.nkEconomy = clamp01(ctx.nkEconomy - ctx.sanctions * bite * ctx.nkEconomy);
+  // C7, C11: China's trade is the lifeline: while it stays open it restores a share of the room
+  // left, in proportion to how much of the economy rides on it (the regime outlasted the 1990s
+  // famine and 2017's sanctions on it). A squeezed lifeline sustains less: crises are graded.
+  ctx.nkEconomy = clamp01(ctx.nkEconomy + k.lifelineSustains * ctx.lifeline * k.lifelineDependence * (1 - ctx.nkEconomy));
   const shortfall = 0.5 - ctx.nkEconomy;
   if (shortfall > 0) ctx.kimStanding = clamp01(ctx.kimStanding - shortfall * k.economyStandingDrag);
-  ctx.kimStanding = clamp01(ctx.kimStanding - k.standingFade);
+  // C7, C12: triumphs and humiliations alike fade toward the regime's entrenched hold at home
+  // (party, security apparatus, propaganda): a quiet year does not topple Kim; only a sustained
+  // squeeze (the economy's drag above) pushes standing below it.
+  const gap = ctx.kimStanding - k.entrenchedStanding;
+  ctx.kimStanding = clamp01(ctx.kimStanding - Math.max(-k.standingFade, Math.min(k.standingFade, gap)));
 }
 
 /** C12: war breaks out with a chance that grows with tension and shrinks with deterrence (C11). */

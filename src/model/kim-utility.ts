@@ -13,6 +13,8 @@ export interface KimWeights {
   settlement: number;
   /** How much doing what Beijing wants is worth in itself (a loyal client > 0). */
   deference: number;
+  /** C7: what the regime's survival is worth (payoffs.kim.regimeCrisis), weighed near the edge. */
+  regimeCrisis: number;
 }
 
 /**
@@ -28,6 +30,7 @@ export function kimWeightsFrom(v: KimView, scale: { standing: number; economy: n
     war: w.war * scale.war,
     settlement: w.settlement,
     deference: scale.deference,
+    regimeCrisis: w.regimeCrisis,
   };
 }
 
@@ -89,11 +92,16 @@ function weigh(
 ): number {
   const rung = rungOf(move);
   let u = 0;
+  // What the move does at once to the economy and to standing, for the regime's survival below.
+  let dEconomy = 0;
+  let dStanding = 0;
   if (rung > 0) {
     const i = rung - 1;
     const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm, 1 - v.kimStanding);
     u += w.standing * prestige;
     u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
+    dStanding += prestige;
+    dEconomy -= r.kim.testCost * rung;
     // C12: the risk a test adds. Tension is not capped here: at the brink a further test
     // must still look dangerous to Kim, or testing would seem free once tension is maxed.
     // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
@@ -103,7 +111,9 @@ function weigh(
     const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / r.kim.tensionDecay)) : roundsLeft;
     u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - riskNow);
     // C11: the sanctions a test invites (their bite and reach: bestOrWeigh).
-    u -= w.economy * (rung / 4) * r.us.sanctionStep * reach * bite * v.nkEconomy * 4;
+    const sanctionsCost = (rung / 4) * r.us.sanctionStep * reach * bite * v.nkEconomy * 4;
+    u -= w.economy * sanctionsCost;
+    dEconomy -= sanctionsCost;
     // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
     // Any test while the track is open stalls it for the round: the progress forgone.
     if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
@@ -118,24 +128,47 @@ function weigh(
         const seen = v.requestChannel === 'overt' ? 1 : 0.5;
         u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
         u += w.deference;
+        dStanding -= r.kim.obeyStandingCost * seen;
       } else {
         u -= w.economy * lifelineRisk; // C7: a token test refuses Xi
         u -= w.deference;
+        dEconomy -= lifelineRisk;
       }
     } else if (v.restraintOrdered || rung >= r.kim.redLineRung) {
       u -= w.economy * lifelineRisk; // C7: defying restraint, or Beijing's red line
       u -= w.deference;
+      dEconomy -= lifelineRisk;
     }
   } else {
     if (wantsEscalation) {
       u -= w.economy * lifelineRisk; // C7: refusing Xi
       u -= w.deference;
+      dEconomy -= lifelineRisk;
     }
     if (move === 'suspendTestsForPayment') {
       // C6: a paid pause helps the economy; an unpaid one looks weak.
       u += w.economy * v.kimBeliefUsPays * r.kim.suspensionAid;
       u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+      dEconomy += v.kimBeliefUsPays * r.kim.suspensionAid;
+      dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
     }
   }
+  // C7: near the edge, Kim weighs the regime's survival: what a move takes from (or adds to)
+  // a standing or an economy within `kim.regimeDangerMargin` of the crisis threshold is
+  // weighed by what a regime crisis costs him, so a cracking regime stops paying for tests.
+  if (r.kim.regimeDangerMargin > 0) {
+    u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + dEconomy, r) - regimeDanger(v.nkEconomy, r));
+    u -= w.regimeCrisis * (regimeDanger(v.kimStanding + dStanding, r) - regimeDanger(v.kimStanding, r));
+  }
   return u;
+}
+
+/**
+ * C7: how near the regime is to cracking on one measure (standing or economy): 0 at
+ * `kim.regimeDangerMargin` or more above `kim.regimeCrisisThreshold`, rising in a straight
+ * line to 1 at the threshold (and on below it). Callers check the margin is positive.
+ */
+export function regimeDanger(level: number, r: Pick<KimView['rules'], 'kim'>): number {
+  const k = r.kim;
+  return Math.max(0, (k.regimeCrisisThreshold + k.regimeDangerMargin - level) / k.regimeDangerMargin);
 }

@@ -107,8 +107,14 @@ export interface KimParams {
   brinkDampsPrestige: number;
   /** C12: share of a rung's prestige that repeating an already reached rung still buys. */
   repeatPrestige: number;
-  /** C7, C12: standing that fades each round: what a test bought is soon forgotten at home. */
+  /** C7, C12: standing that fades each round toward `entrenchedStanding`: what a test bought (or a humiliation cost) is soon forgotten at home. */
   standingFade: number;
+  /** C7: the standing Kim's entrenched hold at home returns to (0: standing only ever fades). */
+  entrenchedStanding: number;
+  /** C7, C11: share of the economy's room left that the open lifeline restores each round, per unit of lifeline and dependence. */
+  lifelineSustains: number;
+  /** C7: how near `regimeCrisisThreshold` (in standing or economy) Kim starts to weigh the regime's survival in his moves (0: never). */
+  regimeDangerMargin: number;
   /** C7: the smallest test that counts as doing what Xi asked; a token test below it is a refusal. */
   obeyMinRung: number;
   /** C7: Beijing's red line: a test at or above this rung that Xi did not ask for defies him. */

@@ -1,5 +1,6 @@
 import type { UsView } from '../model/views.js';
 import type { Strategy } from './types.js';
+import type { Rng } from '../rng/rng.js';
 import { firstLegal } from './types.js';
 import { randomStrategy } from './random.js';
 
@@ -44,6 +45,17 @@ function helpWorthAsking(v: UsView): boolean {
   return gain >= cost;
 }
 
+/**
+ * C1, C9: a Washington in the habit of asking Beijing asks when there is a crisis to calm
+ * (tension at 0.4 or a test this round) and it believes China can deliver, and then as often
+ * as it believes Beijing holds the strings (its estimate of China's sway): what Washington
+ * believes about Beijing's sway is why it asks, or not. One draw, made only in a crisis.
+ */
+function asksNow(v: UsView, rng: Rng): boolean {
+  if (!chinaCanDeliver(v) || !(v.tension >= 0.4 || v.testedRung > 0)) return false;
+  return rng.next() < v.usEstimateOfInfluence;
+}
+
 // United States. The columns argue for the exposer-and-pressure family and against the
 // appeaser and the one who asks Beijing (C8-C11).
 
@@ -72,13 +84,13 @@ export const asksBeijing: Strategy<'us'> = {
   description: 'Asks China to rein Kim in, and pays the bill when it comes.',
   models: 'The habit the 2022 column warns against (C9)',
   memory: 'none',
-  stochastic: false,
-  claims: ['C9', 'C3'],
-  choose(v, legal) {
+  stochastic: true,
+  claims: ['C1', 'C9', 'C3'],
+  choose(v, legal, rng) {
     const deliverable = chinaCanDeliver(v);
     if (deliverable && v.offerPrice === 'taiwan') return firstLegal(legal, 'concedeTaiwan');
     if (deliverable && v.offerPrice === 'chips') return firstLegal(legal, 'concedeChips');
-    if (deliverable && (v.tension >= 0.4 || v.testedRung > 0)) return firstLegal(legal, 'askBeijingForHelp');
+    if (asksNow(v, rng)) return firstLegal(legal, 'askBeijingForHelp');
     return firstLegal(legal, 'openDiplomaticTrack', 'usWaits');
   },
 };
@@ -187,11 +199,10 @@ export const asksNeverPays: Strategy<'us'> = {
   description: 'Asks China to rein Kim in, as the asker does, but refuses every bill.',
   models: 'Asking without paying: the cost of the request itself (C9)',
   memory: 'none',
-  stochastic: false,
-  claims: ['C9'],
-  choose(v, legal) {
-    const deliverable = chinaCanDeliver(v);
-    if (deliverable && (v.tension >= 0.4 || v.testedRung > 0)) return firstLegal(legal, 'askBeijingForHelp');
+  stochastic: true,
+  claims: ['C1', 'C9'],
+  choose(v, legal, rng) {
+    if (asksNow(v, rng)) return firstLegal(legal, 'askBeijingForHelp');
     return firstLegal(legal, 'openDiplomaticTrack', 'usWaits');
   },
 };

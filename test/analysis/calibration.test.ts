@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Params } from '../../src/model/params.js';
 import type { Acc } from '../../src/engine/stats.js';
-import { runBatch } from '../../src/engine/batch.js';
+import { resolveProfile, runBatch } from '../../src/engine/batch.js';
+import { playFast } from '../../src/engine/fast-game.js';
 import { METRICS, meanInterval, proportionInterval } from '../../src/engine/stats.js';
 import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
+import { fileURLToPath } from 'node:url';
 import { resolveScenario } from '../../src/scenario/catalog.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
 
 // The stylized facts of issue 13 (scenarios/CALIBRATION.md) as a fidelity suite. Each check
 // names the mechanism that carries it: removing or reversing that mechanism fails it.
@@ -90,18 +93,81 @@ describe('exposure is earned and makes Beijing careful (C4, C5, C10)', () => {
 });
 
 describe('China and sanctions; every ending reachable (C7, C11)', () => {
-  it('Beijing backing sanctions against a sanctioning US can bring on a regime crisis; blocking them cannot', async () => {
-    const [backed, blocked] = await batch([as('2020')], [
-      { us: 'sanctioner', china: 'enforcer', kim: KIM },
-      { us: 'sanctioner', china: 'opportunist', kim: KIM },
+  it('Beijing backing sanctions against a sanctioning US, and squeezing a Kim who defies it, can bring on a regime crisis; the opportunist much less', async () => {
+    const [backed, opportunist] = await batch([as('2020')], [
+      { us: 'sanctioner', china: 'enforcer', kim: 'independent' },
+      { us: 'sanctioner', china: 'opportunist', kim: 'independent' },
     ]);
     expect(share(backed!.acc, 'regimeCrisis').p).toBeGreaterThanOrEqual(0.01);
-    expect(share(blocked!.acc, 'regimeCrisis').p).toBeLessThan(share(backed!.acc, 'regimeCrisis').p);
+    expect(share(opportunist!.acc, 'regimeCrisis').p).toBeLessThan(share(backed!.acc, 'regimeCrisis').p);
   });
 
-  it('a US that keeps the door open settles some games in 2020, the detente (only there: see CALIBRATION.md)', async () => {
-    const [c] = await batch([as('2020')], [{ us: 'reciprocator', china: 'covertFirst', kim: KIM }]);
-    expect(share(c!.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
+  it.each(['2022', 'baseline'])('%s: against the opportunist a regime crisis is rare: at most 5 percent of games under each named US strategy', async (name) => {
+    const us = ['columns', 'sanctioner', 'pragmatist', 'reciprocator', 'asksBeijing'];
+    const cells = await batch([as(name)], us.map((u) => ({ us: u, china: 'opportunist', kim: KIM })));
+    for (const c of cells) expect(share(c.acc, 'regimeCrisis').p, us[c.profile]).toBeLessThanOrEqual(0.05);
+  });
+
+  it("2022: it is the regime's entrenched hold and Kim's care for its survival that keep crises rare", async () => {
+    const us = ['columns', 'sanctioner', 'pragmatist'];
+    const worst = async (edit: (p: Params) => void) => {
+      const cells = await batch([variant('2022', edit)], us.map((u) => ({ us: u, china: 'opportunist', kim: KIM })));
+      return Math.max(...cells.map((c) => share(c.acc, 'regimeCrisis').p));
+    };
+    // kim.entrenchedStanding (sanctionsBite): without it standing only ever fades, and a quiet
+    // Kim loses his grip at home by the round limit.
+    expect(await worst((p) => (p.kim.entrenchedStanding = 0))).toBeGreaterThan(0.1);
+    // kim.regimeDangerMargin (kimMoveUtility): without it the pragmatist's Kim keeps refusing Xi
+    // while the lifeline is squeezed, and the regime cracks.
+    expect(await worst((p) => (p.kim.regimeDangerMargin = 0))).toBeGreaterThan(0.1);
+  });
+
+  it('on variant scenarios the calibration was not tuned on (2017 maximum pressure, 2018 summits, a Kim less dependent on China), a regime crisis stays at most 5 percent of games under each one\'s own China', async () => {
+    const dir = fileURLToPath(new URL('../fixtures/variants/', import.meta.url));
+    for (const file of ['2017-maximum-pressure.yaml', '2018-summits.yaml', 'low-dependence.yaml']) {
+      const s = loadScenarioFile(dir + file);
+      const us = ['columns', 'sanctioner', 'pragmatist', 'reciprocator'];
+      const cells = await batch([{ name: s.name, source: s.source, sha256: s.sha256, params: s.params }], us.map((u) => ({ us: u, china: s.strategies.china ?? 'opportunist', kim: KIM })));
+      for (const c of cells) expect(share(c.acc, 'regimeCrisis').p, `${file} ${us[c.profile]}`).toBeLessThanOrEqual(0.05);
+    }
+  });
+
+  it("China's open lifeline sustains a sanctioned economy (kim.lifelineSustains): without it the economy ends lower and a defiant Kim cracks more often", async () => {
+    const on = as('2022');
+    const off = variant('2022', (p) => (p.kim.lifelineSustains = 0));
+    const [a, b] = await batch([on, off], [{ us: 'sanctioner', china: 'opportunist', kim: 'independent' }]);
+    expect(share(b!.acc, 'regimeCrisis').low).toBeGreaterThan(share(a!.acc, 'regimeCrisis').high);
+  });
+
+  it('a US that keeps the door open settles at least 5 percent of games in two scenarios (the pragmatist, 2020 and 2022); with standing that only fades, regime crises end the 2022 games first', async () => {
+    const [a] = await batch([as('2020')], [{ us: 'pragmatist', china: 'covertFirst', kim: KIM }]);
+    const [b, c] = await batch([as('2022'), variant('2022', (p) => (p.kim.entrenchedStanding = 0))], [{ us: 'pragmatist', china: 'opportunist', kim: KIM }]);
+    expect(share(a!.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
+    expect(share(b!.acc, 'settlement').p).toBeGreaterThanOrEqual(0.05);
+    expect(share(c!.acc, 'settlement').p).toBeLessThan(0.5 * share(b!.acc, 'settlement').p);
+    expect(share(c!.acc, 'regimeCrisis').p).toBeGreaterThan(0.1);
+  });
+
+  it("C1 in 2020: the US's starting estimate of China's sway (0.3 v 0.9) changes the course of at least 10 percent of the asker's games", () => {
+    const s = resolveScenario('2020');
+    const profile = resolveProfile({ us: 'asksBeijing', china: 'covertFirst', kim: KIM });
+    const at = (x: number) => {
+      const p = structuredClone(s.params);
+      p.start.usEstimateOfInfluence = x;
+      return p;
+    };
+    const lo = at(0.3);
+    const hi = at(0.9);
+    let changed = 0;
+    const n = 500;
+    for (let g = 0; g < n; g++) {
+      const a: string[] = [];
+      const b: string[] = [];
+      playFast(lo, s.name, '11', g, profile, (m) => a.push(m));
+      playFast(hi, s.name, '11', g, profile, (m) => b.push(m));
+      if (a.join() !== b.join()) changed++;
+    }
+    expect(changed / n).toBeGreaterThanOrEqual(0.1);
   });
 
   it('chips are a price China names (C3): an appeaser concedes chips in 2023', async () => {

@@ -66,11 +66,17 @@ describe('where the conclusions stop following', () => {
     expect(verdict(report, 'one-shot', 'dontConcede').verdict).not.toBe('holds');
   });
 
-  it('without C8 (no learning, no credibility cost), most of the case against conceding goes', () => {
-    const asIs = verdict(report, 'as-is', 'dontConcede').effects[0]!.diff;
-    const off = verdict(report, 'C8-off', 'dontConcede').effects[0]!.diff;
+  it('without C8 (no learning, no credibility cost), most of the case against conceding goes (2022, where it holds as is)', async () => {
+    // Issue 13: measured where "don't concede" holds as is. In the recalibrated baseline it is
+    // near break-even as is, and without learning a Kim who never learns that pauses go unpaid
+    // keeps selling them to the appeaser, so C8-off there makes paying worse, not better (the
+    // old pass there came from regime crises in the sanctioner's games; CALIBRATION.md). What
+    // remains without C8 is the price itself (C3), so the verdict may still hold.
+    const r = await robustness(resolveScenario('2022'), '3', RUNS, run, ['C8']);
+    const asIs = verdict(r, 'as-is', 'dontConcede').effects[0]!.diff;
+    const off = verdict(r, 'C8-off', 'dontConcede').effects[0]!.diff;
+    expect(asIs).toBeGreaterThan(0);
     expect(off).toBeLessThan(0.6 * asIs);
-    expect(verdict(report, 'C8-off', 'dontConcede').verdict).not.toBe('holds');
   });
 
   it('with China\'s influence small (C1), the leverage game stops paying', async () => {

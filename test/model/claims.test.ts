@@ -25,7 +25,7 @@ function round(ctx: GameContext, china: MoveName, kim: MoveName, us: MoveName, c
   return state.ctx;
 }
 
-const regimeFirst = { standing: 4, economy: 3, war: 20, settlement: 2, deference: 0 };
+const regimeFirst = { standing: 4, economy: 3, war: 20, settlement: 2, deference: 0, regimeCrisis: 10 };
 
 describe('C1: China has real, hidden influence and can turn pressure down', () => {
   it('restraint calms more the more influence China really has', () => {

@@ -20,7 +20,7 @@ const params = paramsWith({
     diplomacy: 0.9,
     exposure: 0.65,
     europeAlignment: 0.62,
-    kimStanding: 0.17,
+    kimStanding: 0.14,
     nkEconomy: 0.5,
     escalationLevel: 2,
   },
