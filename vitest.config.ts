@@ -1,8 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: `fast` (the model, scenarios, engine and golden games, in-process and
+// seconds long: `npm run test:fast`, or `npx vitest run test/model`) and `slow` (CLI and
+// terminal processes, the network, browsers, reports, calibration, the type-level tests:
+// they want a fresh `dist/`, so `npm run test:slow` builds first). `npm test` runs both.
+const FAST = ['test/model', 'test/scenario', 'test/engine', 'test/golden', 'test/strategies'];
+const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
+const under = (dirs: string[]) => dirs.flatMap((d) => [`${d}/**/*.test.ts`, `${d}/**/*.test.tsx`]);
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/global-setup.ts'],
     env: {
       // Frames without colour codes, so tests read the text a person reads.
@@ -13,5 +20,9 @@ export default defineConfig({
       CONTINUOUS_INTEGRATION: 'false',
     },
     testTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'fast', include: under(FAST) } },
+      { extends: true, test: { name: 'slow', include: ALL, exclude: under(FAST) } },
+    ],
   },
 });

@@ -2,11 +2,14 @@ import type { Actor } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { ParsedLog } from '../engine/replay.js';
-import type { ScenarioRef, Step } from '../engine/session.js';
+import type { GameEvent } from '../model/events.js';
+import type { MoveStep, ScenarioRef, Step } from '../engine/session.js';
 import type { GameState } from '../engine/stepper.js';
 import type { Profile } from '../engine/fast-game.js';
 import { finishFast } from '../engine/fast-game.js';
 import { leverageGame } from '../engine/stepper.js';
+import { runGame } from '../engine/loop.js';
+import { recordedPlay } from '../engine/recorded.js';
 import { InputError } from '../input-error.js';
 import { MOVES } from '../model/moves.js';
 import { OUTCOME_NAMES } from '../model/outcomes.js';
@@ -35,16 +38,28 @@ export interface ForkReport {
   difference: Record<Actor, { diff: number; low: number; high: number }>;
 }
 
-/** Replay the log's events until `actor` is about to move in `round`. */
+/** Play the log's steps again, through the one game loop, until `actor` is about to move in `round`. */
 export function stateAtFork(log: ParsedLog, scenario: ScenarioRef, round: number, actor: Actor, file: string): { state: GameState; played: MoveName } {
-  const state = leverageGame.initial(scenario.params);
-  for (const [i, step] of log.steps.entries()) {
-    if (step.type === 'move' && step.round === round && step.actor === actor) return { state, played: step.move };
-    const ok = leverageGame.apply(state, step.type === 'chance' ? { type: 'chance', detection: step.detection, war: step.war, drift: step.drift } : { type: step.move });
-    if (!ok) throw new InputError(`${file}:${i + 2}: the log does not replay under this scenario (step ${i + 1}). Fix: fork under the scenario it was played with.`);
+  const at = log.steps.findIndex((s) => s.type === 'move' && s.round === round && s.actor === actor);
+  if (at < 0) {
+    const last = (log.steps.at(-1) as Step | undefined)?.round ?? 0;
+    throw new InputError(`--at ${round}: ${actor} does not move in round ${round} of this game (it has ${last} round${last === 1 ? '' : 's'}). Fix: choose a round from 1 to ${last}.`);
   }
-  const last = (log.steps.at(-1) as Step | undefined)?.round ?? 0;
-  throw new InputError(`--at ${round}: ${actor} does not move in round ${round} of this game (it has ${last} round${last === 1 ? '' : 's'}). Fix: choose a round from 1 to ${last}.`);
+  const state = leverageGame.initial(scenario.params);
+  const { deciders, streams } = recordedPlay(log.steps.slice(0, at), log.header.seed);
+  let applied = 0;
+  const apply = (event: GameEvent) => {
+    // The loop asks whoever is to move; the record must have that side (or chance) next.
+    const rec = log.steps[applied] as Step;
+    const same = rec.type === 'chance' ? event.type === 'chance' : event.type === rec.move;
+    if (!same || !leverageGame.apply(state, event)) {
+      throw new InputError(`${file}:${applied + 2}: the log does not replay under this scenario (step ${applied + 1}). Fix: fork under the scenario it was played with.`);
+    }
+    applied++;
+  };
+  runGame(leverageGame, state, streams, deciders, { apply }, at);
+  if (applied < at) throw new InputError(`${file}:${applied + 2}: the log does not replay under this scenario (step ${applied + 1}). Fix: fork under the scenario it was played with.`);
+  return { state, played: (log.steps[at] as MoveStep).move };
 }
 
 function branch(label: string, start: GameState, move: MoveName, seed: string, runs: number, profile: Profile): ForkBranch {

@@ -29,9 +29,45 @@ export interface LessonContext {
   run: Pick<RunOptions, 'workers' | 'signal'>;
 }
 
+/** The number a table cell shows, apart from the words it is written in: charts read this, never the text. */
+export interface CellValue {
+  mean: number;
+  low: number;
+  high: number;
+  /** A share of games, 0 to 1. */
+  percent: boolean;
+  /** A conclusion's effect (a verdict cell), in model points. */
+  effect: boolean;
+}
+
 export interface Table {
   head: string[];
   rows: string[][];
+  /** Each cell's number, row by row (null: a cell of words, or of more than one number). */
+  values?: (CellValue | null)[][];
+}
+
+/** A cell: its words and the number they show. */
+interface TableCell {
+  text: string;
+  value: CellValue | null;
+}
+
+/** A lesson's question: its prompt and its options, key by key, in the order shown. */
+const ask = (prompt: string, options: Record<string, string>): Lesson['question'] => ({
+  prompt,
+  options: Object.entries(options).map(([key, label]) => ({ key, label })),
+});
+
+const value = (mean: number, low = mean, high = mean, kind: 'plain' | 'percent' | 'effect' = 'plain'): CellValue => ({ mean, low, high, percent: kind === 'percent', effect: kind === 'effect' });
+
+/** A table from cells of words (strings) and numbers (Cells), keeping each cell's number beside its text. */
+export function table(head: string[], rows: (string | TableCell)[][]): Table {
+  return {
+    head,
+    rows: rows.map((r) => r.map((c) => (typeof c === 'string' ? c : c.text))),
+    values: rows.map((r) => r.map((c) => (typeof c === 'string' ? null : c.value))),
+  };
 }
 
 export interface LessonResult {
@@ -65,6 +101,14 @@ const war = (s: CellSummary) => pct(s.outcomes.war.p);
 const signed = (x: number) => `${x >= 0 ? '+' : '-'}${f2(Math.abs(x))}`;
 const ciOf = (e: { diff: number; low: number; high: number }) => `${f2(e.diff)} [${f2(e.low)}, ${f2(e.high)}]`;
 
+// The same, as cells that keep their number.
+const ciCell = (m: { mean: number; low: number; high: number }): TableCell => ({ text: ci(m), value: value(m.mean, m.low, m.high) });
+const numCell = (x: number): TableCell => ({ text: f2(x), value: value(x) });
+const pctCell = (x: number): TableCell => ({ text: pct(x), value: value(x, x, x, 'percent') });
+const warCell = (s: CellSummary): TableCell => pctCell(s.outcomes.war.p);
+const signedCell = (x: number): TableCell => ({ text: signed(x), value: value(x) });
+const ciOfCell = (e: { diff: number; low: number; high: number }): TableCell => ({ text: ciOf(e), value: value(e.diff, e.low, e.high) });
+
 /** Run profiles under parameter variants (same seeds in each) and summarise every cell. */
 async function measure(ctx: LessonContext, settings: { label: string; params: Params }[], profiles: Partial<ProfileIds>[]): Promise<CellSummary[][]> {
   const full = profiles.map((p) => ({ ...DEFAULT_STRATEGY, ...p }) as ProfileIds);
@@ -91,14 +135,10 @@ export const LESSONS: Lesson[] = [
       'Beijing can turn North Korean pressure up (asking Kim to escalate) or down (restraining him), and it has more sway than it admits. ' +
       'That makes pressure a product: once tension is high, Beijing can offer to rein Kim in, and name a price paid elsewhere, on Taiwan or on chip export controls.',
     rules: 'restrainKim, askKimToEscalate, offerRestraint (guard thereIsPressureToSell), concede; China learns how often Washington pays.',
-    question: {
-      prompt: 'Against a Washington that asks Beijing for help, does Beijing do better by stoking and selling restraint, or by simply keeping Kim quiet?',
-      options: [
-        { key: 's', label: 'stoking and selling pays better' },
-        { key: 'r', label: 'keeping Kim quiet pays better' },
-        { key: 'e', label: 'about the same' },
-      ],
-    },
+    question: ask(
+      'Against a Washington that asks Beijing for help, does Beijing do better by stoking and selling restraint, or by simply keeping Kim quiet?',
+      { s: 'stoking and selling pays better', r: 'keeping Kim quiet pays better', e: 'about the same' },
+    ),
     async experiment(ctx) {
       const [[sell, quiet]] = (await measure(ctx, [{ label: 'as-is', params: ctx.scenario.params }], [
         { us: 'asksBeijing', china: 'opportunist' },
@@ -107,13 +147,13 @@ export const LESSONS: Lesson[] = [
       const gain = contrast([stat(sell, 'payoffChina')], [stat(quiet, 'payoffChina')]);
       const answer = gain.low > 0 ? 's' : gain.high < 0 ? 'r' : 'e';
       return {
-        table: {
-          head: ['China plays', 'China payoff', 'ends in war', 'concessions paid', 'peak tension'],
-          rows: [
-            ['opportunist (stoke and sell)', ci(sell.metrics.payoffChina), war(sell), f2(sell.metrics.concessions.mean), f2(sell.metrics.peakTension.mean)],
-            ['restrained (keep Kim quiet)', ci(quiet.metrics.payoffChina), war(quiet), f2(quiet.metrics.concessions.mean), f2(quiet.metrics.peakTension.mean)],
+        table: table(
+          ['China plays', 'China payoff', 'ends in war', 'concessions paid', 'peak tension'],
+          [
+            ['opportunist (stoke and sell)', ciCell(sell.metrics.payoffChina), warCell(sell), numCell(sell.metrics.concessions.mean), numCell(sell.metrics.peakTension.mean)],
+            ['restrained (keep Kim quiet)', ciCell(quiet.metrics.payoffChina), warCell(quiet), numCell(quiet.metrics.concessions.mean), numCell(quiet.metrics.peakTension.mean)],
           ],
-        },
+        ),
         answer,
         finding: `Selling pressure is worth ${f2(gain.diff)} [${f2(gain.low)}, ${f2(gain.high)}] to Beijing against this Washington: the concessions it collects outweigh the risks of a hotter crisis.`,
         numbers: { chinaSell: sell.metrics.payoffChina.mean, chinaQuiet: quiet.metrics.payoffChina.mean, gain: gain.diff },
@@ -129,25 +169,22 @@ export const LESSONS: Lesson[] = [
       'Start with a game of one round. Beijing offers restraint for a price; Washington pays or refuses; the round ends and nothing is remembered. ' +
       'A concession costs what it costs (C3) and buys the calm Beijing can deliver.',
     rules: 'concede (China delivers restraint in proportion to its real influence), payoffs (price of each concession).',
-    question: {
-      prompt: 'Played once, is paying for restraint clearly worse for the US than refusing?',
-      options: [
-        { key: 'w', label: 'clearly worse' },
-        { key: 'n', label: 'not clearly worse' },
-      ],
-    },
+    question: ask(
+      'Played once, is paying for restraint clearly worse for the US than refusing?',
+      { w: 'clearly worse', n: 'not clearly worse' },
+    ),
     async experiment(ctx) {
       const once = { ...structuredClone(ctx.scenario.params), rounds: 1 };
       const [[pay, refuse]] = (await measure(ctx, [{ label: 'one-round', params: once }], [{ us: 'appeaser' }, { us: 'sanctioner' }])) as [[CellSummary, CellSummary]];
       const d = contrast([stat(refuse, 'payoffUs')], [stat(pay, 'payoffUs')]);
       return {
-        table: {
-          head: ['US plays (one round)', 'US payoff', 'ends in war', 'concessions paid', 'peak tension'],
-          rows: [
-            ['appeaser (pays)', ci(pay.metrics.payoffUs), war(pay), f2(pay.metrics.concessions.mean), f2(pay.metrics.peakTension.mean)],
-            ['sanctioner (refuses)', ci(refuse.metrics.payoffUs), war(refuse), f2(refuse.metrics.concessions.mean), f2(refuse.metrics.peakTension.mean)],
+        table: table(
+          ['US plays (one round)', 'US payoff', 'ends in war', 'concessions paid', 'peak tension'],
+          [
+            ['appeaser (pays)', ciCell(pay.metrics.payoffUs), warCell(pay), numCell(pay.metrics.concessions.mean), numCell(pay.metrics.peakTension.mean)],
+            ['sanctioner (refuses)', ciCell(refuse.metrics.payoffUs), warCell(refuse), numCell(refuse.metrics.concessions.mean), numCell(refuse.metrics.peakTension.mean)],
           ],
-        },
+        ),
         answer: d.low > 0 ? 'w' : 'n',
         finding:
           `In one round, the US payoff of refusing minus paying is ${f2(d.diff)} [${f2(d.low)}, ${f2(d.high)}]. ` +
@@ -168,14 +205,10 @@ export const LESSONS: Lesson[] = [
       'Paying costs the US in two ways, and the model keeps them apart. One is direct: every concession costs credibility with allies and other adversaries, a penalty written into the rules (C8). ' +
       'The other is learned: Beijing, having been paid, comes back with more pressure to sell. The runs below measure each part on the same games.',
     rules: 'chinaLearnsWhetherUsPays (beliefs as counts), the opportunist sells with probability equal to its belief, concede (credibility).',
-    question: {
-      prompt: 'Over twelve rounds, will a Washington that pays face more or less pressure from Beijing than one that refuses?',
-      options: [
-        { key: 'm', label: 'more pressure' },
-        { key: 'l', label: 'less pressure' },
-        { key: 's', label: 'about the same' },
-      ],
-    },
+    question: ask(
+      'Over twelve rounds, will a Washington that pays face more or less pressure from Beijing than one that refuses?',
+      { m: 'more pressure', l: 'less pressure', s: 'about the same' },
+    ),
     async experiment(ctx) {
       const noLearning = variants(ctx.scenario.params, ['C8'])[1] as { params: Params };
       const settings = [
@@ -194,16 +227,16 @@ export const LESSONS: Lesson[] = [
       const learningPart = d.diff - dNoLearn.diff;
       const names = ['as written', 'no credibility cost', 'no learning', 'neither (C8 off)'];
       return {
-        table: {
-          head: ['setting', 'pressure: pays/refuses', 'US payoff: pays/refuses', 'war: pays/refuses', 'cost of paying'],
-          rows: cells.map(([p, r], i) => [
+        table: table(
+          ['setting', 'pressure: pays/refuses', 'US payoff: pays/refuses', 'war: pays/refuses', 'cost of paying'],
+          cells.map(([p, r], i) => [
             names[i] as string,
             `${f2(p.metrics.chinaPressure.mean)}/${f2(r.metrics.chinaPressure.mean)}`,
             `${f2(p.metrics.payoffUs.mean)}/${f2(r.metrics.payoffUs.mean)}`,
             `${war(p)}/${war(r)}`,
-            ciOf(gaps[i] as ReturnType<typeof contrast>),
+            ciOfCell(gaps[i] as ReturnType<typeof contrast>),
           ]),
-        },
+        ),
         answer: more.low > 0 ? 'm' : more.high < 0 ? 'l' : 's',
         finding:
           `A paying Washington meets ${f2(Math.abs(more.diff))} ${more.diff >= 0 ? 'more' : 'fewer'} pressure moves a game than a refusing one${more.diff < 0 ? ' (restraint it bought keeps tension below what Beijing can sell)' : ''} (${f2(perRound(pay))} against ${f2(perRound(refuse))} a round), and ends ${ciOf(d)} worse off ("cost of paying": the refuser's US payoff minus the payer's). ` +
@@ -232,14 +265,10 @@ export const LESSONS: Lesson[] = [
       'it offers restraint for sale more often afterwards, and asking costs some credibility. To tell the cost of asking from the cost of paying, compare three Washingtons: ' +
       'one that asks and pays the bill, one that asks the same way but never pays, and one that never asks.',
     rules: 'askBeijingForHelp, chinaLearnsWhetherUsPays (an ask counts as part of a payment); strategies asksBeijing, asksNeverPays, sanctioner.',
-    question: {
-      prompt: 'A Washington asks Beijing for help but never pays the bill. Is it still worse off than one that never asks?',
-      options: [
-        { key: 'w', label: 'yes, asking alone costs it' },
-        { key: 'b', label: 'no, it does better' },
-        { key: 's', label: 'no clear difference' },
-      ],
-    },
+    question: ask(
+      'A Washington asks Beijing for help but never pays the bill. Is it still worse off than one that never asks?',
+      { w: 'yes, asking alone costs it', b: 'no, it does better', s: 'no clear difference' },
+    ),
     async experiment(ctx) {
       const free = variants(ctx.scenario.params, ['C9'])[1] as { params: Params };
       const [[askPay, askOnly, never], [, askOnlyFree]] = (await measure(ctx, [
@@ -249,17 +278,17 @@ export const LESSONS: Lesson[] = [
       const asking = contrast([stat(never, 'payoffUs')], [stat(askOnly, 'payoffUs')]);
       const paying = contrast([stat(askOnly, 'payoffUs')], [stat(askPay, 'payoffUs')]);
       const c9 = contrast([stat(askOnlyFree, 'payoffUs')], [stat(askOnly, 'payoffUs')]);
-      const row = (label: string, x: CellSummary) => [label, ci(x.metrics.payoffUs), war(x), f2(x.metrics.concessions.mean), f2(x.metrics.chinaPressure.mean), ci(x.metrics.payoffChina)];
+      const row = (label: string, x: CellSummary) => [label, ciCell(x.metrics.payoffUs), warCell(x), numCell(x.metrics.concessions.mean), numCell(x.metrics.chinaPressure.mean), ciCell(x.metrics.payoffChina)];
       return {
-        table: {
-          head: ['US plays', 'US payoff', 'ends in war', 'concessions', "China's pressure", 'China payoff'],
-          rows: [
+        table: table(
+          ['US plays', 'US payoff', 'ends in war', 'concessions', "China's pressure", 'China payoff'],
+          [
             row('asks and pays', askPay),
             row('asks, never pays', askOnly),
             row('asks, never pays, C9 off', askOnlyFree),
             row('never asks (sanctioner)', never),
           ],
-        },
+        ),
         answer: asking.low > 0 ? 'w' : asking.high < 0 ? 'b' : 's',
         finding:
           `Paying the bill costs the asker ${ciOf(paying)} (asks, never pays minus asks and pays). ` +
@@ -280,14 +309,10 @@ export const LESSONS: Lesson[] = [
       "Kim is nobody's puppet. Asked by Xi to escalate, he weighs looking like Xi's tool at home (and US sanctions, and the end of detente) against losing China's trade lifeline, " +
       'on which his economy, and so his standing, depend (C7). He also sells pauses of his own (C6).',
     rules: 'kimMoveUtility (his choice), settleKimAccountWithXi (obey or defy), cutLifeline.',
-    question: {
-      prompt: "When North Korea's economy depends more on China's trade, does Kim obey Xi's requests more or less often?",
-      options: [
-        { key: 'm', label: 'more often' },
-        { key: 'l', label: 'less often' },
-        { key: 's', label: 'no difference' },
-      ],
-    },
+    question: ask(
+      "When North Korea's economy depends more on China's trade, does Kim obey Xi's requests more or less often?",
+      { m: 'more often', l: 'less often', s: 'no difference' },
+    ),
     async experiment(ctx) {
       // A Beijing that asks every round: the ratchet, with nothing on sale (offers impossible).
       const at = (dep: number) =>
@@ -302,13 +327,13 @@ export const LESSONS: Lesson[] = [
       const share = (s: CellSummary) => s.metrics.kimObeyed.mean / Math.max(1e-9, s.metrics.kimObeyed.mean + s.metrics.kimDefied.mean);
       const [a, b] = [share(low), share(high)];
       return {
-        table: {
-          head: ['lifeline dependence', 'times obeyed', 'times defied', 'share obeyed', 'Kim payoff', 'ends in war'],
-          rows: [
-            ['low (0.2)', f2(low.metrics.kimObeyed.mean), f2(low.metrics.kimDefied.mean), pct(a), ci(low.metrics.payoffKim), war(low)],
-            ['high (0.9)', f2(high.metrics.kimObeyed.mean), f2(high.metrics.kimDefied.mean), pct(b), ci(high.metrics.payoffKim), war(high)],
+        table: table(
+          ['lifeline dependence', 'times obeyed', 'times defied', 'share obeyed', 'Kim payoff', 'ends in war'],
+          [
+            ['low (0.2)', numCell(low.metrics.kimObeyed.mean), numCell(low.metrics.kimDefied.mean), pctCell(a), ciCell(low.metrics.payoffKim), warCell(low)],
+            ['high (0.9)', numCell(high.metrics.kimObeyed.mean), numCell(high.metrics.kimDefied.mean), pctCell(b), ciCell(high.metrics.payoffKim), warCell(high)],
           ],
-        },
+        ),
         answer: b > a + 0.02 ? 'm' : b < a - 0.02 ? 'l' : 's',
         finding: `Against a Beijing that asks every round, Kim obeys ${pct(a)} of the time when little rides on the lifeline and ${pct(b)} when much does: he weighs his own costs, not Beijing's wishes.`,
         numbers: { obeyLow: a, obeyHigh: b },
@@ -324,13 +349,10 @@ export const LESSONS: Lesson[] = [
       "Washington never sees China's true influence, only its estimate, and sees Beijing's requests to Kim only when its intelligence catches them. " +
       'Human couriers make that much less likely (C4), while a warm public letter silent on Kim\'s tests gives away Beijing\'s comfort with them (C5). Requests grow likelier as US-China tension rises (C13).',
     rules: 'discoverChinasRequest, usView (hides chinaInfluence and undetected requests), sendWarmSignal, xiRequestLikelihood.',
-    question: {
-      prompt: "Do couriers keep Beijing's hand hidden: are fewer of its requests caught than if it asked openly?",
-      options: [
-        { key: 'y', label: 'yes, fewer are caught' },
-        { key: 'n', label: 'no real difference' },
-      ],
-    },
+    question: ask(
+      "Do couriers keep Beijing's hand hidden: are fewer of its requests caught than if it asked openly?",
+      { y: 'yes, fewer are caught', n: 'no real difference' },
+    ),
     async experiment(ctx) {
       const open = withParams(ctx.scenario.params, (p) => (p.covert.detectCovert = p.covert.detectOvert));
       const [[courier], [asOpen]] = (await measure(ctx, [
@@ -340,13 +362,13 @@ export const LESSONS: Lesson[] = [
       const rate = (s: CellSummary) => s.metrics.requestsDetected.mean / Math.max(1e-9, s.metrics.requestsMade.mean);
       const [a, b] = [rate(courier), rate(asOpen)];
       return {
-        table: {
-          head: ['channel', 'requests a game', 'caught', 'share caught', "China's exposure at the end"],
-          rows: [
-            ['couriers (C4 as written)', f2(courier.metrics.requestsMade.mean), f2(courier.metrics.requestsDetected.mean), pct(a), f2(courier.metrics.exposure.mean)],
-            ['as exposed as an open request (C4 off)', f2(asOpen.metrics.requestsMade.mean), f2(asOpen.metrics.requestsDetected.mean), pct(b), f2(asOpen.metrics.exposure.mean)],
+        table: table(
+          ['channel', 'requests a game', 'caught', 'share caught', "China's exposure at the end"],
+          [
+            ['couriers (C4 as written)', numCell(courier.metrics.requestsMade.mean), numCell(courier.metrics.requestsDetected.mean), pctCell(a), numCell(courier.metrics.exposure.mean)],
+            ['as exposed as an open request (C4 off)', numCell(asOpen.metrics.requestsMade.mean), numCell(asOpen.metrics.requestsDetected.mean), pctCell(b), numCell(asOpen.metrics.exposure.mean)],
           ],
-        },
+        ),
         answer: a < b - 0.02 ? 'y' : 'n',
         finding: `With couriers ${pct(a)} of Beijing's requests are caught, against ${pct(b)} if they were as visible as open ones: hidden information is part of what makes the scheme work.`,
         numbers: { caughtCourier: a, caughtOpen: b },
@@ -362,13 +384,10 @@ export const LESSONS: Lesson[] = [
       'The columns advise Washington to show the world, Europe above all, how Beijing sustains Kim (C10), to keep pressure on Kim while leaving the door open to a durable deal (C11), ' +
       'so that escalation costs Kim more than it brings and Xi shares the stigma (C12). Exposure works better with evidence, which couriers deny and warm letters supply.',
     rules: 'exposeBeijing (stronger with evidence), sanctionsReach (Europe), posture, openDiplomaticTrack, leverageExposed.',
-    question: {
-      prompt: 'Does exposing Beijing add anything for the US beyond keeping pressure on Kim?',
-      options: [
-        { key: 'y', label: 'yes, it adds' },
-        { key: 'n', label: 'no, pressure alone does as well' },
-      ],
-    },
+    question: ask(
+      'Does exposing Beijing add anything for the US beyond keeping pressure on Kim?',
+      { y: 'yes, it adds', n: 'no, pressure alone does as well' },
+    ),
     async experiment(ctx) {
       const noExposure = variants(ctx.scenario.params, ['C10'])[1] as { params: Params };
       const [[cols, sanc, app], [colsOff, sancOff]] = (await measure(ctx, [
@@ -378,14 +397,14 @@ export const LESSONS: Lesson[] = [
       const adds = contrast([stat(cols, 'payoffUs')], [stat(sanc, 'payoffUs')]);
       const addsOff = contrast([stat(colsOff, 'payoffUs')], [stat(sancOff, 'payoffUs')]);
       return {
-        table: {
-          head: ['US plays', 'US payoff', 'ends in war', 'China payoff', "Europe's alignment", 'leverage exposed'],
-          rows: [
-            ["the columns' advice (expose + pressure)", ci(cols.metrics.payoffUs), war(cols), ci(cols.metrics.payoffChina), f2(cols.metrics.europeAlignment.mean), pct(cols.outcomes.leverageExposed.p)],
-            ['sanctioner (pressure only)', ci(sanc.metrics.payoffUs), war(sanc), ci(sanc.metrics.payoffChina), f2(sanc.metrics.europeAlignment.mean), pct(sanc.outcomes.leverageExposed.p)],
-            ['appeaser (pays)', ci(app.metrics.payoffUs), war(app), ci(app.metrics.payoffChina), f2(app.metrics.europeAlignment.mean), pct(app.outcomes.leverageExposed.p)],
+        table: table(
+          ['US plays', 'US payoff', 'ends in war', 'China payoff', "Europe's alignment", 'leverage exposed'],
+          [
+            ["the columns' advice (expose + pressure)", ciCell(cols.metrics.payoffUs), warCell(cols), ciCell(cols.metrics.payoffChina), numCell(cols.metrics.europeAlignment.mean), pctCell(cols.outcomes.leverageExposed.p)],
+            ['sanctioner (pressure only)', ciCell(sanc.metrics.payoffUs), warCell(sanc), ciCell(sanc.metrics.payoffChina), numCell(sanc.metrics.europeAlignment.mean), pctCell(sanc.outcomes.leverageExposed.p)],
+            ['appeaser (pays)', ciCell(app.metrics.payoffUs), warCell(app), ciCell(app.metrics.payoffChina), numCell(app.metrics.europeAlignment.mean), pctCell(app.outcomes.leverageExposed.p)],
           ],
-        },
+        ),
         answer: adds.low > 0 ? 'y' : 'n',
         finding:
           `Exposure adds ${f2(adds.diff)} [${f2(adds.low)}, ${f2(adds.high)}] to the US payoff on top of pressure. ` +
@@ -405,13 +424,10 @@ export const LESSONS: Lesson[] = [
       "Two strategies can trade these off differently: the columns' advice refuses to pay and accepts a hotter crisis; asking Beijing pays for calm. " +
       'Which trade is better depends on how much war costs against what is paid. That is a judgement about values, which the columns make and the model only takes from the scenario.',
     rules: "the payoff's components (each a scenario weight), the share of games that end in war; the same games rescored with the weight on war changed.",
-    question: {
-      prompt: "Suppose war cost Washington four times what the scenario says. Would the columns' advice still beat asking Beijing for help?",
-      options: [
-        { key: 'y', label: 'yes, still clearly better' },
-        { key: 'n', label: 'no longer clearly better' },
-      ],
-    },
+    question: ask(
+      "Suppose war cost Washington four times what the scenario says. Would the columns' advice still beat asking Beijing for help?",
+      { y: 'yes, still clearly better', n: 'no longer clearly better' },
+    ),
     async experiment(ctx) {
       const base = ctx.scenario.params;
       const factors = [0, 0.5, 1, 2, 4];
@@ -424,27 +440,27 @@ export const LESSONS: Lesson[] = [
         const b = ask.payoffComponents.us[t.id] ?? 0;
         return { t, a, b };
       });
-      const breakdown: Table = {
-        head: ['part of the US payoff', "columns' advice", 'asks Beijing', 'difference'],
-        rows: [
-          ...parts.map(({ t, a, b }) => [`${t.label} (${t.claims.length ? t.claims.join(' ') : 'our assumption'})`, signed(a), signed(b), signed(a - b)]),
-          ['total (the US payoff)', signed(cols.metrics.payoffUs.mean), signed(ask.metrics.payoffUs.mean), signed(cols.metrics.payoffUs.mean - ask.metrics.payoffUs.mean)],
-          ['games ending in war', war(cols), war(ask), ''],
+      const breakdown: Table = table(
+        ['part of the US payoff', "columns' advice", 'asks Beijing', 'difference'],
+        [
+          ...parts.map(({ t, a, b }) => [`${t.label} (${t.claims.length ? t.claims.join(' ') : 'our assumption'})`, signedCell(a), signedCell(b), signedCell(a - b)]),
+          ['total (the US payoff)', signedCell(cols.metrics.payoffUs.mean), signedCell(ask.metrics.payoffUs.mean), signedCell(cols.metrics.payoffUs.mean - ask.metrics.payoffUs.mean)],
+          ['games ending in war', warCell(cols), warCell(ask), ''],
         ],
-      };
+      );
       const gaps = cells.map(([c, a]) => contrast([stat(c, 'payoffUs')], [stat(a, 'payoffUs')]));
       const weight = base.payoffs.us.war;
       const verdict = (g: ReturnType<typeof contrast>) => (g.low > 0 ? 'columns better' : g.high < 0 ? 'asking better' : 'unclear');
-      const sweep: Table = {
-        head: ['cost of war', "columns' advice", 'asks Beijing', 'columns minus asking', 'verdict'],
-        rows: cells.map(([c, a], i) => [
+      const sweep: Table = table(
+        ['cost of war', "columns' advice", 'asks Beijing', 'columns minus asking', 'verdict'],
+        cells.map(([c, a], i) => [
           `${f2(weight * (factors[i] as number))} (x${factors[i]})`,
           `${f2(c.metrics.payoffUs.mean)} (war ${war(c)})`,
           `${f2(a.metrics.payoffUs.mean)} (war ${war(a)})`,
-          ciOf(gaps[i] as ReturnType<typeof contrast>),
+          ciOfCell(gaps[i] as ReturnType<typeof contrast>),
           verdict(gaps[i] as ReturnType<typeof contrast>),
         ]),
-      };
+      );
       const at4 = gaps[factors.indexOf(4)] as ReturnType<typeof contrast>;
       // Where the lines cross, holding play fixed: the gap without the war part, over the
       // difference in the share of wars. A value, read off the same games.
@@ -487,25 +503,25 @@ export const LESSONS: Lesson[] = [
       'if China has little real influence (C1 off), if nothing is learned from paying (C8 off), if exposure moves no one (C10 off), or if the game is played only once. ' +
       'Then change what Washington values instead of what is true: war far costlier or far cheaper, credibility worth less, tension costing nothing.',
     rules: 'the same games under each assumption switched off, and with single payoff weights scaled (leverage robustness runs every claim and these weights).',
-    question: {
-      prompt: "If the game is played only once, does 'don't concede' still clearly hold?",
-      options: [
-        { key: 'y', label: 'yes' },
-        { key: 'n', label: 'no' },
-      ],
-    },
+    question: ask(
+      "If the game is played only once, does 'don't concede' still clearly hold?",
+      { y: 'yes', n: 'no' },
+    ),
     async experiment(ctx) {
       const report: RobustnessReport = await robustness({ ...ctx.scenario, strategies: {} }, ctx.seed, ctx.runs, ctx.run, ['C1', 'C8', 'C10']);
       const head = ['assumption', ...report.conclusions.map((c) => c.label)];
       const short = (id: string) =>
         id === 'as-is' ? 'as written' : id === 'one-shot' ? 'played once' : id.endsWith('-off') ? id.replace('-off', ' off') : (VALUE_VARIANTS.find((v) => v.id === id)?.short ?? id);
-      const rows = report.rows.map((r) => [
-        short(r.variant),
-        ...r.results.map((x, i) => resultText(report.conclusions[i] as RobustnessReport['conclusions'][number], x, x.verdict)),
-      ]);
+      // A verdict cell with one effect charts that effect; one with several, or none, is words only.
+      const verdictCell = (c: RobustnessReport['conclusions'][number], x: RobustnessReport['rows'][number]['results'][number]): TableCell => {
+        const text = resultText(c, x, x.verdict);
+        const only = x.effects.length === 1 && text !== c.noEffect ? x.effects[0] : undefined;
+        return { text, value: only ? value(only.diff, only.low, only.high, 'effect') : null };
+      };
+      const rows = report.rows.map((r) => [short(r.variant), ...r.results.map((x, i) => verdictCell(report.conclusions[i] as RobustnessReport['conclusions'][number], x))]);
       const oneShot = report.rows.find((r) => r.variant === 'one-shot')?.results[0];
       return {
-        table: { head, rows },
+        table: table(head, rows),
         answer: oneShot?.verdict === 'holds' ? 'y' : 'n',
         finding:
           "Each cell is the conclusion's verdict and its effect, positive in the direction the columns argue: holds (95% interval above zero), breaks (below), or unclear. " +

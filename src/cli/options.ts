@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { Actor } from '../model/context.js';
 import type { Scenario } from '../scenario/load.js';
 import type { Sides } from '../engine/session.js';
@@ -5,6 +6,15 @@ import { InputError } from '../input-error.js';
 import { sidesOf } from '../engine/session.js';
 import { ROUNDS_FIELD } from '../scenario/fields.js';
 import { defaultStrategyId, getStrategy } from '../strategies/registry.js';
+
+/**
+ * Add the --us, --china and --kim options to `command`, in that order: `value` names what
+ * each takes (a strategy, a list), `help` says what it does, per side.
+ */
+export function withSideOptions(command: Command, value: string, help: Record<Actor, string>, defaults: Partial<Record<Actor, string>> = {}): Command {
+  for (const a of ['us', 'china', 'kim'] as const) command.option(`--${a} <${value}>`, help[a], defaults[a]);
+  return command;
+}
 
 export interface SideOptions {
   us?: string;

@@ -11,7 +11,7 @@ import { ACTORS } from '../model/context.js';
 import { packageRoot } from '../package-root.js';
 import { findStrategy } from '../strategies/registry.js';
 import { CompiledPlayer } from './compiled-game.js';
-import { newSummary } from './game-summary.js';
+import type { GameSummary } from './game-summary.js';
 import { addGame, CHUNK_SIZE, emptyAcc, mergeAcc } from './stats.js';
 
 // Batches of seeded games. The work is cut into units (scenario, profile, chunk of
@@ -114,8 +114,11 @@ export function runUnit(spec: BatchSpec, u: number, profiles: Profile[]): Acc {
   const end = Math.min(spec.runs, (c + 1) * CHUNK_SIZE);
   // One player and one summary for the whole unit: a game allocates next to nothing.
   const player = new CompiledPlayer(profile);
-  const summary = newSummary();
-  for (let i = c * CHUNK_SIZE; i < end; i++) addGame(acc, player.play(scenario.params, scenario.name, spec.seed, i, summary));
+  let summary: GameSummary | undefined;
+  for (let i = c * CHUNK_SIZE; i < end; i++) {
+    summary = player.play(scenario.params, scenario.name, spec.seed, i, summary);
+    addGame(acc, summary);
+  }
   return acc;
 }
 

@@ -15,7 +15,7 @@ import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './
 import { ChinaLiveView, KimLiveView, UsLiveView } from './live-views.js';
 import { runGame } from './loop.js';
 import { leverageGame } from './stepper.js';
-import { newSummary, summarizeInto } from './game-summary.js';
+import { summarize, summarizeInto } from './game-summary.js';
 
 // The batch path: games played by the compiled round (compiled-round.generated.ts), on one
 // context updated in place, with views that read it through accessors (live-views.ts),
@@ -102,13 +102,14 @@ export class CompiledPlayer {
   }
 
   /** Game `index` of `scenarioName` under `masterSeed` (the game `leverage run --index` tells). */
-  play(params: Params, scenarioName: string, masterSeed: string, index: number, out: GameSummary = newSummary()): GameSummary {
+  /** With `out` (a summary this made before), the summary is written over it. */
+  play(params: Params, scenarioName: string, masterSeed: string, index: number, out?: GameSummary): GameSummary {
     this.seedGame(masterSeed, scenarioName, index);
     return this.finishFrom(initialContext(params), out);
   }
 
   /** Play on from `state` (updated in place, in any phase) with streams of the game seed `seed`. */
-  finish(state: GameState, seed: string, out: GameSummary = newSummary()): GameSummary {
+  finish(state: GameState, seed: string, out?: GameSummary): GameSummary {
     const s = this.streams;
     for (const k of STREAMS) s[k].reseedText(`${seed}|${k}`);
     // Into the next round's start through the stepper (the compiled round runs whole rounds).
@@ -116,7 +117,7 @@ export class CompiledPlayer {
     const hooks = this.onMove ? { apply: (e: Parameters<typeof leverageGame.apply>[1]) => (e.type !== 'chance' && this.onMove?.(e.type), void leverageGame.apply(state, e)) } : {};
     while (state.phase !== first && !leverageGame.isTerminal(state)) runGame(leverageGame, state, s, this.profile, hooks, 1);
     const done = leverageGame.outcome(state);
-    if (done) return summarizeInto(state.ctx, done, out);
+    if (done) return out ? summarizeInto(state.ctx, done, out) : summarize(state.ctx, done);
     return this.finishFrom(state.ctx, out);
   }
 
@@ -144,7 +145,7 @@ export class CompiledPlayer {
     }
   }
 
-  private finishFrom(ctx: GameContext, out: GameSummary): GameSummary {
+  private finishFrom(ctx: GameContext, out: GameSummary | undefined): GameSummary {
     const d = this.deciders;
     // Views are bound once a game: they read the context as the rounds update it.
     this.views.us.bind(ctx);
@@ -152,7 +153,10 @@ export class CompiledPlayer {
     this.views.kim.bind(ctx);
     for (;;) {
       const end = playRound(ctx, d);
-      if (end >= 0) return summarizeInto(ctx, ENDING_OUTCOMES[end] as (typeof ENDING_OUTCOMES)[number], out);
+      if (end >= 0) {
+        const outcome = ENDING_OUTCOMES[end] as (typeof ENDING_OUTCOMES)[number];
+        return out ? summarizeInto(ctx, outcome, out) : summarize(ctx, outcome);
+      }
     }
   }
 }

@@ -18,7 +18,7 @@ import { leverageGame } from './stepper.js';
 
 export type Profile = { [A in Actor]: Strategy<A> };
 export type { GameSummary } from './game-summary.js';
-export { newSummary, summarize, summarizeInto } from './game-summary.js';
+export { summarize, summarizeInto } from './game-summary.js';
 
 /**
  * One player per profile, reused game after game (a player holds only scratch). A game

@@ -32,6 +32,10 @@ function scratch(): Scratch {
   return { chance: { type: 'chance', detection: 0, war: 0, drift: 0 }, move: { type: 'chinaWaits' }, legal: [], views: { us: {}, china: {}, kim: {} } };
 }
 
+function noSuchActor(who: never): never {
+  throw new Error(`no decision branch for actor '${String(who)}'`);
+}
+
 /**
  * Run the game from `state` until it ends or a side without a decider is to move; returns
  * that side, or null when the game is over. `maxSteps` stops it early (one step at a time).
@@ -56,9 +60,12 @@ export function runGame(game: Game, state: GameState, streams: GameStreams, deci
       } else if (who === 'china') {
         if (deciders.china === null) return who;
         s.move.type = deciders.china.choose(chinaView(ctx, views.china), game.legalMovesInto(state, legal), streams.china);
-      } else {
+      } else if (who === 'kim') {
         if (deciders.kim === null) return who;
         s.move.type = deciders.kim.choose(kimView(ctx, views.kim), game.legalMovesInto(state, legal), streams.kim);
+      } else {
+        // A new actor needs its own branch here: without one this fails to compile.
+        return noSuchActor(who);
       }
       event = s.move;
     }

@@ -1,10 +1,9 @@
-import type { MoveName } from '../model/moves.js';
 import type { Params } from '../model/params.js';
-import type { ChanceStep, LogHeader, LogOutcome, ScenarioRef, Sides, Step } from './session.js';
+import type { LogHeader, LogOutcome, ScenarioRef, Sides, Step } from './session.js';
 import { InputError } from '../input-error.js';
 import { isMoveName } from '../model/moves.js';
 import { findStrategy } from '../strategies/registry.js';
-import { GameSession, LOG_FORMAT, LOG_FORMAT_VERSION, sidesOf } from './session.js';
+import { GameSession, LOG_FORMAT, LOG_FORMAT_VERSION, ScriptError, sidesOf } from './session.js';
 
 export interface ParsedLog {
   header: LogHeader;
@@ -107,51 +106,72 @@ function firstDifference(a: unknown, b: unknown, path = ''): string | null {
   return a === b ? null : `${path}: ${JSON.stringify(b)} in the log, ${JSON.stringify(a)} now`;
 }
 
+/** What, if anything, differs between a step made now and the log's record of it. */
+function stepProblem(step: Step, rec: Step, h: LogHeader): string | null {
+  const who = step.type === 'chance' ? 'chance' : step.actor;
+  if (rec.type === 'move') {
+    if (step.type !== 'move' || step.actor !== rec.actor) return `the log has ${rec.actor} moving, but it is ${who}'s turn now`;
+    if (step.move !== rec.move) return `${rec.actor} (${h.sides[rec.actor]}) now chooses '${step.move}', the log has '${rec.move}'`;
+  } else {
+    if (step.type !== 'chance') return `the log has a chance draw, but it is ${who}'s turn now`;
+    if (step.detection !== rec.detection || step.war !== rec.war || step.drift !== rec.drift) return 'the chance draws differ from the log (different seed or generator)';
+  }
+  const d = firstDifference(step.state, rec.state);
+  return d ? `the state differs after this step: ${d}` : null;
+}
+
+class Divergence extends Error {
+  constructor(
+    readonly at: number,
+    readonly problem: string,
+  ) {
+    super(problem);
+  }
+}
+
 /**
  * Play the log again from its seed and recorded moves, under `params` (the scenario as it
- * is now), checking every chance draw, every AI choice and every recorded state.
+ * is now), checking every chance draw, every AI choice and every recorded state. The game
+ * is played by the session's one loop: the log's human moves are its script, and each step
+ * is checked against the log as it is made.
  */
 export function replayLog(log: ParsedLog, scenario: ScenarioRef, file: string): ReplayResult {
   const h = log.header;
   const session = new GameSession(scenario, h.seed, h.index, sidesFromHeader(h, file));
   const diverge = (i: number, problem: string): ReplayResult => ({ ok: false, matched: i, line: i + 2, problem, session });
-  for (let i = 0; i < log.steps.length; i++) {
-    const rec = log.steps[i] as Step;
+  const recs = log.steps;
+  const script = recs.flatMap((r) => (r.type === 'move' && session.sides[r.actor] === 'human' ? [r.move] : []));
+  let checked = 0;
+  const onStep = (step: Step) => {
+    const problem = stepProblem(step, recs[checked] as Step, h);
+    if (problem) throw new Divergence(checked, problem);
+    checked++;
+  };
+  try {
+    session.playMoves(script, { onStep, maxSteps: recs.length });
+  } catch (e) {
+    if (e instanceof Divergence) return diverge(e.at, e.problem);
+    if (!(e instanceof ScriptError)) throw e;
+    // A human's recorded move could not be played: illegal now, or nobody's turn (the game is over).
+  }
+  if (checked < recs.length) {
+    const rec = recs[checked] as Step;
     const who = session.toMove();
-    let step: Step | null;
-    if (rec.type === 'move') {
-      if (who !== rec.actor) return diverge(i, `the log has ${rec.actor} moving, but it is ${who ?? 'nobody'}'s turn now`);
-      if (session.sides[rec.actor] === 'human') {
-        if (!session.legalMoves().includes(rec.move as MoveName)) {
-          return diverge(i, `the recorded move '${rec.move}' is not legal now (legal: ${session.legalMoves().join(', ')})`);
-        }
-        step = session.play(rec.move);
-      } else {
-        step = session.advance();
-        if (step?.type === 'move' && step.move !== rec.move) {
-          return diverge(i, `${rec.actor} (${h.sides[rec.actor]}) now chooses '${step.move}', the log has '${rec.move}'`);
-        }
-      }
-    } else {
-      if (who !== 'chance') return diverge(i, `the log has a chance draw, but it is ${who ?? 'nobody'}'s turn now`);
-      step = session.advance();
-      const c = step as ChanceStep;
-      if (c.detection !== rec.detection || c.war !== rec.war || c.drift !== rec.drift) {
-        return diverge(i, 'the chance draws differ from the log (different seed or generator)');
-      }
+    if (rec.type === 'move' && who === rec.actor && session.sides[who] === 'human') {
+      return diverge(checked, `the recorded move '${rec.move}' is not legal now (legal: ${session.legalMoves().join(', ')})`);
     }
-    const d = firstDifference(step?.state, rec.state);
-    if (d) return diverge(i, `the state differs after this step: ${d}`);
+    const what = rec.type === 'move' ? `${rec.actor} moving` : 'a chance draw';
+    return diverge(checked, `the log has ${what}, but it is ${who ?? 'nobody'}'s turn now`);
   }
   if (log.outcome === null) {
-    if (session.isOver()) return diverge(log.steps.length, 'the log was saved in progress, but the game is over now');
-    return { ok: true, matched: log.steps.length, session };
+    if (session.isOver()) return diverge(recs.length, 'the log was saved in progress, but the game is over now');
+    return { ok: true, matched: recs.length, session };
   }
-  if (!session.isOver()) return diverge(log.steps.length, 'the log ends but the game goes on');
+  if (!session.isOver()) return diverge(recs.length, 'the log ends but the game goes on');
   const o = session.outcomeLine();
   const d = firstDifference(o, log.outcome);
-  if (d) return diverge(log.steps.length, `the outcome differs: ${d}`);
-  return { ok: true, matched: log.steps.length, session };
+  if (d) return diverge(recs.length, `the outcome differs: ${d}`);
+  return { ok: true, matched: recs.length, session };
 }
 
 /** The scenario embedded in a log's header, for when its file is gone. */

@@ -1,4 +1,4 @@
-import type { Actor, GameContext } from '../model/context.js';
+import type { Actor, DigestFields, GameContext } from '../model/context.js';
 import type { GameEvent } from '../model/events.js';
 import type { MoveName } from '../model/moves.js';
 import type { Note } from '../model/narrate.js';
@@ -9,8 +9,7 @@ import type { Deciders } from './loop.js';
 import type { GameStreams } from './streams.js';
 import type { Strategy } from '../strategies/types.js';
 import type { GameState } from './stepper.js';
-import { chinaBeliefUsPays, kimBeliefUsPays } from '../model/beliefs.js';
-import { ACTORS } from '../model/context.js';
+import { ACTORS, fieldCopier, taggedFields } from '../model/context.js';
 import { MOVES } from '../model/moves.js';
 import { narrate } from '../model/narrate.js';
 import { payoffs } from '../model/outcomes.js';
@@ -33,56 +32,17 @@ export interface ScenarioRef {
   params: Params;
 }
 
-/** The numbers a log records after every step, so a replay can check it lands in the same place. */
-export interface Digest {
+/** The numbers a log records after every step, so a replay can check it lands in the same place (the state fields tagged `digest`). */
+export interface Digest extends DigestFields {
   phase: string;
-  round: number;
-  tension: number;
-  escalationLevel: number;
-  chinaInfluenceEstimate: number;
-  evidence: number;
-  exposure: number;
-  europeAlignment: number;
-  concededTaiwan: number;
-  concededChips: number;
-  aidToKim: number;
-  usCredibility: number;
-  chinaBeliefUsPays: number;
-  kimBeliefUsPays: number;
-  nkEconomy: number;
-  lifeline: number;
-  kimStanding: number;
-  sanctions: number;
-  deterrence: number;
-  usChinaTension: number;
-  diplomacy: number;
 }
 
+const copyDigest = fieldCopier(taggedFields('digest'));
+
 export function digest(s: GameState): Digest {
-  const c = s.ctx;
-  return {
-    phase: s.phase,
-    round: c.round,
-    tension: c.tension,
-    escalationLevel: c.escalationLevel,
-    chinaInfluenceEstimate: c.usEstimateOfInfluence,
-    evidence: c.evidence,
-    exposure: c.exposure,
-    europeAlignment: c.europeAlignment,
-    concededTaiwan: c.concededTaiwan,
-    concededChips: c.concededChips,
-    aidToKim: c.aidToKim,
-    usCredibility: c.usCredibility,
-    chinaBeliefUsPays: chinaBeliefUsPays(c),
-    kimBeliefUsPays: kimBeliefUsPays(c),
-    nkEconomy: c.nkEconomy,
-    lifeline: c.lifeline,
-    kimStanding: c.kimStanding,
-    sanctions: c.sanctions,
-    deterrence: c.deterrence,
-    usChinaTension: c.usChinaTension,
-    diplomacy: c.diplomacy,
-  };
+  const out: Record<string, unknown> = { phase: s.phase };
+  copyDigest(s.ctx, out);
+  return out as unknown as Digest;
 }
 
 export interface MoveStep {
@@ -160,6 +120,14 @@ export class ScriptError extends Error {
   }
 }
 
+/** What a script's play reports and how far it may go (replay checks each step against its log as it is made). */
+export interface StepWatch {
+  /** Called with every step as it is made. */
+  onStep?: (step: Step) => void;
+  /** Stop once the game has this many steps (a log's length), even if AI sides could go on. */
+  maxSteps?: number;
+}
+
 /**
  * One game being played: the state, the seeded streams, the steps so far.
  * AI sides and chance move by themselves (`advance`); human sides move through `play`.
@@ -173,6 +141,7 @@ export class GameSession {
   private readonly deciders: Deciders;
   /** The state at the start of the current round, for "what changed since last round". */
   roundStart: GameContext;
+  private watch: { onStep?: (step: Step) => void; maxSteps: number } = { maxSteps: Infinity };
 
   constructor(
     readonly scenario: ScenarioRef,
@@ -237,6 +206,7 @@ export class GameSession {
     this.steps.push(step);
     // The moment a round begins (chance has just resolved the last one) is its baseline.
     if (event.type === 'chance') this.roundStart = { ...this.state.ctx };
+    this.watch.onStep?.(step);
     return step;
   }
 
@@ -252,7 +222,8 @@ export class GameSession {
   /** Steps by chance and AI sides (at most `max`), through the one game loop; stops when a person must move or the game ends. */
   private run(max: number): Step[] {
     const out: Step[] = [];
-    runGame(leverageGame, this.state, this.streams, this.deciders, { apply: (e) => out.push(this.apply(e.type === 'chance' ? { ...e } : { type: e.type })) }, max);
+    const limit = Math.min(max, this.watch.maxSteps - this.steps.length);
+    runGame(leverageGame, this.state, this.streams, this.deciders, { apply: (e) => out.push(this.apply(e.type === 'chance' ? { ...e } : { type: e.type })) }, limit);
     return out;
   }
 
@@ -270,14 +241,20 @@ export class GameSession {
    * Play a script of the human sides' moves, AI sides and chance in between, and on until
    * a person must move again or the game ends. Throws ScriptError naming the first move it cannot take.
    */
-  playMoves(moves: readonly MoveName[]): this {
-    for (const [i, move] of moves.entries()) {
+  playMoves(moves: readonly MoveName[], watch: StepWatch = {}): this {
+    const prior = this.watch;
+    this.watch = { onStep: watch.onStep, maxSteps: watch.maxSteps ?? Infinity };
+    try {
+      for (const [i, move] of moves.entries()) {
+        this.advanceUntilHuman();
+        if (this.isOver() || this.steps.length >= this.watch.maxSteps) throw new ScriptError(i, 'game-over', this.ctx.round, []);
+        if (!leverageGame.isLegal(this.state, move)) throw new ScriptError(i, 'illegal', this.ctx.round, this.legalMoves());
+        this.play(move);
+      }
       this.advanceUntilHuman();
-      if (this.isOver()) throw new ScriptError(i, 'game-over', this.ctx.round, []);
-      if (!leverageGame.isLegal(this.state, move)) throw new ScriptError(i, 'illegal', this.ctx.round, this.legalMoves());
-      this.play(move);
+    } finally {
+      this.watch = prior;
     }
-    this.advanceUntilHuman();
     return this;
   }
 

@@ -4,11 +4,21 @@ import type { GameContext } from './context.js';
 // falls out of learning: every observed payment raises the expected return of
 // the next round of pressure. No penalty for paying is written anywhere.
 
-export function chinaBeliefUsPays(ctx: GameContext): number {
+/** The counts a belief is kept as (a structural type, so the state table can name these readers). */
+export interface ChinaBeliefCounts {
+  chinaSawPay: number;
+  chinaSawRefuse: number;
+}
+export interface KimBeliefCounts {
+  kimSawPay: number;
+  kimSawRefuse: number;
+}
+
+export function chinaBeliefUsPays(ctx: ChinaBeliefCounts): number {
   return ctx.chinaSawPay / (ctx.chinaSawPay + ctx.chinaSawRefuse);
 }
 
-export function kimBeliefUsPays(ctx: GameContext): number {
+export function kimBeliefUsPays(ctx: KimBeliefCounts): number {
   return ctx.kimSawPay / (ctx.kimSawPay + ctx.kimSawRefuse);
 }
 

@@ -346,6 +346,10 @@ export interface AfterMove {
 }
 
 export interface ActorDecl {
+  /** The actor in a sentence ("the US") and as a label ("US"), and its seat of government (a screen's "Washington sees"). */
+  name: string;
+  label: string;
+  capital: string;
   /** The machine state in which this actor moves. */
   phase: string;
   /** Rules run after every move of this actor, in order. */
@@ -369,10 +373,16 @@ function narrateKimAnswer(b: GameContext, a: GameContext): Note[] {
 /** Each actor once: a new actor missing here fails to compile. */
 export const ACTOR_TABLE = {
   china: {
+    name: 'China',
+    label: 'China',
+    capital: 'Beijing',
     phase: 'chinaMoves',
     afterMove: [{ name: 'recordChinaMove', apply: (ctx, m) => void (ctx.chinaMoveThisRound = m) }],
   },
   kim: {
+    name: 'Kim',
+    label: 'Kim',
+    capital: 'Pyongyang',
     phase: 'kimResponds',
     afterMove: [
       { name: 'settleKimAccountWithXi', apply: (ctx) => kim.settleKimAccountWithXi(ctx) },
@@ -381,6 +391,9 @@ export const ACTOR_TABLE = {
     narrateAfter: narrateKimAnswer,
   },
   us: {
+    name: 'the US',
+    label: 'US',
+    capital: 'Washington',
     phase: 'usResponds',
     afterMove: [{ name: 'recordUsMove', apply: (ctx, m) => void (ctx.usMoveThisRound = m) }],
   },

@@ -1,45 +1,16 @@
+import type { StartingState } from './context.js';
+
 // Every assumption of the model is a number here, grouped by the claim it encodes.
 // The scenario layer fills these from YAML; the model only reads them.
 
 /** Four numbers, one per rung of Kim's ladder (short-range, over Japan, ICBM, nuclear test). */
 export type PerRung = [number, number, number, number];
 
-export interface StartingState {
-  /** North Korean tension, 0 calm .. 1 on the brink. */
-  tension: number;
-  /** Highest rung Kim has already reached (0 none .. 4 nuclear test). */
-  escalationLevel: number;
-  /** C1: China's true sway over Pyongyang (hidden from the US). */
-  chinaInfluence: number;
-  /** C1: what Washington believes that sway to be. */
-  usEstimateOfInfluence: number;
-  /** C4/C5: evidence the US holds of Beijing's hand. */
-  evidence: number;
-  /** C10/C12: how publicly China is tied to Kim's provocations. */
-  exposure: number;
-  /** C10: how far Europe stands with the US on Korea. */
-  europeAlignment: number;
-  /** C8: US credibility with allies and other adversaries. */
-  usCredibility: number;
-  /** C8: China's prior that the US pays when pressed. */
-  chinaBeliefUsPays: number;
-  /** C6: Kim's prior that the US pays for a pause. */
-  kimBeliefUsPays: number;
-  /** C7: North Korea's economy. */
-  nkEconomy: number;
-  /** C7: the trade lifeline China keeps open. */
-  lifeline: number;
-  /** C7: Kim's standing at home. */
-  kimStanding: number;
-  /** C11: sanctions in force (incl. seized assets). */
-  sanctions: number;
-  /** C11: allied deterrence (exercises, carrier, Japan). */
-  deterrence: number;
-  /** C13: US-China tension. */
-  usChinaTension: number;
-  /** C11: progress of a durable diplomatic track. */
-  diplomacy: number;
-}
+/**
+ * The starting values a scenario sets (`start:`): declared with the state fields they start
+ * (model/context.ts, STATE_FIELDS), which name the scenario field each begins at.
+ */
+export type { StartingState };
 
 export interface PressureParams {
   /** C13: chance Xi asks Kim to escalate with no US-China tension at all. */

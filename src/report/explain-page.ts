@@ -22,34 +22,24 @@ export interface ExplainRun {
   steps: ExplainStep[];
 }
 
-// A table cell the lessons write: "1.23", "-0.50 [-0.61, -0.39]", "12.5%", or "holds +0.52".
-const CELL = /^(?:[a-z]+ )?([+-]?\d+(?:\.\d+)?)(%)?(?: \[([+-]?\d+(?:\.\d+)?), ([+-]?\d+(?:\.\d+)?)\])?$/;
-
-export function parseCell(text: string): { mean: number; low: number; high: number; percent: boolean } | null {
-  const m = CELL.exec(text.trim());
-  if (!m) return null;
-  const percent = m[2] === '%';
-  const k = percent ? 0.01 : 1;
-  const mean = Number(m[1]) * k;
-  return { mean, low: m[3] !== undefined ? Number(m[3]) * k : mean, high: m[4] !== undefined ? Number(m[4]) * k : mean, percent };
-}
-
 /**
  * One small panel per numeric column of the lesson's table (each with its own scale: the
- * columns are different measures), one row per row of the table.
+ * columns are different measures), one row per row of the table. The numbers are the
+ * table's own values (the lessons keep each cell's number beside its words): nothing here
+ * reads a number back out of a cell's text.
  */
 export function lessonFigure(step: ExplainStep, n: number, caption: string): Figure | null {
-  const { head, rows } = step.result.table;
+  const { head, rows, values } = step.result.table;
+  if (!values) return null;
   const points: IntervalRow[] = [];
   head.forEach((col, j) => {
     if (j === 0) return;
-    const parsed = rows.map((r) => parseCell(r[j] ?? ''));
-    if (parsed.some((p) => p === null)) return;
-    parsed.forEach((p, i) => {
-      const v = p as NonNullable<typeof p>;
-      // A verdict cell ("holds +0.52") carries an effect, in model points.
-      const unit = v.percent ? 'share of games, 0 to 1' : /^[a-z]/.test(rows[i]?.[j] ?? '') ? 'effect, model points' : columnUnit(col);
-      points.push({ y: rows[i]?.[0] ?? '', panel: `${col} (${unit})`, mean: v.mean, low: v.low, high: v.high });
+    const column = values.map((r) => r[j] ?? null);
+    if (column.some((v) => v === null)) return;
+    column.forEach((v, i) => {
+      const { mean, low, high, percent, effect } = v as NonNullable<typeof v>;
+      const unit = percent ? 'share of games, 0 to 1' : effect ? 'effect, model points' : columnUnit(col);
+      points.push({ y: rows[i]?.[0] ?? '', panel: `${col} (${unit})`, mean, low, high });
     });
   });
   if (points.length === 0) return null;

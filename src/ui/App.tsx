@@ -10,6 +10,7 @@ import type { Strategy } from '../strategies/types.js';
 import type { LogLine } from './components.js';
 import type { Counterfactual } from './game-controller.js';
 import { ACTORS } from '../model/context.js';
+import { ACTOR_TABLE } from '../model/game-table.js';
 import { MOVES, movesOf } from '../model/moves.js';
 import { observe, observedMoveText } from '../model/observe.js';
 import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
@@ -237,7 +238,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const hintLines = hint ? wrapped(hint) : [' '];
   const adviceLines = adviceInPanel ? [] : advice ? wrapped(`${advicePrefix} ${advice.why}`) : [' '];
   const logH = Math.max(2, rows - mainH - (ledgerInPanel ? 3 : 4) - hintLines.length - adviceLines.length - extraLines.length);
-  const viewTitle = side === 'us' ? 'Washington sees' : side === 'china' ? 'Beijing sees' : 'Pyongyang sees';
+  const viewTitle = `${ACTOR_TABLE[side].capital} sees`;
   const offer = `Your move: Beijing offers restraint for ${c.offerPrice}`;
   const moveTitle = !legal.length
     ? (ctl.remote ? ctl.remote.waitingFor() : 'Waiting')

@@ -155,8 +155,11 @@ export function counterfactualsFor(scenario: ScenarioRef, seed: string, index: n
   });
 }
 
+/** Each side's payoff in a game summary, by actor: a new actor without one fails to compile. */
+const PAYOFF_KEY = { us: 'payoffUs', china: 'payoffChina', kim: 'payoffKim' } as const satisfies Record<Actor, string>;
+
 function payoffOf(g: { payoffUs: number; payoffChina: number; payoffKim: number }, a: Actor): number {
-  return a === 'us' ? g.payoffUs : a === 'china' ? g.payoffChina : g.payoffKim;
+  return g[PAYOFF_KEY[a]];
 }
 
 /**

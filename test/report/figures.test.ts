@@ -13,7 +13,8 @@ import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy, strategyIds } from '../../src/strategies/registry.js';
 import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
 import { batchFigures, compareFigure, forkFigures, gameFigure, PROFILES_PER_TABLE, robustnessFigure, roundStates, sweepFigures, tournamentFigures } from '../../src/report/figures.js';
-import { lessonFigure, parseCell } from '../../src/report/explain-page.js';
+import { lessonFigure } from '../../src/report/explain-page.js';
+import { table } from '../../src/analysis/lessons.js';
 import { PALETTE } from '../../src/report/figure.js';
 
 // Each chart spec built from a small real result: it compiles, carries the report's
@@ -229,13 +230,17 @@ describe('chart specs from small results', () => {
     expect(tension.value).toBeCloseTo(last.state.tension, 3);
   });
 
-  it('a lesson: a panel per numeric column of its table, parsed from the cells the lessons write', async () => {
-    expect(parseCell('-0.50 [-0.61, -0.39]')).toEqual({ mean: -0.5, low: -0.61, high: -0.39, percent: false });
-    expect(parseCell('12.5%')).toEqual({ mean: 0.125, low: 0.125, high: 0.125, percent: true });
-    expect(parseCell('holds +0.52')).toEqual({ mean: 0.52, low: 0.52, high: 0.52, percent: false });
-    expect(parseCell('sanctioner')).toBeNull();
+  it("a lesson: a panel per numeric column of its table, from the numbers the lesson keeps beside each cell's words", async () => {
+    const v = (mean: number, low = mean, high = mean) => ({ mean, low, high, percent: false, effect: false });
+    // The words need not be numbers at all: the chart reads the values, never the text.
     const result = {
-      table: { head: ['US plays', 'US payoff', 'concessions paid', 'note'], rows: [['appeaser', '-1.00 [-1.20, -0.80]', '3.00', 'pays'], ['sanctioner', '0.50 [0.30, 0.70]', '0.00', 'refuses']] },
+      table: table(
+        ['US plays', 'US payoff', 'concessions paid', 'note'],
+        [
+          ['appeaser', { text: 'about minus one', value: v(-1, -1.2, -0.8) }, { text: 'three', value: v(3) }, 'pays'],
+          ['sanctioner', { text: 'a half', value: v(0.5, 0.3, 0.7) }, { text: 'none', value: v(0) }, '1.00'],
+        ],
+      ),
       answer: 'w',
       finding: 'f',
       numbers: {},
@@ -243,7 +248,7 @@ describe('chart specs from small results', () => {
     const lesson = { id: 'x', stage: 's', title: 'Paying', claims: ['C3'], teach: '', rules: '', question: { prompt: 'p', options: [] }, experiment: async () => result };
     const f = lessonFigure({ lesson: lesson as never, result }, 2, 'Scenario 2022; seed 5; 40 games per row of the table.') as Figure;
     await checkFigure(f, { seed: '5', runs: 40, axes: false });
-    // Two numeric columns (the text column is left out), two rows each: a point and a rule per cell.
+    // Two numeric columns (the column of words is left out, though one of its words reads as a number), two rows each: a point and a rule per cell.
     expect(f.marks).toBe(2 * 2 * 2);
     expect(dataValues(f.spec).map((d) => [d.panel, d.y, d.mean])).toEqual([
       ['US payoff (model points)', 'appeaser', -1],

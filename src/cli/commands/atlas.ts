@@ -5,7 +5,7 @@ import { OUTCOME_NAMES, OUTCOME_SHORT, OUTCOMES } from '../../model/outcomes.js'
 import { resolveScenario } from '../../scenario/catalog.js';
 import { DEFAULT_STRATEGY, defaultStrategyId } from '../../strategies/registry.js';
 import { emit, formatFromOut, parseStrategyList, parseWorkers } from '../batch-common.js';
-import { parseSeed, parseWholeNumber } from '../options.js';
+import { parseSeed, parseWholeNumber, withSideOptions } from '../options.js';
 import { textTable } from '../render.js';
 
 function render(r: AtlasReport): string {
@@ -39,13 +39,14 @@ function csv(r: AtlasReport): string {
 }
 
 export function registerAtlas(program: Command): void {
-  program
-    .command('atlas')
-    .description("every reachable ending: the shortest path of moves to it, and its frequency under each strategy profile")
-    .argument('<scenario>', 'a built-in scenario name or a .yaml path')
-    .option('--us <list>', "US strategies to tabulate: a comma list or 'all'", 'all')
-    .option('--china <list>', 'China strategies')
-    .option('--kim <list>', 'Kim strategies')
+  withSideOptions(
+    program
+      .command('atlas')
+      .description("every reachable ending: the shortest path of moves to it, and its frequency under each strategy profile")
+      .argument('<scenario>', 'a built-in scenario name or a .yaml path'),
+    'list',
+    { us: "US strategies to tabulate: a comma list or 'all'", china: 'China strategies', kim: 'Kim strategies' }, { us: 'all' },
+  )
     .option('--runs <n>', 'games per profile', '1000')
     .option('--seed <seed>', 'master seed', '1')
     .option('--search-rounds <n>', 'how many rounds the graph search explores', '4')

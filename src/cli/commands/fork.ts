@@ -7,6 +7,7 @@ import { resolveProfile } from '../../engine/batch.js';
 import { embeddedScenario, parseLog } from '../../engine/replay.js';
 import { InputError } from '../../input-error.js';
 import { findMove, MOVES, movesOf } from '../../model/moves.js';
+import { ACTOR_TABLE } from '../../model/game-table.js';
 import { OUTCOME_NAMES, OUTCOME_SHORT } from '../../model/outcomes.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { DEFAULT_STRATEGY, getStrategy } from '../../strategies/registry.js';
@@ -61,7 +62,7 @@ export function registerFork(program: Command): void {
       const d = report.difference;
       emit(
         [
-          `Fork of ${file} at round ${round}: ${actor === 'us' ? 'the US' : actor === 'china' ? 'China' : 'Kim'} plays '${MOVES[move].label}' instead.`,
+          `Fork of ${file} at round ${round}: ${ACTOR_TABLE[actor].name} plays '${MOVES[move].label}' instead.`,
           `${runs} continuations each way, paired (the same seeds); afterwards US ${ids.us}, China ${ids.china}, Kim ${ids.kim}.`,
           '',
           ...branchLines(report.asPlayed),

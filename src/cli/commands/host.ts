@@ -9,7 +9,7 @@ import { InputError } from '../../input-error.js';
 import { ClassroomServer } from '../../net/server.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { checkWritable, writeAtomic } from '../io.js';
-import { parseSeed, parseWholeNumber, sidesFrom, withRounds } from '../options.js';
+import { parseSeed, parseWholeNumber, sidesFrom, withRounds, withSideOptions } from '../options.js';
 
 interface HostOptions {
   seed?: string;
@@ -38,18 +38,19 @@ function lanAddresses(): string[] {
 const stamp = () => new Date().toISOString().slice(11, 19);
 
 export function registerHost(program: Command): void {
-  program
-    .command('host')
-    .description('host a class game: three people play the three sides from their own terminals (leverage join), a teacher runs the room')
-    .argument('[scenario]', 'a built-in scenario name or a .yaml path', 'baseline')
-    .option('--seed <seed>', 'the master seed (default: a fresh random one; the seats never see it)')
-    .option('--index <n>', 'which game of that seed', '0')
-    .option('--port <n>', 'the port to listen on (0: any free one)', '7373')
-    .option('--round-seconds <n>', 'seconds per round before the AI moves for a seat still to move (0: no clock)', '120')
-    .option('--lan', 'listen on every network interface, so other machines can join (default: this machine only)')
-    .option('--us <strategy>', 'the AI that plays the US if nobody takes the seat, and covers it when time runs out')
-    .option('--china <strategy>', 'the same for China')
-    .option('--kim <strategy>', 'the same for Kim')
+  withSideOptions(
+    program
+      .command('host')
+      .description('host a class game: three people play the three sides from their own terminals (leverage join), a teacher runs the room')
+      .argument('[scenario]', 'a built-in scenario name or a .yaml path', 'baseline')
+      .option('--seed <seed>', 'the master seed (default: a fresh random one; the seats never see it)')
+      .option('--index <n>', 'which game of that seed', '0')
+      .option('--port <n>', 'the port to listen on (0: any free one)', '7373')
+      .option('--round-seconds <n>', 'seconds per round before the AI moves for a seat still to move (0: no clock)', '120')
+      .option('--lan', 'listen on every network interface, so other machines can join (default: this machine only)'),
+    'strategy',
+    { us: 'the AI that plays the US if nobody takes the seat, and covers it when time runs out', china: 'the same for China', kim: 'the same for Kim' },
+  )
     .option('--rounds <n>', "override the scenario's round limit")
     .option('--log <file>', 'where to write the game log (default: leverage-class-SCENARIO-seedSEED.jsonl here)')
     .action(async (ref: string, opts: HostOptions) => {

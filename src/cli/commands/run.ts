@@ -4,19 +4,20 @@ import { resolveScenario } from '../../scenario/catalog.js';
 import { checkWritable, writeAtomic } from '../io.js';
 import { formatAccount } from '../format.js';
 import { commandLine, gameForPage, textOrHtml, writeHtml } from '../html-output.js';
-import { parseSeed, parseWholeNumber, sidesFrom, withRounds } from '../options.js';
+import { parseSeed, parseWholeNumber, sidesFrom, withRounds, withSideOptions } from '../options.js';
 import { print } from '../width.js';
 
 export function registerRun(program: Command): void {
-  program
-    .command('run')
-    .description('play one game with AI sides and print it round by round, citing the claims')
-    .argument('[scenario]', 'a built-in scenario name or a path to a .yaml file', 'baseline')
-    .option('--seed <seed>', 'the master seed: same seed, same game', '1')
-    .option('--index <n>', 'which game of that seed (batch game i is run --index i)', '0')
-    .option('--us <strategy>', 'US strategy (see leverage strategies)')
-    .option('--china <strategy>', 'China strategy')
-    .option('--kim <strategy>', 'Kim strategy')
+  withSideOptions(
+    program
+      .command('run')
+      .description('play one game with AI sides and print it round by round, citing the claims')
+      .argument('[scenario]', 'a built-in scenario name or a path to a .yaml file', 'baseline')
+      .option('--seed <seed>', 'the master seed: same seed, same game', '1')
+      .option('--index <n>', 'which game of that seed (batch game i is run --index i)', '0'),
+    'strategy',
+    { us: 'US strategy (see leverage strategies)', china: 'China strategy', kim: 'Kim strategy' },
+  )
     .option('--rounds <n>', 'override the scenario\'s round limit')
     .option('--json', 'print the JSONL game log instead of the account')
     .option('--log <file>', 'also save the JSONL game log to a file (for leverage replay)')
