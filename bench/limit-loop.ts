@@ -197,8 +197,9 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
   const kWar = wKim.war * 1;
   const kSettlement = wKim.settlement;
   const kRegime = wKim.regimeCrisis;
-  /** kim-utility.ts regimeDanger */
-  const danger = (level: number) => Math.max(0, (regimeThreshold + dangerMargin - level) / dangerMargin);
+  // kim-utility.ts regimeDanger(level) = max(0, (T - level) / margin): 0 from T up, so a
+  // difference of two dangers both at or above T is 0 and is skipped (u - 0 is u, bit for bit).
+  const dangerFrom = regimeThreshold + dangerMargin;
   // China's stigma of being caught (china-calculus chinaPressureReturn), without the exposure factor.
   const stigmaBase = evidencePerDetection * (exposeBonus + exposeStrength) * wCh.exposure;
 
@@ -513,8 +514,10 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
           dEconomy -= lifelineRisk;
         }
         if (dangerMargin > 0) {
-          u -= kRegime * (danger(economy + dEconomy) - danger(economy));
-          u -= kRegime * (danger(standing + dStanding) - danger(standing));
+          const e1 = economy + dEconomy;
+          if (e1 < dangerFrom || economy < dangerFrom) u -= kRegime * (Math.max(0, (dangerFrom - e1) / dangerMargin) - Math.max(0, (dangerFrom - economy) / dangerMargin));
+          const s1 = standing + dStanding;
+          if (s1 < dangerFrom || standing < dangerFrom) u -= kRegime * (Math.max(0, (dangerFrom - s1) / dangerMargin) - Math.max(0, (dangerFrom - standing) / dangerMargin));
         }
         if (u > best) {
           best = u;
@@ -527,8 +530,10 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
         const refusingEconomy = wants ? 0 - lifelineRisk : 0;
         let hold = refusing;
         if (dangerMargin > 0) {
-          hold -= kRegime * (danger(economy + refusingEconomy) - danger(economy));
-          hold -= kRegime * (danger(standing + 0) - danger(standing));
+          const e1 = economy + refusingEconomy;
+          if (e1 < dangerFrom || economy < dangerFrom) hold -= kRegime * (Math.max(0, (dangerFrom - e1) / dangerMargin) - Math.max(0, (dangerFrom - economy) / dangerMargin));
+          const s1 = standing + 0;
+          if (s1 < dangerFrom || standing < dangerFrom) hold -= kRegime * (Math.max(0, (dangerFrom - s1) / dangerMargin) - Math.max(0, (dangerFrom - standing) / dangerMargin));
         }
         if (hold > best) {
           best = hold;
@@ -544,9 +549,11 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
           dEconomy += belief * suspensionAid;
           dStanding -= (1 - belief) * unpaidPauseCost;
           if (dangerMargin > 0) {
-            u -= kRegime * (danger(economy + dEconomy) - danger(economy));
-            u -= kRegime * (danger(standing + dStanding) - danger(standing));
-          }
+          const e1 = economy + dEconomy;
+          if (e1 < dangerFrom || economy < dangerFrom) u -= kRegime * (Math.max(0, (dangerFrom - e1) / dangerMargin) - Math.max(0, (dangerFrom - economy) / dangerMargin));
+          const s1 = standing + dStanding;
+          if (s1 < dangerFrom || standing < dangerFrom) u -= kRegime * (Math.max(0, (dangerFrom - s1) / dangerMargin) - Math.max(0, (dangerFrom - standing) / dangerMargin));
+        }
           if (u > best) {
             best = u;
             km = K_SUSPEND;

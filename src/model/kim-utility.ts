@@ -71,11 +71,15 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
   const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
   const reach = sanctionsReach(v.europeAlignment, r);
+  // C7: how near the regime stands to cracking now, on each measure (see weigh's end).
+  const near = r.kim.regimeDangerMargin > 0;
+  const economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
+  const standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
   let best = legal[0] as MoveName;
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
     const m = legal[k] as MoveName;
-    const u = weigh(v, r, w, m as KimMove, lifelineRisk, wantsEscalation, warm, roundsLeft, riskNow, bite, reach);
+    const u = weigh(v, r, w, m as KimMove, lifelineRisk, wantsEscalation, warm, roundsLeft, riskNow, bite, reach, economyDanger, standingDanger);
     if (utilityOfFirst) return u;
     if (u > bestU) {
       best = m;
@@ -89,6 +93,7 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
 function weigh(
   v: KimView, r: PublicRules, w: KimWeights, move: KimMove,
   lifelineRisk: number, wantsEscalation: boolean, warm: number, roundsLeft: number, riskNow: number, bite: number, reach: number,
+  economyDanger: number, standingDanger: number,
 ): number {
   const rung = rungOf(move);
   let u = 0;
@@ -157,8 +162,8 @@ function weigh(
   // a standing or an economy within `kim.regimeDangerMargin` of the crisis threshold is
   // weighed by what a regime crisis costs him, so a cracking regime stops paying for tests.
   if (r.kim.regimeDangerMargin > 0) {
-    u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + dEconomy, r) - regimeDanger(v.nkEconomy, r));
-    u -= w.regimeCrisis * (regimeDanger(v.kimStanding + dStanding, r) - regimeDanger(v.kimStanding, r));
+    u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + dEconomy, r) - economyDanger);
+    u -= w.regimeCrisis * (regimeDanger(v.kimStanding + dStanding, r) - standingDanger);
   }
   return u;
 }
