@@ -75,11 +75,23 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   const near = r.kim.regimeDangerMargin > 0;
   const economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
   const standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
+  // The view's fields, read once: a view may work them out at each read (engine/live-views.ts).
+  const s: Weighed = {
+    escalationLevel: v.escalationLevel,
+    deterrence: v.deterrence,
+    tension: v.tension,
+    kimStanding: v.kimStanding,
+    diplomacy: v.diplomacy,
+    nkEconomy: v.nkEconomy,
+    requestChannel: v.requestChannel,
+    restraintOrdered: v.restraintOrdered,
+    kimBeliefUsPays: v.kimBeliefUsPays,
+  };
   let best = legal[0] as MoveName;
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
     const m = legal[k] as MoveName;
-    const u = weigh(v, r, w, m as KimMove, lifelineRisk, wantsEscalation, warm, roundsLeft, riskNow, bite, reach, economyDanger, standingDanger);
+    const u = weigh(s, r, w, m as KimMove, lifelineRisk, wantsEscalation, warm, roundsLeft, riskNow, bite, reach, economyDanger, standingDanger);
     if (utilityOfFirst) return u;
     if (u > bestU) {
       best = m;
@@ -89,9 +101,12 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   return best;
 }
 
+/** What of Kim's view weigh reads (bestOrWeigh reads the rest). */
+type Weighed = Pick<KimView, 'escalationLevel' | 'deterrence' | 'tension' | 'kimStanding' | 'diplomacy' | 'nkEconomy' | 'requestChannel' | 'restraintOrdered' | 'kimBeliefUsPays'>;
+
 /** kimMoveUtility's body, given what does not depend on the move. */
 function weigh(
-  v: KimView, r: PublicRules, w: KimWeights, move: KimMove,
+  v: Weighed, r: PublicRules, w: KimWeights, move: KimMove,
   lifelineRisk: number, wantsEscalation: boolean, warm: number, roundsLeft: number, riskNow: number, bite: number, reach: number,
   economyDanger: number, standingDanger: number,
 ): number {
