@@ -80,14 +80,23 @@ async function child(runs: number, workers: number): Promise<void> {
   const t = performance.now();
   const cells = await runBatch(batchSpec(runs), { workers });
   const seconds = (performance.now() - t) / 1000;
-  process.stdout.write(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, n: cells[0]?.acc.n }));
+  const cpu = process.cpuUsage();
+  process.stdout.write(JSON.stringify({ seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssKb: process.resourceUsage().maxRSS, n: cells[0]?.acc.n }));
 }
 
-function inChild(runs: number, workers: number): { seconds: number; maxRssKb: number; n: number } {
+interface ChildRun {
+  seconds: number;
+  /** CPU time the whole process used: over `seconds`, how many cores it actually got. */
+  cpuSeconds: number;
+  maxRssKb: number;
+  n: number;
+}
+
+function inChild(runs: number, workers: number): ChildRun {
   const self = fileURLToPath(import.meta.url);
   const r = spawnSync(process.execPath, [self, '--child', String(runs), String(workers)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`);
-  return JSON.parse(r.stdout) as { seconds: number; maxRssKb: number; n: number };
+  return JSON.parse(r.stdout) as ChildRun;
 }
 
 const fmt = (x: number, d = 2) => x.toFixed(d);
@@ -138,7 +147,7 @@ async function main(): Promise<void> {
     console.log(`  ${label.padEnd(44)} ${fmt(t.games / 1e3, 1).padStart(7)} k games/s   ${fmt(t.rounds / 1e6, 3)} M rounds/s`);
   console.log(`single core (best of ${SLICES} interleaved slices, the same games for each)`);
   row('old hand-written loop (baseline-loop.ts)', best.old);
-  row("interpreting stepper + statistics (main's)", best.stepper);
+  row("interpreting stepper + statistics (main's path)", best.stepper);
   row('batch path (compiled round + statistics)', best.batch);
   row('limit loop (limit-loop.ts, with statistics)', best.limit);
   console.log(`  ${'live xstate actor'.padEnd(44)} ${''.padStart(7)}                ${fmt(bestActor / 1e6, 4)} M rounds/s`);
@@ -152,14 +161,21 @@ async function main(): Promise<void> {
   console.log(`  batch path / live actor    = ${fmt(batchOverActor, 0)}x   target >= 25x    ${verdict(batchOverActor >= 25)}\n`);
 
   // 2. Workers and 3. memory, each batch in a fresh process so its peak memory is its own.
+  // 1 and 2 workers in the order 1, 2, 2, 1, the faster of each kept: load that comes and
+  // goes during the bench then meets both alike.
   const small = inChild(10_000, 1);
-  const big1 = inChild(1_000_000, 1);
-  const big2 = inChild(1_000_000, 2);
+  const runs1 = [inChild(1_000_000, 1)];
+  const runs2 = [inChild(1_000_000, 2), inChild(1_000_000, 2)];
+  runs1.push(inChild(1_000_000, 1));
+  const fastest = (xs: ChildRun[]) => xs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+  const big1 = fastest(runs1);
+  const big2 = fastest(runs2);
   const speedup = big1.seconds / big2.seconds;
   const memRatio = big1.maxRssKb / small.maxRssKb;
   console.log(`batches of the default profile (batch engine, streaming statistics; load average now ${load()})`);
   console.log(`  10^6 games, 1 worker    ${fmt(big1.seconds, 1).padStart(5)} s   ${fmt(1e6 / big1.seconds / 1e3, 1).padStart(6)} k games/s   peak RSS ${fmt(big1.maxRssKb / 1024, 0)} MB`);
   console.log(`  10^6 games, 2 workers   ${fmt(big2.seconds, 1).padStart(5)} s   ${fmt(1e6 / big2.seconds / 1e3, 1).padStart(6)} k games/s   peak RSS ${fmt(big2.maxRssKb / 1024, 0)} MB`);
+  console.log(`  cores the batch got (CPU time / wall time): 1 worker ${fmt(big1.cpuSeconds / big1.seconds)}, 2 workers ${fmt(big2.cpuSeconds / big2.seconds)} (of 2; others share this machine)`);
   console.log(`  10^4 games, 1 worker    ${fmt(small.seconds, 2).padStart(5)} s                        peak RSS ${fmt(small.maxRssKb / 1024, 0)} MB`);
   console.log(`  2 workers / 1 worker       = ${fmt(speedup)}x   target >= 1.8x   ${verdict(speedup >= 1.8)}`);
   console.log(`  peak memory 10^6 / 10^4    = ${fmt(memRatio)}x   target <= 1.3x   ${verdict(memRatio <= 1.3)}\n`);
