@@ -118,7 +118,11 @@ export class CompiledPlayer {
     while (state.phase !== first && !leverageGame.isTerminal(state)) runGame(leverageGame, state, s, this.profile, hooks, 1);
     const done = leverageGame.outcome(state);
     if (done) return out ? summarizeInto(state.ctx, done, out) : summarize(state.ctx, done);
-    return this.finishFrom(state.ctx, out);
+    const summary = this.finishFrom(state.ctx, out);
+    // The state ends in its outcome, as the stepper would leave it.
+    state.phase = summary.outcome;
+    state.node = undefined;
+    return summary;
   }
 
   private seedGame(masterSeed: string, scenarioName: string, index: number): void {

@@ -74,6 +74,8 @@ describe('the compiled path plays bit-identical games to the interpreting steppe
       const fast = finishFast(mid, `fork|${i}`, p);
       expect(fast).toStrictEqual(summarize(ref.ctx, leverageGame.outcome(ref) as NonNullable<ReturnType<typeof leverageGame.outcome>>));
       expect(mid.ctx).toStrictEqual(ref.ctx);
+      expect(mid.phase).toBe(ref.phase);
+      expect(leverageGame.outcome(mid)).toBe(fast.outcome);
     });
   });
 
