@@ -12,10 +12,10 @@ const ident = (name: string): string => {
   return name;
 };
 
-/** One field to copy: onto `to`, from the state field `from`, through `read` if given. */
+/** One field to copy: onto `to`, from the state field `from`, or through `read` if given. */
 export interface FieldCopy {
   to: string;
-  from: StateField;
+  from: StateField | null;
   read: ((ctx: GameContext) => unknown) | null;
 }
 
@@ -23,7 +23,7 @@ export interface FieldCopy {
 export function fieldCopier(copies: readonly FieldCopy[]): (ctx: GameContext, into: Record<string, unknown>) => void {
   const reads = copies.flatMap((c) => (c.read ? [c.read] : []));
   let r = 0;
-  const body = copies.map((c) => (c.read ? `o.${ident(c.to)} = r[${r++}](c);` : `o.${ident(c.to)} = c.${ident(c.from)};`)).join('\n');
+  const body = copies.map((c) => (c.read ? `o.${ident(c.to)} = r[${r++}](c);` : `o.${ident(c.to)} = c.${ident(c.from ?? '')};`)).join('\n');
   return new Function('r', `return function copyFields(c, o) {\n${body}\n};`)(reads) as (ctx: GameContext, into: Record<string, unknown>) => void;
 }
 
