@@ -1,5 +1,5 @@
 import type { KimMove, MoveName } from './moves.js';
-import type { KimView, PublicRules } from './views.js';
+import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
 import { sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { testPrestige } from './kim-moves.js';
@@ -71,27 +71,87 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
   const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
   const reach = sanctionsReach(v.europeAlignment, r);
-  // C7: how near the regime stands to cracking now, on each measure (see weigh's end).
+  // C7: how near the regime stands to cracking now, on each measure (see the loop's end).
   const near = r.kim.regimeDangerMargin > 0;
   const economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
   const standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
-  // The view's fields, read once: a view may work them out at each read (engine/live-views.ts).
-  const s: Weighed = {
-    escalationLevel: v.escalationLevel,
-    deterrence: v.deterrence,
-    tension: v.tension,
-    kimStanding: v.kimStanding,
-    diplomacy: v.diplomacy,
-    nkEconomy: v.nkEconomy,
-    requestChannel: v.requestChannel,
-    restraintOrdered: v.restraintOrdered,
-    kimBeliefUsPays: v.kimBeliefUsPays,
-  };
   let best = legal[0] as MoveName;
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
     const m = legal[k] as MoveName;
-    const u = weigh(s, r, w, m as KimMove, lifelineRisk, wantsEscalation, warm, roundsLeft, riskNow, bite, reach, economyDanger, standingDanger);
+    const move = m as KimMove;
+    // The move's utility, written out here rather than called (a call per move boxed its
+    // result and its arguments: a batch allocated for every move Kim weighed).
+    const rung = rungOf(move);
+    let u = 0;
+    // What the move does at once to the economy and to standing, for the regime's survival below.
+    let dEconomy = 0;
+    let dStanding = 0;
+    if (rung > 0) {
+      const i = rung - 1;
+      const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm, 1 - v.kimStanding);
+      u += w.standing * prestige;
+      u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
+      dStanding += prestige;
+      dEconomy -= r.kim.testCost * rung;
+      // C12: the risk a test adds. Tension is not capped here: at the brink a further test
+      // must still look dangerous to Kim, or testing would seem free once tension is maxed.
+      // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
+      // over the rounds it lasts (at most the rounds left), not only this one.
+      const added = r.kim.rungTension[i] ?? 0;
+      const after = v.tension + added;
+      const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / r.kim.tensionDecay)) : roundsLeft;
+      u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - riskNow);
+      // C11: the sanctions a test invites (their bite and reach: above).
+      const sanctionsCost = (rung / 4) * r.us.sanctionStep * reach * bite * v.nkEconomy * 4;
+      u -= w.economy * sanctionsCost;
+      dEconomy -= sanctionsCost;
+      // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
+      // Any test while the track is open stalls it for the round: the progress forgone.
+      if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
+      // A smaller test stalls the talks for a round: the progress forgone, worth more the
+      // nearer the deal (progress so far over the threshold).
+      else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
+        const nearness = v.diplomacy / r.us.settlementThreshold;
+        u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
+      }
+      if (wantsEscalation) {
+        if (rung >= r.kim.obeyMinRung) {
+          const seen = v.requestChannel === 'overt' ? 1 : 0.5;
+          u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
+          u += w.deference;
+          dStanding -= r.kim.obeyStandingCost * seen;
+        } else {
+          u -= w.economy * lifelineRisk; // C7: a token test refuses Xi
+          u -= w.deference;
+          dEconomy -= lifelineRisk;
+        }
+      } else if (v.restraintOrdered || rung >= r.kim.redLineRung) {
+        u -= w.economy * lifelineRisk; // C7: defying restraint, or Beijing's red line
+        u -= w.deference;
+        dEconomy -= lifelineRisk;
+      }
+    } else {
+      if (wantsEscalation) {
+        u -= w.economy * lifelineRisk; // C7: refusing Xi
+        u -= w.deference;
+        dEconomy -= lifelineRisk;
+      }
+      if (move === 'suspendTestsForPayment') {
+        // C6: a paid pause helps the economy; an unpaid one looks weak.
+        u += w.economy * v.kimBeliefUsPays * r.kim.suspensionAid;
+        u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+        dEconomy += v.kimBeliefUsPays * r.kim.suspensionAid;
+        dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+      }
+    }
+    // C7: near the edge, Kim weighs the regime's survival: what a move takes from (or adds to)
+    // a standing or an economy within `kim.regimeDangerMargin` of the crisis threshold is
+    // weighed by what a regime crisis costs him, so a cracking regime stops paying for tests.
+    if (r.kim.regimeDangerMargin > 0) {
+      u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + dEconomy, r) - economyDanger);
+      u -= w.regimeCrisis * (regimeDanger(v.kimStanding + dStanding, r) - standingDanger);
+    }
     if (utilityOfFirst) return u;
     if (u > bestU) {
       best = m;
@@ -101,87 +161,6 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   return best;
 }
 
-/** What of Kim's view weigh reads (bestOrWeigh reads the rest). */
-type Weighed = Pick<KimView, 'escalationLevel' | 'deterrence' | 'tension' | 'kimStanding' | 'diplomacy' | 'nkEconomy' | 'requestChannel' | 'restraintOrdered' | 'kimBeliefUsPays'>;
-
-/** kimMoveUtility's body, given what does not depend on the move. */
-function weigh(
-  v: Weighed, r: PublicRules, w: KimWeights, move: KimMove,
-  lifelineRisk: number, wantsEscalation: boolean, warm: number, roundsLeft: number, riskNow: number, bite: number, reach: number,
-  economyDanger: number, standingDanger: number,
-): number {
-  const rung = rungOf(move);
-  let u = 0;
-  // What the move does at once to the economy and to standing, for the regime's survival below.
-  let dEconomy = 0;
-  let dStanding = 0;
-  if (rung > 0) {
-    const i = rung - 1;
-    const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm, 1 - v.kimStanding);
-    u += w.standing * prestige;
-    u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
-    dStanding += prestige;
-    dEconomy -= r.kim.testCost * rung;
-    // C12: the risk a test adds. Tension is not capped here: at the brink a further test
-    // must still look dangerous to Kim, or testing would seem free once tension is maxed.
-    // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
-    // over the rounds it lasts (at most the rounds left), not only this one.
-    const added = r.kim.rungTension[i] ?? 0;
-    const after = v.tension + added;
-    const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / r.kim.tensionDecay)) : roundsLeft;
-    u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - riskNow);
-    // C11: the sanctions a test invites (their bite and reach: bestOrWeigh).
-    const sanctionsCost = (rung / 4) * r.us.sanctionStep * reach * bite * v.nkEconomy * 4;
-    u -= w.economy * sanctionsCost;
-    dEconomy -= sanctionsCost;
-    // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
-    // Any test while the track is open stalls it for the round: the progress forgone.
-    if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
-    // A smaller test stalls the talks for a round: the progress forgone, worth more the
-    // nearer the deal (progress so far over the threshold).
-    else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
-      const nearness = v.diplomacy / r.us.settlementThreshold;
-      u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
-    }
-    if (wantsEscalation) {
-      if (rung >= r.kim.obeyMinRung) {
-        const seen = v.requestChannel === 'overt' ? 1 : 0.5;
-        u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
-        u += w.deference;
-        dStanding -= r.kim.obeyStandingCost * seen;
-      } else {
-        u -= w.economy * lifelineRisk; // C7: a token test refuses Xi
-        u -= w.deference;
-        dEconomy -= lifelineRisk;
-      }
-    } else if (v.restraintOrdered || rung >= r.kim.redLineRung) {
-      u -= w.economy * lifelineRisk; // C7: defying restraint, or Beijing's red line
-      u -= w.deference;
-      dEconomy -= lifelineRisk;
-    }
-  } else {
-    if (wantsEscalation) {
-      u -= w.economy * lifelineRisk; // C7: refusing Xi
-      u -= w.deference;
-      dEconomy -= lifelineRisk;
-    }
-    if (move === 'suspendTestsForPayment') {
-      // C6: a paid pause helps the economy; an unpaid one looks weak.
-      u += w.economy * v.kimBeliefUsPays * r.kim.suspensionAid;
-      u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
-      dEconomy += v.kimBeliefUsPays * r.kim.suspensionAid;
-      dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
-    }
-  }
-  // C7: near the edge, Kim weighs the regime's survival: what a move takes from (or adds to)
-  // a standing or an economy within `kim.regimeDangerMargin` of the crisis threshold is
-  // weighed by what a regime crisis costs him, so a cracking regime stops paying for tests.
-  if (r.kim.regimeDangerMargin > 0) {
-    u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + dEconomy, r) - economyDanger);
-    u -= w.regimeCrisis * (regimeDanger(v.kimStanding + dStanding, r) - standingDanger);
-  }
-  return u;
-}
 
 /**
  * C7: how near the regime is to cracking on one measure (standing or economy): 0 at
