@@ -8,7 +8,7 @@ import type { Profile } from './fast-game.js';
 import type { RoundDeciders } from './compiled-round.generated.js';
 import type { GameStreams } from './streams.js';
 import type { GameState } from './stepper.js';
-import { initialContext } from '../model/context.js';
+import { fieldCopier, initialContext, STATE_FIELD_NAMES } from '../model/context.js';
 import { AleaStream, prefixHashState, seedTogether } from '../rng/alea.js';
 import { gameSeed } from '../rng/rng.js';
 import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
@@ -24,6 +24,13 @@ import { summarize, summarizeInto } from './game-summary.js';
 // stepper's path (fast-game.ts playInterpreted); a test proves the games bit-identical.
 
 const STREAMS: readonly Stream[] = ['chance', 'china', 'kim', 'us'];
+
+/** Every state field (and the params) copied from a first state onto a context, as straight-line code. */
+const copyState = fieldCopier(STATE_FIELD_NAMES.map((f) => ({ to: f, from: f, read: null })));
+function resetState(from: GameContext, to: GameContext): void {
+  copyState(from, to as unknown as Record<string, unknown>);
+  to.params = from.params;
+}
 
 /** A legal mask's moves as the list strategies receive, made once per mask and shared. */
 function listsFor(moves: readonly MoveName[]): (mask: number) => readonly MoveName[] {
@@ -101,12 +108,25 @@ export class CompiledPlayer {
     };
   }
 
-  /** Game `index` of `scenarioName` under `masterSeed` (the game `leverage run --index` tells). */
-  /** With `out` (a summary this made before), the summary is written over it. */
+  /**
+   * Game `index` of `scenarioName` under `masterSeed` (the game `leverage run --index` tells).
+   * With `out` (a summary this made before), the summary is written over it.
+   */
   play(params: Params, scenarioName: string, masterSeed: string, index: number, out?: GameSummary): GameSummary {
     this.seedGame(masterSeed, scenarioName, index);
-    return this.finishFrom(initialContext(params), out);
+    // One context for all of this player's games: each starts as a copy of the scenario's
+    // first state, field by field (written over in place, nothing allocated).
+    let ctx = this.ctx;
+    if (params !== this.startParams || ctx === undefined || this.start === undefined) {
+      this.startParams = params;
+      this.start = initialContext(params);
+      this.ctx = ctx = initialContext(params);
+    } else resetState(this.start, ctx);
+    return this.finishFrom(ctx, out);
   }
+  private startParams: Params | undefined = undefined;
+  private start: GameContext | undefined = undefined;
+  private ctx: GameContext | undefined = undefined;
 
   /** Play on from `state` (updated in place, in any phase) with streams of the game seed `seed`. */
   finish(state: GameState, seed: string, out?: GameSummary): GameSummary {
