@@ -3,7 +3,7 @@ import type { ClaimId } from '../model/claims.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome, PayoffComponent } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
-import type { Step } from '../engine/session.js';
+import type { GameSession, Step } from '../engine/session.js';
 import { ACTORS } from '../model/context.js';
 import { isClaimId } from '../model/claims.js';
 import { warRisk } from '../model/crisis.js';
@@ -201,4 +201,10 @@ export function standingAgainst(mine: number, theirs: { low: number; high: numbe
   if (theirs.low > mine) return 'better';
   if (theirs.high < mine) return 'worse';
   return 'withinNoise';
+}
+
+/** The debrief of a finished session (null while it is still going). */
+export function debriefOf(session: GameSession): Debrief | null {
+  const outcome = session.outcome();
+  return outcome ? debrief({ params: session.scenario.params, steps: session.steps, ctx: session.ctx, outcome }) : null;
 }

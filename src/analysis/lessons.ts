@@ -1,10 +1,11 @@
 import type { ClaimId } from '../model/claims.js';
 import type { Params } from '../model/params.js';
-import type { BatchScenario, Cell, ProfileIds, RunOptions } from '../engine/batch.js';
+import type { Cell, ProfileIds } from '../engine/batch.js';
 import type { CellSummary } from './summary.js';
 import type { RobustnessReport } from './robustness.js';
+import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import { CLAIMS } from '../model/claims.js';
-import { runBatch } from '../engine/batch.js';
+import { pairedSettings, runOnce } from './experiment.js';
 import { DEFAULT_STRATEGY } from '../strategies/registry.js';
 import { summarizeAcc } from './summary.js';
 import { PAYOFF_TERMS } from '../model/outcomes.js';
@@ -15,18 +16,13 @@ import { contrast, resultText, robustness, scaleWeight, VALUE_VARIANTS, variants
 // Each lesson states its claims in our words, names the rules that encode them, asks the
 // person to predict, and answers with a small seeded batch.
 
-export interface LessonScenario {
-  name: string;
-  source: string;
-  sha256: string;
-  params: Params;
-}
+export type LessonScenario = AnalysisScenario;
 
 export interface LessonContext {
   scenario: LessonScenario;
   seed: string;
   runs: number;
-  run: Pick<RunOptions, 'workers' | 'signal'>;
+  run: AnalysisRun;
 }
 
 /** The number a table cell shows, apart from the words it is written in: charts read this, never the text. */
@@ -112,8 +108,8 @@ const ciOfCell = (e: { diff: number; low: number; high: number }): TableCell => 
 /** Run profiles under parameter variants (same seeds in each) and summarise every cell. */
 async function measure(ctx: LessonContext, settings: { label: string; params: Params }[], profiles: Partial<ProfileIds>[]): Promise<CellSummary[][]> {
   const full = profiles.map((p) => ({ ...DEFAULT_STRATEGY, ...p }) as ProfileIds);
-  const scenarios: BatchScenario[] = settings.map((s) => ({ name: ctx.scenario.name, source: `${ctx.scenario.source}#${s.label}`, sha256: ctx.scenario.sha256, params: s.params }));
-  const cells = await runBatch({ command: 'explain', seed: ctx.seed, runs: ctx.runs, scenarios, profiles: full }, ctx.run);
+  const scenarios = pairedSettings(ctx.scenario, settings.map((s) => ({ id: s.label, params: s.params })));
+  const cells = await runOnce({ command: 'explain', seed: ctx.seed, runs: ctx.runs, scenarios, profiles: full }, ctx.run);
   return settings.map((_, i) => full.map((__, j) => summarizeAcc((cells[i * full.length + j] as Cell).acc)));
 }
 

@@ -1,10 +1,11 @@
 import type { Actor } from '../model/context.js';
 import type { Params } from '../model/params.js';
 import type { ClaimId } from '../model/claims.js';
-import type { BatchScenario, BatchSpec, Cell, ProfileIds, RunOptions } from '../engine/batch.js';
+import type { BatchSpec, Cell, ProfileIds } from '../engine/batch.js';
 import type { MetricKey } from '../engine/stats.js';
+import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import { CLAIM_IDS, CLAIMS } from '../model/claims.js';
-import { runBatch } from '../engine/batch.js';
+import { pairedSettings, runOnce } from './experiment.js';
 import { METRICS, meanInterval } from '../engine/stats.js';
 import { applyAssumptions } from '../scenario/load.js';
 import { DEFAULT_STRATEGY, defaultStrategyId } from '../strategies/registry.js';
@@ -223,10 +224,10 @@ export function neededProfiles(defaults: ProfileIds): ProfileIds[] {
 }
 
 export async function robustness(
-  scenario: { name: string; source: string; sha256: string; params: Params; strategies: Partial<Record<Actor, string>> },
+  scenario: AnalysisScenario & { strategies: Partial<Record<Actor, string>> },
   seed: string,
   runs: number,
-  opts: Pick<RunOptions, 'workers' | 'onProgress' | 'signal'>,
+  opts: AnalysisRun,
   claims: readonly ClaimId[] = CLAIM_IDS,
   values: readonly ValueVariant[] = VALUE_VARIANTS,
 ): Promise<RobustnessReport> {
@@ -237,11 +238,10 @@ export async function robustness(
   };
   const profiles = neededProfiles(defaults);
   const vs = variants(scenario.params, claims, values);
-  // Every variant keeps the scenario's name, so game i has the same seed in each: the
-  // comparison across assumptions is paired, not just repeated.
-  const scenarios: BatchScenario[] = vs.map((v) => ({ name: scenario.name, source: `${scenario.source}#${v.id}`, sha256: scenario.sha256, params: v.params }));
-  const spec: BatchSpec = { command: 'robustness', seed, runs, scenarios, profiles };
-  const cells: Cell[] = await runBatch(spec, opts);
+  // Paired across assumptions (the same seeds); a variant that leaves the games as they are
+  // (a claim already off in this scenario, say) is not played again.
+  const spec: BatchSpec = { command: 'robustness', seed, runs, scenarios: pairedSettings(scenario, vs), profiles };
+  const cells: Cell[] = await runOnce(spec, opts);
   const stat = (variant: number, profile: ProfileIds, metric: MetricKey) => {
     const p = profiles.findIndex((x) => key(x) === key(profile));
     const cell = cells[variant * profiles.length + p] as Cell;

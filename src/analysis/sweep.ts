@@ -1,14 +1,17 @@
-import type { Params } from '../model/params.js';
-import type { BatchScenario, Cell, ProfileIds, RunOptions } from '../engine/batch.js';
+import type { Cell, ProfileIds } from '../engine/batch.js';
 import type { MetricChoice } from './reports.js';
 import type { NumberField } from '../scenario/fields.js';
-import { runBatch } from '../engine/batch.js';
+import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import { InputError } from '../input-error.js';
-import { fieldAt, setPath } from '../scenario/fields.js';
+import { fieldAt, getPath } from '../scenario/fields.js';
+import { pairedSettings, runOnce, withValues } from './experiment.js';
 import { measureOf } from './reports.js';
 import { summarizeAcc } from './summary.js';
 
 // One-at-a-time sensitivity of one measure to scenario parameters, and a grid for two.
+// Every setting is played on the same seeds; a setting that equals another (a value equal to
+// the scenario's own, a grid point on a one-at-a-time line) is played once, and one that
+// moves only a scores-only payoff weight is the base games rescored (experiment.ts).
 
 export interface ParamRange {
   path: string;
@@ -62,42 +65,22 @@ export interface SweepReport {
   grid: SweepPoint[] | null;
 }
 
-
-function withValues(params: Params, values: Record<string, number>): Params {
-  const p = structuredClone(params);
-  for (const [path, v] of Object.entries(values)) setPath(p as unknown as Record<string, unknown>, path.split('.'), v);
-  return p;
-}
-
-export async function sweep(
-  scenario: { name: string; source: string; sha256: string; params: Params },
-  ranges: ParamRange[],
-  profile: ProfileIds,
-  metric: MetricChoice,
-  seed: string,
-  runs: number,
-  opts: Pick<RunOptions, 'workers' | 'onProgress' | 'signal'>,
-): Promise<SweepReport> {
+export async function sweep(scenario: AnalysisScenario, ranges: ParamRange[], profile: ProfileIds, metric: MetricChoice, seed: string, runs: number, opts: AnalysisRun): Promise<SweepReport> {
   const settings: Record<string, number>[] = [{}];
   for (const r of ranges) for (const v of r.values) settings.push({ [r.path]: v });
   const a = ranges[0];
   const b = ranges[1];
   const gridStart = settings.length;
   if (ranges.length === 2 && a && b) for (const x of a.values) for (const y of b.values) settings.push({ [a.path]: x, [b.path]: y });
-  const scenarios: BatchScenario[] = settings.map((values, i) => ({
-    name: scenario.name, // the same seeds for every setting: differences are the parameters'
-    source: `${scenario.source}#${i}`,
-    sha256: scenario.sha256,
-    params: withValues(scenario.params, values),
-  }));
-  const cells = await runBatch({ command: 'sweep', seed, runs, scenarios, profiles: [profile] }, opts);
+  const scenarios = pairedSettings(scenario, settings.map((values, i) => ({ id: String(i), params: withValues(scenario.params, values) })));
+  const cells = await runOnce({ command: 'sweep', seed, runs, scenarios, profiles: [profile] }, opts);
   const point = (i: number): SweepPoint => {
     const { mean, low, high } = measureOf(summarizeAcc((cells[i] as Cell).acc), metric);
     return { values: settings[i] as Record<string, number>, mean, low, high };
   };
   let i = 1;
   const oneAtATime = ranges.map((r) => {
-    const baseValue = r.path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], scenario.params) as number;
+    const baseValue = getPath(scenario.params, r.path.split('.')) as number;
     return { path: r.path, baseValue, points: r.values.map(() => point(i++)) };
   });
   const grid = ranges.length === 2 ? settings.slice(gridStart).map((_, k) => point(gridStart + k)) : null;

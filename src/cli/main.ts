@@ -1,54 +1,33 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CommanderError } from 'commander';
+import type { CommandEntry } from './program.js';
 import { InputError } from '../input-error.js';
-import { packageVersion } from '../package-root.js';
-import { setOutputWidth } from './width.js';
+import { COMMANDS, newProgram, registerCommands, registerIndex } from './program.js';
 
 // The only place that reads argv and sets the exit code:
 // 0 success, 1 a runtime failure (including a replay that diverges), 2 bad usage or input.
 
-type Register = (program: Command) => void;
-
-// Each command's module is loaded only when it is the one invoked (all of them for help or
-// an unknown command), so `leverage play` starts without loading the analysis tools.
-const COMMANDS: Record<string, () => Promise<Register>> = {
-  play: async () => (await import('./commands/play.js')).registerPlay,
-  run: async () => (await import('./commands/run.js')).registerRun,
-  replay: async () => (await import('./commands/replay.js')).registerReplay,
-  validate: async () => (await import('./commands/validate.js')).registerValidate,
-  scenarios: async () => (await import('./commands/lists.js')).registerLists,
-  batch: async () => (await import('./commands/batch.js')).registerBatch,
-  compare: async () => (await import('./commands/compare.js')).registerCompare,
-  tournament: async () => (await import('./commands/tournament.js')).registerTournament,
-  merge: async () => (await import('./commands/merge.js')).registerMerge,
-  explain: async () => (await import('./commands/explain.js')).registerExplain,
-  robustness: async () => (await import('./commands/robustness.js')).registerRobustness,
-  sweep: async () => (await import('./commands/sweep.js')).registerSweep,
-  fork: async () => (await import('./commands/fork.js')).registerFork,
-  atlas: async () => (await import('./commands/atlas.js')).registerAtlas,
-  graph: async () => (await import('./commands/graph.js')).registerGraph,
-  host: async () => (await import('./commands/host.js')).registerHost,
-  join: async () => (await import('./commands/join.js')).registerJoin,
-  calibrate: async () => (await import('./commands/calibrate.js')).registerCalibrate,
-  report: async () => (await import('./commands/report.js')).registerReport,
-};
-COMMANDS.strategies = COMMANDS.scenarios as () => Promise<Register>;
+/**
+ * The build's index of the commands, written beside the bundled entry (dist/cli/commands.json)
+ * from the same build, so it cannot be older than the commands it lists; other entries (the
+ * unbundled dist/src, sources under tsx) have none and load the commands.
+ */
+function builtIndex(): CommandEntry[] | null {
+  const file = fileURLToPath(new URL('./commands.json', import.meta.url));
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CommandEntry[]) : null;
+}
 
 async function main(argv: string[]): Promise<void> {
-  const program = new Command();
-  program
-    .name('leverage')
-    .description('A seeded simulator of strategic leverage: China, North Korea and the United States.')
-    .version(packageVersion())
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError("(run 'leverage --help' for usage)")
-    .option('--width <columns>', "width of text output (default: the terminal's, else 80)")
-    .hook('preAction', () => setOutputWidth(program.opts<{ width?: string }>().width));
+  const program = newProgram();
   const invoked = argv[2];
-  const wanted = invoked !== undefined && COMMANDS[invoked] ? [COMMANDS[invoked]] : [...new Set(Object.values(COMMANDS))];
-  for (const load of wanted) (await load())(program);
-  for (const c of program.commands) c.exitOverride();
+  const args = argv.slice(2);
+  // The top-level help and the version need only the commands' names and summaries.
+  const indexOnly = args.length === 0 || (args.length === 1 && ['--help', '-h', '--version', '-V'].includes(args[0] as string));
+  const index = indexOnly ? builtIndex() : null;
+  if (index) registerIndex(program, index);
+  else await registerCommands(program, invoked !== undefined && COMMANDS[invoked] ? [invoked] : undefined);
   try {
     await program.parseAsync(argv);
   } catch (e) {

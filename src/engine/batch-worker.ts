@@ -1,11 +1,19 @@
-// A batch worker thread: plays the units it is sent and posts back their accumulators.
-import { parentPort, workerData } from 'node:worker_threads';
+// A batch worker thread: for each batch it is sent the spec, then units to play; it posts back
+// each unit's accumulators (and those of the cells scored from its games).
+import { parentPort } from 'node:worker_threads';
 import type { BatchSpec } from './batch.js';
-import { resolveProfile, runUnit } from './batch.js';
+import type { Profile } from './fast-game.js';
+import { resolveProfile, runUnitWithTwins } from './batch.js';
 
-const spec = (workerData as { spec: BatchSpec }).spec;
-const profiles = spec.profiles.map(resolveProfile);
+let spec: BatchSpec | null = null;
+let profiles: Profile[] = [];
 
-parentPort?.on('message', (msg: { type: 'unit'; u: number }) => {
-  parentPort?.postMessage({ type: 'unit', u: msg.u, acc: runUnit(spec, msg.u, profiles) });
+parentPort?.on('message', (msg: { type: 'spec'; spec: BatchSpec } | { type: 'unit'; u: number }) => {
+  if (msg.type === 'spec') {
+    spec = msg.spec;
+    profiles = spec.profiles.map(resolveProfile);
+    return;
+  }
+  if (!spec) throw new Error('a batch worker was sent a unit before its spec');
+  parentPort?.postMessage({ type: 'unit', u: msg.u, results: runUnitWithTwins(spec, msg.u, profiles) });
 });

@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Actor } from '../model/context.js';
 import type { Params } from '../model/params.js';
 import type { Profile } from './fast-game.js';
 import type { Acc } from './stats.js';
 import { ACTORS } from '../model/context.js';
-import { packageRoot } from '../package-root.js';
 import { findStrategy } from '../strategies/registry.js';
 import { CompiledPlayer } from './compiled-game.js';
 import type { GameSummary } from './game-summary.js';
+import { playScored } from './rescore.js';
+import { WorkerPool } from './pool.js';
 import { addGame, CHUNK_SIZE, emptyAcc, mergeAcc } from './stats.js';
 
 // Batches of seeded games. The work is cut into units (scenario, profile, chunk of
@@ -27,6 +24,13 @@ export interface BatchScenario {
   source: string;
   sha256: string;
   params: Params;
+  /**
+   * Per profile: when, for profile p, these params differ from scenario `scoredFrom[p]`'s
+   * (same name, so same seeds) only in fields that weigh the score, the games of that cell are
+   * those games, played once and scored under these params (rescore.ts); such a cell's units
+   * are never dispatched on their own. null (or no list): the cell is played.
+   */
+  scoredFrom?: readonly (number | null)[];
 }
 
 export interface BatchSpec {
@@ -56,6 +60,8 @@ export interface BatchProgress {
 export interface RunOptions {
   /** Worker threads to play games in; 0 plays them inline, in this thread (small internal uses). */
   workers: number;
+  /** Workers kept for several batches (explain's lessons); without it a batch starts its own. */
+  pool?: WorkerPool;
   shard?: Shard;
   onProgress?: (p: BatchProgress) => void;
   signal?: AbortSignal;
@@ -122,6 +128,37 @@ export function runUnit(spec: BatchSpec, u: number, profiles: Profile[]): Acc {
   return acc;
 }
 
+/** The scenarios whose profile-p cell is scored from the games of scenario s's. */
+export function twinsOf(spec: BatchSpec, s: number, p: number): number[] {
+  const out: number[] = [];
+  spec.scenarios.forEach((x, t) => {
+    if (x.scoredFrom?.[p] === s) out.push(t);
+  });
+  return out;
+}
+
+/** The units that are played: every unit but those of cells scored from another cell's games. */
+export function playedUnits(spec: BatchSpec, shard?: Shard): number[] {
+  return shardUnits(spec, shard).filter((u) => {
+    const { s, p } = unitAt(spec, u);
+    return (spec.scenarios[s]?.scoredFrom?.[p] ?? null) === null;
+  });
+}
+
+/** Play one unit, and score its games for every twin scenario too: each result is a unit. */
+export function runUnitWithTwins(spec: BatchSpec, u: number, profiles: Profile[]): { u: number; acc: Acc }[] {
+  const { s, p, c } = unitAt(spec, u);
+  const twins = twinsOf(spec, s, p);
+  if (twins.length === 0) return [{ u, acc: runUnit(spec, u, profiles) }];
+  const scenario = spec.scenarios[s] as BatchScenario;
+  const end = Math.min(spec.runs, (c + 1) * CHUNK_SIZE);
+  const twinParams = twins.map((t) => (spec.scenarios[t] as BatchScenario).params);
+  const r = playScored(scenario.params, twinParams, scenario.name, spec.seed, c * CHUNK_SIZE, end, profiles[p] as Profile);
+  const C = chunksPerCell(spec);
+  const P = spec.profiles.length;
+  return [{ u, acc: r.acc }, ...twins.map((t, k) => ({ u: (t * P + p) * C + c, acc: r.twins[k] as Acc }))];
+}
+
 /** What must agree for shards to be merged: everything that decides the games. */
 export function specFingerprint(spec: BatchSpec): string {
   const h = createHash('sha256');
@@ -161,21 +198,12 @@ export class Folder {
   }
 }
 
-const YOUNG_GENERATION_MB = 2;
-
-function workerUrl(): URL {
-  const here = new URL('./batch-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  // Running from TypeScript sources (tests): use the built worker.
-  return pathToFileURL(join(packageRoot(), 'dist', 'src', 'engine', 'batch-worker.js'));
-}
-
 /**
  * Run the units of a spec (all of them, or one shard's) and hand each finished unit to
- * `onUnit`. With one worker everything runs in this thread.
+ * `onUnit`. With no workers everything runs in this thread.
  */
 export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: number, acc: Acc) => void): Promise<void> {
-  const units = shardUnits(spec, opts.shard);
+  const units = playedUnits(spec, opts.shard);
   const gamesTotal = units.reduce((t, u) => t + unitGames(spec, u), 0);
   let gamesDone = 0;
   const progress = () => opts.onProgress?.({ gamesDone, gamesTotal });
@@ -185,7 +213,7 @@ export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: nu
     const profiles = spec.profiles.map(resolveProfile);
     for (const u of units) {
       if (opts.signal?.aborted) throw interrupted();
-      onUnit(u, runUnit(spec, u, profiles));
+      for (const r of runUnitWithTwins(spec, u, profiles)) onUnit(r.u, r.acc);
       gamesDone += unitGames(spec, u);
       progress();
       // Yield now and then so Ctrl-C and progress drawing get a turn.
@@ -194,52 +222,22 @@ export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: nu
     return;
   }
 
-  const workers: Worker[] = [];
-  await new Promise<void>((resolve, reject) => {
-    let nextUnit = 0;
-    let busy = 0;
-    let failed = false;
-    const stopAll = () => {
-      for (const w of workers) void w.terminate();
-    };
-    const fail = (e: Error) => {
-      if (failed) return;
-      failed = true;
-      stopAll();
-      reject(e);
-    };
-    opts.signal?.addEventListener('abort', () => fail(interrupted()), { once: true });
-    const feed = (w: Worker) => {
-      if (failed) return;
-      if (nextUnit < units.length) {
-        busy++;
-        w.postMessage({ type: 'unit', u: units[nextUnit++] });
-      } else if (busy === 0) {
-        stopAll();
-        resolve();
-      }
-    };
-    const count = Math.max(1, Math.min(opts.workers, units.length));
-    for (let i = 0; i < count; i++) {
-      // A fixed young-generation budget: V8 otherwise grows it under a long, steady
-      // allocation rate, and a batch's peak memory would creep up with its length.
-      const w = new Worker(workerUrl(), { workerData: { spec }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      workers.push(w);
-      w.on('message', (msg: { type: 'unit'; u: number; acc: Acc }) => {
-        busy--;
-        onUnit(msg.u, msg.acc);
-        gamesDone += unitGames(spec, msg.u);
+  const pool = opts.pool ?? new WorkerPool(opts.workers);
+  try {
+    await pool.run(
+      spec,
+      units,
+      (m) => {
+        for (const r of m.results) onUnit(r.u, r.acc);
+        gamesDone += unitGames(spec, m.u);
         progress();
-        feed(w);
-      });
-      w.on('error', (e) => fail(e));
-      w.on('exit', (code) => {
-        if (code !== 0 && !failed) fail(new Error(`a batch worker stopped with code ${code}`));
-      });
-      feed(w);
-    }
-    if (units.length === 0) resolve();
-  });
+      },
+      opts.signal,
+      interrupted,
+    );
+  } finally {
+    if (!opts.pool) pool.close();
+  }
 }
 
 /** A whole (unsharded) batch, folded into one accumulator per scenario x profile. */

@@ -1,8 +1,7 @@
 import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { GameSession, Step } from '../engine/session.js';
-import type { Counterfactual } from '../ui/game-controller.js';
-import type { EndOfGame, SeatObservation, SeenStep, TableStatus, TeacherObservation } from './protocol.js';
+import type { EndOfGame, SeatEnd, SeatObservation, SeenStep, TableStatus, TeacherObservation } from './protocol.js';
 import { ACTORS } from '../model/context.js';
 import { observe } from '../model/observe.js';
 import { viewFor } from '../model/views.js';
@@ -28,7 +27,7 @@ export function seatObservation(
   roundStart: GameContext,
   status: TableStatus,
   legal: MoveName[],
-  end: (EndOfGame & { counterfactuals: Counterfactual[] }) | null,
+  end: SeatEnd | null,
 ): SeatObservation {
   const c = session.ctx;
   const view = viewFor(c, seat);

@@ -1,10 +1,11 @@
+import type { Debrief } from '../analysis/debrief.js';
 import type { Actor, GameContext, Price } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Note } from '../model/narrate.js';
-import type { Outcome, Payoffs } from '../model/outcomes.js';
+import type { Outcome, PayoffComponent, Payoffs } from '../model/outcomes.js';
 import type { ActorView } from '../model/views.js';
 import type { Step } from '../engine/session.js';
-import type { Counterfactual } from '../ui/game-controller.js';
+import type { Counterfactual } from '../analysis/counterfactuals.js';
 import { ACTORS } from '../model/context.js';
 
 // The messages between `leverage host` and `leverage join`, and the check every message
@@ -19,8 +20,8 @@ export const MAX_MESSAGE_BYTES = 4096;
 
 // ---------------- client -> server ----------------
 
-export type TeacherCommand = 'start' | 'pause' | 'resume' | 'endRound' | 'save';
-export const TEACHER_COMMANDS: TeacherCommand[] = ['start', 'pause', 'resume', 'endRound', 'save'];
+export type TeacherCommand = 'start' | 'pause' | 'resume' | 'endRound' | 'save' | 'reveal';
+export const TEACHER_COMMANDS: TeacherCommand[] = ['start', 'pause', 'resume', 'endRound', 'save', 'reveal'];
 
 export type ClientMessage =
   | { type: 'hello'; version: number; code: string }
@@ -107,6 +108,15 @@ export interface EndOfGame {
   peakTension: number;
 }
 
+/** What a seat learns when the game is over. */
+export interface SeatEnd extends EndOfGame {
+  counterfactuals: Counterfactual[];
+  /** The seat's own payoff part by part (every part is of things its side could see). */
+  parts: PayoffComponent[];
+  /** The whole game with every hidden move revealed: null until the teacher reveals it (v). */
+  debrief: Debrief | null;
+}
+
 export interface SeatObservation {
   seat: Actor;
   scenario: string;
@@ -122,7 +132,7 @@ export interface SeatObservation {
   /** Non-empty only when it is this seat's turn and the game is running. */
   legal: MoveName[];
   status: TableStatus;
-  end: (EndOfGame & { counterfactuals: Counterfactual[] }) | null;
+  end: SeatEnd | null;
 }
 
 export interface TeacherObservation {

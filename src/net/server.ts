@@ -5,13 +5,16 @@ import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { ScenarioRef, Sides } from '../engine/session.js';
 import type { Strategy } from '../strategies/types.js';
-import type { Counterfactual } from '../ui/game-controller.js';
-import type { ClientMessage, EndOfGame, Seat, ServerMessage, TableStatus, TeacherCommand } from './protocol.js';
+import type { Counterfactual } from '../analysis/counterfactuals.js';
+import type { Debrief } from '../analysis/debrief.js';
+import type { ClientMessage, EndOfGame, Seat, SeatEnd, ServerMessage, TableStatus, TeacherCommand } from './protocol.js';
 import { ACTORS } from '../model/context.js';
 import { isMoveName, MOVES } from '../model/moves.js';
 import { GameSession } from '../engine/session.js';
 import { makeRng } from '../rng/rng.js';
-import { counterfactualsFor } from '../ui/game-controller.js';
+import { counterfactualsFor } from '../analysis/counterfactuals.js';
+import { debrief } from '../analysis/debrief.js';
+import { payoffBreakdown } from '../model/outcomes.js';
 import { seatObservation, teacherObservation } from './observe.js';
 import type { Limits } from './limits.js';
 import { newJoinCode, sameCode } from './codes.js';
@@ -90,6 +93,9 @@ export class ClassroomServer {
   private deadline = 0;
   private clockLeftMs: number | null = null;
   private ends: Partial<Record<Actor, Counterfactual[]>> = {};
+  private finalDebrief: Debrief | undefined;
+  /** The teacher has shown the seats the whole game (only once it is over). */
+  private revealed = false;
   private done = false;
   private logWindowStart = 0;
   private refusalsInWindow = 0;
@@ -219,7 +225,7 @@ export class ClassroomServer {
     if (msg.type === 'hello') return this.onHello(conn, msg.code);
     if (!conn.seat) return this.refuse(conn, 'say hello with your join code first');
     if (msg.type === 'move') return this.onMove(conn, conn.seat, msg);
-    if (conn.seat !== 'teacher') return this.refuse(conn, 'only the teacher can pause, resume, end a round or save', msg.id);
+    if (conn.seat !== 'teacher') return this.refuse(conn, 'only the teacher can start, pause, resume, end a round, save or reveal', msg.id);
     return this.onTeacher(conn, msg);
   }
 
@@ -395,6 +401,14 @@ export class ClassroomServer {
       ok();
       return this.start();
     }
+    if (command === 'reveal') {
+      if (!this.started || !this.session.isOver()) return this.refuse(conn, 'the debrief reveals every hidden move: it opens only once the game is over', msg.id);
+      if (this.revealed) return this.refuse(conn, 'the debrief is already revealed', msg.id);
+      this.revealed = true;
+      this.event('the teacher revealed the whole game to the seats');
+      ok();
+      return this.broadcast();
+    }
     if (!this.started || this.session.isOver()) return this.refuse(conn, this.started ? 'the game is over' : 'the game has not started yet (g starts it)', msg.id);
     if (command === 'pause') {
       if (this.paused) return this.refuse(conn, 'already paused', msg.id);
@@ -458,7 +472,18 @@ export class ClassroomServer {
 
   private endOfGame(): EndOfGame | null {
     const o = this.session.outcomeLine();
-    return o ? { outcome: o.outcome, roundsPlayed: o.rounds, payoffs: o.payoffs, peakTension: this.session.ctx.peakTension } : null;
+    if (!o) return null;
+    // Worked out once: every later broadcast sends the same finished game.
+    return { outcome: o.outcome, roundsPlayed: o.rounds, payoffs: o.payoffs, peakTension: this.session.ctx.peakTension };
+  }
+
+  /** A seat's end: its own payoff parts, and the whole game once the teacher reveals it. */
+  private seatEnd(seat: Actor, end: EndOfGame): SeatEnd {
+    const s = this.session;
+    const parts = payoffBreakdown(s.ctx, end.outcome)[seat];
+    // Worked out once: every later broadcast sends the same finished game.
+    if (this.revealed) this.finalDebrief ??= debrief({ params: s.scenario.params, steps: s.steps, ctx: s.ctx, outcome: end.outcome });
+    return { ...end, counterfactuals: this.ends[seat] ?? [], parts, debrief: this.revealed ? (this.finalDebrief ?? null) : null };
   }
 
   private sendState(conn: Conn): void {
@@ -472,7 +497,7 @@ export class ClassroomServer {
     }
     const s = this.session;
     const legal: MoveName[] = this.started && !this.paused && !s.isOver() && s.toMove() === seat ? s.legalMoves() : [];
-    this.send(conn, { type: 'state', obs: seatObservation(s, seat, this.roundStart, status, legal, end ? { ...end, counterfactuals: this.ends[seat] ?? [] } : null) });
+    this.send(conn, { type: 'state', obs: seatObservation(s, seat, this.roundStart, status, legal, end ? this.seatEnd(seat, end) : null) });
   }
 
   private broadcast(): void {

@@ -12,6 +12,13 @@ export interface NumberField {
   int?: boolean;
   claims: string[];
   doc: string;
+  /**
+   * Set on payoff weights: no rule reads the field, and only these strategies read it while
+   * choosing (none: it only weighs the score). In a game none of them plays, changing it
+   * changes no move, so analyses play such a setting once and rescore it
+   * (test/analysis/scores-only.test.ts proves it, for every strategy profile).
+   */
+  readBy?: readonly string[];
 }
 
 export interface PerRungField {
@@ -36,6 +43,11 @@ const n = (def: number, min: number, max: number, claims: string[], doc: string,
 });
 const unit = (def: number, claims: string[], doc: string) => n(def, 0, 1, claims, doc);
 const weight = (def: number, claims: string[], doc: string) => n(def, 0, 100, claims, doc);
+/** A payoff weight that only these strategies read while the game is played (NumberField.readBy). */
+const readBy = (strategies: string[], f: NumberField): NumberField => ({ ...f, readBy: strategies });
+/** A payoff weight that nothing reads while the game is played: it only weighs the score. */
+const scoresOnly = (f: NumberField): NumberField => readBy([], f);
+const KIM_AI = ['regimeFirst', 'loyalClient', 'independent'];
 
 export const ROUNDS_FIELD = n(12, 1, 200, ['C8'], 'Rounds before the game stops. 1 makes it a one-shot game.', true);
 
@@ -151,29 +163,30 @@ export const FIELD_GROUPS = {
     concessionsForExtraction: n(2, 1, 1000, ['C3'], 'Concessions at the round limit that count as "extracted".', true),
   },
   'payoffs.us': {
-    concessionCost: weight(0.75, ['C3', 'C8'], 'Weight on what the US paid out.'),
-    credibility: weight(4, ['C8'], 'Weight on credibility kept.'),
-    averageTension: weight(4, [], 'Weight on average tension endured.'),
-    war: weight(20, ['C12'], 'Cost of war.'),
-    settlement: weight(6, ['C11'], 'Value of a settlement.'),
-    europe: weight(2, ['C10'], "Value of Europe's alignment."),
-    regimeCrisis: weight(2, [], 'Cost of a regime crisis next door to allies.'),
+    concessionCost: readBy(['pragmatist'], weight(0.75, ['C3', 'C8'], 'Weight on what the US paid out.')),
+    credibility: readBy(['pragmatist'], weight(4, ['C8'], 'Weight on credibility kept.')),
+    averageTension: readBy(['pragmatist'], weight(4, [], 'Weight on average tension endured.')),
+    war: scoresOnly(weight(20, ['C12'], 'Cost of war.')),
+    settlement: scoresOnly(weight(6, ['C11'], 'Value of a settlement.')),
+    europe: scoresOnly(weight(2, ['C10'], "Value of Europe's alignment.")),
+    regimeCrisis: scoresOnly(weight(2, [], 'Cost of a regime crisis next door to allies.')),
   },
   'payoffs.china': {
-    concessionGain: weight(3, ['C2', 'C3'], 'Weight on concessions won.'),
-    exposure: weight(4, ['C12'], 'Cost of the stigma of sponsoring Kim.'),
-    war: weight(10, [], 'Cost of war on its border.'),
-    europe: weight(2, ['C10'], 'Cost of Europe lining up with the US.'),
-    regimeCrisis: weight(4, [], 'Cost of chaos in Pyongyang.'),
-    rivalry: weight(1, ['C13'], 'Cost of US-China tension.'),
+    concessionGain: readBy(['opportunist', 'covertFirst'], weight(3, ['C2', 'C3'], 'Weight on concessions won.')),
+    exposure: readBy(['opportunist', 'covertFirst'], weight(4, ['C12'], 'Cost of the stigma of sponsoring Kim.')),
+    war: scoresOnly(weight(10, [], 'Cost of war on its border.')),
+    europe: scoresOnly(weight(2, ['C10'], 'Cost of Europe lining up with the US.')),
+    regimeCrisis: scoresOnly(weight(4, [], 'Cost of chaos in Pyongyang.')),
+    rivalry: scoresOnly(weight(1, ['C13'], 'Cost of US-China tension.')),
   },
   'payoffs.kim': {
-    standing: weight(4, ['C7'], 'Weight on standing at home.'),
-    economy: weight(3, ['C7'], 'Weight on the economy.'),
-    aid: weight(1, ['C6'], 'Weight on aid received.'),
-    war: weight(20, [], 'Cost of war.'),
-    regimeCrisis: weight(10, ['C7'], 'Cost of a regime crisis.'),
-    settlement: weight(2, ['C11'], 'Value of a settlement.'),
+    standing: readBy(KIM_AI, weight(4, ['C7'], 'Weight on standing at home.')),
+    economy: readBy(KIM_AI, weight(3, ['C7'], 'Weight on the economy.')),
+    aid: scoresOnly(weight(1, ['C6'], 'Weight on aid received.')),
+    war: readBy(KIM_AI, weight(20, [], 'Cost of war.')),
+    // Kim weighs the regime's survival near the edge (kim.regimeDangerMargin) by this weight.
+    regimeCrisis: readBy(KIM_AI, weight(10, ['C7'], 'Cost of a regime crisis.')),
+    settlement: readBy(KIM_AI, weight(2, ['C11'], 'Value of a settlement.')),
   },
 } as const satisfies Record<string, Record<string, Field>>;
 

@@ -8,7 +8,7 @@ import type { SeenStep } from '../net/protocol.js';
 import type { ScreenController } from './screen-controller.js';
 import type { Strategy } from '../strategies/types.js';
 import type { LogLine } from './components.js';
-import type { Counterfactual } from './game-controller.js';
+import type { Counterfactual } from '../analysis/counterfactuals.js';
 import { ACTORS } from '../model/context.js';
 import { ACTOR_TABLE } from '../model/game-table.js';
 import { MOVES, movesOf } from '../model/moves.js';
@@ -20,6 +20,7 @@ import { EventLog, fit, Help, Meters, moveIndexOfKey, moveKey, MoveList } from '
 import { wrapLine } from '../text-wrap.js';
 import { GameController, roundSeries } from './game-controller.js';
 import { standingAgainst } from '../analysis/debrief.js';
+import type { Debrief } from '../analysis/debrief.js';
 import { DebriefView, PayoffParts, STANDING_COLOR, STANDING_TEXT } from './debrief-view.js';
 
 const SIDE_NAME: Record<Actor, string> = { us: 'United States', china: 'China', kim: 'Kim (North Korea)' };
@@ -148,7 +149,11 @@ function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; o
           {i === scenarioIx ? '>' : ' '} {s.name.padEnd(9)} {s.title}
         </Text>
       ))}
-      <Text wrap="truncate" dimColor>   {scenario.description}</Text>
+      <Box paddingLeft={3}>
+        <Text wrap="wrap" dimColor>
+          {scenario.description}
+        </Text>
+      </Box>
       {step !== 'scenario' ? (
         <>
           <Text bold color={step === 'side' ? 'cyan' : undefined}>2. Your side</Text>
@@ -164,9 +169,15 @@ function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; o
           <Text bold color="cyan">3. The AI sides (left/right to change)</Text>
           {others.map((a, i) => (
             <Text key={a} wrap="truncate" inverse={i === row}>
-              {i === row ? '>' : ' '} {SIDE_NAME[a].padEnd(18)} {strategyOf(a).name}: {strategyOf(a).description}
+              {i === row ? '>' : ' '} {SIDE_NAME[a].padEnd(18)} {'< '}{strategyOf(a).name}{' >'}
             </Text>
           ))}
+          {/* The chosen row's description in full, wrapped: a cut sentence explains nothing. */}
+          <Box paddingLeft={3}>
+            <Text wrap="wrap" dimColor>
+              {strategyOf(others[row] as Actor).name}: {strategyOf(others[row] as Actor).description}
+            </Text>
+          </Box>
         </>
       ) : null}
       <Text> </Text>
@@ -313,11 +324,12 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
 const TYPICAL_NOTE =
   '"typical": mean of 200 other seeded games. Better or worse than you only if your payoff is outside the middle 95% of its games.';
 
-function EndScreen({ ctl, cf, message, cols }: { ctl: ScreenController; cf: Counterfactual[]; message: string; cols: number }) {
+function EndScreen({ ctl, ended, cf, message, cols }: { ctl: ScreenController; ended: Debrief | null; cf: Counterfactual[]; message: string; cols: number }) {
   const o = ctl.session.outcome();
   const p = ctl.session.payoffs();
   if (!o || !p) return null;
   const mine = p[ctl.human];
+  const parts = ctl.payoffParts();
   const series = roundSeries(ctl.session.steps, ctl instanceof GameController ? ctl.scenario.params.start.tension : undefined);
   const line = (xs: number[], max: number) => xs.map((x) => ' ▁▂▃▄▅▆▇█'[Math.max(x > 0 ? 1 : 0, Math.round((x / Math.max(max, 1e-9)) * 8))]).join('');
   const others = cf.filter((x) => x.id !== 'usRandom' && x.id !== 'chinaRandom' && x.id !== 'kimRandom');
@@ -336,7 +348,7 @@ function EndScreen({ ctl, cf, message, cols }: { ctl: ScreenController; cf: Coun
       <Text>
         Payoffs: US {p.us.toFixed(2)} · China {p.china.toFixed(2)} · Kim {p.kim.toFixed(2)}   (you: {SIDE_NAME[ctl.human]})
       </Text>
-      {ctl instanceof GameController ? <PayoffParts ctl={ctl} width={cols} /> : null}
+      {parts ? <PayoffParts parts={parts} human={ctl.human} width={cols} /> : null}
       <Text>Tension by round      {line(series.tension, 1)}  peak {series.peak.toFixed(2)} (the highest the meter showed)</Text>
       <Text>Concessions so far    {line(series.concessions, Math.max(...series.concessions, 1))}  total {series.concessions.at(-1) ?? 0}</Text>
       <Text> </Text>
@@ -350,7 +362,7 @@ function EndScreen({ ctl, cf, message, cols }: { ctl: ScreenController; cf: Coun
         </Box>
       ))}
       <Text dimColor>{TYPICAL_NOTE}</Text>
-      <Text dimColor>{message || (ctl.remote ? 'q quit' : 'd debrief (the whole game revealed) · u undo · s save · n new game · q quit')}</Text>
+      <Text dimColor>{message || (ctl.remote ? (ended ? 'd debrief (the whole game revealed) · q quit' : 'the teacher can reveal the whole game (the debrief) · q quit') : 'd debrief (the whole game revealed) · u undo · s save · n new game · q quit')}</Text>
     </Box>
   );
 }
@@ -374,6 +386,7 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
   const [debriefOpen, setDebriefOpen] = useState(false);
   const over = ctl?.session.isOver() ?? false;
   const cf = useMemo(() => (ctl && over ? ctl.counterfactuals() : []), [ctl, over, version]);
+  const ended = useMemo(() => (ctl && over ? ctl.debrief() : null), [ctl, over, version]);
   const bump = () => setVersion((v) => v + 1);
   // A class game redraws whenever the host sends news.
   useEffect(() => ctl?.remote?.subscribe(bump), [ctl]);
@@ -389,6 +402,8 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
         setHelp(false);
         return;
       }
+      // A message answers the last key; the next key replaces it.
+      setMessage('');
       if (input === 'q' || key.escape) {
         if (!ctl || (ctl.moves().length === 0 && !over)) exit();
         else setConfirmQuit(true);
@@ -413,7 +428,10 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
       }
       // `over` is from the last frame; a key typed before it was drawn must not count as a move.
       if (over || ctl.session.isOver()) {
-        if (input === 'd') setDebriefOpen((d) => !d);
+        if (input === 'd') {
+          if (ended) setDebriefOpen((d) => !d);
+          else setMessage('The debrief reveals every hidden move; at a class game the teacher opens it (v on the teacher screen).');
+        }
         if (input === 'n') {
           setDebriefOpen(false);
           setCtl(null);
@@ -459,12 +477,12 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
         }}
       />
     );
-  } else if (over) body = debriefOpen && ctl instanceof GameController ? <DebriefView ctl={ctl} cols={cols} rows={rows} /> : <EndScreen ctl={ctl} cf={cf} message={message} cols={cols} />;
+  } else if (over) body = debriefOpen && ended ? <DebriefView debrief={ended} cols={cols} rows={rows} /> : <EndScreen ctl={ctl} ended={ended} cf={cf} message={message} cols={cols} />;
   else body = <GameScreen ctl={ctl} version={version} teacher={teacher} explain={explain} selected={selected} message={message} cols={cols} rows={rows} />;
 
   return (
     <Box flexDirection="column">
-      {help ? <Help width={Math.min(cols, 100)} /> : body}
+      {help ? <Help width={Math.min(cols, 100)} classGame={!!ctl?.remote} /> : body}
       {confirmQuit ? <Text color="yellow" bold>Quit this game? y to quit, any other key to keep playing.</Text> : null}
     </Box>
   );

@@ -121,11 +121,15 @@ export const HELP_LINES: [string, string][] = [
   ['q or Esc', 'quit (asks first)'],
 ];
 
-export function Help({ width }: { width: number }) {
+/** Keys a seat at a class game does not have: the host keeps the game. */
+const HOST_KEEPS = new Set(['u', 's', 't']);
+
+export function Help({ width, classGame = false }: { width: number; classGame?: boolean }) {
+  const lines = classGame ? HELP_LINES.filter(([k]) => !HOST_KEEPS.has(k)) : HELP_LINES;
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={width}>
       <Text bold>Keys</Text>
-      {HELP_LINES.map(([k, v]) => (
+      {lines.map(([k, v]) => (
         <Text key={k}>{fit(`${k.padEnd(22)}${v}`, width - 4).trimEnd()}</Text>
       ))}
       <Text dimColor>Each event in the log cites the claims (C1-C13) behind it.</Text>

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { Box, Text, useInput, useStdin } from 'ink';
 import type { Actor } from '../model/context.js';
-import type { Standing } from '../analysis/debrief.js';
-import type { GameController } from './game-controller.js';
-import { debrief } from '../analysis/debrief.js';
-import { payoffBreakdown } from '../model/outcomes.js';
+import type { Debrief, Standing } from '../analysis/debrief.js';
+import type { PayoffComponent } from '../model/outcomes.js';
 import { debriefLines, payoffBreakdownLines } from './debrief-lines.js';
 import { fit } from './components.js';
 
@@ -12,10 +10,8 @@ import { fit } from './components.js';
 // which scrolls when the game is longer than the terminal.
 
 /** Your side's payoff as the sum of its named parts. */
-export function PayoffParts({ ctl, width }: { ctl: GameController; width: number }) {
-  const o = ctl.session.outcome();
-  if (!o) return null;
-  const lines = payoffBreakdownLines(payoffBreakdown(ctl.ctx, o), width - 2, [ctl.human as Actor], true);
+export function PayoffParts({ parts, human, width }: { parts: PayoffComponent[]; human: Actor; width: number }) {
+  const lines = payoffBreakdownLines({ us: [], china: [], kim: [], [human]: parts }, width - 2, [human], true);
   return (
     <Box flexDirection="column">
       {lines.map((l, i) => (
@@ -31,10 +27,9 @@ export const STANDING_TEXT: Record<Standing, string> = { better: 'better than yo
 export const STANDING_COLOR: Record<Standing, string> = { better: 'yellow', worse: 'green', withinNoise: 'gray' };
 
 /** The whole game with every hidden move revealed; arrows and PgUp/PgDn scroll, d goes back. */
-export function DebriefView({ ctl, cols, rows }: { ctl: GameController; cols: number; rows: number }) {
-  const o = ctl.session.outcome();
+export function DebriefView({ debrief, cols, rows }: { debrief: Debrief; cols: number; rows: number }) {
   const { isRawModeSupported } = useStdin();
-  const lines = o ? debriefLines(debrief({ params: ctl.scenario.params, steps: ctl.session.steps, ctx: ctl.ctx, outcome: o }), cols - 1) : [];
+  const lines = debriefLines(debrief, cols - 1);
   const height = Math.max(4, rows - 2);
   const maxTop = Math.max(0, lines.length - height);
   // Open at the verdict (the end), the part a person wants first; scroll up for the timeline.

@@ -1,46 +1,30 @@
 import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
-import type { Outcome } from '../model/outcomes.js';
+import type { PayoffComponent } from '../model/outcomes.js';
+import { payoffBreakdown } from '../model/outcomes.js';
 import type { Strategy } from '../strategies/types.js';
 import type { ViewOf } from '../model/views.js';
 import type { ScenarioRef, Sides, Step } from '../engine/session.js';
-import { playFast } from '../engine/fast-game.js';
 import { GameSession, playGame } from '../engine/session.js';
 import type { Rng } from '../rng/rng.js';
 import { makeRng } from '../rng/rng.js';
-import { STRATEGIES } from '../strategies/registry.js';
 import { columns } from '../strategies/us.js';
 import { opportunist } from '../strategies/china.js';
 import { regimeFirst } from '../strategies/kim.js';
 import { MOVES } from '../model/moves.js';
+import type { Debrief } from '../analysis/debrief.js';
+import type { Counterfactual } from '../analysis/counterfactuals.js';
+import { counterfactualsFor } from '../analysis/counterfactuals.js';
+import { debriefOf } from '../analysis/debrief.js';
 import type { SeenStep } from '../net/protocol.js';
 import type { Meter } from './meters.js';
 import { metersFor } from './meters.js';
-
-/** What a strategy of your side would have done with the same scenario, seed and opponents. */
-export interface Counterfactual {
-  id: string;
-  name: string;
-  /** The same game (same seed, same luck) with this strategy in your place. */
-  outcome: Outcome;
-  payoff: number;
-  /** Its mean payoff over many seeded games, for a sense of what is typical... */
-  typicalPayoff: number;
-  /**
-   * ...and the range of its middle 95% of single games. You played one game, so this, not
-   * the interval of a mean, is the noise your one payoff must be set against.
-   */
-  rangeLow: number;
-  rangeHigh: number;
-}
 
 export interface Advice {
   move: MoveName;
   who: string;
   why: string;
 }
-
-const TYPICAL_GAMES = 200;
 
 /** Who advises each side: the columns (for the US), or the columns' reading of Xi or Kim. */
 const ADVISOR: { [A in Actor]: Strategy<A> } = { us: columns, china: opportunist, kim: regimeFirst };
@@ -119,6 +103,15 @@ export class GameController {
     return counterfactualsFor(this.scenario, this.seed, this.index, this.human, this.sides);
   }
 
+  payoffParts(): PayoffComponent[] | null {
+    const o = this.session.outcome();
+    return o ? payoffBreakdown(this.ctx, o)[this.human] : null;
+  }
+
+  debrief(): Debrief | null {
+    return debriefOf(this.session);
+  }
+
   /** The meters of the person's side (all of them in the teacher view). */
   meters(teacher: boolean): Meter[] {
     return metersFor(this.human, this.ctx, this.roundStart, teacher);
@@ -131,35 +124,6 @@ export function adviceFor<A extends Actor>(who: A, view: ViewOf<A>, legal: MoveN
   const info = MOVES[move];
   const cites = info.claims.length ? ` (${info.claims.join(' ')})` : '';
   return { move, who: ADVISOR_LABEL[who], why: `${info.hint}${cites}` };
-}
-
-/** Every AI strategy of `human`'s side in the same game, the other sides played by `sides` (which must be AI). */
-export function counterfactualsFor(scenario: ScenarioRef, seed: string, index: number, human: Actor, sides: Sides): Counterfactual[] {
-  return (STRATEGIES[human] as Strategy[]).map((s) => {
-    const profile = { ...sides, [human]: s } as { us: Strategy<'us'>; china: Strategy<'china'>; kim: Strategy<'kim'> };
-    const game = playFast(scenario.params, scenario.name, seed, index, profile);
-    const all: number[] = [];
-    for (let i = 0; i < TYPICAL_GAMES; i++) all.push(payoffOf(playFast(scenario.params, scenario.name, `${seed}|typical`, i, profile), human));
-    const mean = all.reduce((t, x) => t + x, 0) / TYPICAL_GAMES;
-    const sorted = [...all].sort((a, b) => a - b);
-    const cut = Math.floor(TYPICAL_GAMES * 0.025);
-    return {
-      id: s.id,
-      name: s.name,
-      outcome: game.outcome,
-      payoff: payoffOf(game, human),
-      typicalPayoff: mean,
-      rangeLow: sorted[cut] as number,
-      rangeHigh: sorted[TYPICAL_GAMES - 1 - cut] as number,
-    };
-  });
-}
-
-/** Each side's payoff in a game summary, by actor: a new actor without one fails to compile. */
-const PAYOFF_KEY = { us: 'payoffUs', china: 'payoffChina', kim: 'payoffKim' } as const satisfies Record<Actor, string>;
-
-function payoffOf(g: { payoffUs: number; payoffChina: number; payoffKim: number }, a: Actor): number {
-  return g[PAYOFF_KEY[a]];
 }
 
 /**

@@ -1,8 +1,10 @@
+import type { Debrief } from '../analysis/debrief.js';
 import type { Actor, Price } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
-import type { Outcome, Payoffs } from '../model/outcomes.js';
+import type { Outcome, PayoffComponent, Payoffs } from '../model/outcomes.js';
 import type { SeenStep } from '../net/protocol.js';
-import type { Advice, Counterfactual } from './game-controller.js';
+import type { Advice } from './game-controller.js';
+import type { Counterfactual } from '../analysis/counterfactuals.js';
 import type { Meter } from './meters.js';
 
 // What the game screen needs from a game: a local one (GameController, `play`) or a seat at a
@@ -52,4 +54,8 @@ export interface ScreenController {
   undo(): void;
   moves(): MoveName[];
   counterfactuals(): Counterfactual[];
+  /** Your side's payoff part by part (null until the game is over). */
+  payoffParts(): PayoffComponent[] | null;
+  /** The finished game with every hidden move revealed (null until it is over, or, at a class game, until the teacher reveals it). */
+  debrief(): Debrief | null;
 }

@@ -5,7 +5,7 @@ import type { TableClient } from '../net/client.js';
 import type { TeacherObservation } from '../net/protocol.js';
 import { ACTORS } from '../model/context.js';
 import { OUTCOMES } from '../model/outcomes.js';
-import { clockText } from '../net/remote-seat.js';
+import { clockText } from './remote-seat.js';
 import { logLines } from './App.js';
 import { EventLog, fit, Meters } from './components.js';
 import { metersFor } from './meters.js';
@@ -71,7 +71,7 @@ export function TeacherApp({ client, save }: TeacherAppProps) {
       setMessage('');
       if (input === 'q') return exit();
       if (input === 'c') return setExplain((e) => !e);
-      const command = ({ g: 'start', p: 'pause', r: 'resume', e: 'endRound', s: 'save' } as const)[input as 'g'];
+      const command = ({ g: 'start', p: 'pause', r: 'resume', e: 'endRound', s: 'save', v: 'reveal' } as const)[input as 'g'];
       if (command) client.command(command);
     },
     { isActive: isRawModeSupported },
@@ -116,7 +116,7 @@ export function TeacherApp({ client, save }: TeacherAppProps) {
         </Box>
       </Box>
       <EventLog lines={logLines(o.steps, 'us', true)} height={logH} explain={explain} width={cols} />
-      <Text dimColor>{fit(message || notice || 'g start · p pause · r resume · e end round (AI moves) · s save log · c claims · q quit', cols).trimEnd()}</Text>
+      <Text dimColor>{fit(message || notice || (s.over ? 'v reveal the whole game to the seats (debrief) · s save log · c claims · q quit' : 'g start · p pause · r resume · e end round (AI moves) · s save log · c claims · q quit'), cols).trimEnd()}</Text>
     </Box>
   );
 }

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
 
-/** The real, built CLI (npm test builds first), run as a person would run it. */
-export const BIN = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+/** The real, built CLI (npm test builds first): package.json's bin, run as a person would run it. */
+export const BIN = join(packageRoot(), (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { bin: { leverage: string } }).bin.leverage);
 
 export function leverage(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: packageRoot(), env: { ...process.env, FORCE_COLOR: '0' } });

@@ -117,6 +117,9 @@ describe('a class game over real WebSockets', () => {
     teacher.sendJson({ type: 'teacher', id: 't1', command: 'start' });
     await us.until((m) => m.type === 'state' && m.obs.legal.length > 0);
     expect(teacher.teacher()?.status.humans).toEqual(['us']);
+    // The debrief reveals every hidden move: not while the game goes on.
+    teacher.sendJson({ type: 'teacher', id: 'v0', command: 'reveal' });
+    expect(await teacher.until((x) => x.type === 'refused')).toMatchObject({ reason: expect.stringMatching(/only once the game is over/) });
     teacher.sendJson({ type: 'teacher', id: 't2', command: 'pause' });
     await us.until((m) => m.type === 'state' && m.obs.status.paused);
     const seq = server.session.steps.length;
@@ -137,7 +140,7 @@ describe('a class game over real WebSockets', () => {
     // The student may not command the table.
     const m = us.received.length;
     us.sendJson({ type: 'teacher', id: 'x1', command: 'endRound' });
-    expect(await us.until((x) => x.type === 'refused', 3000, m)).toMatchObject({ reason: 'only the teacher can pause, resume, end a round or save' });
+    expect(await us.until((x) => x.type === 'refused', 3000, m)).toMatchObject({ reason: 'only the teacher can start, pause, resume, end a round, save or reveal' });
     // The teacher saves the log: the same JSONL, which replays.
     teacher.sendJson({ type: 'teacher', id: 't5', command: 'save' });
     const saved = await teacher.until((x) => x.type === 'log');

@@ -100,6 +100,12 @@ describe("a US seat's socket over a whole game", () => {
     expect(states).toBeGreaterThan(10);
     // China's own socket does carry what Beijing knows: the filter is per seat, not a blanket.
     expect(china.raw.some((r) => r.includes(String(TRUE_INFLUENCE)) && r.includes('A courier carries'))).toBe(true);
+    // Only when the teacher reveals the finished game does the US seat get the whole of it.
+    const n = us.received.length;
+    teacher.sendJson({ type: 'teacher', id: 'v1', command: 'reveal' });
+    const revealed = await us.until((m) => m.type === 'state' && m.obs.end?.debrief != null, 5000, n);
+    expect(JSON.stringify(revealed)).toMatch(/A courier carries/);
+    expect(revealed.type === 'state' && revealed.obs.end?.parts.reduce((t, c) => t + c.value, 0)).toBeCloseTo(server.session.outcomeLine()!.payoffs.us, 9);
   });
 });
 

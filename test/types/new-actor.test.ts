@@ -51,8 +51,8 @@ describe('a new actor', () => {
     expect(files).toContain('src/model/game-table.ts');
     // The one game loop's decision branch.
     expect(files).toContain('src/engine/loop.ts');
-    // The screen's per-side payoff.
-    expect(files).toContain('src/ui/game-controller.ts');
+    // The end screen's per-side payoff.
+    expect(files).toContain('src/analysis/counterfactuals.ts');
     // The failures are the missing branches, not the copy's set-up (no module or config errors).
     expect(files.flatMap((f) => errors.get(f) ?? []).filter((e) => /^TS(1287|1295|2307|5\d{3}):/.test(e))).toEqual([]);
     expect(errors.get('src/engine/loop.ts')?.join(' ')).toMatch(/not assignable to parameter of type 'never'/);

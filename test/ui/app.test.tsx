@@ -136,7 +136,10 @@ describe('the setup screen', () => {
     expect(lastFrame()).toMatch(/> baseline/);
     await press(r, [ENTER, DOWN, ENTER]);
     expect(lastFrame()).toMatch(/3\. The AI sides/);
-    expect(lastFrame()).toMatch(/United States +The columns' advice/);
+    expect(lastFrame()).toMatch(/United States +< The columns' advice >/);
+    // The chosen row's description is shown whole, not cut.
+    expect(lastFrame()).not.toMatch(/…/);
+    expect(lastFrame()).toMatch(/Regime first: Weighs every move by standing, economy and war risk; nobody's tool./);
     await press(r, [ENTER]);
     expect(lastFrame()).toMatch(/baseline · you: China · round 1\/12/);
   });

@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { SeatObservation } from '../../src/net/protocol.js';
 import type { TableClient } from '../../src/net/client.js';
-import { RemoteSeat } from '../../src/net/remote-seat.js';
+import { RemoteSeat } from '../../src/ui/remote-seat.js';
 import { App } from '../../src/ui/App.js';
 import { seatObservation } from '../../src/net/observe.js';
 import { GameSession } from '../../src/engine/session.js';
@@ -85,6 +85,49 @@ describe("the teacher's screen", () => {
       await tick(10);
     }
     expect(commands).toEqual(['pause', 'resume', 'endRound', 'save', 'start']);
+    app.unmount();
+  });
+});
+
+describe('the end screen for a seat at a class game', () => {
+  it('shows the payoff part by part, opens the debrief once the teacher reveals it, and help lists only the keys a seat has', async () => {
+    const { columns } = await import('../../src/strategies/us.js');
+    const { opportunist } = await import('../../src/strategies/china.js');
+    const { regimeFirst } = await import('../../src/strategies/kim.js');
+    const { debriefOf } = await import('../../src/analysis/debrief.js');
+    const { payoffBreakdown } = await import('../../src/model/outcomes.js');
+    const session = new GameSession(resolveScenario('2022'), '7', 0, { us: columns, china: opportunist, kim: regimeFirst });
+    session.advanceUntilHuman();
+    expect(session.isOver()).toBe(true);
+    const line = session.outcomeLine()!;
+    const status = { started: true, paused: false, over: true, toMove: null, waitingFor: 'the game is over', humans: ['us'] as ('us' | 'china' | 'kim')[], connected: { us: true, china: false, kim: false }, movedThisRound: [], roundSeconds: 0, clockMs: null };
+    const end = { outcome: line.outcome, roundsPlayed: line.rounds, payoffs: line.payoffs, peakTension: session.ctx.peakTension, counterfactuals: [], parts: payoffBreakdown(session.ctx, line.outcome).us, debrief: null };
+    const { client, push } = fakeClient(seatObservation(session, 'us', session.ctx, status, [], end));
+    const app = render(<App scenarios={[]} newSeed={() => '0'} save={() => ''} controller={new RemoteSeat(client)} />);
+    await tick();
+    const frame = app.lastFrame() ?? '';
+    expect(frame).toMatch(/Game over: /);
+    // The US's own parts, summing to its payoff as the host scored it.
+    expect(frame).toMatch(new RegExp(`US +${line.payoffs.us.toFixed(2).replace('.', '\\.')} = .*credibility kept`));
+    expect(frame).toMatch(/the teacher can reveal the whole game/);
+    app.stdin.write('d');
+    await tick();
+    expect(app.lastFrame()).toMatch(/Game over: [\s\S]*the teacher opens it/);
+    push(seatObservation(session, 'us', session.ctx, status, [], { ...end, debrief: debriefOf(session) }));
+    await tick();
+    app.stdin.write('x');
+    await tick();
+    expect(app.lastFrame()).toMatch(/d debrief \(the whole game revealed\) · q quit/);
+    app.stdin.write('d');
+    await tick();
+    expect(app.lastFrame()).toMatch(/Why it ended: |What drove the result|War risk over the game/);
+    app.stdin.write('d');
+    await tick();
+    app.stdin.write('?');
+    await tick();
+    const help = app.lastFrame() ?? '';
+    expect(help).toMatch(/the claims behind each event/);
+    expect(help).not.toMatch(/undo your last move|teacher view|save as a JSONL/);
     app.unmount();
   });
 });

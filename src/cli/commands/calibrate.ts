@@ -3,8 +3,10 @@ import type { CalibrationReport, FactResult } from '../../analysis/calibrate.js'
 import { calibrate } from '../../analysis/calibrate.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { ROUNDS_FIELD } from '../../scenario/fields.js';
-import { emit, formatFromOut, parseWorkers } from '../batch-common.js';
-import { parseSeed, parseWholeNumber } from '../options.js';
+import type { AnalysisCliOptions } from '../analysis-options.js';
+import { emit } from '../batch-common.js';
+import { parseWholeNumber } from '../options.js';
+import { parseAnalysisOptions, withOutputOptions, withRunOptions } from '../analysis-options.js';
 import { textTable } from '../render.js';
 
 export const CALIBRATED_SCENARIOS = ['2020', '2022', '2023', 'baseline'];
@@ -34,24 +36,20 @@ export function renderCalibration(r: CalibrationReport): string {
 }
 
 export function registerCalibrate(program: Command): void {
-  program
+  const cmd = program
     .command('calibrate')
     .description("measure the model against the stylized facts of the peninsula's record; pass or fail for each")
     .argument('[scenario...]', 'built-in scenario names or .yaml paths (default: 2020 2022 2023 baseline)')
-    .option('--runs <n>', 'games per batch', '4000')
-    .option('--seed <seed>', 'master seed', '1')
-    .option('--rounds <n>', 'rounds per game', '12')
-    .option('--workers <k>', 'worker threads')
-    .option('--format <f>', 'table or json', 'table')
-    .option('--out <file>', 'write to a file instead of printing')
-    .action(async (refs: string[], opts: { runs: string; seed: string; rounds: string; workers?: string; format: string; out?: string }) => {
-      const format = formatFromOut(opts.out, opts.format, ['table', 'json']);
+    .option('--rounds <n>', 'rounds per game', '12');
+  withOutputOptions(withRunOptions(cmd, { what: 'games per batch', default: '4000' }), ['table', 'json'])
+    .action(async (refs: string[], opts: AnalysisCliOptions & { rounds: string }) => {
+      const { format, runs, seed, workers } = parseAnalysisOptions(opts, ['table', 'json'], 10);
       const scenarios = (refs.length ? refs : CALIBRATED_SCENARIOS).map((r) => resolveScenario(r));
       const report = await calibrate(scenarios, {
-        runs: parseWholeNumber('--runs', opts.runs, 10, 10_000_000),
-        seed: parseSeed(opts.seed),
+        runs,
+        seed,
         rounds: parseWholeNumber('--rounds', opts.rounds, ROUNDS_FIELD.min, ROUNDS_FIELD.max),
-        run: { workers: parseWorkers(opts.workers) },
+        run: { workers },
       });
       emit(format === 'json' ? JSON.stringify(report, null, 1) + '\n' : renderCalibration(report), opts.out);
     });

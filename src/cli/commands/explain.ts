@@ -10,12 +10,15 @@ import { parseSeed, parseWholeNumber } from '../options.js';
 import { outputWidth, print } from '../width.js';
 import { KeyReader } from '../keypress.js';
 import { commandLine, requireHtmlOut, writeHtml } from '../html-output.js';
+import { parseWorkers } from '../batch-common.js';
+import { WorkerPool } from '../../engine/pool.js';
 
 interface ExplainOptions {
   format: string;
   nonInteractive?: boolean;
   runs: string;
   seed: string;
+  workers?: string;
   out?: string;
 }
 
@@ -183,6 +186,7 @@ export function registerExplain(program: Command): void {
     .option('--non-interactive', 'print the walk-through without asking for predictions')
     .option('--runs <n>', 'games per row of each experiment', '2000')
     .option('--seed <seed>', 'master seed', '1')
+    .option('--workers <k>', 'worker threads for the runs (the answers are the same for any number)')
     .option('--out <file>', 'write to a file instead of printing')
     .action(async (ref: string, opts: ExplainOptions) => {
       if (opts.format !== 'text' && opts.format !== 'md' && opts.format !== 'html') throw new InputError(`--format ${opts.format}: use text, md or html.`);
@@ -195,7 +199,9 @@ export function registerExplain(program: Command): void {
         throw new InputError('explain asks for your predictions, so it needs a terminal. Fix: add --non-interactive to print it, or --format md for a hand-out.');
       }
       const scenario = resolveScenario(ref);
-      const ctx: LessonContext = { scenario, seed, runs, run: { workers: 0 } };
+      // One pool of workers for every lesson's batch (idle, they do not keep the process alive).
+      const workers = parseWorkers(opts.workers);
+      const ctx: LessonContext = { scenario, seed, runs, run: { workers, pool: new WorkerPool(workers) } };
       if (opts.format === 'html') {
         // The page is built from each lesson's result data (src/report/explain-page.ts).
         const steps: { lesson: Lesson; result: LessonResult }[] = [];

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { InputError } from '../../input-error.js';
 import { JoinRefused, TableClient, tableUrl } from '../../net/client.js';
-import { RemoteSeat } from '../../net/remote-seat.js';
+import { RemoteSeat } from '../../ui/remote-seat.js';
 import { writeAtomic } from '../io.js';
 import { loadTui } from './play.js';
 

@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import type { RobustnessReport } from '../../analysis/robustness.js';
 import { resultText, robustness } from '../../analysis/robustness.js';
 import { resolveScenario } from '../../scenario/catalog.js';
-import { emit, formatFromOut, parseWorkers } from '../batch-common.js';
-import { parseSeed, parseWholeNumber } from '../options.js';
+import type { AnalysisCliOptions } from '../analysis-options.js';
+import { emit } from '../batch-common.js';
+import { parseAnalysisOptions, withOutputOptions, withRunOptions } from '../analysis-options.js';
 import { mdTable, textTable } from '../render.js';
 import { commandLine, writeHtml } from '../html-output.js';
 
@@ -31,20 +32,13 @@ export function renderRobustness(r: RobustnessReport, format: 'table' | 'md'): s
 }
 
 export function registerRobustness(program: Command): void {
-  program
+  const cmd = program
     .command('robustness')
     .description("switch each claim off in turn and see which of the columns' conclusions survive")
-    .argument('<scenario>', 'a built-in scenario name or a .yaml path')
-    .option('--runs <n>', 'games per strategy profile and assumption', '3000')
-    .option('--seed <seed>', 'master seed', '1')
-    .option('--workers <k>', 'worker threads (results are identical for any number)')
-    .option('--format <f>', 'table, md, json or html (default: from --out, else table)')
-    .option('--out <file>', 'write to a file (.txt, .md, .json, .html)')
-    .action(async (ref: string, opts: { runs: string; seed: string; workers?: string; format?: string; out?: string }) => {
-      const format = formatFromOut(opts.out, opts.format, ['table', 'md', 'json', 'html']);
-      const runs = parseWholeNumber('--runs', opts.runs, 50, 10_000_000);
-      const seed = parseSeed(opts.seed);
-      const workers = parseWorkers(opts.workers);
+    .argument('<scenario>', 'a built-in scenario name or a .yaml path');
+  withOutputOptions(withRunOptions(cmd, { what: 'games per strategy profile and assumption', default: '3000' }), ['table', 'md', 'json', 'html'])
+    .action(async (ref: string, opts: AnalysisCliOptions) => {
+      const { format, runs, seed, workers } = parseAnalysisOptions(opts, ['table', 'md', 'json', 'html'], 50);
       const scenario = resolveScenario(ref);
       const report = await robustness(scenario, seed, runs, { workers });
       if (format === 'html') return writeHtml(opts.out as string, (p) => p.robustnessPage(report, commandLine()));

@@ -5,8 +5,9 @@ import { parseParamRange, sweep } from '../../analysis/sweep.js';
 import { InputError } from '../../input-error.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { defaultStrategyId, getStrategy } from '../../strategies/registry.js';
-import { emit, formatFromOut, parseWorkers } from '../batch-common.js';
-import { parseSeed, parseWholeNumber } from '../options.js';
+import type { AnalysisCliOptions } from '../analysis-options.js';
+import { emit } from '../batch-common.js';
+import { parseAnalysisOptions, withOutputOptions, withRunOptions } from '../analysis-options.js';
 import { parseMetric } from './compare.js';
 import { num as f } from '../render.js';
 import { outputWidth } from '../width.js';
@@ -77,7 +78,7 @@ function csv(r: SweepReport): string {
 }
 
 export function registerSweep(program: Command): void {
-  program
+  const cmd = program
     .command('sweep')
     .description('sensitivity of one measure to scenario parameters: a tornado chart, or a heatmap for two')
     .argument('<scenario>', 'a built-in scenario name or a .yaml path')
@@ -85,14 +86,10 @@ export function registerSweep(program: Command): void {
     .option('--metric <m>', 'what to measure (default: the US payoff)', 'payoffUs')
     .option('--us <strategy>', 'US strategy')
     .option('--china <strategy>', 'China strategy')
-    .option('--kim <strategy>', 'Kim strategy')
-    .option('--runs <n>', 'games per setting', '1000')
-    .option('--seed <seed>', 'master seed', '1')
-    .option('--workers <k>', 'worker threads')
-    .option('--format <f>', 'table, csv, json or html (default: from --out, else table)')
-    .option('--out <file>', 'write to a file (.csv, .json, .txt, .html)')
-    .action(async (ref: string, opts: { param: string[]; metric: string; us?: string; china?: string; kim?: string; runs: string; seed: string; workers?: string; format?: string; out?: string }) => {
-      const format = formatFromOut(opts.out, opts.format, ['table', 'csv', 'json', 'html']);
+    .option('--kim <strategy>', 'Kim strategy');
+  withOutputOptions(withRunOptions(cmd, { what: 'games per setting', default: '1000' }), ['table', 'csv', 'json', 'html'])
+    .action(async (ref: string, opts: AnalysisCliOptions & { param: string[]; metric: string; us?: string; china?: string; kim?: string }) => {
+      const { format, runs, seed, workers } = parseAnalysisOptions(opts, ['table', 'csv', 'json', 'html'], 10);
       const ranges = opts.param.map(parseParamRange);
       if (new Set(ranges.map((r) => r.path)).size !== ranges.length) throw new InputError('--param: each parameter once.');
       const scenario = resolveScenario(ref);
@@ -102,8 +99,7 @@ export function registerSweep(program: Command): void {
         kim: getStrategy('kim', opts.kim ?? defaultStrategyId('kim', scenario.strategies)).id,
       };
       const metric = parseMetric(opts.metric, { command: 'sweep', seed: '', runs: 0, scenarios: [], profiles: [profile] });
-      const runs = parseWholeNumber('--runs', opts.runs, 10, 10_000_000);
-      const report = await sweep(scenario, ranges, profile, metric, parseSeed(opts.seed), runs, { workers: parseWorkers(opts.workers) });
+      const report = await sweep(scenario, ranges, profile, metric, seed, runs, { workers });
       if (format === 'html') return writeHtml(opts.out as string, (p) => p.sweepPage(report, commandLine()));
       if (format === 'json') return emit(JSON.stringify(report, null, 1) + '\n', opts.out);
       if (format === 'csv') return emit(csv(report), opts.out);

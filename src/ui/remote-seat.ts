@@ -1,13 +1,15 @@
+import type { Debrief } from '../analysis/debrief.js';
 import type { Actor } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
-import type { Outcome, Payoffs } from '../model/outcomes.js';
-import type { Advice, Counterfactual } from '../ui/game-controller.js';
-import type { Meter } from '../ui/meters.js';
-import type { RemoteGame, ScreenController, ScreenFacts, ScreenSession } from '../ui/screen-controller.js';
-import type { TableClient } from './client.js';
-import type { SeatObservation, TableStatus } from './protocol.js';
-import { adviceFor } from '../ui/game-controller.js';
-import { metersFromView } from '../ui/meters.js';
+import type { Outcome, PayoffComponent, Payoffs } from '../model/outcomes.js';
+import type { Advice } from './game-controller.js';
+import type { Counterfactual } from '../analysis/counterfactuals.js';
+import type { Meter } from './meters.js';
+import type { RemoteGame, ScreenController, ScreenFacts, ScreenSession } from './screen-controller.js';
+import type { TableClient } from '../net/client.js';
+import type { SeatObservation, TableStatus } from '../net/protocol.js';
+import { adviceFor } from './game-controller.js';
+import { metersFromView } from './meters.js';
 
 // A seat at a class game, as the game screen sees it: everything comes from the host's last
 // observation for this seat, and moves go back to the host, which alone decides.
@@ -104,6 +106,14 @@ export class RemoteSeat implements ScreenController, RemoteGame {
 
   counterfactuals(): Counterfactual[] {
     return this.obs.end?.counterfactuals ?? [];
+  }
+
+  payoffParts(): PayoffComponent[] | null {
+    return this.obs.end?.parts ?? null;
+  }
+
+  debrief(): Debrief | null {
+    return this.obs.end?.debrief ?? null;
   }
 
   waitingFor(): string {

@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Acc } from './stats.js';
+import type { BatchSpec } from './batch.js';
+import { packageRoot } from '../package-root.js';
+
+// Worker threads that play batch units. A pool outlives one batch, so a command that runs
+// many small batches in turn (explain's lessons) starts its workers, and warms them up, once.
+// A batch sends its spec, then units one at a time to whichever worker is free; each worker
+// answers with the accumulators of the unit (and of the cells scored from its games).
+
+export interface UnitResults {
+  u: number;
+  results: { u: number; acc: Acc }[];
+}
+
+const YOUNG_GENERATION_MB = 2;
+
+function workerUrl(): URL {
+  const here = new URL('./batch-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  // Running from TypeScript sources (tests): use the built worker.
+  return pathToFileURL(join(packageRoot(), 'dist', 'src', 'engine', 'batch-worker.js'));
+}
+
+export class WorkerPool {
+  private workers: Worker[] = [];
+  private running = false;
+
+  /** `size` workers at most; they start with the first batch that needs them. */
+  constructor(readonly size: number) {}
+
+  private spawn(): Worker {
+    // A fixed young-generation budget: V8 otherwise grows it under a long, steady
+    // allocation rate, and a batch's peak memory would creep up with its length.
+    const w = new Worker(workerUrl(), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    // A worker that dies between batches leaves the pool; the next batch starts another.
+    w.on('error', () => this.drop(w));
+    w.on('exit', () => this.drop(w));
+    return w;
+  }
+
+  private drop(w: Worker): void {
+    this.workers = this.workers.filter((x) => x !== w);
+  }
+
+  /**
+   * Play `units` of `spec`, handing each finished unit to `onUnit`. Rejects with the first
+   * worker failure, or with `interrupted()` when `signal` aborts (the workers are stopped).
+   */
+  run(spec: BatchSpec, units: readonly number[], onUnit: (r: UnitResults) => void, signal: AbortSignal | undefined, interrupted: () => Error): Promise<void> {
+    if (this.running) return Promise.reject(new Error('a worker pool plays one batch at a time'));
+    this.running = true;
+    const count = Math.max(1, Math.min(this.size, units.length));
+    while (this.workers.length < count) this.workers.push(this.spawn());
+    const active = this.workers.slice(0, count);
+    return new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let busy = 0;
+      let settled = false;
+      const handlers = new Map<Worker, { message: (m: UnitResults) => void; error: (e: Error) => void; exit: (code: number) => void }>();
+      const finish = (e?: Error) => {
+        if (settled) return;
+        settled = true;
+        this.running = false;
+        signal?.removeEventListener('abort', onAbort);
+        for (const [w, h] of handlers) {
+          w.off('message', h.message);
+          w.off('error', h.error);
+          w.off('exit', h.exit);
+        }
+        if (e) {
+          this.close();
+          reject(e);
+        } else {
+          // Idle workers do not keep the process alive.
+          for (const w of this.workers) w.unref();
+          resolve();
+        }
+      };
+      const onAbort = () => finish(interrupted());
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const feed = (w: Worker) => {
+        if (settled) return;
+        if (next < units.length) {
+          busy++;
+          w.postMessage({ type: 'unit', u: units[next++] });
+        } else if (busy === 0) finish();
+      };
+      for (const w of active) {
+        const h = {
+          message: (m: UnitResults) => {
+            busy--;
+            onUnit(m);
+            feed(w);
+          },
+          error: (e: Error) => finish(e),
+          exit: (code: number) => finish(new Error(`a batch worker stopped with code ${code}`)),
+        };
+        handlers.set(w, h);
+        w.on('message', h.message);
+        w.on('error', h.error);
+        w.on('exit', h.exit);
+        w.ref();
+        w.postMessage({ type: 'spec', spec });
+      }
+      if (units.length === 0) return finish();
+      for (const w of active) feed(w);
+    });
+  }
+
+  /** Stop every worker. The pool can still run batches: it starts new ones. */
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+    this.workers = [];
+  }
+}
