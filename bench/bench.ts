@@ -17,6 +17,7 @@ import { resolveScenario } from '../src/scenario/catalog.js';
 import { DEFAULT_STRATEGY } from '../src/strategies/registry.js';
 import { playBaseline } from './baseline-loop.js';
 import { LIMIT_FIELDS, limitBatch } from './limit-loop.js';
+import { cliStartup, printCliStartup } from './startup.js';
 
 const scenario = resolveScenario('baseline');
 const ids = { ...DEFAULT_STRATEGY };
@@ -181,6 +182,9 @@ async function main(): Promise<void> {
   console.log(`  peak memory 10^6 / 10^4    = ${fmt(memRatio)}x   target <= 1.3x   ${verdict(memRatio <= 1.3)}\n`);
 
   await reportStartup();
+  // Issue 12, item 5: the command line's own start-up (bench/startup.ts).
+  console.log('');
+  printCliStartup(cliStartup());
   console.log(`\nload average at end ${load()}`);
 }
 
