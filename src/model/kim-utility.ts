@@ -1,4 +1,4 @@
-import type { KimMove } from './moves.js';
+import type { KimMove, MoveName } from './moves.js';
 import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
 import { sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
@@ -44,87 +44,123 @@ export function kimWeightsFrom(v: KimView, scale: { standing: number; economy: n
  * war risk grows with tension. C11: a big test throws away the diplomatic track.
  */
 export function kimMoveUtility(v: KimView, move: KimMove, w: KimWeights): number {
+  return bestOrWeigh(v, [move], w, true);
+}
+
+/**
+ * C7: the move with the highest utility for this Kim; ties go to the earlier move. What every
+ * move's weighing shares is worked out once per decision, not once per move (a batch spent a
+ * third of its time weighing Kim's moves); they are the same expressions, so the same bits.
+ */
+export function bestKimMove(v: KimView, legal: readonly MoveName[], w: KimWeights): MoveName {
+  return bestOrWeigh(v, legal, w, false);
+}
+
+function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: true): number;
+function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: false): MoveName;
+function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: boolean): MoveName | number {
   const r = v.rules;
-  const rung = rungOf(move);
   const lifelineRisk = v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence;
   const wantsEscalation = v.requestChannel !== 'none';
-  let u = 0;
-  // What the move does at once to the economy and to standing, for the regime's survival below.
-  let dEconomy = 0;
-  let dStanding = 0;
-  if (rung > 0) {
-    const i = rung - 1;
-    // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
-    // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
-    const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
-    const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm, 1 - v.kimStanding);
-    u += w.standing * prestige;
-    u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
-    dStanding += prestige;
-    dEconomy -= r.kim.testCost * rung;
-    // C12: the risk a test adds. Tension is not capped here: at the brink a further test
-    // must still look dangerous to Kim, or testing would seem free once tension is maxed.
-    // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
-    // over the rounds it lasts (at most the rounds left), not only this one.
-    const added = r.kim.rungTension[i] ?? 0;
-    const after = v.tension + added;
-    const roundsLeft = v.rounds - v.round + 1;
-    const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / r.kim.tensionDecay)) : roundsLeft;
-    u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - warRiskUncapped(v.tension, v.deterrence, r));
-    // C11: a test invites sanctions, which bite harder with Europe on board and with
-    // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
-    const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
-    const sanctionsCost = (rung / 4) * r.us.sanctionStep * sanctionsReach(v.europeAlignment, r) * bite * v.nkEconomy * 4;
-    u -= w.economy * sanctionsCost;
-    dEconomy -= sanctionsCost;
-    // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
-    // Any test while the track is open stalls it for the round: the progress forgone.
-    if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
-    // A smaller test stalls the talks for a round: the progress forgone, worth more the
-    // nearer the deal (progress so far over the threshold).
-    else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
-      const nearness = v.diplomacy / r.us.settlementThreshold;
-      u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
-    }
-    if (wantsEscalation) {
-      if (rung >= r.kim.obeyMinRung) {
-        const seen = v.requestChannel === 'overt' ? 1 : 0.5;
-        u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
-        u += w.deference;
-        dStanding -= r.kim.obeyStandingCost * seen;
-      } else {
-        u -= w.economy * lifelineRisk; // C7: a token test refuses Xi
+  // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
+  // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
+  const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
+  const roundsLeft = v.rounds - v.round + 1;
+  const riskNow = warRiskUncapped(v.tension, v.deterrence, r);
+  // C11: a test invites sanctions, which bite harder with Europe on board and with
+  // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
+  const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
+  const reach = sanctionsReach(v.europeAlignment, r);
+  // C7: how near the regime stands to cracking now, on each measure (see the loop's end).
+  const near = r.kim.regimeDangerMargin > 0;
+  const economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
+  const standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
+  let best = legal[0] as MoveName;
+  let bestU = -Infinity;
+  for (let k = 0; k < legal.length; k++) {
+    const m = legal[k] as MoveName;
+    const move = m as KimMove;
+    // The move's utility, written out here rather than called (a call per move boxed its
+    // result and its arguments: a batch allocated for every move Kim weighed).
+    const rung = rungOf(move);
+    let u = 0;
+    // What the move does at once to the economy and to standing, for the regime's survival below.
+    let dEconomy = 0;
+    let dStanding = 0;
+    if (rung > 0) {
+      const i = rung - 1;
+      const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm, 1 - v.kimStanding);
+      u += w.standing * prestige;
+      u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
+      dStanding += prestige;
+      dEconomy -= r.kim.testCost * rung;
+      // C12: the risk a test adds. Tension is not capped here: at the brink a further test
+      // must still look dangerous to Kim, or testing would seem free once tension is maxed.
+      // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
+      // over the rounds it lasts (at most the rounds left), not only this one.
+      const added = r.kim.rungTension[i] ?? 0;
+      const after = v.tension + added;
+      const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / r.kim.tensionDecay)) : roundsLeft;
+      u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - riskNow);
+      // C11: the sanctions a test invites (their bite and reach: above).
+      const sanctionsCost = (rung / 4) * r.us.sanctionStep * reach * bite * v.nkEconomy * 4;
+      u -= w.economy * sanctionsCost;
+      dEconomy -= sanctionsCost;
+      // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
+      // Any test while the track is open stalls it for the round: the progress forgone.
+      if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
+      // A smaller test stalls the talks for a round: the progress forgone, worth more the
+      // nearer the deal (progress so far over the threshold).
+      else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
+        const nearness = v.diplomacy / r.us.settlementThreshold;
+        u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
+      }
+      if (wantsEscalation) {
+        if (rung >= r.kim.obeyMinRung) {
+          const seen = v.requestChannel === 'overt' ? 1 : 0.5;
+          u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
+          u += w.deference;
+          dStanding -= r.kim.obeyStandingCost * seen;
+        } else {
+          u -= w.economy * lifelineRisk; // C7: a token test refuses Xi
+          u -= w.deference;
+          dEconomy -= lifelineRisk;
+        }
+      } else if (v.restraintOrdered || rung >= r.kim.redLineRung) {
+        u -= w.economy * lifelineRisk; // C7: defying restraint, or Beijing's red line
         u -= w.deference;
         dEconomy -= lifelineRisk;
       }
-    } else if (v.restraintOrdered || rung >= r.kim.redLineRung) {
-      u -= w.economy * lifelineRisk; // C7: defying restraint, or Beijing's red line
-      u -= w.deference;
-      dEconomy -= lifelineRisk;
+    } else {
+      if (wantsEscalation) {
+        u -= w.economy * lifelineRisk; // C7: refusing Xi
+        u -= w.deference;
+        dEconomy -= lifelineRisk;
+      }
+      if (move === 'suspendTestsForPayment') {
+        // C6: a paid pause helps the economy; an unpaid one looks weak.
+        u += w.economy * v.kimBeliefUsPays * r.kim.suspensionAid;
+        u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+        dEconomy += v.kimBeliefUsPays * r.kim.suspensionAid;
+        dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+      }
     }
-  } else {
-    if (wantsEscalation) {
-      u -= w.economy * lifelineRisk; // C7: refusing Xi
-      u -= w.deference;
-      dEconomy -= lifelineRisk;
+    // C7: near the edge, Kim weighs the regime's survival: what a move takes from (or adds to)
+    // a standing or an economy within `kim.regimeDangerMargin` of the crisis threshold is
+    // weighed by what a regime crisis costs him, so a cracking regime stops paying for tests.
+    if (r.kim.regimeDangerMargin > 0) {
+      u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + dEconomy, r) - economyDanger);
+      u -= w.regimeCrisis * (regimeDanger(v.kimStanding + dStanding, r) - standingDanger);
     }
-    if (move === 'suspendTestsForPayment') {
-      // C6: a paid pause helps the economy; an unpaid one looks weak.
-      u += w.economy * v.kimBeliefUsPays * r.kim.suspensionAid;
-      u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
-      dEconomy += v.kimBeliefUsPays * r.kim.suspensionAid;
-      dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+    if (utilityOfFirst) return u;
+    if (u > bestU) {
+      best = m;
+      bestU = u;
     }
   }
-  // C7: near the edge, Kim weighs the regime's survival: what a move takes from (or adds to)
-  // a standing or an economy within `kim.regimeDangerMargin` of the crisis threshold is
-  // weighed by what a regime crisis costs him, so a cracking regime stops paying for tests.
-  if (r.kim.regimeDangerMargin > 0) {
-    u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + dEconomy, r) - regimeDanger(v.nkEconomy, r));
-    u -= w.regimeCrisis * (regimeDanger(v.kimStanding + dStanding, r) - regimeDanger(v.kimStanding, r));
-  }
-  return u;
+  return best;
 }
+
 
 /**
  * C7: how near the regime is to cracking on one measure (standing or economy): 0 at

@@ -1,22 +1,37 @@
-import type { KimMove, MoveName } from '../model/moves.js';
+import type { MoveName } from '../model/moves.js';
 import type { KimView } from '../model/views.js';
 import type { KimWeights } from '../model/kim-utility.js';
 import type { Rng } from '../rng/rng.js';
 import type { Strategy } from './types.js';
-import { kimMoveUtility, kimWeightsFrom } from '../model/kim-utility.js';
+import { bestKimMove, kimWeightsFrom } from '../model/kim-utility.js';
 import { randomStrategy } from './random.js';
 import { anyLegal } from './types.js';
 
 /** C7: the move with the highest utility for this Kim; ties go to the earlier move. */
 function bestFor(v: KimView, legal: readonly MoveName[], w: KimWeights): MoveName {
-  let best = legal[0] as MoveName;
-  let bestU = -Infinity;
-  for (const m of legal) {
-    const u = kimMoveUtility(v, m as KimMove, w);
-    if (u > bestU) [best, bestU] = [m, u];
-  }
-  return best;
+  return bestKimMove(v, legal, w);
 }
+
+type Temperament = Parameters<typeof kimWeightsFrom>[1];
+
+/**
+ * A Kim's weights for the scenario in play, worked out when the scenario (its rules object,
+ * never changed in place: edits clone it) changes rather than at every decision.
+ */
+function weightsFor(scale: Temperament): (v: KimView) => KimWeights {
+  let rules: KimView['rules'] | undefined;
+  let weights: KimWeights | undefined;
+  return (v) => {
+    if (weights === undefined || v.rules !== rules) {
+      rules = v.rules;
+      weights = kimWeightsFrom(v, scale);
+    }
+    return weights;
+  };
+}
+const regimeFirstWeights = weightsFor({ standing: 1, economy: 1, war: 1, deference: 0 });
+const loyalClientWeights = weightsFor({ standing: 0.5, economy: 1, war: 1, deference: 0.3 });
+const independentWeights = weightsFor({ standing: 1.25, economy: 0.67, war: 0.67, deference: -0.05 });
 
 export const regimeFirst: Strategy<'kim'> = {
   id: 'regimeFirst',
@@ -28,7 +43,7 @@ export const regimeFirst: Strategy<'kim'> = {
   stochastic: false,
   claims: ['C6', 'C7', 'C12'],
   // The scenario's own weights for Kim (payoffs.kim), as they are.
-  choose: (v, legal) => bestFor(v, legal, kimWeightsFrom(v, { standing: 1, economy: 1, war: 1, deference: 0 })),
+  choose: (v, legal) => bestFor(v, legal, regimeFirstWeights(v)),
 };
 
 export const loyalClient: Strategy<'kim'> = {
@@ -41,7 +56,7 @@ export const loyalClient: Strategy<'kim'> = {
   stochastic: false,
   claims: ['C1', 'C7'],
   // Half the scenario's weight on standing, and a taste for doing as Beijing wants.
-  choose: (v, legal) => bestFor(v, legal, kimWeightsFrom(v, { standing: 0.5, economy: 1, war: 1, deference: 0.3 })),
+  choose: (v, legal) => bestFor(v, legal, loyalClientWeights(v)),
 };
 
 export const independent: Strategy<'kim'> = {
@@ -55,7 +70,7 @@ export const independent: Strategy<'kim'> = {
   claims: ['C6', 'C7'],
   choose(v, legal, rng: Rng) {
     if (rng.next() < 0.1) return anyLegal(legal, rng);
-    return bestFor(v, legal, kimWeightsFrom(v, { standing: 1.25, economy: 0.67, war: 0.67, deference: -0.05 }));
+    return bestFor(v, legal, independentWeights(v));
   },
 };
 
