@@ -568,6 +568,7 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
         const brink = 1 - Math.min(1, tension) * brinkDamps;
         const prestige = (rungPrestige[km] as number) * novelty * (1 - deterrence * detDampsPrestige) * brink;
         tension = clamp01(tension + (rungTension[km] as number));
+        if (tension > peakTension) peakTension = tension;
         standing = clamp01(standing + prestige);
         economy = clamp01(economy - testCost * rung);
         if (rung > escalation) escalation = rung;
@@ -630,6 +631,7 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
       } else if (um === U_POSTURE) {
         deterrence = clamp01(deterrence + postureStep);
         tension = clamp01(tension + postureTension);
+        if (tension > peakTension) peakTension = tension;
       } else if (testedRung < talksStallRung) {
         diplomacy = clamp01(diplomacy + diplomacyStep * (1 - tension));
       }
@@ -684,7 +686,6 @@ export function limitBatch(params: Params, scenarioName: string, masterSeed: str
       }
       // tensionSettles
       tension = clamp01(tension - tensionDecay);
-      if (tension > peakTension) peakTension = tension;
       tensionSum += tension;
       roundsPlayed += 1;
       if (tension >= 0.9) roundsAtTop += 1;

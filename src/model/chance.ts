@@ -88,7 +88,6 @@ export const TOP_TENSION = 0.9;
 export function tensionSettles(ctx: GameContext): void {
   const decay = ctx.params.kim.tensionDecay;
   ctx.tension = clamp01(ctx.tension - decay);
-  if (ctx.tension > ctx.peakTension) ctx.peakTension = ctx.tension;
   ctx.tensionSum += ctx.tension;
   ctx.roundsPlayed += 1;
   if (ctx.tension >= TOP_TENSION) ctx.roundsAtTop += 1;

@@ -2,6 +2,7 @@ import type { GameContext } from './context.js';
 import { cutLifeline } from './china-moves.js';
 import type { PublicRules } from './views.js';
 import { clamp01 } from './math.js';
+import { raiseTension } from './tension.js';
 
 // Kim answers China, by his own utility (C7). These are the consequences; the choice
 // is made by a Kim strategy from kim-utility.ts.
@@ -12,7 +13,7 @@ export function testMissile(ctx: GameContext, rung: number): void {
   const i = rung - 1;
   ctx.testedRung = rung;
   const prestige = testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence, ctx.tension);
-  ctx.tension = clamp01(ctx.tension + (k.rungTension[i] ?? 0));
+  raiseTension(ctx, k.rungTension[i] ?? 0);
   ctx.kimStanding = clamp01(ctx.kimStanding + prestige);
   // C7: and it costs a creaking economy (`kim.testCost` per rung).
   ctx.nkEconomy = clamp01(ctx.nkEconomy - k.testCost * rung);

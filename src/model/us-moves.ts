@@ -1,4 +1,5 @@
 import type { GameContext } from './context.js';
+import { raiseTension } from './tension.js';
 import { exposureGain, sanctionsReach } from './crisis.js';
 import { clamp01 } from './math.js';
 
@@ -70,7 +71,7 @@ export function sanction(ctx: GameContext): void {
 export function posture(ctx: GameContext): void {
   const u = ctx.params.us;
   ctx.deterrence = clamp01(ctx.deterrence + u.postureStep);
-  ctx.tension = clamp01(ctx.tension + u.postureTension);
+  raiseTension(ctx, u.postureTension);
 }
 
 /**
