@@ -65,7 +65,7 @@ export function registerPlay(program: Command): void {
     .description('play a side yourself against AI strategies in the terminal (or script it with --moves)')
     .argument('[scenario]', 'a built-in scenario name or a .yaml path (no scenario: choose on screen)')
     .option('--as <side>', 'the side you play: us, china or kim')
-    .option('--seed <seed>', 'the master seed (default: a fresh one, shown on screen)')
+    .option('--seed <seed>', 'the master seed (default: a fresh one, shown on screen); with no scenario, it seeds the first game you set up')
     .option('--index <n>', 'which game of that seed', '0')
     .option('--us <strategy>', 'AI strategy for the US when you are not the US')
     .option('--china <strategy>', 'AI strategy for China')
@@ -134,10 +134,16 @@ export function registerPlay(program: Command): void {
       delete process.env.CI;
       delete process.env.CONTINUOUS_INTEGRATION;
       const { runTui } = await loadTui();
+      // `--seed` with no scenario seeds the first game set up on screen; later ones are fresh.
+      let firstSeed = start === undefined && opts.seed !== undefined ? seed : undefined;
       await runTui({
         scenarios: listBuiltIn(),
         start,
-        newSeed: () => String(randomInt(1, 1_000_000)),
+        newSeed: () => {
+          const s = firstSeed ?? String(randomInt(1, 1_000_000));
+          firstSeed = undefined;
+          return s;
+        },
         save: (stem, jsonl) => {
           const file = join(process.cwd(), `${stem}.jsonl`);
           writeAtomic(file, jsonl);
