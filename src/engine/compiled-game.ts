@@ -128,6 +128,11 @@ export class CompiledPlayer {
   private start: GameContext | undefined = undefined;
   private ctx: GameContext | undefined = undefined;
 
+  /** The final state of the last game `play` made (written over by the next one). */
+  get lastContext(): GameContext | undefined {
+    return this.ctx;
+  }
+
   /** Play on from `state` (updated in place, in any phase) with streams of the game seed `seed`. */
   finish(state: GameState, seed: string, out?: GameSummary): GameSummary {
     const s = this.streams;
