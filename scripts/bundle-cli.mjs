@@ -5,7 +5,7 @@
 // load in a fraction of it. The heavy parts stay out and load only when used: vega (html
 // reports, imported on demand), ink and React (the terminal game, bundled on its own by
 // bundle-tui.mjs), ws (host and join).
-import { rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Chunk names carry a hash: clear out the last build's, or they would pile up in the package.
@@ -31,3 +31,7 @@ const { commandIndex, newProgram, registerCommands } = await import('../dist/src
 const program = newProgram();
 await registerCommands(program);
 writeFileSync('dist/cli/commands.json', JSON.stringify(commandIndex(program), null, 1) + '\n');
+
+// The unbundled entry was the bin before this bundle: npx caches a checkout's bin link by
+// path, so an older link may still point there. Keep it executable so it still starts.
+chmodSync('dist/src/cli/main.js', 0o755);
