@@ -9,7 +9,8 @@ import { BIN, leverage } from '../cli/helpers.js';
 // A whole class game as people run it: `leverage host` in the background, and three real
 // `leverage join` screens in tmux panes that we read with capture-pane and type into.
 
-const socket = 'classroom';
+// Per run, as the other terminal tests do: a fixed name collides with another run's leftover server.
+const socket = `leverage-classroom-${process.pid}`;
 const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const PANES = { us: 'class:0.0', china: 'class:0.1', kim: 'class:0.2' } as const;
 const screen = (pane: string) => tmux('capture-pane', '-p', '-t', pane).stdout;
