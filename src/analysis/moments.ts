@@ -300,3 +300,19 @@ export function recordTargets(record: RecordYears, years: number[]): MomentTarge
   }
   return out;
 }
+
+/**
+ * The declared split of crisis years (issue 18, item 5). The fit may use only FIT_YEARS;
+ * HELD_OUT_YEARS are judged on moments no fitted number saw. Held out: 2017 (the sixth
+ * nuclear test, ICBMs, maximum pressure) and 2022 (the most launches on record, the first
+ * veto): the two years hardest to reach from quieter ones, so a fit that only interpolates
+ * shows it. Fit: 2020 and 2023 (shipped scenarios) and 2018 (the freeze; a variant scenario
+ * in test/fixtures/variants). Every year has a scenario file with a clock.
+ */
+export const FIT_YEARS: readonly number[] = [2018, 2020, 2023];
+export const HELD_OUT_YEARS: readonly number[] = [2017, 2022];
+
+export type YearSet = 'fit' | 'held-out' | 'other';
+export function yearSet(year: number): YearSet {
+  return FIT_YEARS.includes(year) ? 'fit' : HELD_OUT_YEARS.includes(year) ? 'held-out' : 'other';
+}

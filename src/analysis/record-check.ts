@@ -1,0 +1,71 @@
+import type { Actor } from '../model/context.js';
+import type { Scenario } from '../scenario/load.js';
+import type { RecordEvent } from '../record/load.js';
+import type { YearSet } from './moments.js';
+import { InputError } from '../input-error.js';
+import { recordWindow } from '../record/load.js';
+import { MOMENTS, momentInterval, yearSet } from './moments.js';
+import { simulateSeries } from './series.js';
+
+// The model as it is, read against the record on the scenario's own clock: for each
+// scenario year and each moment, the record's value and two-sided interval, the model's
+// value over simulated games, and whether it falls inside. Years are grouped into the
+// declared fit set and the held-out set (moments.ts), shown apart.
+
+export interface RecordRow {
+  scenario: string;
+  year: number;
+  firstMonth: string;
+  set: YearSet;
+  momentId: string;
+  label: string;
+  record: number;
+  lo: number;
+  hi: number;
+  model: number;
+  /** null when the record gives no target (e.g. a share of nuclear tests in a year with none). */
+  pass: boolean | null;
+}
+
+export interface RecordReport {
+  games: number;
+  seed: string;
+  strategies: Record<string, Partial<Record<Actor, string>>>;
+  rows: RecordRow[];
+  summary: Record<YearSet, { pass: number; fail: number; noTarget: number }>;
+}
+
+export function checkAgainstRecord(scenarios: readonly Scenario[], events: readonly RecordEvent[], opts: { games: number; seed: string; strategies?: Partial<Record<Actor, string>> }): RecordReport {
+  const rows: RecordRow[] = [];
+  const strategies: RecordReport['strategies'] = {};
+  for (const sc of scenarios) {
+    const firstMonth = sc.clock?.firstMonth;
+    if (!firstMonth) throw new InputError(`${sc.source}: the scenario has no clock.firstMonth, so no months of the record to read it against. Fix: add 'clock: { round: month, firstMonth: "YYYY-MM" }'.`);
+    const year = Number(firstMonth.slice(0, 4));
+    const months = sc.params.rounds;
+    const record = [recordWindow(events, firstMonth, months)];
+    const sims = simulateSeries(sc, { games: opts.games, seed: opts.seed, ...(opts.strategies ? { strategies: opts.strategies } : {}) });
+    strategies[sc.name] = { ...sc.strategies, ...opts.strategies };
+    for (const m of MOMENTS) {
+      const r = momentInterval(m, record);
+      const model = m.compute(sims);
+      const target = !Number.isNaN(r.value);
+      rows.push({
+        scenario: sc.name,
+        year,
+        firstMonth,
+        set: yearSet(year),
+        momentId: m.id,
+        label: m.label,
+        record: r.value,
+        lo: r.lo,
+        hi: r.hi,
+        model,
+        pass: target ? !Number.isNaN(model) && model >= r.lo && model <= r.hi : null,
+      });
+    }
+  }
+  const summary = { fit: { pass: 0, fail: 0, noTarget: 0 }, 'held-out': { pass: 0, fail: 0, noTarget: 0 }, other: { pass: 0, fail: 0, noTarget: 0 } };
+  for (const r of rows) summary[r.set][r.pass === null ? 'noTarget' : r.pass ? 'pass' : 'fail']++;
+  return { games: opts.games, seed: opts.seed, strategies, rows, summary };
+}
