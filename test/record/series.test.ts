@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { MoveName } from '../../src/model/moves.js';
+import { playInterpreted } from '../../src/engine/fast-game.js';
+import { scenarioProfile, simulateGame, simulateSeries } from '../../src/analysis/series.js';
+import { computeMoments } from '../../src/analysis/moments.js';
+import { resolveScenario } from '../../src/scenario/catalog.js';
+
+// The simulated side of the moments: each game's moves, counted another way (the engine's
+// own move hook on the interpreted path), must match the monthly rows built from them.
+
+describe('simulated games as monthly series', () => {
+  it.each(['2020', '2022', '2023'])('%s: rows hold exactly the tests, freezes and sanctions stands the game made, one row a round played', (name) => {
+    const sc = resolveScenario(name);
+    const profile = scenarioProfile(sc);
+    for (let i = 0; i < 40; i++) {
+      const moves: MoveName[] = [];
+      const summary = playInterpreted(sc.params, sc.name, 's', i, profile, (m) => moves.push(m));
+      const series = simulateGame(sc.params, sc.name, 's', i, profile);
+      const count = (m: MoveName) => moves.filter((x) => x === m).length;
+      const sum = (f: (r: (typeof series)[number]) => number) => series.reduce((a, r) => a + f(r), 0);
+      expect(series.length).toBe(summary.rounds);
+      expect(series.map((r) => r.month)).toEqual(series.map((_, k) => `r${k + 1}`));
+      expect(sum((r) => r.launches.short)).toBe(count('testShortRange'));
+      expect(sum((r) => r.launches.medium)).toBe(count('missileOverJapan'));
+      expect(sum((r) => r.launches.icbm)).toBe(count('testIcbm'));
+      expect(sum((r) => r.nuclearTests)).toBe(count('nuclearTest'));
+      expect(sum((r) => r.launches.slbm + r.launches.satellite)).toBe(0);
+      expect(sum((r) => r.chinaBacksSanctions ?? 0)).toBe(count('backSanctions'));
+      expect(sum((r) => r.chinaBlocksSanctions ?? 0)).toBe(count('blockSanctions'));
+      expect(sum((r) => r.exercises ?? 0)).toBe(count('posture'));
+      expect(sum((r) => r.dealsCollapsed ?? 0)).toBeLessThanOrEqual(sum((r) => r.dealsReached ?? 0));
+      // Kim moves once a round: at most one test a month.
+      for (const r of series) expect(r.launches.short + r.launches.medium + r.launches.icbm + r.nuclearTests).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is seeded: the same seed gives the same series, another seed other games', () => {
+    const sc = resolveScenario('2022');
+    const a = simulateSeries(sc, { games: 30, seed: 5 });
+    expect(simulateSeries(sc, { games: 30, seed: 5 })).toEqual(a);
+    expect(simulateSeries(sc, { games: 30, seed: 6 })).not.toEqual(a);
+  });
+
+  it('follows the strategies and parameters it is given', () => {
+    const sc = resolveScenario('2022');
+    const base = computeMoments(simulateSeries(sc, { games: 200, seed: 1 }));
+    // 2022's default China only blocks sanctions; the enforcer only backs them.
+    const enforcer = computeMoments(simulateSeries(sc, { games: 200, seed: 1, strategies: { china: 'enforcer' } }));
+    expect(base['sanctions.blockShare']).toBe(1);
+    expect(enforcer['sanctions.blockShare']).toBe(0);
+    // A Kim who cannot yet test beyond short range tests no nuclear weapon in the year.
+    const params = structuredClone(sc.params);
+    params.start.escalationLevel = 0;
+    const low = computeMoments(simulateSeries(sc, { games: 200, seed: 1, params }));
+    expect(low['nuclear.perYear']).toBeLessThan(base['nuclear.perYear']!);
+  });
+});
