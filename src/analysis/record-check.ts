@@ -5,7 +5,7 @@ import type { YearSet } from './moments.js';
 import { InputError } from '../input-error.js';
 import { recordWindow } from '../record/load.js';
 import { MOMENTS, momentInterval, yearSet } from './moments.js';
-import { simulateSeries } from './series.js';
+import { scenarioProfile, simulateSeries } from './series.js';
 
 // The model as it is, read against the record on the scenario's own clock: for each
 // scenario year and each moment, the record's value and two-sided interval, the model's
@@ -45,7 +45,8 @@ export function checkAgainstRecord(scenarios: readonly Scenario[], events: reado
     const months = sc.params.rounds;
     const record = [recordWindow(events, firstMonth, months)];
     const sims = simulateSeries(sc, { games: opts.games, seed: opts.seed, ...(opts.strategies ? { strategies: opts.strategies } : {}) });
-    strategies[sc.name] = { ...sc.strategies, ...opts.strategies };
+    const profile = scenarioProfile(sc, opts.strategies);
+    strategies[sc.name] = { us: profile.us.id, china: profile.china.id, kim: profile.kim.id };
     for (const m of MOMENTS) {
       const r = momentInterval(m, record);
       const model = m.compute(sims);

@@ -6,7 +6,9 @@ import type { MonthRow, Series } from '../record/month-row.js';
 import type { Profile } from '../engine/fast-game.js';
 import { MOVES } from '../model/moves.js';
 import { emptyMonth } from '../record/month-row.js';
+import { computeMoments } from './moments.js';
 import { resolveProfile } from '../engine/batch.js';
+import { playFast } from '../engine/fast-game.js';
 import { runGame } from '../engine/loop.js';
 import { leverageGame } from '../engine/stepper.js';
 import { gameStreams } from '../engine/streams.js';
@@ -28,6 +30,10 @@ import { defaultStrategyId } from '../strategies/registry.js';
 //   backSanctions -> chinaBacksSanctions    blockSanctions -> chinaBlocksSanctions
 //   posture (exercises, a carrier, Japan)                  -> exercises
 // A game that ends early (war, a settlement) gives only the months it played.
+//
+// Batches build the rows from the move stream of the compiled path (seriesFromMoves: China
+// moves first each round, so its move opens a month); simulateGame reads the same from the
+// reference loop's state, and a test proves the two give the same rows game for game.
 
 const LAUNCH_OF_RUNG = { 1: 'short', 2: 'medium', 3: 'icbm' } as const;
 
@@ -84,6 +90,50 @@ export function simulateGame(params: Params, scenarioName: string, seed: number 
   return rows;
 }
 
+/** A game's monthly rows from its moves alone, in the order they were made. */
+export function seriesFromMoves(moves: readonly MoveName[]): Series {
+  const rows: MonthRow[] = [];
+  let row: MonthRow | undefined;
+  let channel: 'none' | 'overt' | 'covert' = 'none';
+  let offered = false;
+  let freezeOpen = false;
+  for (const move of moves) {
+    const decl = MOVES[move];
+    if (decl.actor === 'china') {
+      rows.push((row = simRow(rows.length + 1)));
+      channel = move === 'askEscalationOvertly' ? 'overt' : move === 'askEscalationByCourier' ? 'covert' : 'none';
+      offered = false;
+      if (move === 'backSanctions') row.chinaBacksSanctions!++;
+      else if (move === 'blockSanctions') row.chinaBlocksSanctions!++;
+      continue;
+    }
+    if (!row) throw new Error(`move ${move} before China's first move: a round starts with China`);
+    const rung = (decl as { rung?: number }).rung;
+    if (rung !== undefined) {
+      if (rung === 4) row.nuclearTests++;
+      else row.launches[LAUNCH_OF_RUNG[rung as 1 | 2 | 3]]++;
+      if (channel === 'none') row.unaskedTests!++;
+      if (rung === 4 && channel !== 'overt') row.testsAgainstBeijing!++;
+      if (freezeOpen) {
+        row.dealsCollapsed!++;
+        freezeOpen = false;
+      }
+    } else if (move === 'suspendTestsForPayment') offered = true;
+    else if (move === 'payKim' && offered) {
+      row.dealsReached!++;
+      freezeOpen = true;
+    } else if (move === 'posture') row.exercises!++;
+  }
+  return rows;
+}
+
+/** One game on the batch path (compiled round), as a monthly series: the same rows as simulateGame. */
+export function simulateGameFast(params: Params, scenarioName: string, seed: number | string, index: number, profile: Profile): Series {
+  const moves: MoveName[] = [];
+  playFast(params, scenarioName, String(seed), index, profile, (m) => moves.push(m));
+  return seriesFromMoves(moves);
+}
+
 /** The profile a scenario plays by default, with any side overridden. */
 export function scenarioProfile(scenario: Scenario, strategies: Partial<Record<Actor, string>> = {}): Profile {
   return resolveProfile({
@@ -98,6 +148,11 @@ export function simulateSeries(scenario: Scenario, opts: SimulateOptions): Serie
   const profile = scenarioProfile(scenario, opts.strategies);
   const params = opts.params ?? scenario.params;
   const out: Series[] = [];
-  for (let i = 0; i < opts.games; i++) out.push(simulateGame(params, scenario.name, opts.seed, i, profile));
+  for (let i = 0; i < opts.games; i++) out.push(simulateGameFast(params, scenario.name, opts.seed, i, profile));
   return out;
+}
+
+/** Every moment over `games` simulated games: the `simulate(params, seed)` the fit calls. */
+export function simulateMoments(scenario: Scenario, opts: SimulateOptions): Record<string, number> {
+  return computeMoments(simulateSeries(scenario, opts));
 }

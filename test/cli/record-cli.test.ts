@@ -42,7 +42,7 @@ describe('leverage record', () => {
     expect(held).toBeGreaterThan(fit);
     expect(r.out.slice(held)).toMatch(/2017-max \(2017-01\)/);
     expect(r.out.slice(fit, held)).toMatch(/2020 \(2020-01\)/);
-    expect(r.out).toMatch(/Strategies played: .*2017-max: us default, china enforcer/);
+    expect(r.out).toMatch(/Strategies played: .*2017-max: us columns, china enforcer, kim regimeFirst/);
   }, 60_000);
 
   it('refuses a scenario without a date, a bad strategy or count, with one line and exit 2, and writes no file', () => {

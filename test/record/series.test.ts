@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MoveName } from '../../src/model/moves.js';
 import { playInterpreted } from '../../src/engine/fast-game.js';
-import { scenarioProfile, simulateGame, simulateSeries } from '../../src/analysis/series.js';
+import { scenarioProfile, seriesFromMoves, simulateGame, simulateGameFast, simulateSeries } from '../../src/analysis/series.js';
 import { computeMoments } from '../../src/analysis/moments.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 
@@ -32,6 +32,25 @@ describe('simulated games as monthly series', () => {
       // Kim moves once a round: at most one test a month.
       for (const r of series) expect(r.launches.short + r.launches.medium + r.launches.icbm + r.nuclearTests).toBeLessThanOrEqual(1);
     }
+  });
+
+  it.each(['2020', '2022', '2023', 'baseline'])('%s: the batch path (rows from the move stream) gives the reference path rows, game for game', (name) => {
+    const sc = resolveScenario(name);
+    for (const china of ['opportunist', 'covertFirst', 'seller', 'chinaRandom']) {
+      const profile = scenarioProfile(sc, { china, us: 'reciprocator' });
+      for (let i = 0; i < 60; i++) expect(simulateGameFast(sc.params, sc.name, 'p', i, profile)).toEqual(simulateGame(sc.params, sc.name, 'p', i, profile));
+    }
+  });
+
+  it('reads a hand-written move stream: a paid pause, then a test that ends it', () => {
+    const rows = seriesFromMoves(['chinaWaits', 'suspendTestsForPayment', 'payKim', 'askEscalationByCourier', 'nuclearTest', 'posture', 'askEscalationOvertly', 'testIcbm', 'usWaits']);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ dealsReached: 1, dealsCollapsed: 0 });
+    expect(rows[1]).toMatchObject({ nuclearTests: 1, testsAgainstBeijing: 1, unaskedTests: 0, dealsCollapsed: 1, exercises: 1 });
+    expect(rows[2]).toMatchObject({ nuclearTests: 0, testsAgainstBeijing: 0, dealsCollapsed: 0 });
+    expect(rows[2]!.launches.icbm).toBe(1);
+    // Paying without an offered pause is aid, not a deal.
+    expect(seriesFromMoves(['chinaWaits', 'holdTests', 'payKim'])[0]).toMatchObject({ dealsReached: 0 });
   });
 
   it('is seeded: the same seed gives the same series, another seed other games', () => {

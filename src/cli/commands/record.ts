@@ -37,7 +37,7 @@ export function renderRecordReport(r: RecordReport): string {
     out.push(`${SET_TITLE[set]}: ${s.pass} pass, ${s.fail} fail, ${s.noTarget} without a target`);
     out.push(textTable(['result', 'scenario', 'moment', 'record', 'model'], rows.map(rowCells)).trimEnd(), '');
   }
-  const played = Object.entries(r.strategies).map(([name, s]) => `${name}: ${(['us', 'china', 'kim'] as const).map((a) => `${a} ${s[a] ?? 'default'}`).join(', ')}`);
+  const played = Object.entries(r.strategies).map(([name, s]) => `${name}: ${(['us', 'china', 'kim'] as const).map((a) => `${a} ${s[a] ?? '?'}`).join(', ')}`);
   out.push(`Strategies played: ${played.join('; ')}.`, '');
   return out.join('\n');
 }
