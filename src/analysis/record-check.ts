@@ -1,7 +1,7 @@
 import type { Actor } from '../model/context.js';
 import type { Scenario } from '../scenario/load.js';
 import type { RecordEvent } from '../record/load.js';
-import type { YearSet } from './moments.js';
+import type { MomentTarget, YearSet } from './moments.js';
 import { InputError } from '../input-error.js';
 import { recordWindow } from '../record/load.js';
 import { MOMENTS, momentInterval, yearSet } from './moments.js';
@@ -69,4 +69,16 @@ export function checkAgainstRecord(scenarios: readonly Scenario[], events: reado
   const summary = { fit: { pass: 0, fail: 0, noTarget: 0 }, 'held-out': { pass: 0, fail: 0, noTarget: 0 }, other: { pass: 0, fail: 0, noTarget: 0 } };
   for (const r of rows) summary[r.set][r.pass === null ? 'noTarget' : r.pass ? 'pass' : 'fail']++;
   return { games: opts.games, seed: opts.seed, strategies, rows, summary };
+}
+
+/** The record's targets for one scenario: its clock's months, each moment with its interval (what the fit aims at for that scenario). */
+export function scenarioTargets(scenario: Scenario, events: readonly RecordEvent[]): MomentTarget[] {
+  const firstMonth = scenario.clock?.firstMonth;
+  if (!firstMonth) throw new InputError(`${scenario.source}: the scenario has no clock.firstMonth, so no months of the record to fit it to. Fix: add 'clock: { round: month, firstMonth: "YYYY-MM" }'.`);
+  const series = [recordWindow(events, firstMonth, scenario.params.rounds)];
+  const year = Number(firstMonth.slice(0, 4));
+  return MOMENTS.flatMap((m) => {
+    const { value, lo, hi } = momentInterval(m, series);
+    return Number.isNaN(value) ? [] : [{ momentId: m.id, years: [year], value, lo, hi }];
+  });
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { MoveName } from '../../src/model/moves.js';
 import { playInterpreted } from '../../src/engine/fast-game.js';
 import { scenarioProfile, seriesFromMoves, simulateGame, simulateGameFast, simulateSeries } from '../../src/analysis/series.js';
-import { computeMoments } from '../../src/analysis/moments.js';
+import { computeMoments, recordTargets } from '../../src/analysis/moments.js';
+import { scenarioTargets } from '../../src/analysis/record-check.js';
+import { loadRecord, recordYears } from '../../src/record/load.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 
 // The simulated side of the moments: each game's moves, counted another way (the engine's
@@ -72,5 +74,15 @@ describe('simulated games as monthly series', () => {
     params.start.escalationLevel = 0;
     const low = computeMoments(simulateSeries(sc, { games: 200, seed: 1, params }));
     expect(low['nuclear.perYear']).toBeLessThan(base['nuclear.perYear']!);
+  });
+});
+
+describe('targets for a scenario', () => {
+  it("are the record's months on the scenario's clock, the same as the calendar year's targets", () => {
+    const events = loadRecord();
+    const t = scenarioTargets(resolveScenario('2022'), events);
+    expect(t).toEqual(recordTargets(recordYears(events), [2022]));
+    expect(t.find((x) => x.momentId === 'months.anyTest')!.value).toBeCloseTo(10 / 12);
+    expect(() => scenarioTargets(resolveScenario('baseline'), events)).toThrow(/no clock\.firstMonth/);
   });
 });
