@@ -316,3 +316,14 @@ export type YearSet = 'fit' | 'held-out' | 'other';
 export function yearSet(year: number): YearSet {
   return FIT_YEARS.includes(year) ? 'fit' : HELD_OUT_YEARS.includes(year) ? 'held-out' : 'other';
 }
+
+/**
+ * Periods of the record, to read Beijing's stance across them (record only: no scenario
+ * spans them). The rivalry period starts in 2018, the year of the first US tariffs on
+ * Chinese goods; before it Beijing voted for every sanctions resolution, within it came
+ * its first veto (2022) and its abstention (2024).
+ */
+export const RECORD_PERIODS: readonly { label: string; years: readonly number[] }[] = [
+  { label: '2006-2017 (before)', years: Array.from({ length: 12 }, (_, i) => 2006 + i) },
+  { label: '2018-2024 (rivalry)', years: Array.from({ length: 7 }, (_, i) => 2018 + i) },
+];

@@ -3,8 +3,8 @@ import type { Scenario } from '../scenario/load.js';
 import type { RecordEvent } from '../record/load.js';
 import type { MomentTarget, YearSet } from './moments.js';
 import { InputError } from '../input-error.js';
-import { recordWindow } from '../record/load.js';
-import { MOMENTS, momentInterval, yearSet } from './moments.js';
+import { recordWindow, recordYears } from '../record/load.js';
+import { MOMENTS, momentInterval, RECORD_PERIODS, recordTargets, yearSet } from './moments.js';
 import { scenarioProfile, simulateSeries } from './series.js';
 
 // The model as it is, read against the record on the scenario's own clock: for each
@@ -32,6 +32,8 @@ export interface RecordReport {
   seed: string;
   strategies: Record<string, Partial<Record<Actor, string>>>;
   rows: RecordRow[];
+  /** The record alone across its periods (RECORD_PERIODS): Beijing's stance before and during the rivalry. */
+  periods: { label: string; years: number[]; targets: MomentTarget[] }[];
   summary: Record<YearSet, { pass: number; fail: number; noTarget: number }>;
 }
 
@@ -68,7 +70,9 @@ export function checkAgainstRecord(scenarios: readonly Scenario[], events: reado
   }
   const summary = { fit: { pass: 0, fail: 0, noTarget: 0 }, 'held-out': { pass: 0, fail: 0, noTarget: 0 }, other: { pass: 0, fail: 0, noTarget: 0 } };
   for (const r of rows) summary[r.set][r.pass === null ? 'noTarget' : r.pass ? 'pass' : 'fail']++;
-  return { games: opts.games, seed: opts.seed, strategies, rows, summary };
+  const byYear = recordYears(events);
+  const periods = RECORD_PERIODS.map((p) => ({ label: p.label, years: [...p.years], targets: recordTargets(byYear, [...p.years]) }));
+  return { games: opts.games, seed: opts.seed, strategies, rows, periods, summary };
 }
 
 /** The record's targets for one scenario: its clock's months, each moment with its interval (what the fit aims at for that scenario). */

@@ -3,7 +3,7 @@ import type { MoveName } from '../../src/model/moves.js';
 import { playInterpreted } from '../../src/engine/fast-game.js';
 import { scenarioProfile, seriesFromMoves, simulateGame, simulateGameFast, simulateSeries } from '../../src/analysis/series.js';
 import { computeMoments, recordTargets } from '../../src/analysis/moments.js';
-import { scenarioTargets } from '../../src/analysis/record-check.js';
+import { checkAgainstRecord, scenarioTargets } from '../../src/analysis/record-check.js';
 import { loadRecord, recordYears } from '../../src/record/load.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 
@@ -84,5 +84,19 @@ describe('targets for a scenario', () => {
     expect(t).toEqual(recordTargets(recordYears(events), [2022]));
     expect(t.find((x) => x.momentId === 'months.anyTest')!.value).toBeCloseTo(10 / 12);
     expect(() => scenarioTargets(resolveScenario('baseline'), events)).toThrow(/no clock\.firstMonth/);
+  });
+});
+
+describe('the record view', () => {
+  it("reads Beijing's stance by period: every sanctions vote backed before 2018, a quarter of its stands blocking since", () => {
+    const report = checkAgainstRecord([resolveScenario('2020')], loadRecord(), { games: 10, seed: '1' });
+    const [before, rivalry] = report.periods;
+    const block = (p: typeof before) => p!.targets.find((t) => t.momentId === 'sanctions.blockShare')!;
+    expect(block(before)).toMatchObject({ value: 0, lo: 0 });
+    expect(block(rivalry).value).toBe(0.25);
+    expect(block(rivalry).lo).toBeGreaterThan(block(before).value);
+    expect(before!.targets.find((t) => t.momentId === 'sanctions.afterNuclear')!.value).toBe(1);
+    expect(report.rows.every((r) => r.set === 'fit' && r.scenario === '2020')).toBe(true);
+    expect(report.strategies['2020']).toEqual({ us: 'columns', china: 'covertFirst', kim: 'regimeFirst' });
   });
 });

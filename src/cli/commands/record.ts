@@ -37,6 +37,19 @@ export function renderRecordReport(r: RecordReport): string {
     out.push(`${SET_TITLE[set]}: ${s.pass} pass, ${s.fail} fail, ${s.noTarget} without a target`);
     out.push(textTable(['result', 'scenario', 'moment', 'record', 'model'], rows.map(rowCells)).trimEnd(), '');
   }
+  const periodMoments = ['sanctions.afterNuclear', 'sanctions.blockShare', 'nuclear.perYear', 'months.anyTest', 'deals.reached', 'deals.collapsed'];
+  const labels = new Map(r.rows.map((x) => [x.momentId, x.label]));
+  out.push('The record alone, by period (no scenario spans a period; for reading Beijing\'s stance before and during the rivalry):');
+  out.push(
+    textTable(
+      ['moment', ...r.periods.map((p) => p.label)],
+      periodMoments.map((id) => [labels.get(id) ?? id, ...r.periods.map((p) => {
+        const t = p.targets.find((x) => x.momentId === id);
+        return t ? `${num(t.value)} [${num(t.lo)}, ${num(t.hi)}]` : 'no target';
+      })]),
+    ).trimEnd(),
+    '',
+  );
   const played = Object.entries(r.strategies).map(([name, s]) => `${name}: ${(['us', 'china', 'kim'] as const).map((a) => `${a} ${s[a] ?? '?'}`).join(', ')}`);
   out.push(`Strategies played: ${played.join('; ')}.`, '');
   return out.join('\n');
