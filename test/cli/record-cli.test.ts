@@ -17,7 +17,7 @@ interface Row {
 
 describe('leverage record', () => {
   it('reads each shipped crisis year against its months of the record, fit and held-out years apart', () => {
-    const r = run(['record', '--games', '30', '--seed', '2', '--format', 'json']);
+    const r = run(['record', '--runs', '30', '--seed', '2', '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as { rows: Row[]; summary: Record<string, { pass: number; fail: number; noTarget: number }> };
     expect(new Set(report.rows.map((x) => x.scenario))).toEqual(new Set(['2020', '2022', '2023']));
@@ -34,7 +34,7 @@ describe('leverage record', () => {
   }, 60_000);
 
   it('prints the two sets under their own headings, with the variant years given as paths', () => {
-    const r = run(['record', 'test/fixtures/variants/2017-maximum-pressure.yaml', '2020', '--games', '20', '--width', '200']);
+    const r = run(['record', 'test/fixtures/variants/2017-maximum-pressure.yaml', '2020', '--runs', '20', '--width', '200']);
     expect(r.code).toBe(0);
     const fit = r.out.indexOf('In-sample: the declared fit years');
     const held = r.out.indexOf('Out-of-sample: the held-out years');
@@ -50,9 +50,9 @@ describe('leverage record', () => {
     expectUserError(run(['record', 'baseline', '--out', out]), /baseline\.yaml: the scenario has no clock\.firstMonth.*Fix: add 'clock/);
     expect(existsSync(out)).toBe(false);
     expectUserError(run(['record', '--china', 'nosuch']), /--china: unknown .* strategy 'nosuch'/);
-    expectUserError(run(['record', '--games', '3']), /--games 3/);
+    expectUserError(run(['record', '--runs', '3']), /--runs 3/);
     expectUserError(run(['record', '--out', 'x.csv']), /--out x\.csv/);
-    const ok = run(['record', '2020', '--games', '10', '--out', out]);
+    const ok = run(['record', '2020', '--runs', '10', '--out', out]);
     expect(ok.code).toBe(0);
     expect((JSON.parse(readFileSync(out, 'utf8')) as { rows: unknown[] }).rows.length).toBeGreaterThan(10);
   }, 60_000);

@@ -60,14 +60,14 @@ export function registerRecord(program: Command): void {
     .command('record')
     .description('read the model against the record of 2006-2024 (data/record/): each moment per scenario year, fit years and held-out years apart')
     .argument('[scenario...]', 'scenarios with a clock.firstMonth, by name or path (default: every built-in one that has it)')
-    .option('--games <n>', 'simulated games per scenario', '2000')
+    .option('--runs <n>', 'simulated games per scenario', '2000')
     .option('--seed <seed>', 'master seed', '1')
     .option('--format <f>', 'table or json (default: from --out, else table)')
     .option('--out <file>', 'write to a file (.json or .txt)');
   withSideOptions(cmd, 'strategy', { us: 'US strategy (default: the scenario\'s)', china: "China's strategy (default: the scenario's)", kim: "Kim's strategy (default: the scenario's)" });
-  cmd.action((refs: string[], opts: SideOptions & { games: string; seed: string; format?: string; out?: string }) => {
+  cmd.action((refs: string[], opts: SideOptions & { runs: string; seed: string; format?: string; out?: string }) => {
     const format = formatFromOut(opts.out, opts.format, ['table', 'json']);
-    const games = parseWholeNumber('--games', opts.games, 10, 1_000_000);
+    const games = parseWholeNumber('--runs', opts.runs, 10, 1_000_000);
     const seed = parseSeed(opts.seed);
     const strategies: Partial<Record<Actor, string>> = {};
     for (const a of ['us', 'china', 'kim'] as const) {
