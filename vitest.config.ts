@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // terminal processes, batches on worker threads, the network, browsers, reports,
 // calibration, the type-level tests: they want a fresh `dist/`, so `npm run test:slow`
 // builds first). `npm test` runs both.
-const FAST = ['test/model', 'test/scenario', 'test/engine', 'test/golden', 'test/strategies', 'test/rng'];
+const FAST = ['test/model', 'test/scenario', 'test/record', 'test/engine', 'test/golden', 'test/strategies', 'test/rng'];
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 const under = (dirs: string[]) => dirs.flatMap((d) => [`${d}/**/*.test.ts`, `${d}/**/*.test.tsx`]);
 

@@ -14,6 +14,7 @@ const RANK: Record<string, number> = {
   rng: 0,
   model: 0,
   scenario: 1,
+  record: 1,
   strategies: 1,
   engine: 2,
   analysis: 3,

@@ -29,6 +29,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   host: async () => (await import('./commands/host.js')).registerHost,
   join: async () => (await import('./commands/join.js')).registerJoin,
   calibrate: async () => (await import('./commands/calibrate.js')).registerCalibrate,
+  record: async () => (await import('./commands/record.js')).registerRecord,
   report: async () => (await import('./commands/report.js')).registerReport,
 };
 COMMANDS.strategies = COMMANDS.scenarios as () => Promise<Register>;

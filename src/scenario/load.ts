@@ -24,6 +24,16 @@ export interface Scenario {
   /** Default strategies for sides not chosen on the command line. */
   strategies: Partial<Record<Actor, string>>;
   assumptions: Partial<Record<ClaimId, AssumptionSetting>>;
+  /**
+   * A round is one month; `firstMonth` (YYYY-MM) is the month round 1 stands for, absent for
+   * a scenario tied to no date (baseline). The record view lays the record on this clock.
+   */
+  clock?: ScenarioClock;
+}
+
+export interface ScenarioClock {
+  round: 'month';
+  firstMonth?: string;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -107,6 +117,7 @@ function keysAllowedAt(path: (string | number)[]): string[] {
   const joined = path.join('.');
   if (joined === 'payoffs') return ['us', 'china', 'kim'];
   if (joined === 'strategies') return ['us', 'china', 'kim'];
+  if (joined === 'clock') return ['round', 'firstMonth'];
   if (joined === 'assumptions') return Object.keys(CLAIMS);
   const group = (FIELD_GROUPS as Record<string, Record<string, Field>>)[joined];
   return group ? Object.keys(group) : [];
@@ -144,6 +155,12 @@ function describeIssue(issue: Issue, data: unknown): { path: (string | number)[]
   }
   if (dotted === 'schema') {
     return { path, text: `schema is ${shown}; this version of leverage reads schema ${SCENARIO_SCHEMA_VERSION}. Fix: set 'schema: ${SCENARIO_SCHEMA_VERSION}'.` };
+  }
+  if (dotted === 'clock.round') {
+    return { path, text: `clock.round is ${shown}; a round is a month. Fix: set 'round: month'.` };
+  }
+  if (dotted === 'clock.firstMonth') {
+    return { path, text: `clock.firstMonth is ${shown}; it must be a month written YYYY-MM, in quotes (e.g. "2022-01").` };
   }
   if (dotted === 'name') {
     return { path, text: `name ${shown} must be 1-60 letters, digits, '.', '_' or '-', starting with a letter or digit.` };
@@ -225,6 +242,7 @@ export function parseScenario(text: string, file: string): Scenario {
     params: structuredClone(params),
     strategies: s.strategies ?? {},
     assumptions,
+    ...(s.clock ? { clock: s.clock.firstMonth ? { round: s.clock.round, firstMonth: s.clock.firstMonth } : { round: s.clock.round } } : {}),
   };
 }
 
@@ -253,7 +271,7 @@ function locateOffset(doc: YAML.Document, path: (string | number)[]): number {
   return 0;
 }
 
-const META_KEYS = new Set(['schema', 'name', 'title', 'description', 'strategies', 'assumptions']);
+const META_KEYS = new Set(['schema', 'name', 'title', 'description', 'strategies', 'assumptions', 'clock']);
 
 function mergeInto(target: Record<string, unknown>, src: Record<string, unknown>, depth = 0): void {
   for (const [k, v] of Object.entries(src)) {

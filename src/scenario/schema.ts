@@ -30,6 +30,13 @@ export const scenarioSchema = z.strictObject({
   title: z.string().min(1).max(120),
   description: z.string().min(1).max(300),
   rounds: fieldSchema(ROUNDS_FIELD).optional(),
+  /** What a round stands for in time (README: "The clock"): rates are read against the record per this clock. */
+  clock: z
+    .strictObject({
+      round: z.literal('month'),
+      firstMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+    })
+    .optional(),
   start: groupSchema(g.start).optional(),
   pressure: groupSchema(g.pressure).optional(),
   covert: groupSchema(g.covert).optional(),

@@ -1,0 +1,158 @@
+import type { Actor } from '../model/context.js';
+import type { MoveName } from '../model/moves.js';
+import type { Params } from '../model/params.js';
+import type { Scenario } from '../scenario/load.js';
+import type { MonthRow, Series } from '../record/month-row.js';
+import type { Profile } from '../engine/fast-game.js';
+import { MOVES } from '../model/moves.js';
+import { emptyMonth } from '../record/month-row.js';
+import { computeMoments } from './moments.js';
+import { resolveProfile } from '../engine/batch.js';
+import { playFast } from '../engine/fast-game.js';
+import { runGame } from '../engine/loop.js';
+import { leverageGame } from '../engine/stepper.js';
+import { gameStreams } from '../engine/streams.js';
+import { defaultStrategyId } from '../strategies/registry.js';
+
+// Simulated games as monthly series, to be read against the record by the same moments
+// (moments.ts). Each game is played by the reference loop (runGame on the stepper), with a
+// hook that sees every move; a round is a month (the clock, scenarios/README.md).
+//
+// The map from the model's moves to the record's rows:
+//   testShortRange -> launches.short      missileOverJapan -> launches.medium
+//   testIcbm       -> launches.icbm       nuclearTest      -> nuclearTests
+//   (the model has no SLBM or satellite launch: those stay 0)
+//   a test in a round with no request from Beijing         -> unaskedTests
+//   a nuclear test in a round Beijing made no overt request -> testsAgainstBeijing
+//     (Beijing's public word is always restraint unless it asks openly; a courier is secret)
+//   payKim after Kim offered a pause (a paid freeze)       -> dealsReached
+//   Kim's first test after such a freeze                   -> dealsCollapsed
+//   backSanctions -> chinaBacksSanctions    blockSanctions -> chinaBlocksSanctions
+//   posture (exercises, a carrier, Japan)                  -> exercises
+// A game that ends early (war, a settlement) gives only the months it played.
+//
+// Batches build the rows from the move stream of the compiled path (seriesFromMoves: China
+// moves first each round, so its move opens a month); simulateGame reads the same from the
+// reference loop's state, and a test proves the two give the same rows game for game.
+
+const LAUNCH_OF_RUNG = { 1: 'short', 2: 'medium', 3: 'icbm' } as const;
+
+export interface SimulateOptions {
+  games: number;
+  seed: number | string;
+  /** Strategy ids by side; the scenario's own defaults otherwise. */
+  strategies?: Partial<Record<Actor, string>>;
+  /** Parameters to play instead of the scenario's (the fit plays candidate parameters). */
+  params?: Params;
+}
+
+function simRow(round: number): MonthRow {
+  return { ...emptyMonth(`r${round}`), unaskedTests: 0, testsAgainstBeijing: 0, dealsReached: 0, dealsCollapsed: 0, chinaBacksSanctions: 0, chinaBlocksSanctions: 0, exercises: 0 };
+}
+
+/** One game, `index` under `seed`, as a monthly series. */
+export function simulateGame(params: Params, scenarioName: string, seed: number | string, index: number, profile: Profile): Series {
+  const state = leverageGame.initial(params);
+  const streams = gameStreams(String(seed), scenarioName, index);
+  const rows: MonthRow[] = [];
+  let freezeOpen = false;
+  const rowOf = (round: number) => {
+    while (rows.length < round) rows.push(simRow(rows.length + 1));
+    return rows[round - 1]!;
+  };
+  runGame(leverageGame, state, streams, profile, {
+    apply(event) {
+      const ctx = state.ctx;
+      if (event.type !== 'chance') {
+        const move: MoveName = event.type;
+        const row = rowOf(ctx.round);
+        const rung = (MOVES[move] as { rung?: number }).rung;
+        if (rung !== undefined) {
+          if (rung === 4) row.nuclearTests++;
+          else row.launches[LAUNCH_OF_RUNG[rung as 1 | 2 | 3]]++;
+          if (ctx.requestChannel === 'none') row.unaskedTests!++;
+          if (rung === 4 && ctx.requestChannel !== 'overt') row.testsAgainstBeijing!++;
+          if (freezeOpen) {
+            row.dealsCollapsed!++;
+            freezeOpen = false;
+          }
+        } else if (move === 'payKim' && ctx.kimOfferedPause) {
+          row.dealsReached!++;
+          freezeOpen = true;
+        } else if (move === 'backSanctions') row.chinaBacksSanctions!++;
+        else if (move === 'blockSanctions') row.chinaBlocksSanctions!++;
+        else if (move === 'posture') row.exercises!++;
+      }
+      leverageGame.apply(state, event);
+    },
+  });
+  rowOf(state.ctx.round);
+  return rows;
+}
+
+/** A game's monthly rows from its moves alone, in the order they were made. */
+export function seriesFromMoves(moves: readonly MoveName[]): Series {
+  const rows: MonthRow[] = [];
+  let row: MonthRow | undefined;
+  let channel: 'none' | 'overt' | 'covert' = 'none';
+  let offered = false;
+  let freezeOpen = false;
+  for (const move of moves) {
+    const decl = MOVES[move];
+    if (decl.actor === 'china') {
+      rows.push((row = simRow(rows.length + 1)));
+      channel = move === 'askEscalationOvertly' ? 'overt' : move === 'askEscalationByCourier' ? 'covert' : 'none';
+      offered = false;
+      if (move === 'backSanctions') row.chinaBacksSanctions!++;
+      else if (move === 'blockSanctions') row.chinaBlocksSanctions!++;
+      continue;
+    }
+    if (!row) throw new Error(`move ${move} before China's first move: a round starts with China`);
+    const rung = (decl as { rung?: number }).rung;
+    if (rung !== undefined) {
+      if (rung === 4) row.nuclearTests++;
+      else row.launches[LAUNCH_OF_RUNG[rung as 1 | 2 | 3]]++;
+      if (channel === 'none') row.unaskedTests!++;
+      if (rung === 4 && channel !== 'overt') row.testsAgainstBeijing!++;
+      if (freezeOpen) {
+        row.dealsCollapsed!++;
+        freezeOpen = false;
+      }
+    } else if (move === 'suspendTestsForPayment') offered = true;
+    else if (move === 'payKim' && offered) {
+      row.dealsReached!++;
+      freezeOpen = true;
+    } else if (move === 'posture') row.exercises!++;
+  }
+  return rows;
+}
+
+/** One game on the batch path (compiled round), as a monthly series: the same rows as simulateGame. */
+export function simulateGameFast(params: Params, scenarioName: string, seed: number | string, index: number, profile: Profile): Series {
+  const moves: MoveName[] = [];
+  playFast(params, scenarioName, String(seed), index, profile, (m) => moves.push(m));
+  return seriesFromMoves(moves);
+}
+
+/** The profile a scenario plays by default, with any side overridden. */
+export function scenarioProfile(scenario: Scenario, strategies: Partial<Record<Actor, string>> = {}): Profile {
+  return resolveProfile({
+    us: strategies.us ?? defaultStrategyId('us', scenario.strategies),
+    china: strategies.china ?? defaultStrategyId('china', scenario.strategies),
+    kim: strategies.kim ?? defaultStrategyId('kim', scenario.strategies),
+  });
+}
+
+/** `games` seeded games of the scenario, each as a monthly series (game i is `leverage run --seed S --index i`). */
+export function simulateSeries(scenario: Scenario, opts: SimulateOptions): Series[] {
+  const profile = scenarioProfile(scenario, opts.strategies);
+  const params = opts.params ?? scenario.params;
+  const out: Series[] = [];
+  for (let i = 0; i < opts.games; i++) out.push(simulateGameFast(params, scenario.name, opts.seed, i, profile));
+  return out;
+}
+
+/** Every moment over `games` simulated games: the `simulate(params, seed)` the fit calls. */
+export function simulateMoments(scenario: Scenario, opts: SimulateOptions): Record<string, number> {
+  return computeMoments(simulateSeries(scenario, opts));
+}
