@@ -23,6 +23,8 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   explain: async () => (await import('./commands/explain.js')).registerExplain,
   robustness: async () => (await import('./commands/robustness.js')).registerRobustness,
   sweep: async () => (await import('./commands/sweep.js')).registerSweep,
+  discover: async () => (await import('./commands/discover.js')).registerDiscover,
+  sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
   fork: async () => (await import('./commands/fork.js')).registerFork,
   atlas: async () => (await import('./commands/atlas.js')).registerAtlas,
   graph: async () => (await import('./commands/graph.js')).registerGraph,
