@@ -23,6 +23,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   explain: async () => (await import('./commands/explain.js')).registerExplain,
   robustness: async () => (await import('./commands/robustness.js')).registerRobustness,
   sweep: async () => (await import('./commands/sweep.js')).registerSweep,
+  equilibria: async () => (await import('./commands/equilibria.js')).registerEquilibria,
   discover: async () => (await import('./commands/discover.js')).registerDiscover,
   sensitivity: async () => (await import('./commands/sensitivity.js')).registerSensitivity,
   fork: async () => (await import('./commands/fork.js')).registerFork,

@@ -1,10 +1,11 @@
 import type { MorrisReport, SobolReport } from '../analysis/sensitivity.js';
 import type { DiscoverReport } from '../analysis/discover.js';
+import type { EquilibriaReport } from '../analysis/equilibria-report.js';
 import { boxInWords } from '../analysis/discover.js';
 import type { Figure } from './figure.js';
 import type { Page } from './page.js';
 import { ranked } from '../analysis/sensitivity.js';
-import { intervalChart, timelineChart } from './charts.js';
+import { barChart, intervalChart, timelineChart } from './charts.js';
 import { buildPage } from './page.js';
 
 // The pages of the global analyses (sensitivity): Sobol bars with their intervals and a
@@ -132,6 +133,57 @@ export function discoverPage(r: DiscoverReport, command: string): Promise<string
     lead: [`Where "${r.conclusion}" holds: it holds at ${pct(r.holdsShare)} of the sampled points.`, `Reproduce: ${command}`],
     sections: [{ heading: 'Scenario discovery (PRIM)', blocks: discoverFigures(r).map((figure) => ({ kind: 'figure', figure })) }],
     data: r,
+  };
+  return buildPage(page);
+}
+
+const SIDES = ['us', 'china', 'kim'] as const;
+const SIDE_NAME = { us: 'US', china: 'China', kim: 'Kim' } as const;
+
+export function equilibriaFigures(r: EquilibriaReport): Figure[] {
+  const caption = `Scenario ${r.scenario}; ${r.runs} games per profile; seed ${r.seed}.`;
+  const path = r.qre.filter((q) => q.lambda > 0);
+  // One line per strategy that some point of the path plays at least 5% of the time.
+  const shown = SIDES.flatMap((a, i) => r.strategies[a].flatMap((name, s) => (path.some((q) => ((q.sigma[i] as number[])[s] as number) >= 0.05) ? [{ a, i, s, name }] : [])));
+  const lambdaChart = timelineChart({
+    points: shown.flatMap(({ a, i, s, name }) => path.map((q) => ({ x: Math.log10(q.lambda), series: `${SIDE_NAME[a]}: ${name}`, value: (q.sigma[i] as number[])[s] as number }))),
+    xTitle: 'precision lambda (log10; 0 = 1, 3 = 1000, in units of 1 / payoff range)',
+    yTitle: 'probability of playing it',
+    yDomain: [0, 1],
+  });
+  const top = r.alphaRank.top.slice(0, 8);
+  const ar = barChart({ bars: top.map((t) => ({ y: `${t.profile.us} · ${t.profile.china} · ${t.profile.kim}`, value: t.mass, group: 'share of time' })), xTitle: 'share of time (stationary distribution)', yTitle: 'US · China · Kim' });
+  return [
+    {
+      id: 'qre-path',
+      title: 'The logit QRE path: from random play (left) towards a Nash equilibrium (right)',
+      caption: `${caption}${r.qreStopped ? ' The trace stops where the branch folds back.' : ''}`,
+      spec: lambdaChart.spec,
+      marks: lambdaChart.marks,
+      table: { head: ['lambda', 'play'], rows: path.filter((_, k) => k % 10 === 0).map((q) => [q.lambda.toFixed(1), SIDES.map((a, i) => `${SIDE_NAME[a]} ${(q.sigma[i] as number[]).map((p, s) => (p >= 0.05 ? `${r.strategies[a][s]} ${pct(p)}` : '')).filter(Boolean).join(', ')}`).join('; ')]) },
+    },
+    {
+      id: 'alpha-rank',
+      title: 'alpha-Rank: where evolving populations of each side spend their time',
+      caption: `${caption} alpha ${r.alphaRank.alpha}, population ${r.alphaRank.populationSize}.`,
+      spec: ar.spec,
+      marks: ar.marks,
+      table: { head: ['US · China · Kim', 'share of time'], rows: top.map((t) => [`${t.profile.us} · ${t.profile.china} · ${t.profile.kim}`, pct(t.mass)]) },
+    },
+  ];
+}
+
+export function equilibriaPage(r: EquilibriaReport, command: string): Promise<string> {
+  const eqRows = r.mixed.map((e) => [SIDES.map((a, i) => (e.sigma[i] as number[]).flatMap((p, s) => (p > 0.005 ? [`${r.strategies[a][s]}${p < 0.995 ? ` ${pct(p)}` : ''}`] : [])).join(', ')).join(' · '), e.payoffs.map((v) => v.toFixed(2)).join(', '), `${e.regret.low.toFixed(2)} to ${e.regret.high.toFixed(2)}`]);
+  const page: Page = {
+    title: `leverage equilibria: ${r.scenario}`,
+    lead: [`What sides that reason would do with the estimated table (${r.strategies.us.length} x ${r.strategies.china.length} x ${r.strategies.kim.length} profiles, ${r.runs} games each).`, `Reproduce: ${command}`],
+    sections: [
+      { heading: 'Nash equilibria', blocks: [{ kind: 'table', caption: 'Each equilibrium (US · China · Kim), its payoffs (US, China, Kim) and its regret\'s 95% interval given the sampling noise', table: { head: ['play', 'payoffs', 'regret'], rows: eqRows } }, { kind: 'text', paragraphs: [r.method] }] },
+      { heading: 'Bounded rationality and evolution', blocks: equilibriaFigures(r).map((figure) => ({ kind: 'figure', figure })) },
+      { heading: 'The US as a Stackelberg leader', blocks: [{ kind: 'table', caption: `Each US commitment and its payoff when China and Kim answer with an equilibrium (worst to best); best worst case: ${r.stackelberg.choice}`, table: { head: ['US commits to', 'US payoff (worst)', 'US payoff (best)'], rows: [...r.stackelberg.commitments].sort((a, b) => b.worst - a.worst).map((c) => [c.us, c.worst.toFixed(2), c.best.toFixed(2)]) } }] },
+    ],
+    data: { ...r, table: undefined },
   };
   return buildPage(page);
 }

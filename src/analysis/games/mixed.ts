@@ -1,0 +1,159 @@
+import type { Rng } from '../../rng/rng.js';
+import type { Mixed, NormalForm } from './normal-form.js';
+import { regret, sizes, strategyValues, undominated } from './normal-form.js';
+
+// Mixed Nash equilibria by support enumeration. After iterated elimination of strictly
+// dominated pure strategies, every combination of supports (each side's set of strategies
+// played with positive probability, up to `maxSupport` of them) is tried: within a support
+// each side must be indifferent among the strategies it plays. With two players those
+// conditions are linear; with three they are polynomial, so each system is solved by Newton's
+// method from several seeded starting points, and every solution is kept that is a
+// probability profile from which no side gains by switching to any strategy, in the support
+// or out of it. Isolated equilibria whose supports fit the bound are found; a game with a
+// continuum of equilibria yields some points of it, not the whole set.
+
+export interface MixedEquilibrium {
+  sigma: Mixed;
+  /** Each side's expected payoff. */
+  payoffs: number[];
+  regret: number;
+}
+
+export interface MixedResult {
+  equilibria: MixedEquilibrium[];
+  /** Strategies left after removing strictly dominated ones (indices per player). */
+  surviving: number[][];
+  supportsTried: number;
+  maxSupport: number;
+}
+
+function subsets(items: readonly number[], max: number): number[][] {
+  const out: number[][] = [];
+  const rec = (start: number, cur: number[]) => {
+    if (cur.length) out.push([...cur]);
+    if (cur.length === max) return;
+    for (let i = start; i < items.length; i++) rec(i + 1, [...cur, items[i] as number]);
+  };
+  rec(0, []);
+  return out;
+}
+
+/** Solve A x = b by Gaussian elimination with partial pivoting; null if singular. */
+export function solveLinear(A: number[][], b: number[]): number[] | null {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i] as number]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs((M[r] as number[])[c] as number) > Math.abs((M[piv] as number[])[c] as number)) piv = r;
+    if (Math.abs((M[piv] as number[])[c] as number) < 1e-14) return null;
+    [M[c], M[piv]] = [M[piv] as number[], M[c] as number[]];
+    const row = M[c] as number[];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = ((M[r] as number[])[c] as number) / (row[c] as number);
+      if (f !== 0) for (let k = c; k <= n; k++) (M[r] as number[])[k] = ((M[r] as number[])[k] as number) - f * (row[k] as number);
+    }
+  }
+  return M.map((row, i) => (row[n] as number) / (row[i] as number));
+}
+
+function profileFrom(g: NormalForm, supports: number[][], x: readonly number[]): Mixed {
+  const sz = sizes(g);
+  let k = 0;
+  return supports.map((S, i) => {
+    const p = new Array<number>(sz[i] as number).fill(0);
+    let rest = 1;
+    for (let j = 1; j < S.length; j++) {
+      p[S[j] as number] = x[k] as number;
+      rest -= x[k++] as number;
+    }
+    p[S[0] as number] = rest;
+    return p;
+  });
+}
+
+function residual(g: NormalForm, supports: number[][], x: readonly number[]): number[] {
+  const sigma = profileFrom(g, supports, x);
+  const out: number[] = [];
+  supports.forEach((S, i) => {
+    if (S.length < 2) return;
+    const v = strategyValues(g, sigma, i);
+    for (let j = 1; j < S.length; j++) out.push((v[S[j] as number] as number) - (v[S[0] as number] as number));
+  });
+  return out;
+}
+
+function newton(g: NormalForm, supports: number[][], x0: number[], scale: number): number[] | null {
+  let x = [...x0];
+  for (let it = 0; it < 60; it++) {
+    const F = residual(g, supports, x);
+    const norm = Math.max(...F.map(Math.abs));
+    if (norm < 1e-11 * scale) return x;
+    const h = 1e-7;
+    const J = x.map((_, c) => {
+      const xp = [...x];
+      xp[c] = (xp[c] as number) + h;
+      const Fp = residual(g, supports, xp);
+      return Fp.map((f, r) => (f - (F[r] as number)) / h);
+    });
+    // J was built column by column; transpose into rows.
+    const rows = F.map((_, r) => x.map((__, c) => (J[c] as number[])[r] as number));
+    const dx = solveLinear(rows, F.map((f) => -f));
+    if (!dx) return null;
+    x = x.map((v, c) => v + (dx[c] as number));
+    if (x.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e6)) return null;
+  }
+  return null;
+}
+
+export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: number; starts?: number } = {}): MixedResult {
+  const maxSupport = opts.maxSupport ?? 3;
+  const starts = opts.starts ?? 12;
+  const surviving = undominated(g);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of g.payoffs) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const scale = Math.max(1e-12, hi - lo);
+  const tol = 1e-7 * scale;
+  const found: MixedEquilibrium[] = [];
+  const keys = new Set<string>();
+  const perPlayer = surviving.map((s) => subsets(s, maxSupport));
+  let tried = 0;
+  const rec = (i: number, chosen: number[][]) => {
+    if (i === perPlayer.length) {
+      tried++;
+      const unknowns = chosen.reduce((t, S) => t + S.length - 1, 0);
+      const inits: number[][] = [chosen.flatMap((S) => S.slice(1).map(() => 1 / S.length))];
+      if (unknowns > 0) for (let s = 0; s < starts; s++) inits.push(chosen.flatMap((S) => {
+        const w = S.map(() => -Math.log(1 - rng.next()));
+        const t = w.reduce((a, b) => a + b, 0);
+        return w.slice(1).map((v) => v / t);
+      }));
+      for (const x0 of unknowns ? inits : [[]]) {
+        const x = unknowns ? newton(g, chosen, x0, scale) : [];
+        if (!x) continue;
+        const sigma = profileFrom(g, chosen, x);
+        if (sigma.some((p) => p.some((v) => v < -1e-9))) continue;
+        const clean = sigma.map((p) => {
+          const c = p.map((v) => Math.max(0, v));
+          const t = c.reduce((a, b) => a + b, 0);
+          return c.map((v) => v / t);
+        });
+        const r = regret(g, clean);
+        if (r > tol * 10) continue;
+        const key = clean.map((p) => p.map((v) => v.toFixed(5)).join(',')).join('|');
+        if (keys.has(key)) continue;
+        keys.add(key);
+        found.push({ sigma: clean, payoffs: g.players.map((_, j) => strategyValues(g, clean, j).reduce((t, v, s) => t + v * ((clean[j] as number[])[s] as number), 0)), regret: r });
+      }
+      return;
+    }
+    for (const S of perPlayer[i] as number[][]) rec(i + 1, [...chosen, S]);
+  };
+  rec(0, []);
+  found.sort((a, b) => a.sigma.map((p) => p.filter((v) => v > 1e-9).length).reduce((x, y) => x + y, 0) - b.sigma.map((p) => p.filter((v) => v > 1e-9).length).reduce((x, y) => x + y, 0));
+  return { equilibria: found, surviving, supportsTried: tried, maxSupport };
+}
