@@ -72,28 +72,86 @@ function profileFrom(g: NormalForm, supports: number[][], x: readonly number[]):
   });
 }
 
-function residual(g: NormalForm, supports: number[][], x: readonly number[]): number[] {
+/** Profile-table strides: profile index = sum of strategy x stride. */
+function strides(g: NormalForm): number[] {
+  const out: number[] = [];
+  let k = 1;
+  for (const s of g.strategies) {
+    out.push(k);
+    k *= s.length;
+  }
+  return out;
+}
+
+/** The others' supported combinations for player i: each one's table offset and probability. */
+function othersOnSupports(supports: number[][], sigma: Mixed, i: number, stride: readonly number[]): { offset: number[]; weight: number[] } {
+  let offset = [0];
+  let weight = [1];
+  supports.forEach((S, j) => {
+    if (j === i) return;
+    const o2: number[] = [];
+    const w2: number[] = [];
+    offset.forEach((o, k) => {
+      for (const s of S) {
+        o2.push(o + s * (stride[j] as number));
+        w2.push((weight[k] as number) * ((sigma[j] as number[])[s] as number));
+      }
+    });
+    offset = o2;
+    weight = w2;
+  });
+  return { offset, weight };
+}
+
+/** Player i's payoff from its strategy s when the others play only on their supports. */
+function valueOn(g: NormalForm, c: { offset: number[]; weight: number[] }, i: number, s: number, stride: readonly number[]): number {
+  const P = g.players.length;
+  let v = 0;
+  for (let k = 0; k < c.offset.length; k++) v += (c.weight[k] as number) * (g.payoffs[((c.offset[k] as number) + s * (stride[i] as number)) * P + i] as number);
+  return v;
+}
+
+function residual(g: NormalForm, supports: number[][], x: readonly number[], stride: readonly number[]): number[] {
   const sigma = profileFrom(g, supports, x);
   const out: number[] = [];
   supports.forEach((S, i) => {
     if (S.length < 2) return;
-    const v = strategyValues(g, sigma, i);
-    for (let j = 1; j < S.length; j++) out.push((v[S[j] as number] as number) - (v[S[0] as number] as number));
+    const c = othersOnSupports(supports, sigma, i, stride);
+    const base = valueOn(g, c, i, S[0] as number, stride);
+    for (let j = 1; j < S.length; j++) out.push(valueOn(g, c, i, S[j] as number, stride) - base);
   });
   return out;
 }
 
-function newton(g: NormalForm, supports: number[][], x0: number[], scale: number): number[] | null {
+/**
+ * A support can hold no equilibrium if some strategy in it is strictly worse than another of
+ * the same side against every combination of the others' supports: prune it before solving.
+ */
+function conditionallyDominated(g: NormalForm, supports: number[][], stride: readonly number[]): boolean {
+  const P = g.players.length;
+  return supports.some((S, i) => {
+    const c = othersOnSupports(supports, supports.map((_, j) => {
+      const p = new Array<number>((g.strategies[j] as string[]).length).fill(0);
+      for (const s of supports[j] as number[]) p[s] = 1;
+      return p;
+    }), i, stride);
+    return S.some((s) =>
+      (g.strategies[i] as string[]).some((_, t) => t !== s && c.offset.every((o) => (g.payoffs[(o + t * (stride[i] as number)) * P + i] as number) > (g.payoffs[(o + s * (stride[i] as number)) * P + i] as number))),
+    );
+  });
+}
+
+function newton(g: NormalForm, supports: number[][], x0: number[], scale: number, stride: readonly number[]): number[] | null {
   let x = [...x0];
   for (let it = 0; it < 60; it++) {
-    const F = residual(g, supports, x);
+    const F = residual(g, supports, x, stride);
     const norm = Math.max(...F.map(Math.abs));
     if (norm < 1e-11 * scale) return x;
     const h = 1e-7;
     const J = x.map((_, c) => {
       const xp = [...x];
       xp[c] = (xp[c] as number) + h;
-      const Fp = residual(g, supports, xp);
+      const Fp = residual(g, supports, xp, stride);
       return Fp.map((f, r) => (f - (F[r] as number)) / h);
     });
     // J was built column by column; transpose into rows.
@@ -121,10 +179,12 @@ export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: nu
   const found: MixedEquilibrium[] = [];
   const keys = new Set<string>();
   const perPlayer = surviving.map((s) => subsets(s, maxSupport));
+  const stride = strides(g);
   let tried = 0;
   const rec = (i: number, chosen: number[][]) => {
     if (i === perPlayer.length) {
       tried++;
+      if (conditionallyDominated(g, chosen, stride)) return;
       const unknowns = chosen.reduce((t, S) => t + S.length - 1, 0);
       const inits: number[][] = [chosen.flatMap((S) => S.slice(1).map(() => 1 / S.length))];
       if (unknowns > 0) for (let s = 0; s < starts; s++) inits.push(chosen.flatMap((S) => {
@@ -133,7 +193,7 @@ export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: nu
         return w.slice(1).map((v) => v / t);
       }));
       for (const x0 of unknowns ? inits : [[]]) {
-        const x = unknowns ? newton(g, chosen, x0, scale) : [];
+        const x = unknowns ? newton(g, chosen, x0, scale, stride) : [];
         if (!x) continue;
         const sigma = profileFrom(g, chosen, x);
         if (sigma.some((p) => p.some((v) => v < -1e-9))) continue;
