@@ -7,7 +7,7 @@ import type { Rng } from '../rng/rng.js';
 import { makeRng } from '../rng/rng.js';
 import { runOnce } from './experiment.js';
 import { tournamentReport } from './reports.js';
-import { makeGame, regret } from './games/normal-form.js';
+import { makeGame } from './games/normal-form.js';
 import { mixedEquilibria } from './games/mixed.js';
 import { logitTrace } from './games/qre.js';
 import { alphaRank } from './games/alpha-rank.js';
@@ -45,16 +45,36 @@ function normal(rng: Rng): number {
 /**
  * The regret of a fixed profile on tables drawn around the estimate (each payoff normal with
  * its standard error): a 95% interval for its regret on the true table. A parametric
- * bootstrap; cells are drawn independently though they share seeds, which errs wide.
+ * bootstrap; cells are drawn independently though they share seeds, which errs wide. Only the
+ * payoffs the regret reads are drawn: each side's payoff from each of its strategies against
+ * the combinations the others play with positive probability.
  */
 export function regretInterval(e: EstimatedGame, sigma: Mixed, rng: Rng, draws = 200): { estimate: number; low: number; high: number } {
-  const rs: number[] = [];
-  for (let b = 0; b < draws; b++) {
-    const payoffs = e.game.payoffs.map((v, j) => v + (e.se[j] as number) * normal(rng));
-    rs.push(regret({ ...e.game, payoffs }, sigma));
-  }
-  rs.sort((a, b) => a - b);
-  return { estimate: regret(e.game, sigma), low: rs[Math.floor(0.025 * (draws - 1))] as number, high: rs[Math.ceil(0.975 * (draws - 1))] as number };
+  const g = e.game;
+  const P = g.players.length;
+  const sz = g.strategies.map((x) => x.length);
+  const stride: number[] = [];
+  sz.reduce((k, n) => (stride.push(k), k * n), 1);
+  // For each side: its strategies' payoff slots and weights over the others' supported combinations.
+  const terms = sz.map((n, i) => {
+    let combos = [{ offset: 0, w: 1 }];
+    sz.forEach((m, j) => {
+      if (j === i) return;
+      combos = combos.flatMap((c) => Array.from({ length: m }, (_, t) => ({ offset: c.offset + t * (stride[j] as number), w: c.w * ((sigma[j] as number[])[t] as number) })).filter((x) => x.w > 0));
+    });
+    return Array.from({ length: n }, (_, own) => combos.map((c) => ({ slot: (c.offset + own * (stride[i] as number)) * P + i, w: c.w })));
+  });
+  const once = (noise: boolean): number => {
+    let worst = 0;
+    terms.forEach((perOwn, i) => {
+      const v = perOwn.map((cs) => cs.reduce((t, c) => t + c.w * ((g.payoffs[c.slot] as number) + (noise ? (e.se[c.slot] as number) * normal(rng) : 0)), 0));
+      const now = v.reduce((t, x, s) => t + x * ((sigma[i] as number[])[s] as number), 0);
+      worst = Math.max(worst, Math.max(...v) - now);
+    });
+    return worst;
+  };
+  const rs = Array.from({ length: draws }, () => once(true)).sort((a, b) => a - b);
+  return { estimate: once(false), low: rs[Math.floor(0.025 * (draws - 1))] as number, high: rs[Math.ceil(0.975 * (draws - 1))] as number };
 }
 
 /**
