@@ -18,6 +18,7 @@ import { DEFAULT_STRATEGY } from '../src/strategies/registry.js';
 import { playBaseline } from './baseline-loop.js';
 import { LIMIT_FIELDS, limitBatch } from './limit-loop.js';
 import { cliStartup, printCliStartup } from './startup.js';
+import { benchAnalysis } from './analysis-bench.js';
 
 const scenario = resolveScenario('baseline');
 const ids = { ...DEFAULT_STRATEGY };
@@ -181,6 +182,8 @@ async function main(): Promise<void> {
   console.log(`  2 workers / 1 worker       = ${fmt(speedup)}x   target >= 1.8x   ${verdict(speedup >= 1.8)}`);
   console.log(`  peak memory 10^6 / 10^4    = ${fmt(memRatio)}x   target <= 1.3x   ${verdict(memRatio <= 1.3)}\n`);
 
+  await benchAnalysis();
+  console.log('');
   await reportStartup();
   // Issue 12, item 5: the command line's own start-up (bench/startup.ts).
   console.log('');
@@ -239,4 +242,5 @@ async function firstFrameMs(bins: string[]): Promise<number[][] | null> {
 
 if (process.argv[2] === '--child') await child(Number(process.argv[3]), Number(process.argv[4]));
 else if (process.argv[2] === '--startup') await reportStartup();
+else if (process.argv[2] === '--analysis') await benchAnalysis();
 else await main();

@@ -1,0 +1,149 @@
+import type { Actor } from '../model/context.js';
+import type { Cell, ProfileIds } from '../engine/batch.js';
+import type { AnalysisRun, AnalysisScenario } from './experiment.js';
+import type { Mixed, NormalForm } from './games/normal-form.js';
+import type { TournamentReport } from './reports.js';
+import type { Rng } from '../rng/rng.js';
+import { makeRng } from '../rng/rng.js';
+import { runOnce } from './experiment.js';
+import { tournamentReport } from './reports.js';
+import { makeGame } from './games/normal-form.js';
+import { mixedEquilibria } from './games/mixed.js';
+import { logitTrace } from './games/qre.js';
+import { alphaRank } from './games/alpha-rank.js';
+import { stackelberg } from './games/stackelberg.js';
+
+// What sides that reason would do with the estimated strategy table: every US x China x Kim
+// profile played `runs` times gives a table of mean payoffs, each an estimate with sampling
+// noise. On it: mixed Nash equilibria, the logit QRE path, alpha-Rank, and the US as a
+// Stackelberg leader. Each equilibrium's regret (what some side could gain by deviating) is
+// 0 on the estimated table by construction; its interval says how large the regret could be
+// on the true table, given the noise.
+
+export const PLAYERS = ['us', 'china', 'kim'] as const satisfies readonly Actor[];
+
+export interface EstimatedGame {
+  game: NormalForm;
+  /** Standard error of each payoff, laid out as game.payoffs. */
+  se: Float64Array;
+}
+
+export function estimatedGame(r: TournamentReport, title: string): EstimatedGame {
+  const rows = new Map(r.table.map((row) => [`${row.profile.us}|${row.profile.china}|${row.profile.kim}`, row]));
+  const strategies = PLAYERS.map((a) => r.strategies[a]);
+  const rowOf = (pure: number[]) => rows.get(PLAYERS.map((a, i) => (strategies[i] as string[])[pure[i] as number]).join('|')) as TournamentReport['table'][number];
+  const game = makeGame(title, ['US', 'China', 'Kim'], strategies, (pure) => PLAYERS.map((a) => rowOf(pure).payoffs[a].mean));
+  const seGame = makeGame(title, ['US', 'China', 'Kim'], strategies, (pure) => PLAYERS.map((a) => (rowOf(pure).payoffs[a].high - rowOf(pure).payoffs[a].low) / (2 * 1.96)));
+  return { game, se: seGame.payoffs };
+}
+
+function normal(rng: Rng): number {
+  // Box-Muller; 1 - u keeps the logarithm finite.
+  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+}
+
+/**
+ * The regret of a fixed profile on tables drawn around the estimate (each payoff normal with
+ * its standard error): a 95% interval for its regret on the true table. A parametric
+ * bootstrap; cells are drawn independently though they share seeds, which errs wide. Only the
+ * payoffs the regret reads are drawn: each side's payoff from each of its strategies against
+ * the combinations the others play with positive probability.
+ */
+export function regretInterval(e: EstimatedGame, sigma: Mixed, rng: Rng, draws = 200): { estimate: number; low: number; high: number } {
+  const g = e.game;
+  const P = g.players.length;
+  const sz = g.strategies.map((x) => x.length);
+  const stride: number[] = [];
+  sz.reduce((k, n) => (stride.push(k), k * n), 1);
+  // For each side: its strategies' payoff slots and weights over the others' supported combinations.
+  const terms = sz.map((n, i) => {
+    let combos = [{ offset: 0, w: 1 }];
+    sz.forEach((m, j) => {
+      if (j === i) return;
+      combos = combos.flatMap((c) => Array.from({ length: m }, (_, t) => ({ offset: c.offset + t * (stride[j] as number), w: c.w * ((sigma[j] as number[])[t] as number) })).filter((x) => x.w > 0));
+    });
+    return Array.from({ length: n }, (_, own) => combos.map((c) => ({ slot: (c.offset + own * (stride[i] as number)) * P + i, w: c.w })));
+  });
+  const once = (noise: boolean): number => {
+    let worst = 0;
+    terms.forEach((perOwn, i) => {
+      const v = perOwn.map((cs) => cs.reduce((t, c) => t + c.w * ((g.payoffs[c.slot] as number) + (noise ? (e.se[c.slot] as number) * normal(rng) : 0)), 0));
+      const now = v.reduce((t, x, s) => t + x * ((sigma[i] as number[])[s] as number), 0);
+      worst = Math.max(worst, Math.max(...v) - now);
+    });
+    return worst;
+  };
+  const rs = Array.from({ length: draws }, () => once(true)).sort((a, b) => a - b);
+  return { estimate: once(false), low: rs[Math.floor(0.025 * (draws - 1))] as number, high: rs[Math.ceil(0.975 * (draws - 1))] as number };
+}
+
+/**
+ * Games per cell for every payoff's 95% interval to be within +-epsilon/2, so a regret (a
+ * difference of two payoffs) is known within epsilon: the normal approximation, scaled from
+ * the largest standard error seen at `runs` games.
+ */
+export function gamesForEpsilon(e: EstimatedGame, runs: number, epsilon: number): number {
+  const seMax = Math.max(...e.se);
+  return Math.ceil(runs * ((2 * 1.96 * seMax) / epsilon) ** 2);
+}
+
+export interface EquilibriaReport {
+  kind: 'leverage-equilibria';
+  scenario: string;
+  seed: string;
+  runs: number;
+  strategies: Record<Actor, string[]>;
+  method: string;
+  mixed: { sigma: Mixed; payoffs: number[]; regret: { estimate: number; low: number; high: number } }[];
+  supportsTried: number;
+  surviving: Record<Actor, string[]>;
+  qre: { lambda: number; sigma: Mixed; regret: number }[];
+  qreStopped: boolean;
+  qreScale: number;
+  alphaRank: { alpha: number; populationSize: number; top: { profile: ProfileIds; mass: number }[]; marginals: Record<Actor, number[]> };
+  stackelberg: { commitments: { us: string; worst: number; best: number }[]; choice: string };
+  epsilon: number;
+  gamesForEpsilon: number;
+  maxStandardError: number;
+  table: TournamentReport;
+}
+
+export const METHOD =
+  'Mixed equilibria: support enumeration (supports of up to 3 strategies a side, after removing strictly dominated strategies), each support\'s indifference equations solved by Newton\'s method from 13 seeded starts. QRE: the logit branch from the centre, lambda on a geometric grid in units of 1/(payoff range), Newton-corrected. alpha-Rank: Fermi fixation, population 50. Stackelberg: the US commits to a pure strategy; China and Kim then play an equilibrium of what is left.';
+
+export async function equilibria(scenario: AnalysisScenario, strategies: Record<Actor, string[]>, seed: string, runs: number, run: AnalysisRun, epsilon = 0.1): Promise<EquilibriaReport> {
+  const profiles: ProfileIds[] = [];
+  for (const us of strategies.us) for (const china of strategies.china) for (const kim of strategies.kim) profiles.push({ us, china, kim });
+  const spec = { command: 'equilibria', seed, runs, scenarios: [{ name: scenario.name, source: scenario.source, sha256: scenario.sha256, params: scenario.params }], profiles };
+  const cells: Cell[] = await runOnce(spec, run);
+  const table = tournamentReport(spec, cells);
+  const est = estimatedGame(table, `leverage ${scenario.name}: estimated payoffs, ${runs} games a profile, seed ${seed}`);
+  const g = est.game;
+  const mixed = mixedEquilibria(g, makeRng(`equilibria|newton|${seed}`, 'chance'), { maxSupport: 3 });
+  const bootRng = makeRng(`equilibria|bootstrap|${seed}`, 'chance');
+  const qre = logitTrace(g, { maxLambda: 2000, steps: 80 });
+  const ar = alphaRank(g, 10, 50);
+  const st = stackelberg(g, 0, makeRng(`equilibria|stackelberg|${seed}`, 'chance'));
+  const names = table.strategies;
+  const pick = (pure: number[]): ProfileIds => ({ us: names.us[pure[0] as number] as string, china: names.china[pure[1] as number] as string, kim: names.kim[pure[2] as number] as string });
+  return {
+    kind: 'leverage-equilibria',
+    scenario: scenario.name,
+    seed,
+    runs,
+    strategies: names,
+    method: METHOD,
+    mixed: mixed.equilibria.map((e) => ({ sigma: e.sigma, payoffs: e.payoffs, regret: regretInterval(est, e.sigma, bootRng) })),
+    supportsTried: mixed.supportsTried,
+    surviving: { us: (mixed.surviving[0] as number[]).map((s) => names.us[s] as string), china: (mixed.surviving[1] as number[]).map((s) => names.china[s] as string), kim: (mixed.surviving[2] as number[]).map((s) => names.kim[s] as string) },
+    qre: qre.points,
+    qreStopped: qre.stopped,
+    qreScale: qre.payoffScale,
+    alphaRank: { alpha: ar.alpha, populationSize: ar.populationSize, top: ar.profiles.slice(0, 10).map((p) => ({ profile: pick(p.pure), mass: p.mass })), marginals: { us: ar.marginals[0] as number[], china: ar.marginals[1] as number[], kim: ar.marginals[2] as number[] } },
+    stackelberg: { commitments: st.commitments.map((c) => ({ us: names.us[c.strategy] as string, worst: c.worst, best: c.best })), choice: names.us[st.choice] as string },
+    epsilon,
+    gamesForEpsilon: gamesForEpsilon(est, runs, epsilon),
+    maxStandardError: Math.max(...est.se),
+    table,
+  };
+}

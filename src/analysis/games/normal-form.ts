@@ -1,0 +1,117 @@
+// A finite game in normal form, any number of players: the dense payoff table the equilibrium
+// tools read. Profiles are numbered with player 0's strategy changing fastest (as Gambit's
+// .nfg files list them).
+
+export interface NormalForm {
+  title: string;
+  players: string[];
+  strategies: string[][];
+  /** payoffs[profile * players + player] */
+  payoffs: Float64Array;
+}
+
+/** A mixed profile: one probability vector per player. */
+export type Mixed = number[][];
+
+export function sizes(g: NormalForm): number[] {
+  return g.strategies.map((s) => s.length);
+}
+
+export function profileIndex(g: NormalForm, pure: readonly number[]): number {
+  let idx = 0;
+  let stride = 1;
+  g.strategies.forEach((s, i) => {
+    idx += (pure[i] as number) * stride;
+    stride *= s.length;
+  });
+  return idx;
+}
+
+export function makeGame(title: string, players: string[], strategies: string[][], payoff: (pure: number[]) => number[]): NormalForm {
+  const n = strategies.reduce((t, s) => t * s.length, 1);
+  const payoffs = new Float64Array(n * players.length);
+  const pure = new Array<number>(players.length).fill(0);
+  for (let p = 0; p < n; p++) {
+    let rest = p;
+    strategies.forEach((s, i) => {
+      pure[i] = rest % s.length;
+      rest = Math.floor(rest / s.length);
+    });
+    const u = payoff(pure);
+    for (let i = 0; i < players.length; i++) payoffs[p * players.length + i] = u[i] as number;
+  }
+  return { title, players, strategies, payoffs };
+}
+
+/**
+ * Player i's expected payoff from each of its pure strategies against the others' mixed
+ * strategies in `sigma` (player i's own entry is ignored).
+ */
+export function strategyValues(g: NormalForm, sigma: Mixed, i: number): number[] {
+  const sz = sizes(g);
+  const P = g.players.length;
+  const out = new Array<number>(sz[i] as number).fill(0);
+  const total = g.payoffs.length / P;
+  for (let p = 0; p < total; p++) {
+    let rest = p;
+    let w = 1;
+    let own = 0;
+    for (let j = 0; j < P; j++) {
+      const s = rest % (sz[j] as number);
+      rest = Math.floor(rest / (sz[j] as number));
+      if (j === i) own = s;
+      else w *= (sigma[j] as number[])[s] as number;
+      if (w === 0) break;
+    }
+    if (w !== 0) out[own] = (out[own] as number) + w * (g.payoffs[p * P + i] as number);
+  }
+  return out;
+}
+
+export function expectedPayoff(g: NormalForm, sigma: Mixed, i: number): number {
+  const v = strategyValues(g, sigma, i);
+  return v.reduce((t, x, s) => t + x * ((sigma[i] as number[])[s] as number), 0);
+}
+
+/** How much the best-placed player could gain by deviating alone (0 at an equilibrium). */
+export function regret(g: NormalForm, sigma: Mixed): number {
+  let worst = 0;
+  for (let i = 0; i < g.players.length; i++) {
+    const v = strategyValues(g, sigma, i);
+    const now = v.reduce((t, x, s) => t + x * ((sigma[i] as number[])[s] as number), 0);
+    worst = Math.max(worst, Math.max(...v) - now);
+  }
+  return worst;
+}
+
+export function pureProfile(g: NormalForm, pure: readonly number[]): Mixed {
+  return sizes(g).map((n, i) => Array.from({ length: n }, (_, s) => (s === pure[i] ? 1 : 0)));
+}
+
+/** Iterated elimination of pure strategies strictly dominated by another pure strategy: what survives, per player. */
+export function undominated(g: NormalForm): number[][] {
+  const sz = sizes(g);
+  const alive = sz.map((n) => Array.from({ length: n }, (_, s) => s));
+  const P = g.players.length;
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (let i = 0; i < P; i++) {
+      const others = alive.map((a, j) => (j === i ? [0] : a));
+      // Every profile of the others' surviving strategies.
+      const combos: number[][] = [[]];
+      others.forEach((a, j) => {
+        const next: number[][] = [];
+        for (const c of combos) for (const s of a) next.push([...c, j === i ? -1 : s]);
+        combos.splice(0, combos.length, ...next);
+      });
+      const value = (s: number, c: number[]) => g.payoffs[profileIndex(g, c.map((x, j) => (j === i ? s : x))) * P + i] as number;
+      const keep = (alive[i] as number[]).filter((s) => !(alive[i] as number[]).some((t) => t !== s && combos.every((c) => value(t, c) > value(s, c))));
+      if (keep.length < (alive[i] as number[]).length) {
+        alive[i] = keep;
+        changed = true;
+      }
+    }
+  }
+  return alive;
+}

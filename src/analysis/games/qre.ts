@@ -1,0 +1,108 @@
+import type { Mixed, NormalForm } from './normal-form.js';
+import { regret, sizes, strategyValues } from './normal-form.js';
+import { solveLinear } from './mixed.js';
+
+// Logit quantal response equilibria (McKelvey and Palfrey 1995), traced over the precision
+// lambda as Gambit's `logit` does: at lambda = 0 every side plays uniformly; as lambda grows
+// each side answers the others' play with a softmax of its payoffs, and the branch starting at
+// the centre leads to one Nash equilibrium. Gambit follows the branch by arc-length
+// continuation; here lambda rises on a geometric grid and each point is corrected by Newton's
+// method on the fixed-point equations in log-probabilities, started from the previous point.
+// That loses the branch where it folds back in lambda (then the trace stops and says so).
+
+export interface QrePoint {
+  lambda: number;
+  sigma: Mixed;
+  regret: number;
+}
+
+export interface QreTrace {
+  points: QrePoint[];
+  /** True when the last step's corrector failed (a fold in lambda, or the grid too coarse). */
+  stopped: boolean;
+  /** Lambda is in units of 1 / (the table's payoff range). */
+  payoffScale: number;
+}
+
+function softmax(v: readonly number[], lambda: number): number[] {
+  const m = Math.max(...v);
+  const e = v.map((x) => Math.exp(lambda * (x - m)));
+  const t = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / t);
+}
+
+function flatten(s: Mixed): number[] {
+  return s.flat();
+}
+
+function unflatten(x: readonly number[], sz: readonly number[]): Mixed {
+  let k = 0;
+  return sz.map((n) => Array.from({ length: n }, () => x[k++] as number));
+}
+
+/** F(log sigma) = log sigma - log softmax(lambda * values): zero at a logit QRE. */
+function residual(g: NormalForm, sz: readonly number[], y: readonly number[], lambda: number): number[] {
+  const sigma = unflatten(y.map(Math.exp), sz);
+  const out: number[] = [];
+  sigma.forEach((_, i) => {
+    const q = softmax(strategyValues(g, sigma, i), lambda);
+    (sigma[i] as number[]).forEach((p, s) => out.push(Math.log(p) - Math.log(q[s] as number)));
+  });
+  return out;
+}
+
+function correct(g: NormalForm, sz: readonly number[], y0: readonly number[], lambda: number): number[] | null {
+  let y = [...y0];
+  for (let it = 0; it < 40; it++) {
+    const F = residual(g, sz, y, lambda);
+    if (Math.max(...F.map(Math.abs)) < 1e-10) return y;
+    const h = 1e-7;
+    const cols = y.map((_, c) => {
+      const yp = [...y];
+      yp[c] = (yp[c] as number) + h;
+      return residual(g, sz, yp, lambda).map((f, r) => (f - (F[r] as number)) / h);
+    });
+    const rows = F.map((_, r) => y.map((__, c) => (cols[c] as number[])[r] as number));
+    const dy = solveLinear(rows, F.map((f) => -f));
+    if (!dy) return null;
+    // Damped: log-probabilities move at most 2 per step.
+    const big = Math.max(...dy.map(Math.abs));
+    const damp = big > 2 ? 2 / big : 1;
+    y = y.map((v, c) => v + damp * (dy[c] as number));
+    if (y.some((v) => !Number.isFinite(v))) return null;
+  }
+  const F = residual(g, sz, y, lambda);
+  return Math.max(...F.map(Math.abs)) < 1e-8 ? y : null;
+}
+
+export function logitTrace(g: NormalForm, opts: { maxLambda?: number; steps?: number } = {}): QreTrace {
+  const sz = sizes(g);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of g.payoffs) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const scale = Math.max(1e-12, hi - lo);
+  // Normalise payoffs to a range of 1, so lambda means the same in every table.
+  const norm: NormalForm = { ...g, payoffs: g.payoffs.map((v) => (v - lo) / scale) };
+  const maxLambda = opts.maxLambda ?? 1000;
+  const steps = opts.steps ?? 120;
+  let y = flatten(sz.map((n) => new Array<number>(n).fill(1 / n))).map(Math.log);
+  const points: QrePoint[] = [];
+  const sigma0 = unflatten(y.map(Math.exp), sz);
+  points.push({ lambda: 0, sigma: sigma0, regret: regret(g, sigma0) });
+  let stopped = false;
+  for (let k = 1; k <= steps; k++) {
+    const lambda = 0.1 * Math.pow(maxLambda / 0.1, (k - 1) / (steps - 1));
+    const next = correct(norm, sz, y, lambda);
+    if (!next) {
+      stopped = true;
+      break;
+    }
+    y = next;
+    const sigma = unflatten(y.map(Math.exp), sz);
+    points.push({ lambda, sigma, regret: regret(g, sigma) });
+  }
+  return { points, stopped, payoffScale: scale };
+}
