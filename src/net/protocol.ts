@@ -99,6 +99,8 @@ export interface TableStatus {
   /** Round clock: seconds per round (0: none) and milliseconds left when this was sent. */
   roundSeconds: number;
   clockMs: number | null;
+  /** Step numbers of the moves the AI made for a person's seat (clock out, or the teacher's e). */
+  coveredByAi: number[];
 }
 
 export interface EndOfGame {

@@ -62,7 +62,7 @@ function sidesFor(setup: GameSetup): Sides {
  * everything, what the side could not know marked hidden. A network seat's steps arrive
  * already observed (net/observe.ts); observing them again as that side changes nothing.
  */
-export function logLines(steps: readonly SeenStep[], side: Actor, teacher: boolean): LogLine[] {
+export function logLines(steps: readonly SeenStep[], side: Actor, teacher: boolean, coveredByAi: readonly number[] = []): LogLine[] {
   const out: LogLine[] = [];
   for (const s of steps) {
     const o = observe(s, teacher ? 'all' : side);
@@ -75,7 +75,10 @@ export function logLines(steps: readonly SeenStep[], side: Actor, teacher: boole
     }
     // The move as the side knows it, then its effect on the same line (the log's rows are
     // few); further effects follow on their own lines.
-    const head = observedMoveText(o);
+    // A move the AI made for a person's seat (clock out, or the teacher ended the turn) must
+    // not read as that person's choice.
+    const byAi = coveredByAi.includes(s.seq) ? (o.actor === side && !teacher ? ' (the AI moved for you)' : ' (the AI moved for this seat)') : '';
+    const head = `${observedMoveText(o)}${byAi}`;
     const moveHidden = hiddenFrom(o.moveKnownTo);
     const [first, ...rest] = cited;
     if (!first) out.push({ round: o.round, who, text: head, claims: [], hidden: moveHidden });
@@ -313,7 +316,7 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
           {fit(l, cols).trimEnd()}
         </Text>
       ))}
-      <EventLog lines={logLines(ctl.session.steps, side, teacher)} height={logH} explain={explain} width={cols} />
+      <EventLog lines={logLines(ctl.session.steps, side, teacher, ctl.remote?.coveredByAi() ?? [])} height={logH} explain={explain} width={cols} />
       <Text dimColor>{fit(message || (ctl.remote ? `${ctl.remote.status()} · 1-9 move · c claims · ? help · q quit` : '1-9 move · u undo · s save · t teacher view · c claims · ? help · q quit'), cols).trimEnd()}</Text>
     </Box>
   );
@@ -452,6 +455,7 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
       else if (moveIndexOfKey(input) >= 0) {
         const i = moveIndexOfKey(input);
         const move = all[i];
+        if (move && ctl.remote?.paused()) return setMessage('The game is paused by the teacher: moves wait until the teacher resumes it.');
         if (move && !legal.includes(move)) return setMessage(`${moveKey(i)} ${MOVES[move].label}: not open now (greyed). Choose a bright one.`);
         pick = move;
       }
