@@ -512,7 +512,9 @@ export class ClassroomServer {
     }
     const s = this.session;
     const legal: MoveName[] = this.started && !this.paused && !s.isOver() && s.toMove() === seat ? s.legalMoves() : [];
-    this.send(conn, { type: 'state', obs: seatObservation(s, seat, this.roundStart, status, legal, end ? this.seatEnd(seat, end) : null) });
+    // "+/- since your last move": from the state just before the seat's last move.
+    const since = s.turnStart[seat] ?? this.roundStart;
+    this.send(conn, { type: 'state', obs: seatObservation(s, seat, since, status, legal, end ? this.seatEnd(seat, end) : null) });
   }
 
   private broadcast(): void {

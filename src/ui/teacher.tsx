@@ -8,7 +8,7 @@ import { OUTCOMES } from '../model/outcomes.js';
 import { isMoveName, MOVES } from '../model/moves.js';
 import { clockText } from './remote-seat.js';
 import { logLines } from './App.js';
-import { EventLog, fit, Meters } from './components.js';
+import { EventLog, fit, logRows, Meters } from './components.js';
 import { metersFor } from './meters.js';
 
 // The teacher's screen at a class game: the truth and every side's view, who has moved, the
@@ -120,7 +120,7 @@ export function TeacherApp({ client, save }: TeacherAppProps) {
           ))}
         </Box>
       </Box>
-      <EventLog lines={logLines(o.steps, 'us', true, s.coveredByAi ?? [])} height={logH} explain={explain} width={cols} />
+      <EventLog rows={logRows(logLines(o.steps, 'us', true, s.coveredByAi ?? []), cols, explain)} height={logH} width={cols} />
       <Text dimColor>{fit(message || notice || (s.over ? 'v reveal the whole game to the seats (debrief) · s save log · c claims · q quit' : 'g start · p pause · r resume · e end the turn (the AI moves for the seat to move) · s save log · c claims · q quit'), cols).trimEnd()}</Text>
     </Box>
   );

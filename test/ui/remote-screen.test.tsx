@@ -137,14 +137,14 @@ describe('the end screen for a seat at a class game', () => {
     expect(app.lastFrame()).toMatch(/d debrief \(the whole game revealed\) · q quit/);
     app.stdin.write('d');
     await tick();
-    expect(app.lastFrame()).toMatch(/Why it ended: |What drove the result|War risk over the game/);
+    expect(app.lastFrame()).toMatch(/Debrief: the whole game/);
     app.stdin.write('d');
     await tick();
     app.stdin.write('?');
     await tick();
     const help = app.lastFrame() ?? '';
-    expect(help).toMatch(/the claims behind each event/);
-    expect(help).not.toMatch(/undo your last move|teacher view|save as a JSONL/);
+    expect(help).toMatch(/c: claims in words/);
+    expect(help).not.toMatch(/u: undo|t: teacher view|s: save/);
     app.unmount();
   });
 });
