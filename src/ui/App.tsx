@@ -484,6 +484,13 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
   const cf = useMemo(() => (ctl && over ? ctl.counterfactuals() : []), [ctl, over, version]);
   const ended = useMemo(() => (ctl && over ? ctl.debrief() : null), [ctl, over, version]);
   const bump = () => setVersion((v) => v + 1);
+  // Redraw at the new size when the window is resized (and say so when it is too small).
+  useEffect(() => {
+    if (!stdout) return;
+    const onResize = () => setVersion((v) => v + 1);
+    stdout.on('resize', onResize);
+    return () => void stdout.off('resize', onResize);
+  }, [stdout]);
   // A class game redraws whenever the host sends news.
   useEffect(() => ctl?.remote?.subscribe(bump), [ctl]);
 
