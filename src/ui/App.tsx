@@ -260,8 +260,14 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const advicePanelLines = advice ? wrapLine(`${advicePrefix} ${advice.why}`, rightW, 2) : [];
   const adviceInPanel = advice !== null && advicePanelLines.length <= panelFree;
   const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
-  const hintLines = hint ? wrapLine(hint, cols, 2) : [];
-  const adviceLines = adviceInPanel || !advice ? [] : wrapLine(`${advicePrefix} ${advice.why}`, cols, 2);
+  let hintLines = hint ? wrapLine(hint, cols, 2) : [];
+  let adviceLines = adviceInPanel || !advice ? [] : wrapLine(`${advicePrefix} ${advice.why}`, cols, 2);
+  // Only when the board is overfull (the teacher view's extra meters and warnings at 80x24)
+  // do the advice and then the hint shrink to one line each, so the frame never scrolls.
+  const fixedRows = 2 + mainH + (ledgerInPanel ? 0 : 1) + extraLines.length + warnLines.length + 2;
+  const one = (ls: string[]) => (ls.length > 1 ? [fit(ls.map((l) => l.trim()).join(' '), cols)] : ls);
+  if (fixedRows + hintLines.length + adviceLines.length > rows) adviceLines = one(adviceLines);
+  if (fixedRows + hintLines.length + adviceLines.length > rows) hintLines = one(hintLines);
 
   const lines = logLines(ctl.session.steps, side, teacher, ctl.remote?.coveredByAi() ?? []);
   const allRows = logRows(lines, cols, explain);
