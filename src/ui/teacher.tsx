@@ -121,7 +121,7 @@ export function TeacherApp({ client, save }: TeacherAppProps) {
         </Box>
       </Box>
       <EventLog rows={logRows(logLines(o.steps, 'us', true, s.coveredByAi ?? []), cols, explain)} height={logH} width={cols} />
-      <Text dimColor>{fit(message || notice || (s.over ? 'v reveal the whole game to the seats (debrief) · s save log · c claims · q quit' : 'g start · p pause · r resume · e end the turn (the AI moves for the seat to move) · s save log · c claims · q quit'), cols).trimEnd()}</Text>
+      <Text dimColor>{fit(message || notice || (s.over ? 'v reveal the whole game to the seats (debrief) · s save log · c claims · q quit' : 'g start · p/r pause/resume · e the AI takes this turn · s save log · c claims · q quit'), cols).trimEnd()}</Text>
     </Box>
   );
 }
