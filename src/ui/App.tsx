@@ -486,6 +486,11 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
   const chosenView = chosen && chosen.at === steps ? chosen.view : null;
   // News arrived: the log shows its newest rows again.
   useEffect(() => setLogBack(0), [steps]);
+  // A class game's news (a resume, another seat's move) makes the last key's answer stale.
+  const paused = ctl?.remote?.paused() ?? false;
+  useEffect(() => {
+    if (ctl?.remote) setMessage('');
+  }, [steps, paused]);
   const over = ctl?.session.isOver() ?? false;
   const cf = useMemo(() => (ctl && over ? ctl.counterfactuals() : []), [ctl, over, version]);
   const ended = useMemo(() => (ctl && over ? ctl.debrief() : null), [ctl, over, version]);

@@ -28,8 +28,8 @@ export function viewLines(o: TeacherObservation): string[] {
   const kim = o.views.kim as unknown as Record<string, unknown>;
   return [
     `US sees: influence est. ${f(us.usEstimateOfInfluence)} · evidence ${f(us.evidence)} · requests caught ${String(us.requestsDetected)} · Beijing last seen: ${moveWords(us.lastChinaMoveSeen)}`,
-    `China sees: influence ${f(cn.chinaInfluence)} · US pays? ${f(cn.chinaBeliefUsPays)} · lifeline ${f(cn.lifeline)} · Kim answered: ${ANSWER[String(cn.lastKimAnswer)] ?? f(cn.lastKimAnswer)}`,
-    `Kim sees: influence ${f(kim.chinaInfluence)} · US pays? ${f(kim.kimBeliefUsPays)} · Beijing's message: ${CHANNEL[String(kim.requestChannel)] ?? f(kim.requestChannel)}${kim.restraintOrdered ? ' · told to calm down' : ''}`,
+    `China sees: influence ${f(cn.chinaInfluence)} · US concedes? ${f(cn.chinaBeliefUsPays)} · lifeline ${f(cn.lifeline)} · Kim answered: ${ANSWER[String(cn.lastKimAnswer)] ?? f(cn.lastKimAnswer)}`,
+    `Kim sees: influence ${f(kim.chinaInfluence)} · US pays him? ${f(kim.kimBeliefUsPays)} · Beijing's message: ${CHANNEL[String(kim.requestChannel)] ?? f(kim.requestChannel)}${kim.restraintOrdered ? ' · told to calm down' : ''}`,
   ];
 }
 
@@ -121,7 +121,7 @@ export function TeacherApp({ client, save }: TeacherAppProps) {
         </Box>
       </Box>
       <EventLog rows={logRows(logLines(o.steps, 'us', true, s.coveredByAi ?? []), cols, explain)} height={logH} width={cols} />
-      <Text dimColor>{fit(message || notice || (s.over ? 'v reveal the whole game to the seats (debrief) · s save log · c claims · q quit' : 'g start · p/r pause/resume · e the AI takes this turn · s save log · c claims · q quit'), cols).trimEnd()}</Text>
+      <Text dimColor>{fit(message || notice || (s.over ? 'v reveal the whole game to the seats (debrief) · s save log · c claims · q quit' : 'g start · p/r pause/resume · e the AI takes this turn · s save · c claims · q quit'), cols).trimEnd()}</Text>
     </Box>
   );
 }

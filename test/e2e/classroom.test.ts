@@ -34,7 +34,7 @@ describe('a class game in real terminals', () => {
     host.stderr?.on('data', (d) => (out += String(d)));
     for (let i = 0; i < 100 && !/Teacher\s+npx leverage join/.test(out); i++) await sleep(50);
     // From a checkout only `npx leverage` works, and the teacher is told what students need first (issue 21 item 10).
-    expect(out).toMatch(/Before class, each student needs Node\.js 20\.19 or newer and a copy of this leverage folder/);
+    expect(out.replace(/\s+/g, ' ')).toMatch(/Before class, each student needs Node\.js 20\.19 or newer and a copy of this leverage folder, installed \(clone it, then npm install: 2-3 minutes\)/);
     expect(out).not.toMatch(/^\s+\S+\s+leverage join/m);
     const line = (seat: string) => new RegExp(`${seat}\\s+npx leverage join (\\S+) (\\S+)`).exec(out);
     const [, address, usCode] = line('US') ?? [];

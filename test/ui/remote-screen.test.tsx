@@ -8,6 +8,7 @@ import { App } from '../../src/ui/App.js';
 import { seatObservation } from '../../src/net/observe.js';
 import { GameSession } from '../../src/engine/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
+import { press } from './press-keys.js';
 
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
@@ -52,9 +53,8 @@ describe('the game screen for a seat at a class game', () => {
     expect(app.lastFrame()).toMatch(/no undo/);
     // Paused by the teacher: a move key says so, not that the move is greyed (issue 21 item 9).
     push(seatObservation(session, 'us', session.ctx, { ...status('us', 'the teacher has paused the game'), paused: true, humans: ['us', 'china', 'kim'] }, [], null));
-    await tick();
-    app.stdin.write('1');
-    await tick();
+    for (let i = 0; i < 100 && !/PAUSED/.test(app.lastFrame() ?? ''); i++) await tick(10);
+    await press(app, ['1']);
     expect(app.lastFrame()).toMatch(/The game is paused by the teacher/);
     expect(app.lastFrame()).not.toMatch(/not open now/);
     expect(sent.length).toBe(1);

@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../package-root.js';
+import { wrapLine } from '../../text-wrap.js';
 import type { Actor } from '../../model/context.js';
 import type { Strategy } from '../../strategies/types.js';
 import type { Seat } from '../../net/protocol.js';
@@ -99,7 +100,8 @@ export function registerHost(program: Command): void {
       out(`leverage class game: ${scenario.name} (${scenario.params.rounds} rounds), seed ${seed}, round clock ${roundSeconds ? `${roundSeconds} s` : 'off'}`);
       out(opts.lan ? `Listening on every interface, port ${bound}: ${where.join(', ') || 'no network address found'}` : `Listening on 127.0.0.1:${bound} (this machine only; --lan lets other machines join)`);
       const run = launcher();
-      out(run.before);
+      // Wrapped for an 80-column terminal: it is the line a teacher reads out before class.
+      for (const l of wrapLine(run.before, 80, 2)) out(l);
       out('Hand each code to its seat only (each code is one seat, and is spent when the game ends):');
       for (const s of ['us', 'china', 'kim', 'teacher'] as Seat[]) out(`  ${SEAT_LABEL[s].padEnd(8)} ${run.command} join ${address} ${server.codes[s]}`);
       out(`Seats nobody takes are played by the AI: US ${ai.us.name}, China ${ai.china.name}, Kim ${ai.kim.name} (they also move for a seat whose time runs out).`);
