@@ -141,6 +141,8 @@ export class GameSession {
   private readonly deciders: Deciders;
   /** The state at the start of the current round, for "what changed since last round". */
   roundStart: GameContext;
+  /** Each side's state just before its last move by play(): a screen's "+/- since your last move". */
+  readonly turnStart: Partial<Record<Actor, GameContext>> = {};
   private watch: { onStep?: (step: Step) => void; maxSteps: number } = { maxSteps: Infinity };
 
   constructor(
@@ -216,6 +218,7 @@ export class GameSession {
     if (who === null || who === 'chance' || !leverageGame.isLegal(this.state, move)) {
       throw new IllegalMoveError(who, move, this.legalMoves());
     }
+    this.turnStart[who] = { ...this.state.ctx };
     return this.apply({ type: move });
   }
 

@@ -361,7 +361,9 @@ export interface ActorDecl {
 // C7: whatever Kim does, his account with Xi is settled right after (obeyed, defied, ignored).
 function narrateKimAnswer(b: GameContext, a: GameContext): Note[] {
   if (a.kimAnswer === 'obeyed' && a.requestChannel !== 'none') {
-    return [{ claims: ['C7'], text: `Kim did as Xi asked and pays for looking like Xi's tool: standing, net of the test's prestige, ${change(b.kimStanding, a.kimStanding)}.`, seenBy: BEIJING_AND_KIM }];
+    // Said by which way standing went: "pays" beside a rising number read as a contradiction.
+    const net = a.kimStanding < b.kimStanding ? "looking like Xi's tool cost more standing than the test's prestige won" : "the test's prestige outweighed the cost of looking like Xi's tool";
+    return [{ claims: ['C7'], text: `Kim did as Xi asked; ${net}: standing ${change(b.kimStanding, a.kimStanding)}.`, seenBy: BEIJING_AND_KIM }];
   }
   if (a.kimAnswer === 'defied') {
     return [{ claims: ['C7'], text: `Kim defied Beijing, which cut the lifeline ${change(b.lifeline, a.lifeline)}.`, ...(a.requestChannel !== 'none' ? { seenBy: BEIJING_AND_KIM } : {}) }];

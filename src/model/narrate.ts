@@ -27,13 +27,42 @@ function chanceNotes(b: GameContext, a: GameContext): Note[] {
   }
   const cb = chinaBeliefUsPays(b);
   const ca = chinaBeliefUsPays(a);
-  if (ca !== cb) notes.push({ claims: ['C8'], text: `Beijing's belief that the US pays: ${change(cb, ca)}.`, seenBy: ['china'] });
+  if (ca !== cb) notes.push({ claims: ['C8'], text: `Beijing's belief that the US pays Beijing when pressed: ${change(cb, ca)}.`, seenBy: ['china'] });
   const kb = kimBeliefUsPays(b);
   const ka = kimBeliefUsPays(a);
-  if (ka !== kb) notes.push({ claims: ['C6'], text: `Kim's belief that the US pays: ${change(kb, ka)}.`, seenBy: ['kim'] });
-  if (a.nkEconomy < b.nkEconomy) notes.push({ claims: ['C11'], text: `Sanctions bite: economy ${change(b.nkEconomy, a.nkEconomy)}.` });
+  if (ka !== kb) notes.push({ claims: ['C6'], text: `Kim's belief that the US pays him for a pause or a test: ${change(kb, ka)}.`, seenBy: ['kim'] });
+  const drift = betweenRounds(b, a);
+  if (drift) notes.push(drift);
   if (a.warBroke) notes.push({ claims: ['C12'], text: 'Miscalculation at the brink: war breaks out.' });
   return notes;
+}
+
+/** Values as the meters show them (two decimals): a change too small to show is not told. */
+const moved = (x: number, y: number) => x.toFixed(2) !== y.toFixed(2);
+
+/**
+ * What chance's step changed in the public meters, in one line: without it a meter moves
+ * between a side's turns with no word in the log (issue 21 item 2). Tension's fading is our
+ * assumption (kim.tensionDecay), so that part cites no claim.
+ */
+function betweenRounds(b: GameContext, a: GameContext): Note | null {
+  const parts: string[] = [];
+  const claims = new Set<string>();
+  if (moved(b.tension, a.tension)) parts.push(`tension ${change(b.tension, a.tension)}${a.tension < b.tension ? ' (crises fade)' : ''}`);
+  if (moved(b.nkEconomy, a.nkEconomy)) {
+    parts.push(`North Korea's economy ${change(b.nkEconomy, a.nkEconomy)} (${a.nkEconomy < b.nkEconomy ? 'sanctions bite' : "China's trade keeps it going"})`);
+    claims.add(a.nkEconomy < b.nkEconomy ? 'C11' : 'C7');
+  }
+  if (moved(b.kimStanding, a.kimStanding)) {
+    parts.push(`Kim's standing ${change(b.kimStanding, a.kimStanding)} (${a.kimStanding < b.kimStanding ? 'fades' : 'recovers'} toward the regime's settled hold)`);
+    claims.add('C7');
+  }
+  if (moved(b.usChinaTension, a.usChinaTension)) {
+    parts.push(`US-China tension ${change(b.usChinaTension, a.usChinaTension)} (for reasons outside this game)`);
+    claims.add('C13');
+  }
+  if (!parts.length) return null;
+  return { claims: [...claims].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1))), text: `Between rounds: ${parts.join(', ')}.` };
 }
 
 export function narrate(before: GameContext, event: GameEvent, after: GameContext): Note[] {

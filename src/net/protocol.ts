@@ -99,6 +99,8 @@ export interface TableStatus {
   /** Round clock: seconds per round (0: none) and milliseconds left when this was sent. */
   roundSeconds: number;
   clockMs: number | null;
+  /** Step numbers of the moves the AI made for a person's seat (clock out, or the teacher's e). */
+  coveredByAi: number[];
 }
 
 export interface EndOfGame {
@@ -126,7 +128,7 @@ export interface SeatObservation {
   rounds: number;
   offerPrice: Price;
   view: ActorView;
-  /** The same view at the start of this round, for "+/- this round". */
+  /** The same view just before this seat's last move (at first: the round's start), for "+/- since your last move". */
   roundStartView: ActorView;
   steps: SeenStep[];
   /** Non-empty only when it is this seat's turn and the game is running. */

@@ -86,8 +86,14 @@ export class ClassroomServer {
   private readonly joinedOnce = new Set<Seat>();
   private roundStart: GameContext;
   private readonly acceptedIds: Record<Seat, Set<string>> = { us: new Set(), china: new Set(), kim: new Set(), teacher: new Set() };
-  /** The round in which the AI moves for every seat still to move (clock ran out, or the teacher ended it). */
-  private coverRound = -1;
+  /**
+   * The one turn the AI takes for a person (the clock ran out, or the teacher pressed e),
+   * named by its step number: only the seat whose turn it is then, never a seat later in
+   * the round that has not had its turn yet.
+   */
+  private coverStep = -1;
+  /** Step numbers of the moves the AI made for a person's seat: their screens say so. */
+  private readonly coveredByAi: number[] = [];
   private clock: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private deadline = 0;
@@ -286,7 +292,7 @@ export class ClassroomServer {
     for (const a of this.humans) sides[a] = 'human';
     this.session = new GameSession(this.opts.scenario, this.opts.seed, this.opts.index, sides);
     this.started = true;
-    this.event(`game started: ${ACTORS.map((a) => `${SEAT_NAME[a]} ${this.humans.includes(a) ? 'person' : `AI (${this.opts.ai[a].id})`}`).join(', ')}`);
+    this.event(`game started: ${ACTORS.map((a) => `${SEAT_NAME[a]} ${this.humans.includes(a) ? 'person' : `AI (${this.opts.ai[a].name})`}`).join(', ')}`);
     this.startClock();
     this.run();
   }
@@ -304,8 +310,9 @@ export class ClassroomServer {
     this.clock = setTimeout(() => {
       this.clock = null;
       this.clockLeftMs = 0;
-      this.event(`round ${round}: time is up; the AI moves for the seats still to move`);
-      this.coverRound = round;
+      const who = this.session.toMove();
+      this.event(`round ${round}: time is up; the AI moves for ${who && who !== 'chance' ? SEAT_NAME[who] : 'the seat to move'}`);
+      this.coverStep = this.session.steps.length;
       this.run();
     }, ms);
   }
@@ -329,12 +336,16 @@ export class ClassroomServer {
       if (who === null) break;
       const round = s.ctx.round;
       if (who !== 'chance' && s.sides[who] === 'human') {
-        if (this.coverRound !== round) break;
+        if (this.coverStep !== s.steps.length) break;
         // The AI's move for a person's seat is recorded as that seat's move: a replay plays it as given.
         const ai = this.opts.ai[who] as Strategy;
         const move = ai.choose(s.view(who) as never, s.legalMoves(), makeRng(`${s.seed}|cover|${s.steps.length}`, who));
         s.play(move);
-        this.event(`round ${round}: the AI (${ai.id}) moved for ${SEAT_NAME[who]}: ${MOVES[move].label}`);
+        this.coveredByAi.push(s.steps.length); // the step's seq (they count from 1)
+        this.event(`round ${round}: the AI (${ai.name}) moved for ${SEAT_NAME[who]}: ${MOVES[move].label}`);
+        // The next person in this round has not had a turn yet: the clock starts again for them.
+        const next = s.toMove();
+        if (s.ctx.round === round && next && next !== 'chance' && s.sides[next] === 'human' && this.opts.roundSeconds > 0) this.startClock();
       } else {
         s.advance();
       }
@@ -431,10 +442,13 @@ export class ClassroomServer {
       ok();
       return this.run();
     }
-    // endRound: the AI moves for every seat still to move this round.
+    // endRound: the AI moves for the seat whose turn it is (only that one: a seat later in the
+    // round still gets its own turn).
     if (this.paused) return this.refuse(conn, 'resume first: the game is paused', msg.id);
-    this.coverRound = this.session.ctx.round;
-    this.event(`round ${this.coverRound} ended by the teacher`);
+    const who = this.session.toMove();
+    if (!who || who === 'chance') return this.refuse(conn, 'no seat is to move now', msg.id);
+    this.coverStep = this.session.steps.length;
+    this.event(`round ${this.session.ctx.round}: the teacher ended ${SEAT_NAME[who]}'s turn`);
     ok();
     this.run();
   }
@@ -467,6 +481,7 @@ export class ClassroomServer {
       movedThisRound: moved,
       roundSeconds: this.opts.roundSeconds,
       clockMs: this.clockMs(),
+      coveredByAi: [...this.coveredByAi],
     };
   }
 
@@ -497,7 +512,9 @@ export class ClassroomServer {
     }
     const s = this.session;
     const legal: MoveName[] = this.started && !this.paused && !s.isOver() && s.toMove() === seat ? s.legalMoves() : [];
-    this.send(conn, { type: 'state', obs: seatObservation(s, seat, this.roundStart, status, legal, end ? this.seatEnd(seat, end) : null) });
+    // "+/- since your last move": from the state just before the seat's last move.
+    const since = s.turnStart[seat] ?? this.roundStart;
+    this.send(conn, { type: 'state', obs: seatObservation(s, seat, since, status, legal, end ? this.seatEnd(seat, end) : null) });
   }
 
   private broadcast(): void {

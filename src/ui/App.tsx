@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { MutableRefObject } from 'react';
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import type { Actor } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
@@ -16,7 +17,8 @@ import { observe, observedMoveText } from '../model/observe.js';
 import { OUTCOME_SHORT, OUTCOMES } from '../model/outcomes.js';
 import { defaultStrategyId, findStrategy, getStrategy, STRATEGIES } from '../strategies/registry.js';
 import { sidesOf } from '../engine/session.js';
-import { EventLog, fit, Help, Meters, moveIndexOfKey, moveKey, MoveList } from './components.js';
+import { EventLog, fit, Help, logRows, Meters, moveIndexOfKey, moveKey, moveKeysText, MoveList } from './components.js';
+import { lineWarning, meterMeanings } from './meters.js';
 import { wrapLine } from '../text-wrap.js';
 import { GameController, roundSeries } from './game-controller.js';
 import { standingAgainst } from '../analysis/debrief.js';
@@ -62,7 +64,7 @@ function sidesFor(setup: GameSetup): Sides {
  * everything, what the side could not know marked hidden. A network seat's steps arrive
  * already observed (net/observe.ts); observing them again as that side changes nothing.
  */
-export function logLines(steps: readonly SeenStep[], side: Actor, teacher: boolean): LogLine[] {
+export function logLines(steps: readonly SeenStep[], side: Actor, teacher: boolean, coveredByAi: readonly number[] = []): LogLine[] {
   const out: LogLine[] = [];
   for (const s of steps) {
     const o = observe(s, teacher ? 'all' : side);
@@ -70,17 +72,20 @@ export function logLines(steps: readonly SeenStep[], side: Actor, teacher: boole
     const hiddenFrom = (knownTo: readonly Actor[] | undefined) => knownTo !== undefined && !knownTo.includes(side);
     const cited = o.notes.filter((n) => o.actor === 'chance' || n.claims.length > 0);
     if (o.actor === 'chance') {
-      for (const n of cited) out.push({ round: o.round, who, text: n.text, claims: n.claims, hidden: hiddenFrom(n.knownTo) });
+      for (const n of cited) out.push({ round: o.round, who, text: n.text, claims: n.claims, hidden: hiddenFrom(n.knownTo), seq: s.seq });
       continue;
     }
     // The move as the side knows it, then its effect on the same line (the log's rows are
     // few); further effects follow on their own lines.
-    const head = observedMoveText(o);
+    // A move the AI made for a person's seat (clock out, or the teacher ended the turn) must
+    // not read as that person's choice.
+    const byAi = coveredByAi.includes(s.seq) ? (o.actor === side && !teacher ? ' (the AI moved for you)' : ' (the AI moved for this seat)') : '';
+    const head = `${observedMoveText(o)}${byAi}`;
     const moveHidden = hiddenFrom(o.moveKnownTo);
     const [first, ...rest] = cited;
-    if (!first) out.push({ round: o.round, who, text: head, claims: [], hidden: moveHidden });
-    else out.push({ round: o.round, who, text: `${head} — ${first.text}`, claims: first.claims, hidden: moveHidden || hiddenFrom(first.knownTo) });
-    for (const n of rest) out.push({ round: o.round, who, text: `  ${n.text}`, claims: n.claims, hidden: hiddenFrom(n.knownTo) });
+    if (!first) out.push({ round: o.round, who, text: head, claims: [], hidden: moveHidden, seq: s.seq });
+    else out.push({ round: o.round, who, text: `${head} — ${first.text}`, claims: first.claims, hidden: moveHidden || hiddenFrom(first.knownTo), seq: s.seq });
+    for (const n of rest) out.push({ round: o.round, who, text: `  ${n.text}`, claims: n.claims, hidden: hiddenFrom(n.knownTo), seq: s.seq });
   }
   return out;
 }
@@ -188,7 +193,24 @@ function SetupScreen({ scenarios, onStart, newSeed }: { scenarios: Scenario[]; o
 
 // ---------------- game ----------------
 
-function GameScreen({ ctl, version, teacher, explain, selected, message, cols, rows }: {
+/** The index of the first log line since the side's last move (that move included); 0 before it has moved. */
+export function sinceLastMove(lines: readonly LogLine[], steps: readonly SeenStep[], side: Actor): number {
+  const last = steps.findLast((s) => s.type === 'move' && s.actor === side);
+  if (!last) return 0;
+  const i = lines.findIndex((l) => l.seq >= last.seq);
+  return i < 0 ? lines.length : i;
+}
+
+/** Which of the two views of a turn the screen shows: the meters and moves, or everything since your last move. */
+export type TurnView = 'board' | 'news';
+
+interface Layout {
+  view: TurnView;
+  /** Rows the log (or the news) gets. */
+  logRows: number;
+}
+
+function GameScreen({ ctl, version, teacher, explain, selected, message, cols, rows, chosenView, logBack, shown }: {
   ctl: ScreenController;
   version: number;
   teacher: boolean;
@@ -197,6 +219,12 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   message: string;
   cols: number;
   rows: number;
+  /** The view the person chose with Tab this turn, if any. */
+  chosenView: TurnView | null;
+  /** Rows the log is scrolled back from its newest. */
+  logBack: number;
+  /** Told which view is shown, so Tab flips that one. */
+  shown: MutableRefObject<TurnView>;
 }) {
   void version;
   const side = ctl.human;
@@ -205,11 +233,11 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
   const legal = ctl.legalMoves();
   const all = movesOf(side);
   const advice = ctl.advice();
-  const sel = all[openMoveFrom(all, legal, selected)];
+  const selIx = openMoveFrom(all, legal, selected);
+  const sel = all[selIx];
   const leftW = Math.min(46, Math.max(37, Math.floor(cols / 2) - 3));
+  const rightW = cols - leftW - 1;
   const ledger = `Paid: Taiwan ${c.concededTaiwan} · chips ${c.concededChips} · aid to Kim ${c.aidToKim}`;
-  // Lines: header 1, panel title 1, hint and advice (1-3 each), ledger 1 (0 when it fits in the panel), extra meters, log
-  // (2 or more), footer 1, and one spare so the frame never scrolls.
   const meterRoom = Math.max(all.length, rows - 10);
   const barMeters = meters.slice(0, meterRoom);
   const extra = meters.slice(meterRoom).map((m) => `${m.label} ${m.value.toFixed(2)}`);
@@ -219,65 +247,115 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
     if (last !== undefined && last.length + e.length + 3 <= cols) extraLines[extraLines.length - 1] = `${last} · ${e}`;
     else extraLines.push(e);
   }
+  // Each ending's line near enough to warn about, in one line (wrapped if it must).
+  const warnings = meters.map(lineWarning).filter((w): w is string => w !== null);
+  const warnLines = warnings.length ? wrapLine(`! Near an ending: ${warnings.join(' · ')}`, cols, 2) : [];
+
   const mainH = Math.max(barMeters.length + 1, all.length + 1);
-  // The ledger sits under the move list when the meters leave a row free there, and so
-  // gives that row to the log (whose entries name a move and its effect, often two rows).
   const ledgerInPanel = barMeters.length + 1 >= all.length + 2;
-  // Likewise the advice, when it fits whole in the rows still free under the move list, or
-  // when the screen has no rows to wrap it below (there it would be cut to one line).
-  // Seven: a log entry names the move and its effect, often two rows, and the player's own
-  // last move must stay on screen at 80x24 below the two moves that answered it.
-  const LOG_KEEPS = 7;
-  const rightW = cols - leftW - 1;
   const panelFree = mainH - (all.length + 1) - (ledgerInPanel ? 1 : 0);
   const advicePrefix = advice ? `${advice.who}: ${MOVES[advice.move].label}.` : '';
-  const adviceWrapped = advice ? wrapLine(`${advicePrefix} ${advice.why}`, rightW, 2) : [];
-  const roomBelow = rows - mainH - (ledgerInPanel ? 5 : 6) - extraLines.length - LOG_KEEPS;
-  const adviceInPanel = ledgerInPanel && advice !== null && panelFree >= 2 && (adviceWrapped.length <= panelFree || roomBelow <= 0);
-  const panelAdvice =
-    adviceWrapped.length <= panelFree ? adviceWrapped : [...adviceWrapped.slice(0, panelFree - 1), fit(adviceWrapped.slice(panelFree - 1).map((l) => l.trim()).join(' '), rightW)];
-  // The hint and the advice wrap over up to three lines each when the screen has rows to
-  // spare (the log keeps at least LOG_KEEPS of them), rather than being cut off.
-  let spare = Math.max(0, rows - mainH - (ledgerInPanel ? 5 : 6) + (adviceInPanel ? 1 : 0) - extraLines.length - LOG_KEEPS);
-  const wrapped = (text: string) => {
-    const lines = wrapLine(text, cols, 2);
-    const n = Math.min(lines.length, 3, 1 + spare);
-    spare -= n - 1;
-    return n === lines.length ? lines : [...lines.slice(0, n - 1), fit(lines.slice(n - 1).map((l) => l.trim()).join(' '), cols)];
-  };
+  // Hint and advice wrap whole, never cut (issue 21 item 5): the advice goes in the panel
+  // when it fits there, else under the hint.
+  const advicePanelLines = advice ? wrapLine(`${advicePrefix} ${advice.why}`, rightW, 2) : [];
+  const adviceInPanel = advice !== null && advicePanelLines.length <= panelFree;
   const hint = sel ? `> ${MOVES[sel].hint}${MOVES[sel].claims.length ? ` [${MOVES[sel].claims.join(' ')}]` : ''}` : '';
-  const hintLines = hint ? wrapped(hint) : [' '];
-  const adviceLines = adviceInPanel ? [] : advice ? wrapped(`${advicePrefix} ${advice.why}`) : [' '];
-  const logH = Math.max(2, rows - mainH - (ledgerInPanel ? 3 : 4) - hintLines.length - adviceLines.length - extraLines.length);
+  let hintLines = hint ? wrapLine(hint, cols, 2) : [];
+  let adviceLines = adviceInPanel || !advice ? [] : wrapLine(`${advicePrefix} ${advice.why}`, cols, 2);
+  // Only when the board is overfull (the teacher view's extra meters and warnings at 80x24)
+  // do the advice and then the hint shrink to one line each, so the frame never scrolls.
+  const fixedRows = 2 + mainH + (ledgerInPanel ? 0 : 1) + extraLines.length + warnLines.length + 2;
+  const one = (ls: string[]) => (ls.length > 1 ? [fit(ls.map((l) => l.trim()).join(' '), cols)] : ls);
+  if (fixedRows + hintLines.length + adviceLines.length > rows) adviceLines = one(adviceLines);
+  if (fixedRows + hintLines.length + adviceLines.length > rows) hintLines = one(hintLines);
+
+  const lines = logLines(ctl.session.steps, side, teacher, ctl.remote?.coveredByAi() ?? []);
+  const allRows = logRows(lines, cols, explain);
+  const newsRows = logRows(lines.slice(sinceLastMove(lines, ctl.session.steps, side)), cols, explain);
+  const boardLog = rows - 2 - mainH - hintLines.length - adviceLines.length - (ledgerInPanel ? 0 : 1) - extraLines.length - warnLines.length;
+  // Everything your side may see since your last move must be on screen when you move: when
+  // the board's log cannot hold it, the turn opens on the news view (Tab switches).
+  const moveCols = 2;
+  const moveRowsN = Math.ceil(all.length / moveCols);
+  const newsHint = hint ? wrapLine(hint, cols, 2).slice(0, 2) : [];
+  const newsLog = rows - 3 - moveRowsN - newsHint.length - warnLines.length;
+  const auto: TurnView = legal.length > 0 && newsRows.length > boardLog ? 'news' : 'board';
+  shown.current = chosenView ?? auto;
+  const layout: Layout = (chosenView ?? auto) === 'news' ? { view: 'news', logRows: Math.max(2, newsLog) } : { view: 'board', logRows: Math.max(2, boardLog) };
+
   const viewTitle = `${ACTOR_TABLE[side].capital} sees`;
   const offer = `Your move: Beijing offers restraint for ${c.offerPrice}`;
   const moveTitle = !legal.length
     ? (ctl.remote ? ctl.remote.waitingFor() : 'Waiting')
     : side === 'us' && c.offerPrice !== 'none'
-      ? offer.length <= cols - leftW - 1
+      ? offer.length <= rightW
         ? offer
         : `Beijing offers restraint for ${c.offerPrice}`
       : `Your move, round ${c.round}`;
   const header = `${ctl.scenario.name} · you: ${SIDE_NAME[side]} · round ${c.round}/${c.params.rounds} · seed ${ctl.seed}`;
   const headerRoom = cols - (teacher ? 24 : 10);
+  const keys = moveKeysText(all.length);
+  const footer =
+    message ||
+    (ctl.remote
+      ? `${ctl.remote.status()} · ${keys} move · Tab ${layout.view === 'news' ? 'meters' : 'news'} · c claims · q quit`
+      : `${keys} move · Tab ${layout.view === 'news' ? 'meters' : 'news'} · u undo · s save · t teacher · c claims · q quit`);
+  const warn = warnLines.map((l, i) => (
+    <Text key={`warn${i}`} color="yellow">
+      {fit(l, cols).trimEnd()}
+    </Text>
+  ));
+  const head = (
+    <Box>
+      <Text bold>{fit(header, headerRoom).trimEnd()}</Text>
+      {teacher ? <Text color="magenta"> · teacher view</Text> : null}
+      <Text dimColor> · ? help</Text>
+    </Box>
+  );
+
+  if (layout.view === 'news') {
+    const byRow = Array.from({ length: moveRowsN }, (_, r) => Array.from({ length: moveCols }, (_, k) => r + k * moveRowsN).filter((i) => i < all.length));
+    // The first column as wide as its longest move (mark, key, label, advice mark), so no label is cut.
+    const firstW = Math.min(cols - 20, Math.max(...all.slice(0, moveRowsN).map((m) => MOVES[m].label.length + 5)));
+    const colW = (k: number) => (k === 0 ? firstW : cols - firstW);
+    const newsTitle = `${moveTitle} · since your last move, as ${ACTOR_TABLE[side].capital} saw it:`;
+    return (
+      <Box flexDirection="column" width={cols}>
+        {head}
+        <Text dimColor>{fit(newsTitle, cols).trimEnd()}</Text>
+        <EventLog rows={newsRows} height={layout.logRows} width={cols} back={logBack} />
+        {warn}
+        {byRow.map((ixs, r) => (
+          <Box key={`mr${r}`}>
+            {ixs.map((i, k) => (
+              <Box key={all[i]} width={colW(k)}>
+                <MoveList moves={[all[i] as MoveName]} keys={[i]} available={legal} selected={selIx === i ? 0 : -1} advised={advice?.move} width={colW(k)} />
+              </Box>
+            ))}
+          </Box>
+        ))}
+        {newsHint.map((l, i) => (
+          <Text key={`hint${i}`}>{fit(l, cols).trimEnd() || ' '}</Text>
+        ))}
+        <Text dimColor>{fit(footer, cols).trimEnd()}</Text>
+      </Box>
+    );
+  }
+
   return (
     <Box flexDirection="column" width={cols}>
-      <Box>
-        <Text bold>{fit(header, headerRoom).trimEnd()}</Text>
-        {teacher ? <Text color="magenta"> · teacher view</Text> : null}
-        <Text dimColor> · ? help</Text>
-      </Box>
+      {head}
       <Box>
         <Box flexDirection="column" width={leftW} marginRight={1}>
-          <Text dimColor>{fit(`${viewTitle} (+/- this round)`, leftW)}</Text>
+          <Text dimColor>{fit(`${viewTitle} (+/- since your move)`, leftW)}</Text>
           <Meters meters={barMeters} width={leftW} />
         </Box>
         <Box flexDirection="column" width={rightW}>
           <Text dimColor>{fit(moveTitle, rightW)}</Text>
-          <MoveList moves={all} available={legal} selected={openMoveFrom(all, legal, selected)} advised={advice?.move} width={rightW} />
+          <MoveList moves={all} available={legal} selected={selIx} advised={advice?.move} width={rightW} />
           {ledgerInPanel ? <Text dimColor>{fit(ledger, rightW).trimEnd()}</Text> : null}
           {adviceInPanel
-            ? panelAdvice.map((l, i) =>
+            ? advicePanelLines.map((l, i) =>
                 i === 0 && l.startsWith(advicePrefix) ? (
                   <Box key="advice0">
                     <Text color="green">{advicePrefix}</Text>
@@ -293,17 +371,17 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
         </Box>
       </Box>
       {hintLines.map((l, i) => (
-        <Text key={`hint${i}`}>{fit(l, cols).trimEnd() || ' '}</Text>
+        <Text key={`hint${i}`}>{l}</Text>
       ))}
       {adviceLines.map((l, i) =>
         i === 0 && advice && l.startsWith(advicePrefix) ? (
           <Box key="advice0">
             <Text color="green">{advicePrefix}</Text>
-            <Text dimColor>{fit(l.slice(advicePrefix.length), cols - advicePrefix.length).trimEnd()}</Text>
+            <Text dimColor>{l.slice(advicePrefix.length)}</Text>
           </Box>
         ) : (
           <Text key={`advice${i}`} dimColor>
-            {fit(l, cols).trimEnd() || ' '}
+            {l || ' '}
           </Text>
         ),
       )}
@@ -313,13 +391,24 @@ function GameScreen({ ctl, version, teacher, explain, selected, message, cols, r
           {fit(l, cols).trimEnd()}
         </Text>
       ))}
-      <EventLog lines={logLines(ctl.session.steps, side, teacher)} height={logH} explain={explain} width={cols} />
-      <Text dimColor>{fit(message || (ctl.remote ? `${ctl.remote.status()} · 1-9 move · c claims · ? help · q quit` : '1-9 move · u undo · s save · t teacher view · c claims · ? help · q quit'), cols).trimEnd()}</Text>
+      {warn}
+      <EventLog rows={allRows} height={layout.logRows} width={cols} back={logBack} />
+      <Text dimColor>{fit(footer, cols).trimEnd()}</Text>
     </Box>
   );
 }
 
+
 // ---------------- end ----------------
+
+/** Who the US paid, so "concessions extracted" does not read as Beijing's gain when it all went to Kim. */
+export function whoWasPaid(c: { concededTaiwan: number; concededChips: number; aidToKim: number }): string {
+  const toBeijing = c.concededTaiwan + c.concededChips;
+  const parts = `Taiwan ${c.concededTaiwan}, chips ${c.concededChips}, aid to Kim ${c.aidToKim}`;
+  if (toBeijing === 0) return `The US paid Kim only (${parts}): Beijing got nothing.`;
+  if (c.aidToKim === 0) return `The US paid Beijing only (${parts}).`;
+  return `The US paid both Beijing and Kim (${parts}).`;
+}
 
 const TYPICAL_NOTE =
   '"typical": mean of 200 other seeded games. Better or worse than you only if your payoff is outside the middle 95% of its games.';
@@ -331,7 +420,8 @@ function EndScreen({ ctl, ended, cf, message, cols }: { ctl: ScreenController; e
   const mine = p[ctl.human];
   const parts = ctl.payoffParts();
   const series = roundSeries(ctl.session.steps, ctl instanceof GameController ? ctl.scenario.params.start.tension : undefined);
-  const line = (xs: number[], max: number) => xs.map((x) => ' ▁▂▃▄▅▆▇█'[Math.max(x > 0 ? 1 : 0, Math.round((x / Math.max(max, 1e-9)) * 8))]).join('');
+  // One glyph a round: a zero is '·', not a blank that the line's end would swallow.
+  const line = (xs: number[], max: number) => xs.map((x) => (x <= 0 ? '·' : '▁▂▃▄▅▆▇█'[Math.min(7, Math.max(0, Math.round((x / Math.max(max, 1e-9)) * 8) - 1))])).join('');
   const others = cf.filter((x) => x.id !== 'usRandom' && x.id !== 'chinaRandom' && x.id !== 'kimRandom');
   // The strategies the columns argue for and against come first in the sentence.
   const named = ['exposer', 'columns', 'appeaser', 'asksBeijing', 'opportunist', 'restrained', 'regimeFirst', 'loyalClient']
@@ -345,6 +435,7 @@ function EndScreen({ ctl, ended, cf, message, cols }: { ctl: ScreenController; e
   return (
     <Box flexDirection="column">
       <Text bold>Game over: {OUTCOMES[o]} after {ctl.ctx.roundsPlayed} round{ctl.ctx.roundsPlayed === 1 ? '' : 's'}</Text>
+      {o === 'concessionsExtracted' ? <Text>{whoWasPaid(ctl.ctx)}</Text> : null}
       <Text>
         Payoffs: US {p.us.toFixed(2)} · China {p.china.toFixed(2)} · Kim {p.kim.toFixed(2)}   (you: {SIDE_NAME[ctl.human]})
       </Text>
@@ -373,8 +464,11 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
-  const cols = Math.max(80, stdout?.columns ?? 80);
-  const rows = Math.max(24, stdout?.rows ?? 24);
+  const realCols = stdout?.columns ?? 80;
+  const realRows = stdout?.rows ?? 24;
+  const cols = Math.max(80, realCols);
+  const rows = Math.max(24, realRows);
+  const tooSmall = realCols < 80 || realRows < 24;
   const [ctl, setCtl] = useState<ScreenController | null>(() => controller ?? (start ? new GameController(start.scenario, start.seed, start.index, start.side, sidesFor(start), start.moves ?? []) : null));
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState(0);
@@ -383,11 +477,31 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
   const [help, setHelp] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
   const [message, setMessage] = useState('');
+  const shownView = useRef<TurnView>('board');
   const [debriefOpen, setDebriefOpen] = useState(false);
+  // The view chosen with Tab, for the turn it was chosen in (the step count then); a new turn opens on its own reckoning.
+  const [chosen, setChosen] = useState<{ view: TurnView; at: number } | null>(null);
+  const [logBack, setLogBack] = useState(0);
+  const steps = ctl?.session.steps.length ?? 0;
+  const chosenView = chosen && chosen.at === steps ? chosen.view : null;
+  // News arrived: the log shows its newest rows again.
+  useEffect(() => setLogBack(0), [steps]);
+  // A class game's news (a resume, another seat's move) makes the last key's answer stale.
+  const paused = ctl?.remote?.paused() ?? false;
+  useEffect(() => {
+    if (ctl?.remote) setMessage('');
+  }, [steps, paused]);
   const over = ctl?.session.isOver() ?? false;
   const cf = useMemo(() => (ctl && over ? ctl.counterfactuals() : []), [ctl, over, version]);
   const ended = useMemo(() => (ctl && over ? ctl.debrief() : null), [ctl, over, version]);
   const bump = () => setVersion((v) => v + 1);
+  // Redraw at the new size when the window is resized (and say so when it is too small).
+  useEffect(() => {
+    if (!stdout) return;
+    const onResize = () => setVersion((v) => v + 1);
+    stdout.on('resize', onResize);
+    return () => void stdout.off('resize', onResize);
+  }, [stdout]);
   // A class game redraws whenever the host sends news.
   useEffect(() => ctl?.remote?.subscribe(bump), [ctl]);
 
@@ -441,6 +555,13 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
       }
       if (input === 't') return setTeacher((t) => !t);
       if (input === 'c') return setExplain((e) => !e);
+      if (key.tab) {
+        // The screen reports the view it shows through `shown`; Tab flips it for this turn.
+        setChosen({ view: shownView.current === 'news' ? 'board' : 'news', at: ctl.session.steps.length });
+        return setLogBack(0);
+      }
+      if (key.pageUp) return setLogBack((b) => b + Math.max(1, rows - 14));
+      if (key.pageDown) return setLogBack((b) => Math.max(0, b - Math.max(1, rows - 14)));
       // Keys belong to a side's full move list, so each key means one move all game long.
       const legal = ctl.legalMoves();
       const all = movesOf(ctl.human);
@@ -452,6 +573,7 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
       else if (moveIndexOfKey(input) >= 0) {
         const i = moveIndexOfKey(input);
         const move = all[i];
+        if (move && ctl.remote?.paused()) return setMessage('The game is paused by the teacher: moves wait until the teacher resumes it.');
         if (move && !legal.includes(move)) return setMessage(`${moveKey(i)} ${MOVES[move].label}: not open now (greyed). Choose a bright one.`);
         pick = move;
       }
@@ -478,11 +600,15 @@ export function App({ scenarios, start, newSeed, save, controller }: AppProps) {
       />
     );
   } else if (over) body = debriefOpen && ended ? <DebriefView debrief={ended} cols={cols} rows={rows} /> : <EndScreen ctl={ctl} ended={ended} cf={cf} message={message} cols={cols} />;
-  else body = <GameScreen ctl={ctl} version={version} teacher={teacher} explain={explain} selected={selected} message={message} cols={cols} rows={rows} />;
+  else body = <GameScreen ctl={ctl} version={version} teacher={teacher} explain={explain} selected={selected} message={message} cols={cols} rows={rows} chosenView={chosenView} logBack={logBack} shown={shownView} />;
 
+  // Below the minimum the frame would come out in fragments: say so instead (it redraws on resize).
+  if (tooSmall) {
+    return <Text>{`leverage needs a terminal of at least 80x24; this one is ${realCols}x${realRows}. Enlarge the window (the game waits; q quits).`}</Text>;
+  }
   return (
     <Box flexDirection="column">
-      {help ? <Help width={Math.min(cols, 100)} classGame={!!ctl?.remote} /> : body}
+      {help ? <Help width={Math.min(cols, 100)} height={rows - 1} meters={meterMeanings((ctl?.meters(teacher) ?? []).map((m) => m.label))} classGame={!!ctl?.remote} /> : body}
       {confirmQuit ? <Text color="yellow" bold>Quit this game? y to quit, any other key to keep playing.</Text> : null}
     </Box>
   );

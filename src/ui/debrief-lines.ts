@@ -50,12 +50,14 @@ export function payoffBreakdownLines(breakdown: Record<Actor, PayoffComponent[]>
   return out;
 }
 
-const SIGHTING: Record<Sighting, string> = { saw: 'saw it', caught: 'caught it later', unseen: 'never knew' };
+const SIGHTING: Record<Sighting, string> = { saw: 'saw it', caught: 'caught it later', unseen: 'missed it' };
 
+// "(openly) (hidden: ...)" read as a contradiction: an open request can still be missed, by
+// luck, so the line says who missed it, not that it was hidden.
 function sightingText(seen: Partial<Record<Actor, Sighting>>): string {
   const hidden = (Object.entries(seen) as [Actor, Sighting][]).filter(([, s]) => s !== 'saw');
   if (!hidden.length) return '';
-  return ` (hidden: ${hidden.map(([a, s]) => `${SIDE[a]} ${SIGHTING[s]}`).join(', ')})`;
+  return `: ${hidden.map(([a, s]) => `${SIDE[a]} ${SIGHTING[s]}`).join(', ')}`;
 }
 
 function noteText(n: DebriefNote): string {
@@ -65,7 +67,9 @@ function noteText(n: DebriefNote): string {
 
 function thresholdText(t: Threshold): string {
   const rel = t.below ? (t.crossed ? 'under' : 'not under') : t.crossed ? 'reached' : 'short of';
-  return `${t.measure} ${t.value.toFixed(2)}, ${rel} ${t.threshold.toFixed(2)}`;
+  // Counts (rounds played, concessions paid) read as whole numbers, not 12.00.
+  const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+  return `${t.measure} ${num(t.value)}, ${rel} ${num(t.threshold)}`;
 }
 
 /** The timeline, round by round, with every hidden move revealed. */

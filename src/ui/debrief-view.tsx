@@ -32,8 +32,8 @@ export function DebriefView({ debrief, cols, rows }: { debrief: Debrief; cols: n
   const lines = debriefLines(debrief, cols - 1);
   const height = Math.max(4, rows - 2);
   const maxTop = Math.max(0, lines.length - height);
-  // Open at the verdict (the end), the part a person wants first; scroll up for the timeline.
-  const [top, setTop] = useState(maxTop);
+  // Open at the top: the title, then the game in order (the verdict is a PgDn or two below).
+  const [top, setTop] = useState(0);
   useInput(
     (_input, key) => {
       if (key.upArrow) setTop((t) => Math.max(0, t - 1));

@@ -114,7 +114,8 @@ export class GameController {
 
   /** The meters of the person's side (all of them in the teacher view). */
   meters(teacher: boolean): Meter[] {
-    return metersFor(this.human, this.ctx, this.roundStart, teacher);
+    // Since the person's last move, so the change shows that move's effect and everything after it.
+    return metersFor(this.human, this.ctx, this.session.turnStart[this.human] ?? this.roundStart, teacher);
   }
 }
 

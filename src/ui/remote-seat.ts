@@ -122,6 +122,14 @@ export class RemoteSeat implements ScreenController, RemoteGame {
     return w.charAt(0).toUpperCase() + w.slice(1);
   }
 
+  paused(): boolean {
+    return this.obs.status.paused;
+  }
+
+  coveredByAi(): readonly number[] {
+    return this.obs.status.coveredByAi ?? [];
+  }
+
   status(): string {
     const c = this.client;
     if (c.gone) return `Disconnected: ${c.gone}`;

@@ -35,6 +35,10 @@ export interface RemoteGame {
   waitingFor(): string;
   /** The footer: clock, pause, connection. */
   status(): string;
+  /** The teacher has paused the game: a key press is told so, not that the move is greyed. */
+  paused(): boolean;
+  /** Step numbers of the moves the AI made for a person's seat. */
+  coveredByAi(): readonly number[];
   /** Called whenever the host sends news; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
 }

@@ -5,9 +5,10 @@ import type { TableClient } from '../net/client.js';
 import type { TeacherObservation } from '../net/protocol.js';
 import { ACTORS } from '../model/context.js';
 import { OUTCOMES } from '../model/outcomes.js';
+import { isMoveName, MOVES } from '../model/moves.js';
 import { clockText } from './remote-seat.js';
 import { logLines } from './App.js';
-import { EventLog, fit, Meters } from './components.js';
+import { EventLog, fit, logRows, Meters } from './components.js';
 import { metersFor } from './meters.js';
 
 // The teacher's screen at a class game: the truth and every side's view, who has moved, the
@@ -15,16 +16,20 @@ import { metersFor } from './meters.js';
 
 const NAME: Record<Actor, string> = { us: 'US', china: 'China', kim: 'Kim' };
 const f = (x: unknown) => (typeof x === 'number' ? x.toFixed(2) : String(x));
+/** A view's word fields in words a teacher reads aloud, never the code's names (chinaWaits). */
+const CHANNEL: Record<string, string> = { none: 'none', overt: 'asked openly', covert: 'asked by courier' };
+const ANSWER: Record<string, string> = { none: 'nothing asked yet', obeyed: 'obeyed', defied: 'defied' };
+const moveWords = (x: unknown) => (typeof x === 'string' && isMoveName(x) ? MOVES[x].label : x === 'none' ? 'nothing yet' : f(x));
 
 /** One line per side: what that side's view holds that the others' do not. */
-function viewLines(o: TeacherObservation): string[] {
+export function viewLines(o: TeacherObservation): string[] {
   const us = o.views.us as unknown as Record<string, unknown>;
   const cn = o.views.china as unknown as Record<string, unknown>;
   const kim = o.views.kim as unknown as Record<string, unknown>;
   return [
-    `US sees: influence est. ${f(us.usEstimateOfInfluence)} · evidence ${f(us.evidence)} · requests caught ${f(us.requestsDetected)} · Beijing last seen: ${f(us.lastChinaMoveSeen)}`,
-    `China sees: influence ${f(cn.chinaInfluence)} · US pays? ${f(cn.chinaBeliefUsPays)} · lifeline ${f(cn.lifeline)} · Kim answered: ${f(cn.lastKimAnswer)}`,
-    `Kim sees: influence ${f(kim.chinaInfluence)} · US pays? ${f(kim.kimBeliefUsPays)} · Beijing's message: ${f(kim.requestChannel)}${kim.restraintOrdered ? ' · told to calm down' : ''}`,
+    `US sees: influence est. ${f(us.usEstimateOfInfluence)} · evidence ${f(us.evidence)} · requests caught ${String(us.requestsDetected)} · Beijing last seen: ${moveWords(us.lastChinaMoveSeen)}`,
+    `China sees: influence ${f(cn.chinaInfluence)} · US concedes? ${f(cn.chinaBeliefUsPays)} · lifeline ${f(cn.lifeline)} · Kim answered: ${ANSWER[String(cn.lastKimAnswer)] ?? f(cn.lastKimAnswer)}`,
+    `Kim sees: influence ${f(kim.chinaInfluence)} · US pays him? ${f(kim.kimBeliefUsPays)} · Beijing's message: ${CHANNEL[String(kim.requestChannel)] ?? f(kim.requestChannel)}${kim.restraintOrdered ? ' · told to calm down' : ''}`,
   ];
 }
 
@@ -115,8 +120,8 @@ export function TeacherApp({ client, save }: TeacherAppProps) {
           ))}
         </Box>
       </Box>
-      <EventLog lines={logLines(o.steps, 'us', true)} height={logH} explain={explain} width={cols} />
-      <Text dimColor>{fit(message || notice || (s.over ? 'v reveal the whole game to the seats (debrief) · s save log · c claims · q quit' : 'g start · p pause · r resume · e end round (AI moves) · s save log · c claims · q quit'), cols).trimEnd()}</Text>
+      <EventLog rows={logRows(logLines(o.steps, 'us', true, s.coveredByAi ?? []), cols, explain)} height={logH} width={cols} />
+      <Text dimColor>{fit(message || notice || (s.over ? 'v reveal the whole game to the seats (debrief) · s save log · c claims · q quit' : 'g start · p/r pause/resume · e the AI takes this turn · s save · c claims · q quit'), cols).trimEnd()}</Text>
     </Box>
   );
 }

@@ -108,7 +108,7 @@ describe('the debrief', () => {
     const hit = all.find(({ d }) => d.timeline.some((e) => e.type === 'move' && e.move === 'askEscalationByCourier' && e.seen.us === 'unseen'))!;
     const lines = debriefLines(hit.d, 80);
     const text = lines.join('\n');
-    expect(text).toMatch(/Ask Kim to escalate \(by courier\) \(hidden: US never knew\)/);
+    expect(text).toMatch(/Ask Kim to escalate \(by courier\): US missed it/);
     expect(text).toMatch(/^Why it ended: /m);
     expect(text).toMatch(/War risk over the game: \d+\.\d% /);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);

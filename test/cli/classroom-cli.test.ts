@@ -36,7 +36,7 @@ describe('leverage host and join: bad input', () => {
     child.stdout.on('data', (d) => (out += String(d)));
     try {
       for (let i = 0; i < 100 && !/Teacher/.test(out); i++) await new Promise((r) => setTimeout(r, 50));
-      const codes = [...out.matchAll(/(US|China|Kim|Teacher)\s+leverage join 127\.0\.0\.1:\d+ ([A-Z0-9]{4}-[A-Z0-9]{4})/g)].map((m) => m[2]);
+      const codes = [...out.matchAll(/(US|China|Kim|Teacher)\s+npx leverage join 127\.0\.0\.1:\d+ ([A-Z0-9]{4}-[A-Z0-9]{4})/g)].map((m) => m[2]);
       expect(codes).toHaveLength(4);
       expect(new Set(codes).size).toBe(4);
       expect(out).toMatch(/this machine only/);
@@ -52,7 +52,7 @@ describe('leverage host and join: bad input', () => {
     const child = spawn(process.execPath, [BIN, 'host', '2022', '--seed', '4', '--port', '0', '--log', log], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
-    const seat = (name: string) => new RegExp(`${name}\\s+leverage join (\\S+) (\\S+)`).exec(out);
+    const seat = (name: string) => new RegExp(`${name}\\s+npx leverage join (\\S+) (\\S+)`).exec(out);
     const clients: RawClient[] = [];
     try {
       for (let i = 0; i < 100 && !seat('Teacher'); i++) await new Promise((r) => setTimeout(r, 50));

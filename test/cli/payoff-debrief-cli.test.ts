@@ -39,7 +39,7 @@ describe('payoff parts and the debrief on the command line', () => {
     expect(r.code).toBe(0);
     const debrief = r.out.slice(r.out.indexOf('Debrief: the whole game, every hidden move revealed'));
     expect(debrief.length).toBeGreaterThan(100);
-    expect(debrief).toMatch(/Ask Kim to escalate \(by courier\) \(hidden: US (never knew|caught it later)\)/);
+    expect(debrief).toMatch(/Ask Kim to escalate \(by courier\): US (missed it|caught it later)/);
     expect(debrief).toMatch(/\(hidden from US\)/);
   });
 

@@ -107,6 +107,51 @@ describe('colour', () => {
   });
 });
 
+describe('the game screen at 80x24 as a person plays it (issue 21 items 1-7)', () => {
+  it("China (2022, seed 735044, US appeaser, keys 2,1,2) sees Kim's moves since its last turn, the changes between rounds, and marked moves without colour", async () => {
+    const sock = `${socket}-china`;
+    const t = (...args: string[]) => spawnSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
+    const view = () => t('capture-pane', '-p', '-t', 'g').stdout;
+    const until = async (re: RegExp) => {
+      const end = Date.now() + 8000;
+      while (!re.test(view())) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${String(re)}; the screen was:\n${view()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    t('new-session', '-d', '-s', 'g', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR NO_COLOR=1 node dist/src/cli/main.js play 2022 --as china --seed 735044 --us appeaser; sleep 30`);
+    try {
+      await until(/round 1\/12/);
+      // NO_COLOR: the highlighted move and the closed ones carry characters (item 6); the footer names key 0 (item 7).
+      expect(view()).toMatch(/>1 Ask Kim to escalate \(openly\)/);
+      expect(view()).toMatch(/1-9,0 move/);
+      for (const [k, round] of [['2', 2], ['1', 3], ['2', 4]] as const) {
+        t('send-keys', '-t', 'g', k);
+        await until(new RegExp(`round ${round}/12`));
+        await new Promise((r) => setTimeout(r, 200));
+        const screen = view();
+        // Kim's answer and the US reply to China's last move, and the round's end, are all on screen (item 1).
+        expect(screen).toMatch(new RegExp(`R${round - 1} +Kim `));
+        expect(screen).toMatch(new RegExp(`R${round - 1} +US `));
+        expect(screen).toMatch(/Between rounds: tension/);
+        expect(screen).toMatch(/-4 Offer restraint; price: Taiwan support/);
+      }
+      // The nuclear test China asked for in round 3 (item 1), told without a contradiction (item 4).
+      expect(view()).toMatch(/R3 +Kim +Conduct a nuclear test/);
+      expect(view()).not.toMatch(/pays for looking like/);
+      t('send-keys', '-t', 'g', 'Tab');
+      await until(/Beijing sees \(\+\/- since your move\)/);
+      // Each ending's line on its meter (item 3).
+      expect(view()).toMatch(/NK economy +\S*\|/);
+      t('send-keys', '-t', 'g', '?');
+      await until(/Your meters/);
+      expect(view()).toMatch(/US-China tension +the Washington-Beijing rivalry/);
+    } finally {
+      t('kill-server');
+    }
+  });
+});
+
 describe('leverage explain in a real terminal', () => {
   it('asks for a prediction, runs the games, shows the verdict, and stops on q', async () => {
     const sock = `${socket}-explain`;

@@ -143,7 +143,7 @@ describe('one observation rule, every surface', () => {
     const us = metersFor('us', ctx, ctx, false).map((m) => m.label);
     expect(us).toContain('Influence (US est.)');
     expect(us).not.toContain('Influence (true)');
-    expect(us).not.toContain('China: US pays');
+    expect(us).not.toContain('China: US concedes');
     for (const side of ACTORS) {
       const view = viewFor(ctx, side) as unknown as Record<string, unknown>;
       const values = new Set(Object.values(view).filter((v) => typeof v === 'number'));

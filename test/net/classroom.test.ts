@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join as pathJoin } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClassroomServer } from '../../src/net/server.js';
+import type { ServerMessage } from '../../src/net/protocol.js';
 import { parseLog, replayLog } from '../../src/engine/replay.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
@@ -136,7 +137,7 @@ describe('a class game over real WebSockets', () => {
     await teacher.until((m) => m.type === 'teacherState' && m.obs.truth.round === round + 1);
     const usMove = server.session.steps.find((s) => s.type === 'move' && s.round === round && s.actor === 'us');
     expect(usMove).toBeDefined();
-    expect(events.some((e) => e.includes('the AI (columns) moved for US'))).toBe(true);
+    expect(events.some((e) => e.includes("the AI (The columns' advice) moved for US"))).toBe(true);
     // The student may not command the table.
     const m = us.received.length;
     us.sendJson({ type: 'teacher', id: 'x1', command: 'endRound' });
@@ -146,6 +147,37 @@ describe('a class game over real WebSockets', () => {
     const saved = await teacher.until((x) => x.type === 'log');
     expect(saved.type === 'log' && saved.jsonl).toContain('"type":"header"');
     await playSeat(us, pickVaried);
+    expectReplays(server);
+  });
+
+  it("the teacher's e moves only for the seat whose turn it is, and that seat's screen says the AI moved for it (issue 21 item 8)", async () => {
+    const { logLines } = await import('../../src/ui/App.js');
+    const { server, url, events } = await table();
+    const teacher = await join(url, server.codes.teacher);
+    const kim = await join(url, server.codes.kim);
+    const us = await join(url, server.codes.us);
+    teacher.sendJson({ type: 'teacher', id: 't1', command: 'start' });
+    // Round 1 runs China (AI), Kim, then the US: the game waits for Kim.
+    await kim.until((m) => m.type === 'state' && m.obs.legal.length > 0);
+    const round = server.session.ctx.round;
+    const kimStep = server.session.steps.length;
+    const n = us.received.length;
+    teacher.sendJson({ type: 'teacher', id: 't2', command: 'endRound' });
+    // The US has not had its turn: it gets it, and the AI has not moved for it.
+    await us.until((m) => m.type === 'state' && m.obs.legal.length > 0, 3000, n);
+    expect(server.session.ctx.round).toBe(round);
+    expect(server.session.toMove()).toBe('us');
+    expect(server.session.steps.some((x) => x.type === 'move' && x.round === round && x.actor === 'us')).toBe(false);
+    expect(events.some((e) => /moved for US/.test(e))).toBe(false);
+    expect(events.some((e) => /moved for Kim/.test(e))).toBe(true);
+    // Kim's screen labels the move as the AI's; the US screen does not call it the US's choice.
+    const kimObs = (await kim.until((m) => m.type === 'state' && m.obs.status.coveredByAi.length > 0)) as Extract<ServerMessage, { type: 'state' }>;
+    expect(kimObs.obs.status.coveredByAi).toEqual([kimStep + 1]); // steps count from 1;
+    const kimLog = logLines(kimObs.obs.steps, 'kim', false, kimObs.obs.status.coveredByAi).map((l) => l.text);
+    expect(kimLog.some((t) => t.includes('(the AI moved for you)'))).toBe(true);
+    const usObs = us.state()!;
+    expect(logLines(usObs.steps, 'us', false, usObs.status.coveredByAi).some((l) => l.text.includes('(the AI moved for you)'))).toBe(false);
+    await Promise.all([playSeat(kim, pickVaried), playSeat(us, pickVaried)]);
     expectReplays(server);
   });
 

@@ -49,10 +49,10 @@ describe('the game screen', () => {
     expect(f).toMatch(/1 Concede: less support for Taiwan/);
     expect(f).toMatch(/The columns' advice: /);
     // The recalibrated 2022 game (issue 13): Beijing opens by selling restraint for chips.
-    expect(f).toMatch(/R1 China Offer restraint; price: chip controls — Beijing offers/);
+    expect(f).toMatch(/R1 +China Offer restraint; price: chip controls — Beijing offers/);
     // Kim's move is named, then its effect (issue 10 item 3); the line's claims are cited
     // (wrapped under the text at this width: issue 10 item 10).
-    expect(f).toMatch(/R1 Kim +Offer to suspend tests, for payment — Kim offers to suspend his tests/);
+    expect(f).toMatch(/R1 +Kim +Offer to suspend tests, for payment — Kim offers to suspend his tests/);
     expect(f).toMatch(/\[C6\]/);
   });
 
@@ -111,12 +111,12 @@ describe('what each side may know', () => {
     );
   it("Kim sees Beijing's courier; Washington does not, until the teacher view shows it", async () => {
     const kim = start('kim');
-    expect(kim.lastFrame()).toMatch(/R1 China Ask Kim to escalate \(by courier\) — A courier carries Xi's request/);
+    expect(kim.lastFrame()).toMatch(/R1 +China Ask Kim to escalate \(by courier\) — A courier carries Xi's request/);
     const us = start('us');
     // Washington observed nothing of the request: the log says so, and names no move China did not make.
     expect(us.lastFrame()).not.toMatch(/courier/);
-    expect(us.lastFrame()).toMatch(/R1 China Nothing observed/);
-    expect(us.lastFrame()).not.toMatch(/R1 China Wait/);
+    expect(us.lastFrame()).toMatch(/R1 +China Nothing observed/);
+    expect(us.lastFrame()).not.toMatch(/R1 +China Wait/);
   });
   it('the teacher view adds what the side cannot know', () => {
     const ctl = new GameController(resolveScenario('2023'), '1', 0, 'us', { us: 'human', china: getStrategy('china', 'covertFirst'), kim: getStrategy('kim', 'regimeFirst') });

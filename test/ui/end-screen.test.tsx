@@ -7,7 +7,7 @@ import { press } from './press-keys.js';
 // The end screen: your payoff part by part, better or worse only outside the noise, and a
 // debrief one key away that reveals what your side could not see.
 
-const PAGE_UP = '\u001B[5~';
+const PAGE_DOWN = '\u001B[6~';
 
 describe('the end screen', () => {
   it('breaks your payoff into parts, compares within noise, and opens the debrief with d', async () => {
@@ -22,14 +22,21 @@ describe('the end screen', () => {
     expect(end).toMatch(/(better than you|worse than you|within noise)/);
     expect(end).toMatch(/middle 95% of its games/);
     expect(end).toMatch(/d debrief/);
+    // One glyph a round in the sparklines, zeros included (issue 21 item 7).
+    const rounds = Number(/after (\d+) rounds?/.exec(end)?.[1]);
+    expect(/Tension by round +(\S+)/.exec(end)?.[1]?.length).toBe(rounds);
+    expect(/Concessions so far +(\S+)/.exec(end)?.[1]?.length).toBe(rounds);
     await press(r, ['d']);
-    const d = r.lastFrame() ?? '';
-    expect(d).toMatch(/Why it ended: |What drove the result|War risk over the game/);
-    expect(d).toMatch(/lines \d+-\d+ of \d+ · up\/down/);
-    for (let i = 0; i < 40 && !/every hidden move revealed/.test(r.lastFrame() ?? ''); i++) await press(r, [PAGE_UP]);
+    // The debrief opens at its top, the game in order (issue 21 item 7).
     const top = r.lastFrame() ?? '';
     expect(top).toMatch(/Debrief: the whole game, every hidden move revealed/);
     expect(top).toMatch(/Round 1/);
+    expect(top).toMatch(/lines 1-\d+ of \d+ · up\/down/);
+    for (let i = 0; i < 40 && !/What drove the result/.test(r.lastFrame() ?? ''); i++) await press(r, [PAGE_DOWN]);
+    const d = r.lastFrame() ?? '';
+    expect(d).toMatch(/What drove the result/);
+    // Counts read as whole numbers.
+    expect(d).not.toMatch(/rounds played \d+\.\d/);
     await press(r, ['d']);
     expect(r.lastFrame()).toMatch(/Game over: /);
   }, 60_000);

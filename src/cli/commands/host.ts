@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageRoot } from '../../package-root.js';
+import { wrapLine } from '../../text-wrap.js';
 import type { Actor } from '../../model/context.js';
 import type { Strategy } from '../../strategies/types.js';
 import type { Seat } from '../../net/protocol.js';
@@ -33,6 +36,23 @@ function lanAddresses(): string[] {
     .flat()
     .filter((i) => i && i.family === 'IPv4' && !i.internal)
     .map((i) => (i as { address: string }).address);
+}
+
+/**
+ * How a student starts `leverage` on a machine set up like this one: from a checkout of the
+ * source (no global install) only `npx leverage` finds it, and only inside that folder.
+ */
+function launcher(): { command: string; before: string } {
+  const root = packageRoot();
+  const checkout = existsSync(join(root, 'tsconfig.json')) || existsSync(join(root, '.git'));
+  return checkout
+    ? {
+        command: 'npx leverage',
+        before:
+          'Before class, each student needs Node.js 20.19 or newer and a copy of this leverage folder, installed (clone it, then npm install: 2-3 minutes); ' +
+          "`npx leverage --version` inside it checks it. They type the command below inside that folder.",
+      }
+    : { command: 'leverage', before: 'Before class, each student needs Node.js 20.19 or newer and leverage installed as on this machine; `leverage --version` checks it.' };
 }
 
 const stamp = () => new Date().toISOString().slice(11, 19);
@@ -79,9 +99,12 @@ export function registerHost(program: Command): void {
       const address = where[0] ?? `127.0.0.1:${bound}`;
       out(`leverage class game: ${scenario.name} (${scenario.params.rounds} rounds), seed ${seed}, round clock ${roundSeconds ? `${roundSeconds} s` : 'off'}`);
       out(opts.lan ? `Listening on every interface, port ${bound}: ${where.join(', ') || 'no network address found'}` : `Listening on 127.0.0.1:${bound} (this machine only; --lan lets other machines join)`);
+      const run = launcher();
+      // Wrapped for an 80-column terminal: it is the line a teacher reads out before class.
+      for (const l of wrapLine(run.before, 80, 2)) out(l);
       out('Hand each code to its seat only (each code is one seat, and is spent when the game ends):');
-      for (const s of ['us', 'china', 'kim', 'teacher'] as Seat[]) out(`  ${SEAT_LABEL[s].padEnd(8)} leverage join ${address} ${server.codes[s]}`);
-      out(`Seats nobody takes are played by the AI: US ${ai.us.id}, China ${ai.china.id}, Kim ${ai.kim.id} (they also cover a seat whose time runs out).`);
+      for (const s of ['us', 'china', 'kim', 'teacher'] as Seat[]) out(`  ${SEAT_LABEL[s].padEnd(8)} ${run.command} join ${address} ${server.codes[s]}`);
+      out(`Seats nobody takes are played by the AI: US ${ai.us.name}, China ${ai.china.name}, Kim ${ai.kim.name} (they also move for a seat whose time runs out).`);
       out('The game starts when all three seats have joined, or when the teacher presses g.');
 
       const writeLog = () => {
