@@ -3,11 +3,10 @@ import type { Actor } from '../model/context.js';
 import type { Acc } from '../engine/stats.js';
 import type { BatchSpec, Cell, ProfileIds, Shard } from '../engine/batch.js';
 import type { TidyRow } from '../analysis/summary.js';
-import { BatchInterrupted, Folder, runUnits, shardUnits, specFingerprint } from '../engine/batch.js';
-import { CHUNK_SIZE } from '../engine/stats.js';
+import { BatchInterrupted, Folder, runUnits, shardUnits } from '../engine/batch.js';
+import { partialText } from './partial-file.js';
 import { InputError } from '../input-error.js';
 import { ACTORS } from '../model/context.js';
-import { packageVersion } from '../package-root.js';
 import { resolveScenario } from '../scenario/catalog.js';
 import { DEFAULT_STRATEGY, defaultStrategyId, getStrategy, strategyIds } from '../strategies/registry.js';
 import { checkWritable, writeAtomic } from './io.js';
@@ -89,24 +88,6 @@ export function buildSpec(command: string, refs: string[], opts: BatchCliOptions
   };
 }
 
-// ---------- partial results of a shard ----------
-
-export const PARTIAL_KIND = 'leverage-partial';
-export const PARTIAL_VERSION = 1;
-
-export interface PartialFile {
-  kind: typeof PARTIAL_KIND;
-  formatVersion: number;
-  leverage: string;
-  fingerprint: string;
-  chunkSize: number;
-  shard: Shard;
-  /** Options of the report (e.g. compare's metric): they must agree too. */
-  report: Record<string, unknown>;
-  spec: BatchSpec;
-  units: { u: number; acc: Acc }[];
-}
-
 function progressBar(): ((p: { gamesDone: number; gamesTotal: number }) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
   let last = 0;
@@ -154,18 +135,7 @@ export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Re
       const units: { u: number; acc: Acc }[] = [];
       await runUnits(spec, { workers, shard, onProgress: progressBar(), signal: stop.signal }, (u, acc) => units.push({ u, acc }));
       units.sort((a, b) => a.u - b.u);
-      const partial: PartialFile = {
-        kind: PARTIAL_KIND,
-        formatVersion: PARTIAL_VERSION,
-        leverage: packageVersion(),
-        fingerprint: specFingerprint(spec),
-        chunkSize: CHUNK_SIZE,
-        shard,
-        report,
-        spec,
-        units,
-      };
-      writeAtomic(opts.out as string, JSON.stringify(partial));
+      writeAtomic(opts.out as string, partialText({ shard, report, spec }, units));
       process.stderr.write(`shard ${shard.index}/${shard.count}: ${units.length} of ${shardUnits(spec).length} units written to ${opts.out}; combine all shards with leverage merge.\n`);
       return null;
     }
