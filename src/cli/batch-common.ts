@@ -1,10 +1,11 @@
-import { availableParallelism } from 'node:os';
 import type { Actor } from '../model/context.js';
 import type { Acc } from '../engine/stats.js';
-import type { BatchSpec, Cell, ProfileIds, Shard } from '../engine/batch.js';
+import type { BatchSpec, Cell, ProfileIds } from '../engine/batch.js';
 import type { TidyRow } from '../analysis/summary.js';
 import { BatchInterrupted, Folder, runUnits, shardUnits } from '../engine/batch.js';
 import { partialText } from './partial-file.js';
+import { usableCpus } from './cpus.js';
+import { parseShard, parseSlurmBase } from './job-index.js';
 import { InputError } from '../input-error.js';
 import { ACTORS } from '../model/context.js';
 import { resolveScenario } from '../scenario/catalog.js';
@@ -26,6 +27,7 @@ export interface BatchCliOptions {
   workers?: string;
   out?: string;
   shard?: string;
+  slurmArrayBase?: string;
 }
 
 /** `all`, one id, or a comma list, checked against the registry. */
@@ -37,19 +39,8 @@ export function parseStrategyList(actor: Actor, value: string | undefined, fallb
   return [...new Set(ids.map((id) => getStrategy(actor, id).id))];
 }
 
-export function parseShard(value: string | undefined): Shard | undefined {
-  if (value === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count || count > 100_000) {
-    throw new InputError(`--shard ${value}: write it as i/n with 1 <= i <= n, for example --shard 2/3.`);
-  }
-  return { index, count };
-}
-
 export function parseWorkers(value: string | undefined): number {
-  if (value === undefined) return Math.max(1, availableParallelism());
+  if (value === undefined) return usableCpus();
   return parseWholeNumber('--workers', value, 1, 256);
 }
 
@@ -124,7 +115,7 @@ function reportInterrupt(e: unknown): never {
  * as a partial file for `leverage merge` (returns null).
  */
 export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Record<string, unknown>): Promise<Cell[] | null> {
-  const shard = parseShard(opts.shard);
+  const shard = parseShard(opts.shard, process.env, parseSlurmBase(opts.slurmArrayBase));
   const workers = parseWorkers(opts.workers);
   if (shard && !opts.out) throw new InputError('--shard writes a partial result: give --out FILE.json for it.');
   if (shard && opts.out && !opts.out.endsWith('.json')) throw new InputError(`--out ${opts.out}: a shard's partial result is JSON; name a .json file.`);
