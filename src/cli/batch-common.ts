@@ -45,16 +45,27 @@ export function parseWorkers(value: string | undefined): number {
 }
 
 /**
- * A side's default across scenarios: one set of opponents for every scenario, whatever their
- * order. The scenarios' own choice when they all make the same one, else the built-in default.
+ * A side's default across scenarios, for commands whose rows must be the same profiles in
+ * every scenario (compare, tournament): the scenarios' own choice when they all make the
+ * same one, else the built-in default.
  */
 export function sharedDefault(a: Actor, scenarios: { strategies: Partial<Record<Actor, string>> }[]): string {
   const choices = new Set(scenarios.map((s) => defaultStrategyId(a, s.strategies)));
   return choices.size === 1 ? ([...choices][0] as string) : DEFAULT_STRATEGY[a];
 }
 
-/** Scenarios, profiles (the product of each side's list), seed and runs. */
-export function buildSpec(command: string, refs: string[], opts: BatchCliOptions, all: Partial<Record<Actor, boolean>> = {}): BatchSpec {
+function productOf(lists: Record<Actor, string[]>): ProfileIds[] {
+  const out: ProfileIds[] = [];
+  for (const us of lists.us) for (const china of lists.china) for (const kim of lists.kim) out.push({ us, china, kim });
+  return out;
+}
+
+/**
+ * Scenarios, profiles (the product of each side's list), seed and runs. With `ownDefaults`
+ * (batch), a side no flag names plays each scenario's own default (2020's and 2023's China,
+ * say), not one shared choice: the scenario then carries its own profiles.
+ */
+export function buildSpec(command: string, refs: string[], opts: BatchCliOptions, all: Partial<Record<Actor, boolean>> = {}, ownDefaults = false): BatchSpec {
   const runs = parseWholeNumber('--runs', opts.runs, 1, MAX_RUNS);
   const seed = parseSeed(opts.seed);
   const scenarios = (refs.length ? refs : ['baseline']).map((r) => withRounds(resolveScenario(r), opts.rounds));
@@ -63,18 +74,21 @@ export function buildSpec(command: string, refs: string[], opts: BatchCliOptions
     if (names.has(s.name)) throw new InputError(`${s.source}: a scenario named '${s.name}' is given twice. Fix: give each scenario once.`);
     names.add(s.name);
   }
-  const lists = {} as Record<Actor, string[]>;
-  for (const a of ACTORS) {
-    const fallback = sharedDefault(a, scenarios);
-    lists[a] = all[a] ? strategyIds(a) : parseStrategyList(a, opts[a], fallback);
-  }
-  const profiles: ProfileIds[] = [];
-  for (const us of lists.us) for (const china of lists.china) for (const kim of lists.kim) profiles.push({ us, china, kim });
+  const listsFor = (defaults: (a: Actor) => string) => {
+    const lists = {} as Record<Actor, string[]>;
+    for (const a of ACTORS) lists[a] = all[a] ? strategyIds(a) : parseStrategyList(a, opts[a], defaults(a));
+    return lists;
+  };
+  const profiles = productOf(listsFor((a) => sharedDefault(a, scenarios)));
+  const key = JSON.stringify(profiles);
   return {
     command,
     seed,
     runs,
-    scenarios: scenarios.map((s) => ({ name: s.name, source: s.source, sha256: s.sha256, params: s.params })),
+    scenarios: scenarios.map((s) => {
+      const own = ownDefaults ? productOf(listsFor((a) => defaultStrategyId(a, s.strategies))) : profiles;
+      return { name: s.name, source: s.source, sha256: s.sha256, params: s.params, ...(JSON.stringify(own) !== key ? { profiles: own } : {}) };
+    }),
     profiles,
   };
 }

@@ -33,7 +33,7 @@ export function registerBatch(program: Command): void {
     .option('--out <file>', 'write results to .json, .csv (tidy rows), .jsonl or .html (a page of charts) instead of printing a table')
     .action(async (refs: string[], opts: BatchCliOptions & { format?: string }) => {
       const format = formatFromOut(opts.out, opts.format, ['table', 'json', 'csv', 'jsonl', 'html']);
-      const spec = buildSpec('batch', refs, opts);
+      const spec = buildSpec('batch', refs, opts, {}, true);
       const cells = await execute(spec, opts, {});
       if (!cells) return;
       const report = batchReport(spec, cells);
