@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import type { Acc } from '../engine/stats.js';
 import type { BatchSpec, Shard } from '../engine/batch.js';
 import { specFingerprint, unitCount, unitGames } from '../engine/batch.js';
@@ -62,12 +61,13 @@ function blockSize(readers: number): number {
 export class PartialReader {
   header: PartialHeader;
   private pos = 0;
-  private text = '';
+  /** Bytes read but not yet handed out as lines: buf[start, end). */
+  private buf: Buffer;
+  private start = 0;
+  private end = 0;
   private eof = false;
-  private readonly decoder = new StringDecoder('utf8');
   private readonly digest = createHash('sha256');
   private readonly block: number;
-  private readonly size: number;
   /** The next unit this shard must hold (units u with u % count == index - 1, ascending). */
   private nextU: number;
   private readonly total: number;
@@ -83,9 +83,11 @@ export class PartialReader {
       throw new InputError(`${file}: no such file. Fix: check the path to the partial result.`);
     }
     if (st.isDirectory()) throw new InputError(`${file}: is a directory, not a partial result.`);
-    this.size = st.size;
     this.block = blockSize(readers);
+    this.buf = Buffer.allocUnsafe(this.block);
     this.header = this.readHeader();
+    // The header line may have grown the buffer; the unit lines need one block.
+    if (this.buf.length > this.block && this.end - this.start <= this.block) this.compact(Buffer.allocUnsafe(this.block));
     this.total = unitCount(this.header.spec);
     this.nextU = this.header.shard.index - 1;
   }
@@ -94,14 +96,25 @@ export class PartialReader {
     return new InputError(`${this.file}: the partial result is damaged (${what}). Fix: rerun that shard.`);
   }
 
+  private compact(into: Buffer): void {
+    this.buf.copy(into, 0, this.start, this.end);
+    this.end -= this.start;
+    this.start = 0;
+    this.buf = into;
+  }
+
+  /** Read more of the file after what is held; false at its end. */
   private fill(): boolean {
     if (this.eof) return false;
-    const buf = Buffer.allocUnsafe(Math.min(this.block, Math.max(1, this.size - this.pos)));
+    if (this.end === this.buf.length) {
+      // A line longer than the buffer (a header): double it, else make room at the front.
+      this.compact(this.start === 0 ? Buffer.allocUnsafe(this.buf.length * 2) : this.buf);
+    }
     let n = 0;
     try {
       const fd = openSync(this.file, 'r');
       try {
-        n = readSync(fd, buf, 0, buf.length, this.pos);
+        n = readSync(fd, this.buf, this.end, this.buf.length - this.end, this.pos);
       } finally {
         closeSync(fd);
       }
@@ -110,29 +123,31 @@ export class PartialReader {
     }
     if (n === 0) {
       this.eof = true;
-      this.text += this.decoder.end();
       return false;
     }
     this.pos += n;
-    this.text += this.decoder.write(buf.subarray(0, n));
+    this.end += n;
     return true;
   }
 
   /** The next line without its newline, or null at the end of the file. */
   private line(): string | null {
+    let from = this.start;
     for (;;) {
-      const at = this.text.indexOf('\n');
-      if (at >= 0) {
-        const line = this.text.slice(0, at);
-        this.text = this.text.slice(at + 1);
+      const at = this.buf.indexOf(10, from);
+      if (at >= 0 && at < this.end) {
+        const line = this.buf.toString('utf8', this.start, at);
+        this.start = at + 1;
         return line;
       }
+      from = this.end - this.start;
       if (!this.fill()) {
-        if (this.text === '') return null;
-        const line = this.text;
-        this.text = '';
+        if (this.start === this.end) return null;
+        const line = this.buf.toString('utf8', this.start, this.end);
+        this.start = this.end;
         return line;
       }
+      from += this.start;
     }
   }
 
