@@ -4,7 +4,8 @@
 // writes reference.json, the same units folded in this process in unit order, which is what
 // one unsharded run over those units reports: merge must write exactly these bytes.
 //
-//   npx tsx scripts/synth-shards.ts <folder> <games> <shards> [scenario]
+//   npx tsx scripts/synth-shards.ts <folder> <runs per cell> <shards> [scenarios,comma] [kim strategies,comma]
+// e.g. 10^9 games: 5 scenarios x 2 Kim strategies x 10^8 runs (--runs stops at 10^8).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { batchReport } from '../src/analysis/reports.js';
@@ -14,11 +15,11 @@ import { partialText } from '../src/cli/partial-file.js';
 import { Folder, resolveProfiles, runUnit, unitCount } from '../src/engine/batch.js';
 import type { Acc } from '../src/engine/stats.js';
 
-const [folder, gamesArg, shardsArg, scenario = '2022'] = process.argv.slice(2);
-if (!folder || !gamesArg || !shardsArg) throw new Error('usage: synth-shards.ts <folder> <games> <shards> [scenario]');
-const games = Number(gamesArg);
+const [folder, runsArg, shardsArg, scenarios = '2022', kim] = process.argv.slice(2);
+if (!folder || !runsArg || !shardsArg) throw new Error('usage: synth-shards.ts <folder> <runs per cell> <shards> [scenarios] [kim strategies]');
 const count = Number(shardsArg);
-const spec = buildSpec('batch', [scenario], { runs: String(games), seed: '1' }, {}, true);
+const spec = buildSpec('batch', scenarios.split(','), { runs: runsArg, seed: '1', kim }, {}, true);
+const games = spec.runs * spec.scenarios.length * spec.profiles.length;
 const total = unitCount(spec);
 const played = Math.min(total, 20);
 const profiles = resolveProfiles(spec);
