@@ -173,7 +173,14 @@ export class PartialReader {
     if (!p.spec || typeof shard !== 'object' || !Number.isInteger(shard.count) || !Number.isInteger(shard.index) || shard.index < 1 || shard.index > shard.count) {
       throw this.damaged('its header lacks the spec or a valid shard i/n');
     }
-    if (p.fingerprint !== specFingerprint(p.spec) || p.chunkSize !== CHUNK_SIZE) throw this.damaged('its spec does not match its fingerprint');
+    let fingerprint: string | undefined;
+    try {
+      fingerprint = specFingerprint(p.spec);
+      unitCount(p.spec);
+    } catch {
+      fingerprint = undefined; // a spec without its lists: damaged, as below
+    }
+    if (fingerprint === undefined || p.fingerprint !== fingerprint || p.chunkSize !== CHUNK_SIZE) throw this.damaged('its spec does not match its fingerprint');
     return p as PartialHeader;
   }
 

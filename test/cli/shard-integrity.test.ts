@@ -51,6 +51,12 @@ describe('merge checks every unit of every shard', () => {
       hist[(from + 1) % hist.length]! += 1;
     });
     expectUserError(run(['merge', a, moved]), /moved\.json: the partial result is damaged \(its units do not match their digest\)/);
+    const lines = readFileSync(b, 'utf8').split('\n');
+    const header = JSON.parse(lines[0]! + ']}') as { spec: { scenarios?: unknown } };
+    delete header.spec.scenarios;
+    lines[0] = JSON.stringify(header).slice(0, -2);
+    writeFileSync(join(d, 'nospec.json'), lines.join('\n'));
+    expectUserError(run(['merge', a, join(d, 'nospec.json')]), /nospec\.json: the partial result is damaged \(its spec does not match its fingerprint\)/);
   });
 
   it('refuses a shard cut short, and names every missing shard', () => {
