@@ -1,5 +1,6 @@
 import type { Actor } from '../model/context.js';
 import type { BatchSpec, Cell, ProfileIds } from '../engine/batch.js';
+import { profileAt } from '../engine/batch.js';
 import type { MetricKey } from '../engine/stats.js';
 import type { CellSummary, MetricSummary, TidyRow } from './summary.js';
 import type { Payoff3 } from './equilibria.js';
@@ -45,7 +46,7 @@ export function batchReport(spec: BatchSpec, cells: Cell[]): BatchReport {
     ...header(spec),
     cells: cells.map((c) => ({
       scenario: (spec.scenarios[c.scenario] as { name: string }).name,
-      profile: spec.profiles[c.profile] as ProfileIds,
+      profile: profileAt(spec, c.scenario, c.profile),
       summary: summarizeAcc(c.acc),
     })),
   };

@@ -1,13 +1,13 @@
-import { availableParallelism } from 'node:os';
 import type { Actor } from '../model/context.js';
 import type { Acc } from '../engine/stats.js';
-import type { BatchSpec, Cell, ProfileIds, Shard } from '../engine/batch.js';
+import type { BatchSpec, Cell, ProfileIds } from '../engine/batch.js';
 import type { TidyRow } from '../analysis/summary.js';
-import { BatchInterrupted, Folder, runUnits, shardUnits, specFingerprint } from '../engine/batch.js';
-import { CHUNK_SIZE } from '../engine/stats.js';
+import { BatchInterrupted, Folder, runUnits, shardUnits } from '../engine/batch.js';
+import { partialText } from './partial-file.js';
+import { usableCpus } from './cpus.js';
+import { parseShard, parseSlurmBase } from './job-index.js';
 import { InputError } from '../input-error.js';
 import { ACTORS } from '../model/context.js';
-import { packageVersion } from '../package-root.js';
 import { resolveScenario } from '../scenario/catalog.js';
 import { DEFAULT_STRATEGY, defaultStrategyId, getStrategy, strategyIds } from '../strategies/registry.js';
 import { checkWritable, writeAtomic } from './io.js';
@@ -27,6 +27,7 @@ export interface BatchCliOptions {
   workers?: string;
   out?: string;
   shard?: string;
+  slurmArrayBase?: string;
 }
 
 /** `all`, one id, or a comma list, checked against the registry. */
@@ -38,33 +39,33 @@ export function parseStrategyList(actor: Actor, value: string | undefined, fallb
   return [...new Set(ids.map((id) => getStrategy(actor, id).id))];
 }
 
-export function parseShard(value: string | undefined): Shard | undefined {
-  if (value === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count || count > 100_000) {
-    throw new InputError(`--shard ${value}: write it as i/n with 1 <= i <= n, for example --shard 2/3.`);
-  }
-  return { index, count };
-}
-
 export function parseWorkers(value: string | undefined): number {
-  if (value === undefined) return Math.max(1, availableParallelism());
+  if (value === undefined) return usableCpus();
   return parseWholeNumber('--workers', value, 1, 256);
 }
 
 /**
- * A side's default across scenarios: one set of opponents for every scenario, whatever their
- * order. The scenarios' own choice when they all make the same one, else the built-in default.
+ * A side's default across scenarios, for commands whose rows must be the same profiles in
+ * every scenario (compare, tournament): the scenarios' own choice when they all make the
+ * same one, else the built-in default.
  */
 export function sharedDefault(a: Actor, scenarios: { strategies: Partial<Record<Actor, string>> }[]): string {
   const choices = new Set(scenarios.map((s) => defaultStrategyId(a, s.strategies)));
   return choices.size === 1 ? ([...choices][0] as string) : DEFAULT_STRATEGY[a];
 }
 
-/** Scenarios, profiles (the product of each side's list), seed and runs. */
-export function buildSpec(command: string, refs: string[], opts: BatchCliOptions, all: Partial<Record<Actor, boolean>> = {}): BatchSpec {
+function productOf(lists: Record<Actor, string[]>): ProfileIds[] {
+  const out: ProfileIds[] = [];
+  for (const us of lists.us) for (const china of lists.china) for (const kim of lists.kim) out.push({ us, china, kim });
+  return out;
+}
+
+/**
+ * Scenarios, profiles (the product of each side's list), seed and runs. With `ownDefaults`
+ * (batch), a side no flag names plays each scenario's own default (2020's and 2023's China,
+ * say), not one shared choice: the scenario then carries its own profiles.
+ */
+export function buildSpec(command: string, refs: string[], opts: BatchCliOptions, all: Partial<Record<Actor, boolean>> = {}, ownDefaults = false): BatchSpec {
   const runs = parseWholeNumber('--runs', opts.runs, 1, MAX_RUNS);
   const seed = parseSeed(opts.seed);
   const scenarios = (refs.length ? refs : ['baseline']).map((r) => withRounds(resolveScenario(r), opts.rounds));
@@ -73,38 +74,23 @@ export function buildSpec(command: string, refs: string[], opts: BatchCliOptions
     if (names.has(s.name)) throw new InputError(`${s.source}: a scenario named '${s.name}' is given twice. Fix: give each scenario once.`);
     names.add(s.name);
   }
-  const lists = {} as Record<Actor, string[]>;
-  for (const a of ACTORS) {
-    const fallback = sharedDefault(a, scenarios);
-    lists[a] = all[a] ? strategyIds(a) : parseStrategyList(a, opts[a], fallback);
-  }
-  const profiles: ProfileIds[] = [];
-  for (const us of lists.us) for (const china of lists.china) for (const kim of lists.kim) profiles.push({ us, china, kim });
+  const listsFor = (defaults: (a: Actor) => string) => {
+    const lists = {} as Record<Actor, string[]>;
+    for (const a of ACTORS) lists[a] = all[a] ? strategyIds(a) : parseStrategyList(a, opts[a], defaults(a));
+    return lists;
+  };
+  const profiles = productOf(listsFor((a) => sharedDefault(a, scenarios)));
+  const key = JSON.stringify(profiles);
   return {
     command,
     seed,
     runs,
-    scenarios: scenarios.map((s) => ({ name: s.name, source: s.source, sha256: s.sha256, params: s.params })),
+    scenarios: scenarios.map((s) => {
+      const own = ownDefaults ? productOf(listsFor((a) => defaultStrategyId(a, s.strategies))) : profiles;
+      return { name: s.name, source: s.source, sha256: s.sha256, params: s.params, ...(JSON.stringify(own) !== key ? { profiles: own } : {}) };
+    }),
     profiles,
   };
-}
-
-// ---------- partial results of a shard ----------
-
-export const PARTIAL_KIND = 'leverage-partial';
-export const PARTIAL_VERSION = 1;
-
-export interface PartialFile {
-  kind: typeof PARTIAL_KIND;
-  formatVersion: number;
-  leverage: string;
-  fingerprint: string;
-  chunkSize: number;
-  shard: Shard;
-  /** Options of the report (e.g. compare's metric): they must agree too. */
-  report: Record<string, unknown>;
-  spec: BatchSpec;
-  units: { u: number; acc: Acc }[];
 }
 
 function progressBar(): ((p: { gamesDone: number; gamesTotal: number }) => void) | undefined {
@@ -143,7 +129,7 @@ function reportInterrupt(e: unknown): never {
  * as a partial file for `leverage merge` (returns null).
  */
 export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Record<string, unknown>): Promise<Cell[] | null> {
-  const shard = parseShard(opts.shard);
+  const shard = parseShard(opts.shard, process.env, parseSlurmBase(opts.slurmArrayBase));
   const workers = parseWorkers(opts.workers);
   if (shard && !opts.out) throw new InputError('--shard writes a partial result: give --out FILE.json for it.');
   if (shard && opts.out && !opts.out.endsWith('.json')) throw new InputError(`--out ${opts.out}: a shard's partial result is JSON; name a .json file.`);
@@ -154,18 +140,7 @@ export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Re
       const units: { u: number; acc: Acc }[] = [];
       await runUnits(spec, { workers, shard, onProgress: progressBar(), signal: stop.signal }, (u, acc) => units.push({ u, acc }));
       units.sort((a, b) => a.u - b.u);
-      const partial: PartialFile = {
-        kind: PARTIAL_KIND,
-        formatVersion: PARTIAL_VERSION,
-        leverage: packageVersion(),
-        fingerprint: specFingerprint(spec),
-        chunkSize: CHUNK_SIZE,
-        shard,
-        report,
-        spec,
-        units,
-      };
-      writeAtomic(opts.out as string, JSON.stringify(partial));
+      writeAtomic(opts.out as string, partialText({ shard, report, spec }, units));
       process.stderr.write(`shard ${shard.index}/${shard.count}: ${units.length} of ${shardUnits(spec).length} units written to ${opts.out}; combine all shards with leverage merge.\n`);
       return null;
     }

@@ -3,15 +3,15 @@
 import { parentPort } from 'node:worker_threads';
 import type { BatchSpec } from './batch.js';
 import type { Profile } from './fast-game.js';
-import { resolveProfile, runUnitWithTwins } from './batch.js';
+import { resolveProfiles, runUnitWithTwins } from './batch.js';
 
 let spec: BatchSpec | null = null;
-let profiles: Profile[] = [];
+let profiles: Profile[][] = [];
 
 parentPort?.on('message', (msg: { type: 'spec'; spec: BatchSpec } | { type: 'unit'; u: number }) => {
   if (msg.type === 'spec') {
     spec = msg.spec;
-    profiles = spec.profiles.map(resolveProfile);
+    profiles = resolveProfiles(spec);
     return;
   }
   if (!spec) throw new Error('a batch worker was sent a unit before its spec');

@@ -31,6 +31,12 @@ export interface BatchScenario {
    * are never dispatched on their own. null (or no list): the cell is played.
    */
   scoredFrom?: readonly (number | null)[];
+  /**
+   * This scenario's own profiles, one for each of the spec's (same length), when its sides'
+   * defaults differ from the spec's: a batch of several scenarios plays each scenario's own
+   * default strategy for a side no flag names. Absent: the spec's profiles.
+   */
+  profiles?: ProfileIds[];
 }
 
 export interface BatchSpec {
@@ -111,7 +117,18 @@ export function resolveProfile(ids: ProfileIds): Profile {
   return out as Profile;
 }
 
-/** Play one unit: its games, in index order, into a fresh accumulator. */
+/** The strategies that play profile p in scenario s. */
+export function profileAt(spec: BatchSpec, s: number, p: number): ProfileIds {
+  return (spec.scenarios[s]?.profiles?.[p] ?? spec.profiles[p]) as ProfileIds;
+}
+
+/** Every scenario's profiles, resolved to strategies once (shared where a scenario has none of its own). */
+export function resolveProfiles(spec: BatchSpec): Profile[][] {
+  const shared = spec.profiles.map(resolveProfile);
+  return spec.scenarios.map((sc) => (sc.profiles ? sc.profiles.map(resolveProfile) : shared));
+}
+
+/** Play one unit: its games, in index order, into a fresh accumulator; `profiles` are its scenario's. */
 export function runUnit(spec: BatchSpec, u: number, profiles: Profile[]): Acc {
   const { s, p, c } = unitAt(spec, u);
   const scenario = spec.scenarios[s] as BatchScenario;
@@ -146,9 +163,10 @@ export function playedUnits(spec: BatchSpec, shard?: Shard): number[] {
 }
 
 /** Play one unit, and score its games for every twin scenario too: each result is a unit. */
-export function runUnitWithTwins(spec: BatchSpec, u: number, profiles: Profile[]): { u: number; acc: Acc }[] {
+export function runUnitWithTwins(spec: BatchSpec, u: number, byScenario: Profile[][]): { u: number; acc: Acc }[] {
   const { s, p, c } = unitAt(spec, u);
   const twins = twinsOf(spec, s, p);
+  const profiles = byScenario[s] as Profile[];
   if (twins.length === 0) return [{ u, acc: runUnit(spec, u, profiles) }];
   const scenario = spec.scenarios[s] as BatchScenario;
   const end = Math.min(spec.runs, (c + 1) * CHUNK_SIZE);
@@ -163,7 +181,7 @@ export function runUnitWithTwins(spec: BatchSpec, u: number, profiles: Profile[]
 export function specFingerprint(spec: BatchSpec): string {
   const h = createHash('sha256');
   h.update(JSON.stringify({ c: spec.command, seed: spec.seed, runs: spec.runs, chunk: CHUNK_SIZE, profiles: spec.profiles }));
-  for (const s of spec.scenarios) h.update(`${s.name}\n${JSON.stringify(s.params)}\n`);
+  for (const s of spec.scenarios) h.update(`${s.name}\n${JSON.stringify(s.params)}\n${s.profiles ? JSON.stringify(s.profiles) + '\n' : ''}`);
   return h.digest('hex');
 }
 
@@ -210,7 +228,7 @@ export async function runUnits(spec: BatchSpec, opts: RunOptions, onUnit: (u: nu
   const interrupted = () => new BatchInterrupted({ gamesDone, gamesTotal });
 
   if (opts.workers <= 0) {
-    const profiles = spec.profiles.map(resolveProfile);
+    const profiles = resolveProfiles(spec);
     for (const u of units) {
       if (opts.signal?.aborted) throw interrupted();
       for (const r of runUnitWithTwins(spec, u, profiles)) onUnit(r.u, r.acc);

@@ -196,3 +196,36 @@ export function proportionInterval(count: number, n: number): { p: number; low: 
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
   return { p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
+
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/**
+ * What is wrong with an accumulator read back from a file, or null when it is whole: `games`
+ * games, every outcome and histogram count a whole number summing to them (so shares lie in
+ * [0,1] and sum to one), every mean and spread finite. A hand-edited or damaged unit would
+ * otherwise merge into impossible shares or a NaN mean.
+ */
+export function accProblem(acc: unknown, games: number): string | null {
+  if (typeof acc !== 'object' || acc === null) return 'no accumulator';
+  const a = acc as Partial<Record<keyof Acc, unknown>>;
+  if (!isCount(a.n) || a.n === 0) return `n is ${JSON.stringify(a.n)}, not a positive whole number`;
+  if (a.n !== games) return `n is ${a.n}, but the unit has ${games} games`;
+  if (!Array.isArray(a.outcomes) || a.outcomes.length !== OUTCOME_NAMES.length || !a.outcomes.every(isCount)) return 'outcome counts are missing or not whole numbers';
+  const outcomeSum = (a.outcomes as number[]).reduce((t, x) => t + x, 0);
+  if (outcomeSum !== games) return `outcome counts sum to ${outcomeSum}, not ${games} games`;
+  if (!Array.isArray(a.payoffParts) || a.payoffParts.length !== PAYOFF_TERMS.length || !a.payoffParts.every(isFiniteNumber)) return 'payoff parts are missing or not finite';
+  if (!Array.isArray(a.metrics) || a.metrics.length !== METRICS.length) return 'metrics are missing';
+  for (let i = 0; i < METRICS.length; i++) {
+    const m = a.metrics[i] as Partial<MetricAcc> | null;
+    const label = (METRICS[i] as MetricInfo).label;
+    if (typeof m !== 'object' || m === null) return `metric '${label}' is missing`;
+    if (m.n !== games) return `metric '${label}' counts ${JSON.stringify(m.n)} games, not ${games}`;
+    if (![m.mean, m.m2, m.min, m.max].every(isFiniteNumber)) return `metric '${label}' has a mean, spread, min or max that is not a finite number`;
+    if ((m.m2 as number) < 0 || (m.min as number) > (m.max as number)) return `metric '${label}' has a negative spread or min above max`;
+    if (!Array.isArray(m.hist) || m.hist.length !== HIST_BINS || !m.hist.every(isCount)) return `metric '${label}' has a damaged histogram`;
+    const histSum = m.hist.reduce((t: number, x: number) => t + x, 0);
+    if (histSum !== games) return `metric '${label}' histogram counts ${histSum} games, not ${games}`;
+  }
+  return null;
+}
