@@ -165,7 +165,7 @@ export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Re
         spec,
         units,
       };
-      writeAtomic(opts.out as string, JSON.stringify(partial));
+      writeAtomic(opts.out as string, JSON.stringify(partial), '--out');
       process.stderr.write(`shard ${shard.index}/${shard.count}: ${units.length} of ${shardUnits(spec).length} units written to ${opts.out}; combine all shards with leverage merge.\n`);
       return null;
     }
@@ -213,7 +213,7 @@ export function jsonlOf(rows: TidyRow[]): string {
 /** Write to `out`, or to standard output; `readable` text (not data: json, csv, md) is fitted to the width. */
 export function emit(text: string, out: string | undefined, readable = false): void {
   if (out) {
-    writeAtomic(out, text);
+    writeAtomic(out, text, '--out');
     process.stderr.write(`wrote ${out}\n`);
   } else if (readable) print(text);
   else process.stdout.write(text);

@@ -20,7 +20,7 @@ export function commandLine(): string {
 
 export async function writeHtml(out: string, build: (pages: typeof Pages) => Promise<string>): Promise<void> {
   const pages = await import('../report/pages.js');
-  writeAtomic(out, await build(pages));
+  writeAtomic(out, await build(pages), '--out');
   process.stderr.write(`wrote ${out}\n`);
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { MAX_SCENARIO_BYTES, decodeText, readBounded } from '../bounded-read.js';
 import YAML, { isPair, isScalar, LineCounter } from 'yaml';
 import type { Actor } from '../model/context.js';
 import type { Params } from '../model/params.js';
@@ -67,11 +68,14 @@ function readText(file: string): string {
     fail(file, "no such file. Fix: check the path, or run 'leverage scenarios' to list the built-in scenarios.");
   }
   if (st.isDirectory()) fail(file, 'is a directory, not a scenario file. Fix: name a .yaml file inside it.');
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readBounded(file, MAX_SCENARIO_BYTES, 'scenario file');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     fail(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}). Fix: check its permissions.`);
   }
+  return decodeText(bytes, file);
 }
 
 function allowedText(f: Field): string {

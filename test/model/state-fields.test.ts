@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, StateField } from '../../src/model/context.js';
+import type { Actor } from '../../src/model/context.js';
 import { ACTORS, DECLS, STATE_FIELD_NAMES, initialContext } from '../../src/model/context.js';
 import { viewFor } from '../../src/model/views.js';
 import { digest, GameSession, sidesOf } from '../../src/engine/session.js';
