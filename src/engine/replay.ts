@@ -137,7 +137,9 @@ function headerProblems(session: GameSession, h: LogHeader): { problem: string |
   const now = session.header();
   const expected = { ...now, scenario: { ...now.scenario, source: h.scenario?.source, sha256: h.scenario?.sha256 } };
   const d = firstDifference(JSON.parse(JSON.stringify(expected)) as unknown, h);
-  return { problem: d ? `the header differs from the game replayed: ${d}` : null, changedFile: now.scenario.sha256 !== h.scenario?.sha256 };
+  const changedFile = now.scenario.sha256 !== h.scenario?.sha256;
+  const why = changedFile ? ` (${now.scenario.source} has changed since the log was written)` : '';
+  return { problem: d ? `the header differs from the game replayed: ${d}${why}` : null, changedFile };
 }
 
 class Divergence extends Error {
