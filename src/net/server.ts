@@ -170,6 +170,13 @@ export class ClassroomServer {
     return this.conns.size;
   }
 
+  /** Bytes queued for clients and not yet taken by the network: what a client that stops reading makes the host hold. */
+  unsentBytes(): number {
+    let n = 0;
+    for (const c of this.conns) n += c.ws.bufferedAmount;
+    return n;
+  }
+
   // ---------------- connections ----------------
 
   private onConnection(ws: WebSocket, req: IncomingMessage): void {
