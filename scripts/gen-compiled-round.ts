@@ -5,9 +5,10 @@
 // same states, moves, guards, actions and order, so the compiled round, the stepper and the
 // diagram cannot drift apart. `npm run build` runs this; a test fails if the committed file
 // differs from what this writes now. `--check` only compares.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeAtomic } from '../src/cli/io.js';
 import type { Actor } from '../src/model/context.js';
 import type { MoveDecl } from '../src/model/game-table.js';
 import { ACTOR_TABLE, CHANCE_PHASE, CHANCE_RULES, ENDINGS, GAME_TABLE, NEXT_ROUND, ROUND_END_PHASE, TURN_ORDER } from '../src/model/game-table.js';
@@ -219,9 +220,7 @@ function main(): void {
     return;
   }
   if (old === text) return;
-  const tmp = `${GENERATED_FILE}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, GENERATED_FILE);
+  writeAtomic(GENERATED_FILE, text);
   console.log(`wrote ${GENERATED_FILE}`);
 }
 

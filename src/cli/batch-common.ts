@@ -140,7 +140,7 @@ export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Re
       const units: { u: number; acc: Acc }[] = [];
       await runUnits(spec, { workers, shard, onProgress: progressBar(), signal: stop.signal }, (u, acc) => units.push({ u, acc }));
       units.sort((a, b) => a.u - b.u);
-      writeAtomic(opts.out as string, partialText({ shard, report, spec }, units));
+      writeAtomic(opts.out as string, partialText({ shard, report, spec }, units), '--out');
       process.stderr.write(`shard ${shard.index}/${shard.count}: ${units.length} of ${shardUnits(spec).length} units written to ${opts.out}; combine all shards with leverage merge.\n`);
       return null;
     }
@@ -159,14 +159,17 @@ export async function execute(spec: BatchSpec, opts: BatchCliOptions, report: Re
 export type OutputFormat = 'table' | 'md' | 'csv' | 'json' | 'jsonl' | 'html';
 
 export function formatFromOut(out: string | undefined, explicit: string | undefined, allowed: OutputFormat[]): OutputFormat {
+  const ext = out?.split('.').pop()?.toLowerCase();
+  const byExt: Record<string, OutputFormat> = { json: 'json', csv: 'csv', jsonl: 'jsonl', md: 'md', txt: 'table', html: 'html' };
   if (explicit !== undefined) {
     if (!(allowed as string[]).includes(explicit)) throw new InputError(`--format ${explicit}: use one of ${allowed.join(', ')}.`);
     if (explicit === 'html') requireHtmlOut(out);
+    // A file named for one format and written in another misleads whoever opens it.
+    const named = ext ? byExt[ext] : undefined;
+    if (named && named !== explicit) throw new InputError(`--format ${explicit} --out ${out}: the file's name says ${ext}. Fix: drop one of them, or make them agree.`);
     return explicit as OutputFormat;
   }
   if (!out) return 'table';
-  const ext = out.split('.').pop()?.toLowerCase();
-  const byExt: Record<string, OutputFormat> = { json: 'json', csv: 'csv', jsonl: 'jsonl', md: 'md', txt: 'table', html: 'html' };
   const f = ext ? byExt[ext] : undefined;
   if (!f || !allowed.includes(f)) {
     throw new InputError(`--out ${out}: name a file ending in ${allowed.filter((a) => a !== 'table').map((a) => `.${a}`).join(', ')}${allowed.includes('table') ? ' or .txt' : ''}.`);
@@ -188,7 +191,7 @@ export function jsonlOf(rows: TidyRow[]): string {
 /** Write to `out`, or to standard output; `readable` text (not data: json, csv, md) is fitted to the width. */
 export function emit(text: string, out: string | undefined, readable = false): void {
   if (out) {
-    writeAtomic(out, text);
+    writeAtomic(out, text, '--out');
     process.stderr.write(`wrote ${out}\n`);
   } else if (readable) print(text);
   else process.stdout.write(text);

@@ -20,7 +20,7 @@ export function commandLine(): string {
 
 export async function writeHtml(out: string, build: (pages: typeof Pages) => Promise<string>): Promise<void> {
   const pages = await import('../report/pages.js');
-  writeAtomic(out, await build(pages));
+  writeAtomic(out, await build(pages), '--out');
   process.stderr.write(`wrote ${out}\n`);
 }
 
@@ -30,7 +30,9 @@ export async function writeHtml(out: string, build: (pages: typeof Pages) => Pro
  */
 export function textOrHtml(format: string | undefined, out: string | undefined, extra: string[] = [], textToFile = true): string {
   const ext = out?.split('.').pop()?.toLowerCase() ?? '';
-  const f = format ?? (ext === 'html' || extra.includes(ext) ? ext : 'text');
+  const named = ext === 'html' || extra.includes(ext) ? ext : ext === 'txt' ? 'text' : undefined;
+  if (format !== undefined && named !== undefined && named !== format) throw new InputError(`--format ${format} --out ${out}: the file's name says ${ext}. Fix: drop one of them, or make them agree.`);
+  const f = format ?? named ?? 'text';
   const allowed = ['text', ...extra, 'html'];
   if (!allowed.includes(f)) throw new InputError(`--format ${f}: use ${allowed.join(', ')}.`);
   if (f === 'html') requireHtmlOut(out);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import type { CommandEntry } from './program.js';
 import { InputError } from '../input-error.js';
+import { printable } from '../bounded-read.js';
 import { COMMANDS, newProgram, registerCommands, registerIndex } from './program.js';
 
 // The only place that reads argv and sets the exit code:
@@ -35,14 +36,37 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/**
+ * Standard output that cannot be written: a reader that went away (`scenarios | head -3`) is
+ * no error, so the command ends quietly; a full disk (`run 2022 > /dev/full`) is one line.
+ */
+function outputFailed(e: NodeJS.ErrnoException): boolean {
+  if (e?.code === 'EPIPE') {
+    process.exit(process.exitCode ?? 0);
+  }
+  if (e?.code === 'ENOSPC' || e?.code === 'EDQUOT' || e?.code === 'EIO') {
+    const why = e.code === 'EIO' ? 'an input/output error' : 'the disk is full';
+    try {
+      process.stderr.write(`leverage: cannot write the output (${why}). Fix: free some space, or write elsewhere.\n`);
+    } catch {
+      // stderr may be on the same full disk: the exit code still tells.
+    }
+    process.exit(1);
+  }
+  return false;
+}
+process.stdout.on('error', (e) => outputFailed(e) || handle(e));
+
 function handle(e: unknown): void {
+  if ((e as NodeJS.ErrnoException)?.syscall === 'write' && outputFailed(e as NodeJS.ErrnoException)) return;
   if (e instanceof CommanderError) {
     // Help and version exit cleanly; anything else commander rejects is a usage error.
     process.exitCode = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
     return;
   }
   if (e instanceof InputError) {
-    process.stderr.write(`leverage: ${e.message}\n`);
+    // Messages quote what a person gave (file text, names): never echo control characters.
+    process.stderr.write(`leverage: ${printable(e.message)}\n`);
     process.exitCode = 2;
     return;
   }

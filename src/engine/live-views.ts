@@ -99,7 +99,7 @@ export class UsLiveView extends LiveView implements UsView {
     return this.ctx.evidence;
   }
   get kimStanding(): number {
-    return this.ctx.kimStanding;
+    return this.ctx.kimStandingPublic;
   }
   get nkEconomy(): number {
     return this.ctx.nkEconomy;

@@ -19,7 +19,8 @@ function isObject(x: unknown): x is Record<string, unknown> {
 /** Read a JSONL game log, refusing anything malformed with the line and the fix. */
 export function parseLog(text: string, file: string): ParsedLog {
   const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
+  // Blank lines at the end (an editor's, or a shell's) are no part of the log.
+  while (lines.length > 0 && (lines.at(-1) as string).trim() === '') lines.pop();
   if (lines.length === 0) throw new InputError(`${file}: the log is empty. Fix: write one with 'leverage run --log FILE'.`);
   const records: Record<string, unknown>[] = [];
   lines.forEach((line, i) => {
@@ -76,6 +77,8 @@ export function parseLog(text: string, file: string): ParsedLog {
 
 export interface ReplayResult {
   ok: boolean;
+  /** Set when the game reproduced but not from the same scenario file (its hash differs): not exact. */
+  notExact?: string;
   /** Steps that matched before any divergence. */
   matched: number;
   /** 1-based line of the log where it diverged (header is line 1). */
@@ -117,7 +120,26 @@ function stepProblem(step: Step, rec: Step, h: LogHeader): string | null {
     if (step.detection !== rec.detection || step.war !== rec.war || step.drift !== rec.drift) return 'the chance draws differ from the log (different seed or generator)';
   }
   const d = firstDifference(step.state, rec.state);
-  return d ? `the state differs after this step: ${d}` : null;
+  if (d) return `the state differs after this step: ${d}`;
+  // Every other field too (seq, round, notes and who saw them, whether a request was caught):
+  // a log whose words were edited is not the game that was played.
+  const rest = firstDifference(JSON.parse(JSON.stringify(step)) as unknown, rec);
+  return rest ? `the step's record differs: ${rest}` : null;
+}
+
+/**
+ * What differs between the log's header and the game replayed now, apart from where the
+ * scenario file lives (a log may be replayed from another folder): parameters, payoff
+ * weights, seed, sides, the scenario's name. The file's hash is returned apart: with the
+ * same parameters the game is the same, but not from the same file.
+ */
+function headerProblems(session: GameSession, h: LogHeader): { problem: string | null; changedFile: boolean } {
+  const now = session.header();
+  const expected = { ...now, scenario: { ...now.scenario, source: h.scenario?.source, sha256: h.scenario?.sha256 } };
+  const d = firstDifference(JSON.parse(JSON.stringify(expected)) as unknown, h);
+  const changedFile = now.scenario.sha256 !== h.scenario?.sha256;
+  const why = changedFile ? ` (${now.scenario.source} has changed since the log was written)` : '';
+  return { problem: d ? `the header differs from the game replayed: ${d}${why}` : null, changedFile };
 }
 
 class Divergence extends Error {
@@ -139,6 +161,10 @@ export function replayLog(log: ParsedLog, scenario: ScenarioRef, file: string): 
   const h = log.header;
   const session = new GameSession(scenario, h.seed, h.index, sidesFromHeader(h, file));
   const diverge = (i: number, problem: string): ReplayResult => ({ ok: false, matched: i, line: i + 2, problem, session });
+  const header = headerProblems(session, h);
+  if (header.problem) return { ok: false, matched: 0, line: 1, problem: header.problem, session };
+  const exact = (r: ReplayResult): ReplayResult =>
+    header.changedFile ? { ...r, notExact: `the scenario ${scenario.source} is not the file the log was made from (its hash differs), though its parameters are the same` } : r;
   const recs = log.steps;
   const script = recs.flatMap((r) => (r.type === 'move' && session.sides[r.actor] === 'human' ? [r.move] : []));
   let checked = 0;
@@ -165,13 +191,13 @@ export function replayLog(log: ParsedLog, scenario: ScenarioRef, file: string): 
   }
   if (log.outcome === null) {
     if (session.isOver()) return diverge(recs.length, 'the log was saved in progress, but the game is over now');
-    return { ok: true, matched: recs.length, session };
+    return exact({ ok: true, matched: recs.length, session });
   }
   if (!session.isOver()) return diverge(recs.length, 'the log ends but the game goes on');
   const o = session.outcomeLine();
   const d = firstDifference(o, log.outcome);
   if (d) return diverge(recs.length, `the outcome differs: ${d}`);
-  return { ok: true, matched: recs.length, session };
+  return exact({ ok: true, matched: recs.length, session });
 }
 
 /** The scenario embedded in a log's header, for when its file is gone. */

@@ -38,6 +38,7 @@ export function kimLearnsWhetherUsPays(ctx: GameContext): void {
   // C6: a pause offered and not paid for looks weak at home.
   if (ctx.kimOfferedPause && !ctx.usPaidKim) {
     ctx.kimStanding = clamp01(ctx.kimStanding - ctx.params.kim.unpaidPauseStandingCost);
+    ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - ctx.params.kim.unpaidPauseStandingCost);
   }
 }
 
@@ -59,12 +60,19 @@ export function sanctionsBite(ctx: GameContext): void {
   // famine and 2017's sanctions on it). A squeezed lifeline sustains less: crises are graded.
   ctx.nkEconomy = clamp01(ctx.nkEconomy + k.lifelineSustains * ctx.lifeline * k.lifelineDependence * (1 - ctx.nkEconomy));
   const shortfall = 0.5 - ctx.nkEconomy;
-  if (shortfall > 0) ctx.kimStanding = clamp01(ctx.kimStanding - shortfall * k.economyStandingDrag);
   // C7, C12: triumphs and humiliations alike fade toward the regime's entrenched hold at home
   // (party, security apparatus, propaganda): a quiet year does not topple Kim; only a sustained
-  // squeeze (the economy's drag above) pushes standing below it.
-  const gap = ctx.kimStanding - k.entrenchedStanding;
-  ctx.kimStanding = clamp01(ctx.kimStanding - Math.max(-k.standingFade, Math.min(k.standingFade, gap)));
+  // squeeze (the economy's drag above) pushes standing below it. The public figure moves by the
+  // same rule from its own value, so it stays a function of what Washington observed (C4).
+  ctx.kimStanding = dragAndFade(ctx.kimStanding, shortfall, k);
+  ctx.kimStandingPublic = dragAndFade(ctx.kimStandingPublic, shortfall, k);
+}
+
+function dragAndFade(standing: number, shortfall: number, k: GameContext['params']['kim']): number {
+  let s = shortfall > 0 ? clamp01(standing - shortfall * k.economyStandingDrag) : standing;
+  const gap = s - k.entrenchedStanding;
+  s = clamp01(s - Math.max(-k.standingFade, Math.min(k.standingFade, gap)));
+  return s;
 }
 
 /** C12: war breaks out with a chance that grows with tension and shrinks with deterrence (C11). */

@@ -79,5 +79,6 @@ export function sendWarmSignal(ctx: GameContext): void {
   const c = ctx.params.covert;
   ctx.warmSignal = true;
   ctx.kimStanding = clamp01(ctx.kimStanding + c.warmSignalStanding);
+  ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic + c.warmSignalStanding);
   ctx.evidence = clamp01(ctx.evidence + c.evidencePerWarmSignal);
 }

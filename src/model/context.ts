@@ -101,8 +101,14 @@ export const STATE_FIELDS = {
   nkEconomy: started('nkEconomy', { seenBy: EVERYONE, digest: 'nkEconomy' }),
   /** C7: the trade lifeline China keeps open. */
   lifeline: started('lifeline', { seenBy: ['china', 'kim'], digest: 'lifeline' }),
-  /** C7: Kim's standing at home. */
-  kimStanding: started('kimStanding', { seenBy: EVERYONE, digest: 'kimStanding', summary: 'kimStanding' }),
+  /** C7: Kim's standing at home, as Pyongyang and Beijing know it (it includes what obeying a covert request cost him). */
+  kimStanding: started('kimStanding', { seenBy: ['china', 'kim'], digest: 'kimStanding', summary: 'kimStanding' }),
+  /**
+   * C4, C7: Kim's standing as Washington can read it, moved only by what it observes (tests, letters,
+   * unpaid pauses, the economy, the fade, an overt request obeyed), never by an uncaught request:
+   * otherwise the figure would betray the courier the detection roll kept hidden.
+   */
+  kimStandingPublic: started('kimStanding', { seenBy: ['us'], viewAs: 'kimStanding', digest: 'kimStandingPublic' }),
   /** C11: sanctions in force (incl. seized assets). */
   sanctions: started('sanctions', { seenBy: EVERYONE, digest: 'sanctions' }),
   /** C11: allied deterrence (exercises, carrier, Japan). */

@@ -65,7 +65,8 @@ const BEIJING_AND_KIM: readonly Actor[] = ['china', 'kim'];
 const rungGuard = (rung: number) => guard('rungWithinReach', (c) => kim.rungWithinReach(c, rung), { rung });
 const rungEffect = (rung: number) => effect('testMissile', (c) => kim.testMissile(c, rung), { rung });
 function narrateTest(b: GameContext, a: GameContext): Note[] {
-  const notes: Note[] = [{ claims: ['C6', 'C12'], text: `Tension ${change(b.tension, a.tension)}; Kim's standing at home ${change(b.kimStanding, a.kimStanding)}.` }];
+  // C4: the public line reads the public figure; an uncaught request must not show in it.
+  const notes: Note[] = [{ claims: ['C6', 'C12'], text: `Tension ${change(b.tension, a.tension)}; Kim's standing at home ${change(b.kimStandingPublic, a.kimStandingPublic)}.` }];
   if (b.diplomacy > 0 && a.diplomacy === 0) notes.push({ claims: ['C7'], text: 'The test ends the diplomatic track.' });
   return notes;
 }
@@ -150,7 +151,7 @@ export const GAME_TABLE = {
     claims: ['C5'],
     effect: effect('sendWarmSignal', china.sendWarmSignal),
     narrate: (b, a) =>
-      note(['C5'], `Xi sends Kim a warm public letter, silent on his tests: Kim's standing ${change(b.kimStanding, a.kimStanding)}, US evidence of Beijing's comfort ${change(b.evidence, a.evidence)}.`),
+      note(['C5'], `Xi sends Kim a warm public letter, silent on his tests: Kim's standing ${change(b.kimStandingPublic, a.kimStandingPublic)}, US evidence of Beijing's comfort ${change(b.evidence, a.evidence)}.`),
   },
   backSanctions: {
     actor: 'china',

@@ -15,6 +15,7 @@ export function testMissile(ctx: GameContext, rung: number): void {
   const prestige = testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence, ctx.tension);
   raiseTension(ctx, k.rungTension[i] ?? 0);
   ctx.kimStanding = clamp01(ctx.kimStanding + prestige);
+  ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic + prestige);
   // C7: and it costs a creaking economy (`kim.testCost` per rung).
   ctx.nkEconomy = clamp01(ctx.nkEconomy - k.testCost * rung);
   if (rung > ctx.escalationLevel) ctx.escalationLevel = rung;
@@ -69,6 +70,8 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
     if (ctx.testedRung >= k.obeyMinRung) {
       const seen = ctx.requestChannel === 'overt' ? 1 : 0.5;
       ctx.kimStanding = clamp01(ctx.kimStanding - k.obeyStandingCost * seen);
+      // C4: only an overt request is on the record; a courier's cost stays out of the public figure.
+      if (ctx.requestChannel === 'overt') ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - k.obeyStandingCost);
       ctx.kimAnswer = 'obeyed';
       ctx.kimObeyedCount += 1;
     } else {

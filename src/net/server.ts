@@ -105,6 +105,11 @@ export class ClassroomServer {
   private done = false;
   private logWindowStart = 0;
   private refusalsInWindow = 0;
+  /** Wrong join codes per address in its current window (item 8 of issue 20: guessing is throttled). */
+  private readonly badCodesBy = new Map<string, { count: number; since: number }>();
+  /** Wrong codes since the last summary line, and from where. */
+  private badCodeSummary = { refused: 0, throttled: 0, addresses: new Set<string>() };
+  private summaryTimer: NodeJS.Timeout | null = null;
 
   constructor(readonly opts: ServerOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -154,6 +159,8 @@ export class ClassroomServer {
 
   async close(): Promise<void> {
     this.stopClock();
+    if (this.summaryTimer) clearTimeout(this.summaryTimer);
+    this.summaryTimer = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const c of this.conns) {
       if (c.helloTimer) clearTimeout(c.helloTimer);
@@ -169,6 +176,13 @@ export class ClassroomServer {
     return this.conns.size;
   }
 
+  /** Bytes queued for clients and not yet taken by the network: what a client that stops reading makes the host hold. */
+  unsentBytes(): number {
+    let n = 0;
+    for (const c of this.conns) n += c.ws.bufferedAmount;
+    return n;
+  }
+
   // ---------------- connections ----------------
 
   private onConnection(ws: WebSocket, req: IncomingMessage): void {
@@ -177,20 +191,82 @@ export class ClassroomServer {
     const conn: Conn = { ws, seat: null, tokens: this.limits.burst, lastRefill: Date.now(), overRate: 0, refusalsLogged: 0, helloTimer: null, name: `${address}:${req.socket.remotePort ?? '?'}`, address, alive: true };
     ws.on('error', () => undefined); // bad frames and resets: ws closes the socket; nothing to crash
     ws.on('pong', () => (conn.alive = true));
-    let pending = 0;
-    for (const c of this.conns) if (!c.seat && c.address === address) pending++;
-    if (this.conns.size >= this.limits.maxConnections || pending >= this.limits.pendingPerAddress) {
+    // Connections that have not said hello share what the seats leave: room for one
+    // connection per seat is always kept, so idle sockets cannot lock out the people with codes.
+    const pendingRoom = Math.max(1, this.limits.maxConnections - SEATS.length);
+    let pendingHere = 0;
+    let oldestPending: Conn | null = null;
+    let pendingAll = 0;
+    for (const c of this.conns) {
+      if (c.seat) continue;
+      pendingAll++;
+      oldestPending ??= c; // a Set keeps insertion order: the first is the oldest
+      if (c.address === address) pendingHere++;
+    }
+    if (pendingHere >= this.limits.pendingPerAddress || this.badCodesThrottled(address)) {
       this.counts.closedForAbuse++;
-      ws.close(1013, 'the table is full');
+      ws.close(1013, pendingHere >= this.limits.pendingPerAddress ? 'too many connections from your address' : 'too many wrong codes from your address');
       return;
+    }
+    if (pendingAll >= pendingRoom && oldestPending) {
+      // Full of sockets that have not spoken: the one silent longest makes room (a real
+      // client says hello at once, so a newcomer with a code gets in).
+      this.counts.closedForAbuse++;
+      this.closeConn(oldestPending, 1013, 'the table is full of connections that did not say hello');
     }
     this.conns.add(conn);
     conn.helloTimer = setTimeout(() => {
       this.counts.closedForAbuse++;
-      ws.close(1008, 'no hello');
+      this.closeConn(conn, 1008, 'no hello');
     }, this.limits.helloMs);
     ws.on('message', (data, isBinary) => this.onMessage(conn, data as Buffer, isBinary));
     ws.on('close', () => this.onClose(conn));
+  }
+
+  /** Close and forget at once (the close event may come later): the room counts right away. */
+  private closeConn(conn: Conn, code: number, reason: string): void {
+    if (conn.helloTimer) clearTimeout(conn.helloTimer);
+    this.conns.delete(conn);
+    conn.ws.close(code, reason);
+    // A peer that does not answer the close handshake is cut off soon after.
+    setTimeout(() => conn.ws.terminate(), 1000).unref();
+  }
+
+  private badCodesThrottled(address: string): boolean {
+    const b = this.badCodesBy.get(address);
+    if (!b) return false;
+    if (Date.now() - b.since > this.limits.badCodeWindowMs) {
+      this.badCodesBy.delete(address);
+      return false;
+    }
+    return b.count >= this.limits.badCodesPerAddress;
+  }
+
+  /** A wrong code: counted against its address, and told to the host as part of one summary line. */
+  private noteBadCode(address: string, throttled: boolean): void {
+    this.counts.badCodes++;
+    if (!throttled) {
+      const b = this.badCodesBy.get(address);
+      if (b && Date.now() - b.since <= this.limits.badCodeWindowMs) b.count++;
+      else this.badCodesBy.set(address, { count: 1, since: Date.now() });
+    }
+    const sum = this.badCodeSummary;
+    if (throttled) sum.throttled++;
+    else sum.refused++;
+    sum.addresses.add(address);
+    this.summaryTimer ??= setTimeout(() => this.summariseBadCodes(), this.limits.refusalSummaryMs);
+    this.summaryTimer.unref?.();
+  }
+
+  private summariseBadCodes(): void {
+    this.summaryTimer = null;
+    const { refused, throttled, addresses } = this.badCodeSummary;
+    if (refused + throttled === 0) return;
+    const from = addresses.size === 1 ? `from ${[...addresses][0]}` : `from ${addresses.size} addresses`;
+    this.event(`refused ${refused + throttled} join attempt${refused + throttled === 1 ? '' : 's'} with wrong codes ${from}${throttled ? ` (${throttled} while throttled: ${this.limits.badCodesPerAddress} wrong codes a ${Math.round(this.limits.badCodeWindowMs / 1000)} s per address)` : ''}`);
+    this.badCodeSummary = { refused: 0, throttled: 0, addresses: new Set() };
+    const now = Date.now();
+    for (const [a, b] of this.badCodesBy) if (now - b.since > this.limits.badCodeWindowMs) this.badCodesBy.delete(a);
   }
 
   private onClose(conn: Conn): void {
@@ -252,12 +328,21 @@ export class ClassroomServer {
 
   private onHello(conn: Conn, code: string): void {
     if (conn.seat) return this.refuse(conn, 'already joined');
+    // An address that has guessed wrong too often is not heard until its window ends, right code or not.
+    if (this.badCodesThrottled(conn.address)) {
+      this.noteBadCode(conn.address, true);
+      this.send(conn, { type: 'refused', reason: 'too many wrong codes from your address: wait a minute, then try again' });
+      this.closeConn(conn, 1008, 'too many wrong codes');
+      return;
+    }
     // After the game every code is spent; a wrong code learns nothing about which seats exist.
     const seat = this.session.isOver() ? undefined : SEATS.find((s) => sameCode(code, this.codes[s]));
     if (!seat) {
-      this.counts.badCodes++;
-      this.refuse(conn, 'unknown or expired code');
-      conn.ws.close(1008, 'unknown or expired code');
+      this.noteBadCode(conn.address, false);
+      // Counted and summarised, not a line each: a guesser must not scroll the codes off the host's screen.
+      this.counts.refused++;
+      this.send(conn, { type: 'refused', reason: 'unknown or expired code' });
+      this.closeConn(conn, 1008, 'unknown or expired code');
       return;
     }
     if (seat !== 'teacher' && this.started && !this.humans.includes(seat)) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { MAX_SCENARIO_BYTES, decodeText, printable, readBounded } from '../bounded-read.js';
 import YAML, { isPair, isScalar, LineCounter } from 'yaml';
 import type { Actor } from '../model/context.js';
 import type { Params } from '../model/params.js';
@@ -64,9 +65,15 @@ interface Problem {
   text: string;
 }
 
+/** Past this many problems a file is not a scenario with typos: the rest are counted, not listed. */
+export const MAX_PROBLEMS_LISTED = 50;
+
 function failAll(file: string, lc: LineCounter, found: Problem[]): never {
   const sorted = [...found].sort((a, b) => a.offset - b.offset);
-  throw new ScenarioProblems(sorted.map((p) => `${where(file, lc, p.offset)}: ${p.text}`));
+  const listed = sorted.slice(0, MAX_PROBLEMS_LISTED).map((p) => `${where(file, lc, p.offset)}: ${p.text}`);
+  const more = sorted.length - listed.length;
+  if (more > 0) listed.push(`${file}: ${more} more problem${more === 1 ? '' : 's'} not listed (${sorted.length} in all). Fix: the ones above first.`);
+  throw new ScenarioProblems(listed);
 }
 
 function readText(file: string): string {
@@ -77,11 +84,14 @@ function readText(file: string): string {
     fail(file, "no such file. Fix: check the path, or run 'leverage scenarios' to list the built-in scenarios.");
   }
   if (st.isDirectory()) fail(file, 'is a directory, not a scenario file. Fix: name a .yaml file inside it.');
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readBounded(file, MAX_SCENARIO_BYTES, 'scenario file');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     fail(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}). Fix: check its permissions.`);
   }
+  return decodeText(bytes, file);
 }
 
 function allowedText(f: Field): string {
@@ -136,7 +146,9 @@ function describeIssue(issue: Issue, data: unknown): { path: (string | number)[]
   const dotted = path.filter((p) => typeof p === 'string').join('.');
   const field = fieldAt(dotted);
   const value = getPath(data, path.map(String));
-  const shown = typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  // Worked out only when a message shows the value: for a problem with the whole file (an
+  // unknown top-level key), stringifying it once per problem made many problems quadratic.
+  const show = () => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value));
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys?.[0] ?? '?';
     const allowed = keysAllowedAt(path);
@@ -148,28 +160,33 @@ function describeIssue(issue: Issue, data: unknown): { path: (string | number)[]
     };
   }
   if (value === null && issue.code === 'invalid_type' && path.length > 0) {
-    return { path, text: `'${dotted}' is empty. Fix: give it fields, indented under it (see scenarios/README.md), or delete the line.` };
+    // A group takes fields under it; a single field (name:, rounds:, start.tension:) takes a value.
+    if (keysAllowedAt(path).length > 0) {
+      return { path, text: `'${dotted}' is empty. Fix: give it fields, indented under it (see scenarios/README.md), or delete the line.` };
+    }
+    const example = field ? ` (${allowedText(field)})` : dotted === 'name' ? " (letters, digits, '.', '_' or '-')" : '';
+    return { path, text: `'${dotted}' is empty. Fix: give it a value after the colon${example}, or delete the line.` };
   }
   if (value === undefined && issue.code === 'invalid_type') {
     return { path, text: `missing required field '${dotted}'. Fix: add it (see scenarios/README.md).` };
   }
   if (dotted === 'schema') {
-    return { path, text: `schema is ${shown}; this version of leverage reads schema ${SCENARIO_SCHEMA_VERSION}. Fix: set 'schema: ${SCENARIO_SCHEMA_VERSION}'.` };
+    return { path, text: `schema is ${show()}; this version of leverage reads schema ${SCENARIO_SCHEMA_VERSION}. Fix: set 'schema: ${SCENARIO_SCHEMA_VERSION}'.` };
   }
   if (dotted === 'clock.round') {
-    return { path, text: `clock.round is ${shown}; a round is a month. Fix: set 'round: month'.` };
+    return { path, text: `clock.round is ${show()}; a round is a month. Fix: set 'round: month'.` };
   }
   if (dotted === 'clock.firstMonth') {
-    return { path, text: `clock.firstMonth is ${shown}; it must be a month written YYYY-MM, in quotes (e.g. "2022-01").` };
+    return { path, text: `clock.firstMonth is ${show()}; it must be a month written YYYY-MM, in quotes (e.g. "2022-01").` };
   }
   if (dotted === 'name') {
-    return { path, text: `name ${shown} must be 1-60 letters, digits, '.', '_' or '-', starting with a letter or digit.` };
+    return { path, text: `name ${show()} must be 1-60 letters, digits, '.', '_' or '-', starting with a letter or digit.` };
   }
   if (path[0] === 'assumptions' && path.length === 2) {
-    return { path, text: `assumption ${String(path[1])} is ${shown}; allowed: on, off, or a map of parameter overrides such as { chinaInfluence: 0.1 }.` };
+    return { path, text: `assumption ${String(path[1])} is ${show()}; allowed: on, off, or a map of parameter overrides such as { chinaInfluence: 0.1 }.` };
   }
   if (field) {
-    return { path, text: `${dotted} is ${shown}; allowed: ${allowedText(field)}.` };
+    return { path, text: `${dotted} is ${show()}; allowed: ${allowedText(field)}.` };
   }
   return { path, text: `${dotted || 'the file'}: ${issue.message}.` };
 }
@@ -180,7 +197,9 @@ export function parseScenario(text: string, file: string): Scenario {
   if (text.trim() === '') {
     fail(`${file}:1:1`, "the file is empty. Fix: a scenario needs at least 'schema: 1', 'name', 'title' and 'description'.");
   }
-  const doc = YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  // Duplicate keys are found below in one pass: the parser's own check compares every key
+  // with every other (8,000 keys took seconds).
+  const doc = YAML.parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
   // Syntax errors first, all of them: past one, what the file means is guesswork.
   if (doc.errors.length > 0) {
     failAll(
@@ -192,6 +211,19 @@ export function parseScenario(text: string, file: string): Scenario {
       })),
     );
   }
+  const duplicates: Problem[] = [];
+  YAML.visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const k = String(pair.key.value);
+        if (seen.has(k)) duplicates.push({ offset: pair.key.range?.[0] ?? 0, text: 'a key appears twice in the same map. Fix: keep one.' });
+        seen.add(k);
+      }
+    },
+  });
+  if (duplicates.length > 0) failAll(file, lc, duplicates);
   const forbidden: Problem[] = [];
   YAML.visit(doc, {
     Pair(_, pair) {
@@ -213,13 +245,14 @@ export function parseScenario(text: string, file: string): Scenario {
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
     // Every issue, an unknown-keys issue once per key, each placed at its line.
+    const keyOffsets = new WeakMap<object, Map<string, number>>();
     const issues = (parsed.error.issues as Issue[]).flatMap((i) => (i.code === 'unrecognized_keys' && (i.keys?.length ?? 0) > 1 ? (i.keys ?? []).map((k) => ({ ...i, keys: [k] })) : [i]));
     failAll(
       file,
       lc,
       issues.map((issue) => {
         const { path, text: msg } = describeIssue(issue, data);
-        return { offset: locateOffset(doc, path), text: msg };
+        return { offset: locateOffset(doc, path, keyOffsets), text: msg };
       }),
     );
   }
@@ -232,8 +265,9 @@ export function parseScenario(text: string, file: string): Scenario {
   if (wrong.length > 0) failAll(file, lc, wrong);
   return {
     name: s.name,
-    title: s.title,
-    description: s.description,
+    // Shown on screens and pages: control characters (terminal escapes) are dropped.
+    title: printable(s.title),
+    description: printable(s.description),
     source: file,
     sha256: createHash('sha256').update(text).digest('hex'),
     // A clone, because params built field by field (defaultParams) leave objects of ~20
@@ -246,20 +280,32 @@ export function parseScenario(text: string, file: string): Scenario {
   };
 }
 
+/** The offset of each key of a map node, indexed once (a scan per lookup made many problems quadratic). */
+function keyOffsetsOf(parent: object, cache: WeakMap<object, Map<string, number>>): Map<string, number> {
+  let m = cache.get(parent);
+  if (!m) {
+    m = new Map();
+    for (const item of (parent as { items?: unknown[] }).items ?? []) {
+      if (isPair(item) && isScalar(item.key)) {
+        const k = String(item.key.value);
+        if (!m.has(k)) m.set(k, item.key.range?.[0] ?? 0);
+      }
+    }
+    cache.set(parent, m);
+  }
+  return m;
+}
+
 /** The nearest YAML node to a path, as an offset in the text. */
-function locateOffset(doc: YAML.Document, path: (string | number)[]): number {
+function locateOffset(doc: YAML.Document, path: (string | number)[], cache = new WeakMap<object, Map<string, number>>()): number {
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     if (n > 0) {
       // Prefer the key's position: "field: value" points at the field.
       const parent = n > 1 ? doc.getIn(sub.slice(0, -1), true) : doc.contents;
-      const items = (parent as { items?: unknown[] } | null)?.items;
-      if (Array.isArray(items)) {
-        for (const item of items) {
-          if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(sub[n - 1])) {
-            return item.key.range?.[0] ?? 0;
-          }
-        }
+      if (parent && typeof parent === 'object' && Array.isArray((parent as { items?: unknown[] }).items)) {
+        const at = keyOffsetsOf(parent, cache).get(String(sub[n - 1]));
+        if (at !== undefined) return at;
       }
       const node = doc.getIn(sub, true) as { range?: [number, number, number] } | undefined;
       if (node?.range) return node.range[0];

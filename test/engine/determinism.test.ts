@@ -31,7 +31,7 @@ describe('seeded play is reproducible', () => {
     expect(logs.size).toBe(5);
   });
 
-  it('a log replays exactly, and a changed scenario is caught at the step it first matters', () => {
+  it('a log replays exactly, and a changed scenario is caught at the header, before any step (issue 20 item 6)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 200 }), (seed, profile) => {
         const text = playGame(scenario, String(seed), 0, sidesFor(profile)).toJsonl();
@@ -44,8 +44,8 @@ describe('seeded play is reproducible', () => {
     const changed = { ...scenario, params: { ...scenario.params, start: { ...scenario.params.start, tension: 0.2 } } };
     const result = replayLog(log, changed, 'g.jsonl');
     expect(result.ok).toBe(false);
-    expect(result.line).toBe(2); // the very first step lands somewhere else
-    expect(result.problem).toMatch(/now chooses|tension/);
+    expect(result.line).toBe(1); // the header's parameters are checked against the scenario replayed
+    expect(result.problem).toMatch(/params\.start\.tension: [\d.]+ in the log, 0\.2 now/);
   });
 });
 

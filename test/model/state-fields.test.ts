@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, StateField } from '../../src/model/context.js';
+import type { Actor } from '../../src/model/context.js';
 import { ACTORS, DECLS, STATE_FIELD_NAMES, initialContext } from '../../src/model/context.js';
 import { viewFor } from '../../src/model/views.js';
 import { digest, GameSession, sidesOf } from '../../src/engine/session.js';
@@ -51,14 +51,23 @@ describe('state fields declared once', () => {
     const ctx = initialContext(defaultParams());
     for (const a of ACTORS) {
       const v = viewFor(ctx, a) as unknown as Record<string, unknown>;
+      // A view name may stand for different fields to different sides (kimStanding: the
+      // truth to Beijing and Pyongyang, the public figure to Washington): a name is in a
+      // view exactly when some field of that name is seen by the side.
+      const seen = new Set(fieldsSeenBy(a).map((k) => DECLS[k].viewAs ?? k));
       for (const k of STATE_FIELD_NAMES) {
         const name = DECLS[k].viewAs ?? k;
-        expect(name in v, `${a} sees ${k}`).toBe(fieldsSeenBy(a).includes(k as StateField));
+        expect(name in v, `${a} sees ${k}`).toBe(seen.has(name));
       }
+      for (const k of fieldsSeenBy(a)) expect(v[DECLS[k].viewAs ?? k], `${a}'s ${k}`).toBe(DECLS[k].read ? (DECLS[k].read as (c: never) => unknown)(ctx as never) : ctx[k]);
     }
     // C1, C4: Washington never sees China's true sway, the lifeline, or Beijing's message to Kim.
     const us = viewFor(ctx, 'us') as unknown as Record<string, unknown>;
     for (const hidden of ['chinaInfluence', 'lifeline', 'requestChannel', 'chinaBeliefUsPays', 'kimBeliefUsPays']) expect(us).not.toHaveProperty(hidden);
+    // C4: Washington's kimStanding is the public figure, not the truth (which includes an uncaught courier's cost).
+    const moved = { ...ctx, kimStanding: 0.1, kimStandingPublic: 0.7 };
+    expect((viewFor(moved, 'us') as unknown as Record<string, unknown>).kimStanding).toBe(0.7);
+    expect((viewFor(moved, 'kim') as unknown as Record<string, unknown>).kimStanding).toBe(0.1);
     // Kim does not see the evidence Washington holds.
     expect(viewFor(ctx, 'kim')).not.toHaveProperty('evidence');
   });

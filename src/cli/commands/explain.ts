@@ -210,7 +210,7 @@ export function registerExplain(program: Command): void {
       }
       if (opts.format === 'md') {
         const text = await handoutMarkdown(scenario, seed, runs, ctx.run);
-        if (opts.out) writeAtomic(opts.out, text);
+        if (opts.out) writeAtomic(opts.out, text, '--out');
         else process.stdout.write(text);
         return;
       }
@@ -218,7 +218,7 @@ export function registerExplain(program: Command): void {
         const parts = [`leverage explain: ${scenario.title} (seed ${seed}, ${runs} games per row)\n${wrap(INTERVAL_NOTE, '')}\n\n`];
         for (const [i, l] of LESSONS.entries()) parts.push(lessonText(l, i + 1, await l.experiment(ctx)));
         const text = parts.join('');
-        if (opts.out) writeAtomic(opts.out, text);
+        if (opts.out) writeAtomic(opts.out, text, '--out');
         else print(text);
         return;
       }

@@ -13,6 +13,9 @@ export function registerGraph(program: Command): void {
     .option('--out <file>', 'write to a file')
     .action((opts: { format: string; out?: string }) => {
       if (opts.format !== 'mermaid' && opts.format !== 'dot') throw new InputError(`--format ${opts.format}: use mermaid or dot.`);
+      const ext = opts.out?.split('.').pop()?.toLowerCase();
+      const named = ext === 'dot' || ext === 'gv' ? 'dot' : ext === 'mmd' || ext === 'mermaid' ? 'mermaid' : undefined;
+      if (named && named !== opts.format) throw new InputError(`--format ${opts.format} --out ${opts.out}: the file's name says ${named}. Fix: make them agree.`);
       if (opts.out) checkWritable(opts.out, '--out');
       const g = machineGraph(leverageMachine);
       emit(opts.format === 'dot' ? toDot(g) : toMermaid(g), opts.out);

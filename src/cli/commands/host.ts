@@ -109,7 +109,7 @@ export function registerHost(program: Command): void {
 
       const writeLog = () => {
         if (!server.started) return;
-        writeAtomic(logFile, server.session.toJsonl());
+        writeAtomic(logFile, server.session.toJsonl(), '--log');
         out(`[${stamp()}] log written to ${logFile} (leverage replay ${logFile} verifies it)`);
       };
       let stopping = false;

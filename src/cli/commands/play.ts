@@ -118,7 +118,7 @@ export function registerPlay(program: Command): void {
           if (!session.isOver()) {
             print(`\nYour moves ran out at round ${session.ctx.round}; the game is not over. Legal now: ${session.legalMoves().map((m) => MOVES[m].short).join(', ')}.\n`);
           }
-          if (opts.log) writeAtomic(opts.log, session.toJsonl());
+          if (opts.log) writeAtomic(opts.log, session.toJsonl(), '--log');
           return;
         }
       }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { playGame } from '../../engine/session.js';
 import { resolveScenario } from '../../scenario/catalog.js';
+import { InputError } from '../../input-error.js';
 import { checkWritable, writeAtomic } from '../io.js';
 import { formatAccount } from '../format.js';
 import { commandLine, gameForPage, textOrHtml, writeHtml } from '../html-output.js';
@@ -27,13 +28,16 @@ export function registerRun(program: Command): void {
     .action(async (ref: string, opts: { seed: string; index: string; us?: string; china?: string; kim?: string; rounds?: string; json?: boolean; log?: string; hidden: boolean; format?: string; out?: string }) => {
       const seed = parseSeed(opts.seed);
       const index = parseWholeNumber('--index', opts.index, 0, Number.MAX_SAFE_INTEGER);
+      if (opts.json && (opts.format !== undefined || opts.out !== undefined)) {
+        throw new InputError(`--json prints the game log; --${opts.format !== undefined ? `format ${opts.format}` : `out ${opts.out}`} asks for something else. Fix: use one of them (--log FILE saves the log beside a page).`);
+      }
       if (opts.log) checkWritable(opts.log, '--log');
       const format = textOrHtml(opts.format, opts.out, [], false);
       const scenario = withRounds(resolveScenario(ref), opts.rounds);
       const sides = sidesFrom(opts, scenario);
       const session = playGame(scenario, seed, index, sides);
       const log = session.toJsonl();
-      if (opts.log) writeAtomic(opts.log, log);
+      if (opts.log) writeAtomic(opts.log, log, '--log');
       if (format === 'html') return writeHtml(opts.out as string, (p) => p.gamePage(gameForPage(session), commandLine()));
       if (opts.json) process.stdout.write(log);
       else print(formatAccount(session, opts.hidden ? 'all' : 'public'));

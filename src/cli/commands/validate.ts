@@ -5,6 +5,7 @@ import { ScenarioProblems } from '../../scenario/load.js';
 import { getStrategy } from '../../strategies/registry.js';
 import { ACTORS } from '../../model/context.js';
 import { print } from '../width.js';
+import { printable } from '../../bounded-read.js';
 
 export function registerValidate(program: Command): void {
   program
@@ -20,12 +21,13 @@ export function registerValidate(program: Command): void {
             const id = s.strategies[a];
             if (id) getStrategy(a, id, `${s.source} strategies.${a}`);
           }
-          print(`ok  ${s.source}  (${s.name}: ${s.title})\n`);
+          // The title is the file's text: no terminal escapes pass through to the screen.
+          print(printable(`ok  ${s.source}  (${s.name}: ${s.title})`) + '\n');
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           bad++;
           // Every problem of the file, in line order, one line each.
-          process.stderr.write(`${e instanceof ScenarioProblems ? e.problems.join('\n') : e.message}\n`);
+          process.stderr.write(`${printable(e instanceof ScenarioProblems ? e.problems.join('\n') : e.message)}\n`);
         }
       }
       if (bad > 0) process.exitCode = 2;
