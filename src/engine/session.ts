@@ -64,6 +64,8 @@ export interface ChanceStep {
   drift: number;
   /** C4: US intelligence caught this round's request to Kim (a fact, apart from the words in notes). */
   requestCaught: boolean;
+  /** C12: war broke out at this round's end (a fact: readers use this, never the words in notes). */
+  warBroke: boolean;
   notes: Note[];
   state: Digest;
 }
@@ -201,7 +203,7 @@ export class GameSession {
     const seq = this.steps.length + 1;
     const step: Step =
       event.type === 'chance'
-        ? { type: 'chance', seq, round, detection: event.detection, war: event.war, drift: event.drift, requestCaught: this.state.ctx.requestsDetected > before.requestsDetected, notes, state: digest(this.state) }
+        ? { type: 'chance', seq, round, detection: event.detection, war: event.war, drift: event.drift, requestCaught: this.state.ctx.requestsDetected > before.requestsDetected, warBroke: this.state.ctx.warBroke, notes, state: digest(this.state) }
         : { type: 'move', seq, round, actor: MOVES[event.type].actor, move: event.type, notes, state: digest(this.state) };
     this.steps.push(step);
     // The moment a round begins (chance has just resolved the last one) is its baseline.
