@@ -8,7 +8,8 @@ import type { Profile } from './fast-game.js';
 import type { RoundDeciders } from './compiled-round.generated.js';
 import type { GameStreams } from './streams.js';
 import type { GameState } from './stepper.js';
-import { fieldCopier, initialContext, STATE_FIELD_NAMES } from '../model/context.js';
+import { initialContext } from '../model/context.js';
+import { copyState } from '../model/state-code.generated.js';
 import { AleaStream, prefixHashState, seedTogether } from '../rng/alea.js';
 import { gameSeed } from '../rng/rng.js';
 import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
@@ -26,9 +27,8 @@ import { summarize, summarizeInto } from './game-summary.js';
 const STREAMS: readonly Stream[] = ['chance', 'china', 'kim', 'us'];
 
 /** Every state field (and the params) copied from a first state onto a context, as straight-line code. */
-const copyState = fieldCopier(STATE_FIELD_NAMES.map((f) => ({ to: f, from: f, read: null })));
 function resetState(from: GameContext, to: GameContext): void {
-  copyState(from, to as unknown as Record<string, unknown>);
+  copyState(from, to);
   to.params = from.params;
 }
 

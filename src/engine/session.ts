@@ -9,7 +9,8 @@ import type { Deciders } from './loop.js';
 import type { GameStreams } from './streams.js';
 import type { Strategy } from '../strategies/types.js';
 import type { GameState } from './stepper.js';
-import { ACTORS, fieldCopier, taggedFields } from '../model/context.js';
+import { ACTORS } from '../model/context.js';
+import { copyDigest } from '../model/state-code.generated.js';
 import { MOVES } from '../model/moves.js';
 import { narrate } from '../model/narrate.js';
 import { payoffs } from '../model/outcomes.js';
@@ -37,12 +38,10 @@ export interface Digest extends DigestFields {
   phase: string;
 }
 
-const copyDigest = fieldCopier(taggedFields('digest'));
-
 export function digest(s: GameState): Digest {
-  const out: Record<string, unknown> = { phase: s.phase };
+  const out = { phase: s.phase } as Digest;
   copyDigest(s.ctx, out);
-  return out as unknown as Digest;
+  return out;
 }
 
 export interface MoveStep {
