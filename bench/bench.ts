@@ -7,12 +7,12 @@
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { Profile } from '../src/engine/fast-game.js';
-import type { BatchSpec } from '../src/engine/batch.js';
-import { playWithActor } from '../src/engine/actor-runner.js';
-import { resolveProfile, runBatch, runUnit } from '../src/engine/batch.js';
-import { playFast, playInterpreted } from '../src/engine/fast-game.js';
-import { addGame, CHUNK_SIZE, emptyAcc, METRICS } from '../src/engine/stats.js';
+import type { Profile } from '../src/engine/batch/fast-game.js';
+import type { BatchSpec } from '../src/engine/batch/batch.js';
+import { playWithActor } from '../src/engine/reference/actor-runner.js';
+import { resolveProfile, runBatch, runUnit } from '../src/engine/batch/batch.js';
+import { playFast, playInterpreted } from '../src/engine/batch/fast-game.js';
+import { addGame, CHUNK_SIZE, emptyAcc, METRICS } from '../src/engine/batch/stats.js';
 import { OUTCOME_NAMES } from '../src/model/outcomes.js';
 import { resolveScenario } from '../src/scenario/catalog.js';
 import { DEFAULT_STRATEGY } from '../src/strategies/registry.js';

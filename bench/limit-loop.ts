@@ -13,7 +13,7 @@
 // the rules have moved far enough that the comparison says little, write a version 2 from
 // the then-current rules and bump LIMIT_LOOP_VERSION.
 import type { Params } from '../src/model/params.js';
-import { CHUNK_SIZE, HIST_BINS, METRICS } from '../src/engine/stats.js';
+import { CHUNK_SIZE, HIST_BINS, METRICS } from '../src/engine/batch/stats.js';
 import { OUTCOME_NAMES, PAYOFF_TERMS } from '../src/model/outcomes.js';
 
 /** Which frozen copy of the rules this is; printed by the bench beside its figures. */

@@ -3,7 +3,7 @@ import type { ClaimId } from '../model/claims.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome, PayoffComponent } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
-import type { GameSession, Step } from '../engine/session.js';
+import type { GameSession, Step } from '../engine/reference/session.js';
 import { ACTORS } from '../model/context.js';
 import { isClaimId } from '../model/claims.js';
 import { warRisk } from '../model/crisis.js';

@@ -1,10 +1,10 @@
 import { availableParallelism } from 'node:os';
 import type { Actor } from '../model/context.js';
-import type { Acc } from '../engine/stats.js';
-import type { BatchSpec, Cell, ProfileIds, Shard } from '../engine/batch.js';
+import type { Acc } from '../engine/batch/stats.js';
+import type { BatchSpec, Cell, ProfileIds, Shard } from '../engine/batch/batch.js';
 import type { TidyRow } from '../analysis/summary.js';
-import { BatchInterrupted, Folder, runUnits, shardUnits, specFingerprint } from '../engine/batch.js';
-import { CHUNK_SIZE } from '../engine/stats.js';
+import { BatchInterrupted, Folder, runUnits, shardUnits, specFingerprint } from '../engine/batch/batch.js';
+import { CHUNK_SIZE } from '../engine/batch/stats.js';
 import { InputError } from '../input-error.js';
 import { ACTORS } from '../model/context.js';
 import { packageVersion } from '../package-root.js';

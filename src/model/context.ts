@@ -32,7 +32,7 @@ export interface StateFieldDecl<T = unknown, S extends string = string> {
   viewAs?: string;
   /** The log records it after every step (session digest), under this name. */
   digest?: string;
-  /** A batch keeps its final value in each game's summary (engine/fast-game.ts), under this name. */
+  /** A batch keeps its final value in each game's summary (engine/batch/fast-game.ts), under this name. */
   summary?: string;
   /** What views and the digest show instead of the stored value (a belief's share of its counts); an export of model/beliefs.ts. */
   read?: (ctx: never) => unknown;

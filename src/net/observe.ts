@@ -1,6 +1,6 @@
 import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
-import type { GameSession, Step } from '../engine/session.js';
+import type { GameSession, Step } from '../engine/reference/session.js';
 import type { EndOfGame, SeatEnd, SeatObservation, SeenStep, TableStatus, TeacherObservation } from './protocol.js';
 import { ACTORS } from '../model/context.js';
 import { observe, offerPriceKnownTo, publicStepState } from '../model/observe.js';

@@ -5,7 +5,7 @@ import type { PublicStepState } from '../model/observe.js';
 import type { Note } from '../model/narrate.js';
 import type { Outcome, PayoffComponent, Payoffs } from '../model/outcomes.js';
 import type { ActorView } from '../model/views.js';
-import type { Step } from '../engine/session.js';
+import type { Step } from '../engine/reference/session.js';
 import type { Counterfactual } from '../analysis/counterfactuals.js';
 import { ACTORS } from '../model/context.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { debrief, standingAgainst } from '../../src/analysis/debrief.js';
-import { playGame } from '../../src/engine/session.js';
+import { playGame } from '../../src/engine/reference/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { STRATEGIES, getStrategy } from '../../src/strategies/registry.js';
 import { debriefLines } from '../../src/ui/debrief-lines.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { GameSession } from '../../src/engine/session.js';
+import type { GameSession } from '../../src/engine/reference/session.js';
 import type { Scenario } from '../../src/scenario/load.js';
-import { playGame } from '../../src/engine/session.js';
+import { playGame } from '../../src/engine/reference/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 

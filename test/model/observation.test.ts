@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/model/context.js';
 import type { Observer } from '../../src/model/observe.js';
-import type { GameSession, Step } from '../../src/engine/session.js';
-import { playGame } from '../../src/engine/session.js';
+import type { GameSession, Step } from '../../src/engine/reference/session.js';
+import { playGame } from '../../src/engine/reference/session.js';
 import { formatAccount, formatStep } from '../../src/cli/format.js';
 import { logLines } from '../../src/ui/App.js';
 import { ACTORS } from '../../src/model/context.js';

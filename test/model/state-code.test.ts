@@ -15,7 +15,7 @@ describe('the state code is generated from the state table', () => {
   });
 
   it('no source file builds code at run time', () => {
-    const sources = ['src/model/context.ts', 'src/model/views.ts', 'src/engine/session.ts', 'src/engine/game-summary.ts', 'src/engine/compiled-game.ts', STATE_CODE_FILE];
+    const sources = ['src/model/context.ts', 'src/model/views.ts', 'src/engine/reference/session.ts', 'src/engine/batch/game-summary.ts', 'src/engine/batch/compiled-game.ts', STATE_CODE_FILE];
     for (const f of sources) expect(readFileSync(f, 'utf8'), f).not.toMatch(/new Function|\beval\(/);
   });
 });

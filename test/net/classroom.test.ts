@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join as pathJoin } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClassroomServer } from '../../src/net/server.js';
-import { parseLog, replayLog } from '../../src/engine/replay.js';
+import { parseLog, replayLog } from '../../src/engine/reference/replay.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 import { leverage } from '../cli/helpers.js';

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { PartialFile } from '../batch-common.js';
 import type { MetricChoice } from '../../analysis/reports.js';
-import type { Acc } from '../../engine/stats.js';
+import type { Acc } from '../../engine/batch/stats.js';
 import { batchReport } from '../../analysis/reports.js';
-import { Folder, shardUnits, specFingerprint } from '../../engine/batch.js';
-import { CHUNK_SIZE } from '../../engine/stats.js';
+import { Folder, shardUnits, specFingerprint } from '../../engine/batch/batch.js';
+import { CHUNK_SIZE } from '../../engine/batch/stats.js';
 import { InputError } from '../../input-error.js';
 import { packageVersion } from '../../package-root.js';
 import { emit, formatFromOut, PARTIAL_KIND, PARTIAL_VERSION } from '../batch-common.js';

@@ -1,7 +1,7 @@
-import type { GameContext, SummaryFields } from '../model/context.js';
-import type { Outcome } from '../model/outcomes.js';
-import { newTermArray, payoffTermsInto, sumTerms } from '../model/outcomes.js';
-import { copySummary } from '../model/state-code.generated.js';
+import type { GameContext, SummaryFields } from '../../model/context.js';
+import type { Outcome } from '../../model/outcomes.js';
+import { newTermArray, payoffTermsInto, sumTerms } from '../../model/outcomes.js';
+import { copySummary } from '../../model/state-code.generated.js';
 
 // What a batch keeps of each game, read off its final state.
 

@@ -1,23 +1,23 @@
-import type { Actor, DigestFields, GameContext } from '../model/context.js';
-import type { GameEvent } from '../model/events.js';
-import type { MoveName } from '../model/moves.js';
-import type { Note } from '../model/narrate.js';
-import type { Outcome, Payoffs } from '../model/outcomes.js';
-import type { Params } from '../model/params.js';
-import type { ViewOf } from '../model/views.js';
-import type { Deciders } from './loop.js';
-import type { GameStreams } from './streams.js';
-import type { Strategy } from '../strategies/types.js';
+import type { Actor, DigestFields, GameContext } from '../../model/context.js';
+import type { GameEvent } from '../../model/events.js';
+import type { MoveName } from '../../model/moves.js';
+import type { Note } from '../../model/narrate.js';
+import type { Outcome, Payoffs } from '../../model/outcomes.js';
+import type { Params } from '../../model/params.js';
+import type { ViewOf } from '../../model/views.js';
+import type { Deciders } from '../game-loop.js';
+import type { GameStreams } from '../streams.js';
+import type { Strategy } from '../../strategies/types.js';
 import type { GameState } from './stepper.js';
-import { ACTORS } from '../model/context.js';
-import { copyDigest } from '../model/state-code.generated.js';
-import { MOVES } from '../model/moves.js';
-import { narrate } from '../model/narrate.js';
-import { payoffs } from '../model/outcomes.js';
-import { viewFor } from '../model/views.js';
-import { runGame } from './loop.js';
+import { ACTORS } from '../../model/context.js';
+import { copyDigest } from '../../model/state-code.generated.js';
+import { MOVES } from '../../model/moves.js';
+import { narrate } from '../../model/narrate.js';
+import { payoffs } from '../../model/outcomes.js';
+import { viewFor } from '../../model/views.js';
+import { runGame } from '../game-loop.js';
 import { leverageGame } from './stepper.js';
-import { gameStreams } from './streams.js';
+import { gameStreams } from '../streams.js';
 
 export const LOG_FORMAT = 'leverage-log';
 export const LOG_FORMAT_VERSION = 1;
@@ -106,7 +106,7 @@ export class IllegalMoveError extends Error {
   }
 }
 
-export { drawChance } from './streams.js';
+export { drawChance } from '../streams.js';
 
 /** A scripted move the game could not take: the script ran past the end, or the move was not legal. */
 export class ScriptError extends Error {
