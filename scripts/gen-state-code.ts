@@ -6,11 +6,12 @@
 // reads and writes fields by a varying name is a megamorphic access in V8, measured ~3x
 // slower over a whole batch game. Run by `npm run gen` and `npm run build` (through
 // gen-compiled-round.ts); a test fails while the committed file is stale.
+import { join } from 'node:path';
 import type { StateField, StateFieldDecl } from '../src/model/context.js';
 import { ACTORS, DECLS, STATE_FIELD_NAMES } from '../src/model/context.js';
 import * as beliefs from '../src/model/beliefs.js';
 
-export const STATE_CODE_FILE = new URL('../src/model/state-code.generated.ts', import.meta.url).pathname;
+export const STATE_CODE_FILE = join(import.meta.dirname, '..', 'src', 'model', 'state-code.generated.ts');
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const ident = (name: string): string => {
