@@ -1,9 +1,9 @@
 // The analysis commands (sensitivity, discover, equilibria) against a plain batch of the same
 // cells: how much their own work (designs, summaries, solving the table) costs beyond playing
 // the games, and whether both cores help them as they help a batch. Issue 22, item 6.
-import type { BatchScenario, BatchSpec, ProfileIds } from '../src/engine/batch.js';
+import type { BatchScenario, BatchSpec, ProfileIds } from '../src/engine/batch/batch.js';
 import type { Factor } from '../src/analysis/sensitivity.js';
-import { runBatch } from '../src/engine/batch.js';
+import { runBatch } from '../src/engine/batch/batch.js';
 import { makeRng } from '../src/rng/rng.js';
 import { resolveScenario } from '../src/scenario/catalog.js';
 import { parseFactor, scenarioAt, sobolSensitivity } from '../src/analysis/sensitivity.js';

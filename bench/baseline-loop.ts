@@ -9,13 +9,13 @@ import type { ChanceEvent } from '../src/model/events.js';
 import type { MoveName } from '../src/model/moves.js';
 import type { Outcome } from '../src/model/outcomes.js';
 import type { Params } from '../src/model/params.js';
-import type { GameSummary, Profile } from '../src/engine/fast-game.js';
+import type { GameSummary, Profile } from '../src/engine/batch/fast-game.js';
 import { initialContext } from '../src/model/context.js';
 import { ACTOR_TABLE, CHANCE_RULES, ENDINGS, moveDecl, NEXT_ROUND } from '../src/model/game-table.js';
 import { movesOf } from '../src/model/moves.js';
 import { VIEW_OF } from '../src/model/views.js';
 import { gameStreams } from '../src/engine/streams.js';
-import { summarize } from '../src/engine/fast-game.js';
+import { summarize } from '../src/engine/batch/fast-game.js';
 
 interface Row {
   name: MoveName;

@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 rmSync('dist/cli', { recursive: true, force: true });
 
 await build({
-  entryPoints: { leverage: 'dist/src/cli/main.js', 'batch-worker': 'dist/src/engine/batch-worker.js' },
+  entryPoints: { leverage: 'dist/src/cli/main.js', 'batch-worker': 'dist/src/engine/batch/batch-worker.js' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

@@ -1,4 +1,6 @@
-// Writes src/engine/compiled-round.generated.ts: the game table compiled into one
+// The one build-time generator (`npm run gen`, run by `npm run build`). It writes
+// src/model/state-code.generated.ts from the state table (gen-state-code.ts), and
+// src/engine/batch/compiled-round.generated.ts: the game table compiled into one
 // straight-line round (issue 12). Each phase in the table's order, each legality test and
 // rule called directly by its name in src/model (never copied), moves as small integers and
 // legal moves as a bitmask. Before writing, the machine (machine.ts) is checked to have the
@@ -18,16 +20,17 @@ import * as chinaMoves from '../src/model/china-moves.js';
 import * as kimMoves from '../src/model/kim-moves.js';
 import * as roundEnd from '../src/model/round-end.js';
 import * as usMoves from '../src/model/us-moves.js';
+import { STATE_CODE_FILE, stateCodeSource } from './gen-state-code.js';
 
-export const GENERATED_FILE = join(import.meta.dirname, '..', 'src', 'engine', 'compiled-round.generated.ts');
+export const GENERATED_FILE = join(import.meta.dirname, '..', 'src', 'engine', 'batch', 'compiled-round.generated.ts');
 
 /** The rule modules a call may name, with the alias the generated file imports each under. */
 const RULE_MODULES: { alias: string; path: string; exports: Record<string, unknown> }[] = [
-  { alias: 'chinaMoves', path: '../model/china-moves.js', exports: chinaMoves },
-  { alias: 'kimMoves', path: '../model/kim-moves.js', exports: kimMoves },
-  { alias: 'usMoves', path: '../model/us-moves.js', exports: usMoves },
-  { alias: 'chanceRules', path: '../model/chance.js', exports: chanceRules },
-  { alias: 'roundEnd', path: '../model/round-end.js', exports: roundEnd },
+  { alias: 'chinaMoves', path: '../../model/china-moves.js', exports: chinaMoves },
+  { alias: 'kimMoves', path: '../../model/kim-moves.js', exports: kimMoves },
+  { alias: 'usMoves', path: '../../model/us-moves.js', exports: usMoves },
+  { alias: 'chanceRules', path: '../../model/chance.js', exports: chanceRules },
+  { alias: 'roundEnd', path: '../../model/round-end.js', exports: roundEnd },
 ];
 
 type Fn = (...args: never[]) => unknown;
@@ -192,36 +195,41 @@ export function compiledRoundSource(): string {
     '// do not edit. `npm run build` rewrites it; a test fails when it is stale.',
     '// The game table compiled into one straight-line round for the batch path (issue 12): the',
     "// rules are the model's own functions, called directly; a test proves the games identical",
-    "// to the stepper's (stepper.ts), which interprets the same table.",
-    "import type { GameContext } from '../model/context.js';",
-    "import type { ChanceEvent } from '../model/events.js';",
-    "import type { MoveName } from '../model/moves.js';",
-    "import type { Outcome } from '../model/outcomes.js';",
+    "// to the stepper's (reference/stepper.ts), which interprets the same table.",
+    "import type { GameContext } from '../../model/context.js';",
+    "import type { ChanceEvent } from '../../model/events.js';",
+    "import type { MoveName } from '../../model/moves.js';",
+    "import type { Outcome } from '../../model/outcomes.js';",
     ...RULE_MODULES.filter((m) => used.has(m.alias)).map((m) => `import * as ${m.alias} from '${m.path}';`),
-    ...(tableNames.length ? [`import { ${tableNames.join(', ')} } from '../model/game-table.js';`] : []),
+    ...(tableNames.length ? [`import { ${tableNames.join(', ')} } from '../../model/game-table.js';`] : []),
     '',
   ];
   return `${head.join('\n')}\n${text}\n`;
 }
 
-function main(): void {
-  const text = compiledRoundSource();
+/** Write `text` to `file` if it differs (through a temporary file, so a reader never sees half); with --check, only report a stale file. */
+function writeIfChanged(file: string, text: string, check: boolean): boolean {
   let old = '';
   try {
-    old = readFileSync(GENERATED_FILE, 'utf8');
+    old = readFileSync(file, 'utf8');
   } catch {
     // not written yet
   }
-  if (process.argv.includes('--check')) {
-    if (old !== text) {
-      console.error(`${GENERATED_FILE} is stale. Fix: run 'npm run gen' (or 'npm run build') and commit it.`);
-      process.exit(1);
-    }
-    return;
+  if (check) {
+    if (old !== text) console.error(`${file} is stale. Fix: run 'npm run gen' (or 'npm run build') and commit it.`);
+    return old === text;
   }
-  if (old === text) return;
-  writeAtomic(GENERATED_FILE, text);
-  console.log(`wrote ${GENERATED_FILE}`);
+  if (old === text) return true;
+  writeAtomic(file, text);
+  console.log(`wrote ${file}`);
+  return true;
+}
+
+// The one build-time generator: the state code from the state table, then the compiled round.
+function main(): void {
+  const check = process.argv.includes('--check');
+  const fresh = [writeIfChanged(STATE_CODE_FILE, stateCodeSource(), check), writeIfChanged(GENERATED_FILE, compiledRoundSource(), check)];
+  if (!fresh.every(Boolean)) process.exit(1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

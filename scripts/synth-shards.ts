@@ -12,8 +12,8 @@ import { batchReport } from '../src/analysis/reports.js';
 import { buildSpec } from '../src/cli/batch-common.js';
 import { renderBatchReport } from '../src/cli/commands/batch.js';
 import { partialText } from '../src/cli/partial-file.js';
-import { Folder, resolveProfiles, runUnit, unitCount } from '../src/engine/batch.js';
-import type { Acc } from '../src/engine/stats.js';
+import { Folder, resolveProfiles, runUnit, unitCount } from '../src/engine/batch/batch.js';
+import type { Acc } from '../src/engine/batch/stats.js';
 
 const [folder, runsArg, shardsArg, scenarios = '2022', kim] = process.argv.slice(2);
 if (!folder || !runsArg || !shardsArg) throw new Error('usage: synth-shards.ts <folder> <runs per cell> <shards> [scenarios] [kim strategies]');

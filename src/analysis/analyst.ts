@@ -1,11 +1,11 @@
 import type { Params } from '../model/params.js';
-import type { BatchSpec, ProfileIds, RunOptions } from '../engine/batch.js';
+import type { BatchSpec, ProfileIds, RunOptions } from '../engine/batch/batch.js';
 import type { NumberField } from '../scenario/fields.js';
 import type { CompareReport } from './reports.js';
 import type { RobustnessReport } from './robustness.js';
 import type { SweepReport } from './sweep.js';
 import type { Actor } from '../model/context.js';
-import { runBatch } from '../engine/batch.js';
+import { runBatch } from '../engine/batch/batch.js';
 import { allFields, getPath } from '../scenario/fields.js';
 import { defaultStrategyId, strategyIds } from '../strategies/registry.js';
 import { compareReport } from './reports.js';

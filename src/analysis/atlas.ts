@@ -4,14 +4,14 @@ import type { Actor } from '../model/context.js';
 import type { GameEvent } from '../model/events.js';
 import type { Outcome } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
-import type { ProfileIds, RunOptions } from '../engine/batch.js';
+import type { ProfileIds, RunOptions } from '../engine/batch/batch.js';
 import { leverageMachine, PHASE_ACTOR } from '../model/machine.js';
 import { MOVES, movesOf } from '../model/moves.js';
 import { OUTCOME_NAMES } from '../model/outcomes.js';
-import { resolveProfile, runBatch } from '../engine/batch.js';
-import { playFast } from '../engine/fast-game.js';
-import { playGame } from '../engine/session.js';
-import { proportionInterval } from '../engine/stats.js';
+import { resolveProfile, runBatch } from '../engine/batch/batch.js';
+import { playFast } from '../engine/batch/fast-game.js';
+import { playGame } from '../engine/reference/session.js';
+import { proportionInterval } from '../engine/batch/stats.js';
 
 // Every ending of a scenario: the shortest way to reach it, and how often it happens under
 // each strategy profile. Short endings are found by xstate's own graph search over the

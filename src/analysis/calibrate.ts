@@ -1,11 +1,11 @@
 import type { Params } from '../model/params.js';
 import type { MoveName } from '../model/moves.js';
 import type { Scenario } from '../scenario/load.js';
-import type { BatchScenario, Cell, ProfileIds, RunOptions } from '../engine/batch.js';
-import type { Acc, MetricKey } from '../engine/stats.js';
-import { resolveProfile, runBatch } from '../engine/batch.js';
-import { playFast } from '../engine/fast-game.js';
-import { METRICS, meanInterval, proportionInterval } from '../engine/stats.js';
+import type { BatchScenario, Cell, ProfileIds, RunOptions } from '../engine/batch/batch.js';
+import type { Acc, MetricKey } from '../engine/batch/stats.js';
+import { resolveProfile, runBatch } from '../engine/batch/batch.js';
+import { playFast } from '../engine/batch/fast-game.js';
+import { METRICS, meanInterval, proportionInterval } from '../engine/batch/stats.js';
 import { OUTCOME_NAMES } from '../model/outcomes.js';
 import { defaultStrategyId, strategyIds } from '../strategies/registry.js';
 

@@ -1,8 +1,8 @@
 import type { Actor } from '../model/context.js';
 import type { Outcome } from '../model/outcomes.js';
-import type { ScenarioRef, Sides } from '../engine/session.js';
+import type { ScenarioRef, Sides } from '../engine/reference/session.js';
 import type { Strategy } from '../strategies/types.js';
-import { playFast } from '../engine/fast-game.js';
+import { playFast } from '../engine/batch/fast-game.js';
 import { STRATEGIES } from '../strategies/registry.js';
 
 // The end of a game, as every screen shows it (a local `play`, a seat at a class game, the

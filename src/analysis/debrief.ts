@@ -3,7 +3,7 @@ import type { ClaimId } from '../model/claims.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome, PayoffComponent } from '../model/outcomes.js';
 import type { Params } from '../model/params.js';
-import type { GameSession, Step } from '../engine/session.js';
+import type { GameSession, Step } from '../engine/reference/session.js';
 import { ACTORS } from '../model/context.js';
 import { isClaimId } from '../model/claims.js';
 import { warRisk } from '../model/crisis.js';
@@ -154,11 +154,10 @@ export function debrief(game: { params: Params; steps: Step[]; ctx: GameContext;
       // Chance rolls for war on the tension and deterrence the round's moves left (rollForWar).
       const before = last?.state ?? { tension: params.start.tension, deterrence: params.start.deterrence };
       const risk = warRisk(before.tension, before.deterrence, params);
-      const war = s.notes.some((n) => n.claims.includes('C12'));
       perRound.push(risk);
       lastRisk = risk;
       lastDraw = s.war;
-      timeline.push({ type: 'roundEnd', round: s.round, warRisk: risk, draw: s.war, war, notes: notesOf(s) });
+      timeline.push({ type: 'roundEnd', round: s.round, warRisk: risk, draw: s.war, war: s.warBroke, notes: notesOf(s) });
     }
     last = s;
   }

@@ -1,5 +1,5 @@
-import type { ProfileIds } from '../engine/batch.js';
-import type { Cell } from '../engine/batch.js';
+import type { ProfileIds } from '../engine/batch/batch.js';
+import type { Cell } from '../engine/batch/batch.js';
 import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import type { Factor } from './sensitivity.js';
 import type { BoxStats, PrimResult } from './gsa/prim.js';

@@ -1,5 +1,5 @@
 import type { Actor } from '../model/context.js';
-import type { Cell, ProfileIds } from '../engine/batch.js';
+import type { Cell, ProfileIds } from '../engine/batch/batch.js';
 import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import type { Mixed, NormalForm } from './games/normal-form.js';
 import type { TournamentReport } from './reports.js';

@@ -1,6 +1,6 @@
 import type { Params } from '../model/params.js';
-import type { BatchScenario, BatchSpec, Cell, ProfileIds, RunOptions } from '../engine/batch.js';
-import { runBatch } from '../engine/batch.js';
+import type { BatchScenario, BatchSpec, Cell, ProfileIds, RunOptions } from '../engine/batch/batch.js';
+import { runBatch } from '../engine/batch/batch.js';
 import { allFields, setPath } from '../scenario/fields.js';
 
 // What the analyses (robustness, sweep, the walk-through) share: one scenario run under

@@ -1,20 +1,20 @@
 import type { Actor } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Outcome } from '../model/outcomes.js';
-import type { ParsedLog } from '../engine/replay.js';
+import type { ParsedLog } from '../engine/reference/replay.js';
 import type { GameEvent } from '../model/events.js';
-import type { MoveStep, ScenarioRef, Step } from '../engine/session.js';
-import type { GameState } from '../engine/stepper.js';
-import type { Profile } from '../engine/fast-game.js';
-import { finishFast } from '../engine/fast-game.js';
-import { leverageGame } from '../engine/stepper.js';
-import { runGame } from '../engine/loop.js';
-import { recordedPlay } from '../engine/recorded.js';
+import type { MoveStep, ScenarioRef, Step } from '../engine/reference/session.js';
+import type { GameState } from '../engine/reference/stepper.js';
+import type { Profile } from '../engine/batch/fast-game.js';
+import { finishFast } from '../engine/batch/fast-game.js';
+import { leverageGame } from '../engine/reference/stepper.js';
+import { runGame } from '../engine/game-loop.js';
+import { recordedPlay } from '../engine/reference/recorded.js';
 import { InputError } from '../input-error.js';
 import { MOVES } from '../model/moves.js';
 import { OUTCOME_NAMES } from '../model/outcomes.js';
-import type { Interval } from '../engine/stats.js';
-import { addGame, emptyAcc, METRICS, meanInterval, proportionInterval } from '../engine/stats.js';
+import type { Interval } from '../engine/batch/stats.js';
+import { addGame, emptyAcc, METRICS, meanInterval, proportionInterval } from '../engine/batch/stats.js';
 import { contrast } from './robustness.js';
 
 // Counterfactual: the same game up to a round, then one side plays a different move there,

@@ -1,6 +1,6 @@
 import type { ClaimId } from '../model/claims.js';
 import type { Params } from '../model/params.js';
-import type { Cell, ProfileIds } from '../engine/batch.js';
+import type { Cell, ProfileIds } from '../engine/batch/batch.js';
 import type { CellSummary } from './summary.js';
 import type { RobustnessReport } from './robustness.js';
 import type { AnalysisRun, AnalysisScenario } from './experiment.js';

@@ -1,10 +1,10 @@
 import type { Actor } from '../model/context.js';
-import type { BatchSpec, Cell, ProfileIds } from '../engine/batch.js';
-import { profileAt } from '../engine/batch.js';
-import type { MetricKey } from '../engine/stats.js';
+import type { BatchSpec, Cell, ProfileIds } from '../engine/batch/batch.js';
+import { profileAt } from '../engine/batch/batch.js';
+import type { MetricKey } from '../engine/batch/stats.js';
 import type { CellSummary, MetricSummary, TidyRow } from './summary.js';
 import type { Payoff3 } from './equilibria.js';
-import { METRICS } from '../engine/stats.js';
+import { METRICS } from '../engine/batch/stats.js';
 import { ACTORS } from '../model/context.js';
 import { isOutcome, OUTCOMES } from '../model/outcomes.js';
 import { bestResponses, pureEquilibria } from './equilibria.js';

@@ -1,12 +1,12 @@
 import type { Actor } from '../model/context.js';
 import type { Params } from '../model/params.js';
 import type { ClaimId } from '../model/claims.js';
-import type { BatchSpec, Cell, ProfileIds } from '../engine/batch.js';
-import type { MetricKey } from '../engine/stats.js';
+import type { BatchSpec, Cell, ProfileIds } from '../engine/batch/batch.js';
+import type { MetricKey } from '../engine/batch/stats.js';
 import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import { CLAIM_IDS, CLAIMS } from '../model/claims.js';
 import { pairedSettings, runOnce } from './experiment.js';
-import { METRICS, meanInterval } from '../engine/stats.js';
+import { METRICS, meanInterval } from '../engine/batch/stats.js';
 import { applyAssumptions } from '../scenario/load.js';
 import { DEFAULT_STRATEGY, defaultStrategyId } from '../strategies/registry.js';
 

@@ -1,6 +1,6 @@
 import type { ClaimId } from '../model/claims.js';
 import type { Params } from '../model/params.js';
-import type { BatchScenario, Cell, ProfileIds } from '../engine/batch.js';
+import type { BatchScenario, Cell, ProfileIds } from '../engine/batch/batch.js';
 import type { MetricChoice } from './reports.js';
 import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import type { Interval, SobolIndices } from './gsa/sobol.js';

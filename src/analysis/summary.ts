@@ -1,6 +1,6 @@
-import type { Acc, Interval, MetricKey } from '../engine/stats.js';
+import type { Acc, Interval, MetricKey } from '../engine/batch/stats.js';
 import type { Outcome } from '../model/outcomes.js';
-import { METRICS, meanInterval, proportionInterval } from '../engine/stats.js';
+import { METRICS, meanInterval, proportionInterval } from '../engine/batch/stats.js';
 import type { Actor } from '../model/context.js';
 import { OUTCOME_NAMES, PAYOFF_TERMS } from '../model/outcomes.js';
 

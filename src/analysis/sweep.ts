@@ -1,4 +1,4 @@
-import type { Cell, ProfileIds } from '../engine/batch.js';
+import type { Cell, ProfileIds } from '../engine/batch/batch.js';
 import type { MetricChoice } from './reports.js';
 import type { NumberField } from '../scenario/fields.js';
 import type { AnalysisRun, AnalysisScenario } from './experiment.js';

@@ -1,8 +1,8 @@
 import type { Actor } from '../model/context.js';
-import type { Acc } from '../engine/stats.js';
-import type { BatchSpec, Cell, ProfileIds } from '../engine/batch.js';
+import type { Acc } from '../engine/batch/stats.js';
+import type { BatchSpec, Cell, ProfileIds } from '../engine/batch/batch.js';
 import type { TidyRow } from '../analysis/summary.js';
-import { BatchInterrupted, Folder, runUnits, shardUnits } from '../engine/batch.js';
+import { BatchInterrupted, Folder, runUnits, shardUnits } from '../engine/batch/batch.js';
 import { partialText } from './partial-file.js';
 import { usableCpus } from './cpus.js';
 import { parseShard, parseSlurmBase } from './job-index.js';

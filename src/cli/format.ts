@@ -1,5 +1,5 @@
 import type { Actor } from '../model/context.js';
-import type { Step, GameSession } from '../engine/session.js';
+import type { Step, GameSession } from '../engine/reference/session.js';
 import type { Strategy } from '../strategies/types.js';
 import { OUTCOMES, payoffBreakdown } from '../model/outcomes.js';
 import type { Observer } from '../model/observe.js';

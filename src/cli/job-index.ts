@@ -1,4 +1,4 @@
-import type { Shard } from '../engine/batch.js';
+import type { Shard } from '../engine/batch/batch.js';
 import { InputError } from '../input-error.js';
 
 // Shards on a job runner: each task of an array job learns its number from the environment,

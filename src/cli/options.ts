@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Actor } from '../model/context.js';
 import type { Scenario } from '../scenario/load.js';
-import type { Sides } from '../engine/session.js';
+import type { Sides } from '../engine/reference/session.js';
 import { InputError } from '../input-error.js';
-import { sidesOf } from '../engine/session.js';
+import { sidesOf } from '../engine/reference/session.js';
 import { ROUNDS_FIELD } from '../scenario/fields.js';
 import { defaultStrategyId, getStrategy } from '../strategies/registry.js';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import type { Acc } from '../engine/stats.js';
-import type { BatchSpec, Shard } from '../engine/batch.js';
-import { specFingerprint, unitCount, unitGames } from '../engine/batch.js';
-import { accProblem, CHUNK_SIZE } from '../engine/stats.js';
+import type { Acc } from '../engine/batch/stats.js';
+import type { BatchSpec, Shard } from '../engine/batch/batch.js';
+import { specFingerprint, unitCount, unitGames } from '../engine/batch/batch.js';
+import { accProblem, CHUNK_SIZE } from '../engine/batch/stats.js';
 import { InputError } from '../input-error.js';
 import { packageVersion } from '../package-root.js';
 

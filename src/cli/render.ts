@@ -1,7 +1,7 @@
 import type { Actor } from '../model/context.js';
-import type { ProfileIds } from '../engine/batch.js';
+import type { ProfileIds } from '../engine/batch/batch.js';
 import type { BatchReport, CompareReport, TournamentReport } from '../analysis/reports.js';
-import { METRICS } from '../engine/stats.js';
+import { METRICS } from '../engine/batch/stats.js';
 import { OUTCOME_NAMES } from '../model/outcomes.js';
 import { actorLabel } from './format.js';
 import { fitText, outputWidth } from './width.js';

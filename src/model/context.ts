@@ -1,10 +1,6 @@
 import type { Params } from './params.js';
-import type { FieldCopy } from './field-code.js';
 import { chinaBeliefUsPays, kimBeliefUsPays } from './beliefs.js';
-import { initialStateBuilder } from './field-code.js';
-
-export type { FieldCopy } from './field-code.js';
-export { fieldCopier } from './field-code.js';
+import { initialState } from './state-code.generated.js';
 
 export type Actor = 'china' | 'kim' | 'us';
 export const ACTORS: readonly Actor[] = ['china', 'kim', 'us'];
@@ -36,10 +32,14 @@ export interface StateFieldDecl<T = unknown, S extends string = string> {
   viewAs?: string;
   /** The log records it after every step (session digest), under this name. */
   digest?: string;
-  /** A batch keeps its final value in each game's summary (engine/fast-game.ts), under this name. */
+  /** A batch keeps its final value in each game's summary (engine/batch/fast-game.ts), under this name. */
   summary?: string;
-  /** What views and the digest show instead of the stored value (a belief's share of its counts). */
+  /** What views and the digest show instead of the stored value (a belief's share of its counts); an export of model/beliefs.ts. */
   read?: (ctx: never) => unknown;
+  /** Lasts one round: a new round resets it to `value` (beginNextRound). */
+  perRound?: true;
+  /** A new round first copies it into this field (how the last round is remembered), before any reset. */
+  rememberedAs?: string;
 }
 
 type Opts = Omit<StateFieldDecl, 'value' | 'start' | 'prior'>;
@@ -65,7 +65,7 @@ export const STATE_FIELDS = {
   round: num(1, { seenBy: EVERYONE, digest: 'round' }),
 
   /** North Korean tension, 0 calm .. 1 on the brink. */
-  tension: started('tension', { seenBy: EVERYONE, digest: 'tension' }),
+  tension: started('tension', { seenBy: EVERYONE, digest: 'tension', rememberedAs: 'tensionAtRoundStart' }),
   peakTension: started('tension', { summary: 'peakTension' }),
   /** Sum of end-of-round tension, for the average in payoffs. */
   tensionSum: num(0),
@@ -120,23 +120,24 @@ export const STATE_FIELDS = {
   /** C7, C11: Beijing's stand on sanctions: 1 backs (enforces) them, -1 blocks them, 0 neither. Public. */
   chinaSanctionStance: num(0, { seenBy: EVERYONE }),
   /** C1, C7: restraint the US bought this round, which Beijing enforces on Kim next round. */
-  restraintOwed: flag(),
+  restraintOwed: flag({ perRound: true, rememberedAs: 'restraintOrdered' }),
 
-  // ---- this round, cleared by beginNextRound ----
+  // ---- this round: fields tagged perRound are reset by beginNextRound ----
   /** This round's message from Beijing to Kim, which Kim always receives. */
-  requestChannel: word('none' as RequestChannel, { seenBy: ['kim'] }),
-  requestDetected: flag(),
+  requestChannel: word('none' as RequestChannel, { seenBy: ['kim'], perRound: true }),
+  requestDetected: flag({ perRound: true, rememberedAs: 'lastRequestDetected' }),
   /** What China put on the table this round (offers are made to Washington; Kim hears of them). */
-  offerPrice: word('none' as Price, { seenBy: ['kim', 'us'] }),
+  offerPrice: word('none' as Price, { seenBy: ['kim', 'us'], perRound: true }),
   restraintOrdered: flag({ seenBy: ['kim'] }),
-  warmSignal: flag({ seenBy: ['kim', 'us'] }),
+  warmSignal: flag({ seenBy: ['kim', 'us'], perRound: true }),
   /** Rung Kim tested this round, 0 if none. */
-  testedRung: num(0, { seenBy: ['us'] }),
-  kimOfferedPause: flag({ seenBy: ['us'] }),
-  kimAnswer: word('none' as KimAnswer),
-  usPaidChina: flag(),
-  usPaidKim: flag(),
-  usAskedHelp: flag(),
+  testedRung: num(0, { seenBy: ['us'], perRound: true }),
+  kimOfferedPause: flag({ seenBy: ['us'], perRound: true }),
+  kimAnswer: word('none' as KimAnswer, { perRound: true, rememberedAs: 'lastKimAnswer' }),
+  usPaidChina: flag({ perRound: true }),
+  usPaidKim: flag({ perRound: true }),
+  usAskedHelp: flag({ perRound: true }),
+  /** Set by every war roll (rollForWar), so it needs no reset. */
   warBroke: flag(),
 
   // ---- last round, as remembered for views ----
@@ -147,9 +148,9 @@ export const STATE_FIELDS = {
   lastKimAnswer: word('none' as KimAnswer, { seenBy: ['china'] }),
 
   // ---- tallies over the whole game ----
-  chinaMoveThisRound: word('none' as string),
-  kimMoveThisRound: word('none' as string, { seenBy: ['us'], viewAs: 'kimMove' }),
-  usMoveThisRound: word('none' as string),
+  chinaMoveThisRound: word('none' as string, { perRound: true, rememberedAs: 'lastChinaMove' }),
+  kimMoveThisRound: word('none' as string, { seenBy: ['us'], viewAs: 'kimMove', perRound: true, rememberedAs: 'lastKimMove' }),
+  usMoveThisRound: word('none' as string, { perRound: true, rememberedAs: 'lastUsMove' }),
   requestsMade: num(0, { summary: 'requestsMade' }),
   requestsDetected: num(0, { seenBy: ['us'], summary: 'requestsDetected' }),
   offersMade: num(0),
@@ -201,19 +202,8 @@ export type DigestFields = { [K in StateField as Fields[K] extends { digest: inf
 /** The fields tagged `summary` (what a batch keeps of each game), under their summary names. */
 export type SummaryFields = { [K in StateField as Fields[K] extends { summary: infer D extends string } ? D : never]: Fields[K]['value'] };
 
-/** The fields tagged `digest` or `summary`, in table order, each copied under the name it goes by there. */
-export function taggedFields(tag: 'digest' | 'summary'): FieldCopy[] {
-  return STATE_FIELD_NAMES.flatMap((from) => {
-    const d = DECLS[from];
-    const to = d[tag];
-    return to === undefined ? [] : [{ to, from, read: (d.read as FieldCopy['read'] | undefined) ?? null }];
-  });
-}
-
-const buildInitial = initialStateBuilder(STATE_FIELD_NAMES, DECLS);
-
 export function initialContext(params: Params): GameContext {
-  return buildInitial(params);
+  return initialState(params);
 }
 
 /** A copy for xstate's immutable updates; params are shared, never mutated. */

@@ -1,6 +1,7 @@
-import type { Actor } from './context.js';
+import type { Actor, GameContext, Price } from './context.js';
 import type { MoveDecl, MoveName } from './game-table.js';
 import type { Note } from './notes.js';
+import type { ActorView } from './views.js';
 import { ACTORS } from './context.js';
 import { GAME_TABLE } from './game-table.js';
 
@@ -70,4 +71,29 @@ export function observe(step: StepFacts, observer: Observer, table: Readonly<Rec
 export function observedMoveText(o: Observation, table: Readonly<Record<string, MoveDecl>> = GAME_TABLE): string {
   if (o.actor === 'chance') return 'The round resolves';
   return o.move === null ? 'Nothing observed' : (table[o.move] as MoveDecl).label;
+}
+
+/**
+ * The state numbers every side may see after any step (tension is public, C6; so is what
+ * Washington has paid, C3, C8): what a class game's seat is sent with each step it observes.
+ */
+export interface PublicStepState {
+  tension: number;
+  concededTaiwan: number;
+  concededChips: number;
+  aidToKim: number;
+}
+
+/** The public numbers of a step's recorded state (a log digest or a whole context). */
+export function publicStepState(s: PublicStepState): PublicStepState {
+  return { tension: s.tension, concededTaiwan: s.concededTaiwan, concededChips: s.concededChips, aidToKim: s.aidToKim };
+}
+
+/**
+ * The price of Beijing's standing offer as `side` knows it, given the side's view: offers are
+ * made to Washington and Kim hears of them (their views carry the price); Beijing, whose view
+ * does not, knows its own offer.
+ */
+export function offerPriceKnownTo(view: ActorView, ctx: GameContext): Price {
+  return 'offerPrice' in view ? view.offerPrice : ctx.offerPrice;
 }

@@ -1,4 +1,5 @@
 import type { GameContext } from './context.js';
+import { turnRoundFields } from './state-code.generated.js';
 
 // How a round ends: one of the named outcomes, or the next round.
 
@@ -39,30 +40,14 @@ export function roundLimitWithConcessions(ctx: GameContext): boolean {
   return roundLimitReached(ctx) && totalConcessions(ctx) >= ctx.params.crisis.concessionsForExtraction;
 }
 
-/** What this round was is remembered as "last round" (what strategies with memory see); the slate is wiped. */
+/**
+ * What this round was is remembered as "last round" (what strategies with memory see); the
+ * slate is wiped. Which fields are remembered and which wiped is tagged in the state table
+ * (`rememberedAs`, `perRound` in STATE_FIELDS), written out by the generator. Among them, C1,
+ * C7: restraint the US paid for (restraintOwed) becomes this coming round's restraint order on
+ * Kim, which he defies at a price through his fear for the lifeline.
+ */
 export function beginNextRound(ctx: GameContext): void {
   ctx.round += 1;
-  ctx.tensionAtRoundStart = ctx.tension;
-  ctx.lastChinaMove = ctx.chinaMoveThisRound;
-  ctx.lastKimMove = ctx.kimMoveThisRound;
-  ctx.lastUsMove = ctx.usMoveThisRound;
-  ctx.lastRequestDetected = ctx.requestDetected;
-  ctx.lastKimAnswer = ctx.kimAnswer;
-  ctx.chinaMoveThisRound = 'none';
-  ctx.kimMoveThisRound = 'none';
-  ctx.usMoveThisRound = 'none';
-  ctx.requestChannel = 'none';
-  ctx.requestDetected = false;
-  ctx.offerPrice = 'none';
-  // C1, C7: restraint the US paid for is enforced on Kim this coming round, through his
-  // fear for the lifeline (he is under a restraint order he defies at a price).
-  ctx.restraintOrdered = ctx.restraintOwed;
-  ctx.restraintOwed = false;
-  ctx.warmSignal = false;
-  ctx.testedRung = 0;
-  ctx.kimOfferedPause = false;
-  ctx.kimAnswer = 'none';
-  ctx.usPaidChina = false;
-  ctx.usPaidKim = false;
-  ctx.usAskedHelp = false;
+  turnRoundFields(ctx);
 }

@@ -1,22 +1,22 @@
 import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
-import type { GameSession, Step } from '../engine/session.js';
+import type { GameSession, Step } from '../engine/reference/session.js';
 import type { EndOfGame, SeatEnd, SeatObservation, SeenStep, TableStatus, TeacherObservation } from './protocol.js';
 import { ACTORS } from '../model/context.js';
-import { observe } from '../model/observe.js';
+import { observe, offerPriceKnownTo, publicStepState } from '../model/observe.js';
 import { viewFor } from '../model/views.js';
 
-// THE one place that decides what a seat at the table may see (as boardgame.io strips a
-// player's state on the server before sending it). Everything a seat's socket receives about
-// the game is built here, from the model's own per-side views and its one observation rule
-// (`observe(step, seat)`, model/observe.ts); nothing else in src/net reads the game state for
-// a seat.
+// THE one place that builds what a seat at the table is sent (as boardgame.io strips a
+// player's state on the server before sending it). What a seat may see is decided by the
+// model alone (its per-side views, `observe(step, seat)`, the public step numbers and the
+// offer price a side knows, model/observe.ts); this file only assembles those into messages,
+// and nothing else in src/net reads the game state for a seat.
 
 /** One step as `seat` observed it: what its socket carries of the step. */
 export function seenStep(s: Step, seat: Actor): SeenStep {
   const o = observe(s, seat);
   const notes = o.notes.map((n) => ({ claims: n.claims, text: n.text }));
-  const state = { tension: s.state.tension, concededTaiwan: s.state.concededTaiwan, concededChips: s.state.concededChips, aidToKim: s.state.aidToKim };
+  const state = publicStepState(s.state);
   if (s.type === 'chance') return { type: 'chance', seq: s.seq, round: s.round, notes, state };
   return { type: 'move', seq: s.seq, round: s.round, actor: s.actor, move: o.move, notes, state };
 }
@@ -39,8 +39,7 @@ export function seatObservation(
     seq: session.steps.length,
     round: c.round,
     rounds: c.params.rounds,
-    // Offers are made to Washington (and Kim hears of them); Beijing knows its own offer.
-    offerPrice: 'offerPrice' in view ? view.offerPrice : c.offerPrice,
+    offerPrice: offerPriceKnownTo(view, c),
     view,
     roundStartView: viewFor(roundStart, seat),
     steps: session.steps.map((s) => seenStep(s, seat)),

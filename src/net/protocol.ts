@@ -1,10 +1,11 @@
 import type { Debrief } from '../analysis/debrief.js';
 import type { Actor, GameContext, Price } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
+import type { PublicStepState } from '../model/observe.js';
 import type { Note } from '../model/narrate.js';
 import type { Outcome, PayoffComponent, Payoffs } from '../model/outcomes.js';
 import type { ActorView } from '../model/views.js';
-import type { Step } from '../engine/session.js';
+import type { Step } from '../engine/reference/session.js';
 import type { Counterfactual } from '../analysis/counterfactuals.js';
 import { ACTORS } from '../model/context.js';
 
@@ -67,13 +68,8 @@ export function parseClientMessage(text: string): ClientMessage | string {
 
 // ---------------- server -> client ----------------
 
-/** The public numbers of a step that the screen's charts need (tension is public; so is what was paid). */
-export interface PublicDigest {
-  tension: number;
-  concededTaiwan: number;
-  concededChips: number;
-  aidToKim: number;
-}
+/** The public numbers of a step that the screen's charts need (which ones: the model's rule, publicStepState). */
+export type PublicDigest = PublicStepState;
 
 /**
  * A step as one seat observed it (the model's observation rule, `observe(step, seat)`): a move

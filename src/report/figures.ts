@@ -1,14 +1,14 @@
 import type { Actor } from '../model/context.js';
-import type { ProfileIds } from '../engine/batch.js';
+import type { ProfileIds } from '../engine/batch/batch.js';
 import type { BatchReport, CompareReport, TournamentReport } from '../analysis/reports.js';
 import type { SweepReport } from '../analysis/sweep.js';
 import type { RobustnessReport } from '../analysis/robustness.js';
 import type { ForkReport } from '../analysis/fork.js';
-import type { Step } from '../engine/session.js';
+import type { Step } from '../engine/reference/session.js';
 import type { Figure } from './figure.js';
 import { metricLabel } from '../analysis/reports.js';
 import { resultText } from '../analysis/robustness.js';
-import { METRICS } from '../engine/stats.js';
+import { METRICS } from '../engine/batch/stats.js';
 import { ACTORS } from '../model/context.js';
 import { MOVES } from '../model/moves.js';
 import { OUTCOME_NAMES, OUTCOME_SHORT } from '../model/outcomes.js';

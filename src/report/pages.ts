@@ -3,7 +3,7 @@ import type { BatchReport, CompareReport, TournamentReport } from '../analysis/r
 import type { SweepReport } from '../analysis/sweep.js';
 import type { RobustnessReport } from '../analysis/robustness.js';
 import type { ForkReport } from '../analysis/fork.js';
-import type { Step } from '../engine/session.js';
+import type { Step } from '../engine/reference/session.js';
 import type { Page, PageBlock } from './page.js';
 import { OUTCOMES } from '../model/outcomes.js';
 import { knows } from '../model/observe.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Params } from '../../src/model/params.js';
-import type { Acc } from '../../src/engine/stats.js';
-import { resolveProfile, runBatch } from '../../src/engine/batch.js';
-import { playFast } from '../../src/engine/fast-game.js';
-import { METRICS, meanInterval, proportionInterval } from '../../src/engine/stats.js';
+import type { Acc } from '../../src/engine/batch/stats.js';
+import { resolveProfile, runBatch } from '../../src/engine/batch/batch.js';
+import { playFast } from '../../src/engine/batch/fast-game.js';
+import { METRICS, meanInterval, proportionInterval } from '../../src/engine/batch/stats.js';
 import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
 import { fileURLToPath } from 'node:url';
 import { resolveScenario } from '../../src/scenario/catalog.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { debrief, standingAgainst } from '../../src/analysis/debrief.js';
-import { playGame } from '../../src/engine/session.js';
+import { playGame } from '../../src/engine/reference/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { STRATEGIES, getStrategy } from '../../src/strategies/registry.js';
 import { debriefLines } from '../../src/ui/debrief-lines.js';
@@ -77,6 +77,20 @@ describe('the debrief', () => {
       }
     }
     expect(wars).toBeGreaterThan(5);
+  });
+
+  it('takes war from the log\'s facts, not its words: the same debrief with every note reworded or dropped', () => {
+    let wars = 0;
+    for (const { g, d } of warGames()) {
+      const chance = g.steps.filter((s) => s.type === 'chance');
+      // The fact: war broke at the last round's end of a war game, and nowhere else.
+      chance.forEach((s, i) => expect(s.warBroke).toBe(g.outcome() === 'war' && i === chance.length - 1));
+      if (g.outcome() === 'war') wars++;
+      const wordless = g.steps.map((s) => ({ ...s, notes: s.notes.map((n) => ({ ...n, claims: [], text: '...' })) }));
+      const again = debrief({ params: g.scenario.params, steps: wordless, ctx: g.ctx, outcome: g.outcome()! });
+      expect(again.timeline.map((e) => e.type === 'roundEnd' && e.war)).toEqual(d.timeline.map((e) => e.type === 'roundEnd' && e.war));
+    }
+    expect(wars).toBeGreaterThan(2);
   });
 
   it('names the threshold that ended the game, and it was crossed', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handoutMarkdown } from '../../src/cli/commands/explain.js';
-import { WorkerPool } from '../../src/engine/pool.js';
+import { WorkerPool } from '../../src/engine/batch/pool.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 
 // explain plays its lessons' batches in one pool of worker threads (started once, reused by
@@ -23,7 +23,7 @@ describe('explain in the worker pool', () => {
   });
 
   it('a pool stops its workers on Ctrl-C and still runs the next batch', async () => {
-    const { runBatch, BatchInterrupted } = await import('../../src/engine/batch.js');
+    const { runBatch, BatchInterrupted } = await import('../../src/engine/batch/batch.js');
     const s = resolveScenario('2022');
     const spec = { command: 'test', seed: '1', runs: 20_000, scenarios: [s], profiles: [{ us: 'columns', china: 'opportunist', kim: 'regimeFirst' }] };
     const pool = new WorkerPool(2);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RobustnessReport } from '../../src/analysis/robustness.js';
 import { robustness } from '../../src/analysis/robustness.js';
-import { runBatch } from '../../src/engine/batch.js';
-import { METRICS, meanInterval } from '../../src/engine/stats.js';
+import { runBatch } from '../../src/engine/batch/batch.js';
+import { METRICS, meanInterval } from '../../src/engine/batch/stats.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { handoutMarkdown } from '../../src/cli/commands/explain.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handoutMarkdown } from '../../src/cli/commands/explain.js';
-import { runBatch } from '../../src/engine/batch.js';
-import { METRICS, meanInterval, proportionInterval } from '../../src/engine/stats.js';
+import { runBatch } from '../../src/engine/batch/batch.js';
+import { METRICS, meanInterval, proportionInterval } from '../../src/engine/batch/stats.js';
 import { COLUMNS } from '../../src/model/claims.js';
 import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
 import { LESSONS } from '../../src/analysis/lessons.js';

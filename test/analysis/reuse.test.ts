@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchProgress, BatchSpec, ProfileIds } from '../../src/engine/batch.js';
+import type { BatchProgress, BatchSpec, ProfileIds } from '../../src/engine/batch/batch.js';
 import type { AnalysisRun } from '../../src/analysis/experiment.js';
 import { pairedSettings, planReuse, runOnce, withValues } from '../../src/analysis/experiment.js';
 import { robustness } from '../../src/analysis/robustness.js';
 import { parseParamRange, sweep } from '../../src/analysis/sweep.js';
-import { runBatch } from '../../src/engine/batch.js';
+import { runBatch } from '../../src/engine/batch/batch.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 
 // Analyses play each distinct game once: a setting with the same inputs as another (name,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MoveName } from '../../src/model/moves.js';
-import type { ProfileIds } from '../../src/engine/batch.js';
-import type { GameSummary } from '../../src/engine/fast-game.js';
+import type { ProfileIds } from '../../src/engine/batch/batch.js';
+import type { GameSummary } from '../../src/engine/batch/fast-game.js';
 import { READ_BY, scoresOnlyPaths, withValues } from '../../src/analysis/experiment.js';
-import { resolveProfile } from '../../src/engine/batch.js';
-import { playFast } from '../../src/engine/fast-game.js';
+import { resolveProfile } from '../../src/engine/batch/batch.js';
+import { playFast } from '../../src/engine/batch/fast-game.js';
 import { ACTORS } from '../../src/model/context.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { fieldAt } from '../../src/scenario/fields.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { robustness, VALUE_VARIANTS, variants } from '../../src/analysis/robustness.js';
-import { runBatch } from '../../src/engine/batch.js';
-import { playGame } from '../../src/engine/session.js';
-import { METRICS, meanInterval } from '../../src/engine/stats.js';
+import { runBatch } from '../../src/engine/batch/batch.js';
+import { playGame } from '../../src/engine/reference/session.js';
+import { METRICS, meanInterval } from '../../src/engine/batch/stats.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { BatchSpec } from '../../src/engine/batch.js';
-import { runBatch } from '../../src/engine/batch.js';
-import { playFast } from '../../src/engine/fast-game.js';
+import type { BatchSpec } from '../../src/engine/batch/batch.js';
+import { runBatch } from '../../src/engine/batch/batch.js';
+import { playFast } from '../../src/engine/batch/fast-game.js';
 import { playBaseline } from '../../bench/baseline-loop.js';
 import { PAYOFF_TERMS } from '../../src/model/outcomes.js';
-import { addGame, emptyAcc, mergeAcc, meanInterval, proportionInterval } from '../../src/engine/stats.js';
+import { addGame, emptyAcc, mergeAcc, meanInterval, proportionInterval } from '../../src/engine/batch/stats.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
-import { resolveProfile } from '../../src/engine/batch.js';
+import { resolveProfile } from '../../src/engine/batch/batch.js';
 import { makeRng } from '../../src/rng/rng.js';
 import { STRATEGIES } from '../../src/strategies/registry.js';
 
@@ -51,7 +51,7 @@ describe('the fast batch path', () => {
 
 describe('batch game i is the game `leverage run --index i` tells', () => {
   it('has the same outcome and payoffs', async () => {
-    const { playGame } = await import('../../src/engine/session.js');
+    const { playGame } = await import('../../src/engine/reference/session.js');
     const sc = resolveScenario('2022');
     const ids = { us: 'reciprocator', china: 'opportunist', kim: 'independent' };
     for (let i = 0; i < 50; i++) {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '../../src/engine/stats.js';
+import { METRICS } from '../../src/engine/batch/stats.js';
 import { packageRoot } from '../../src/package-root.js';
 import { BIN, expectUserError, leverage as run } from './helpers.js';
 

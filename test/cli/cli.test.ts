@@ -2,10 +2,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectUserError, leverage } from './helpers.js';
+import { packageRoot } from '../../src/package-root.js';
+import { cliWorkDir, expectUserError, leverage } from './helpers.js';
 
-
-
+describe('the tests\' CLI runs outside the checkout', () => {
+  it("a README example that writes a fixed name (--log game.jsonl) writes into the test's own folder", () => {
+    const name = `readme-example-${process.pid}.jsonl`;
+    expect(leverage(['run', '2023', '--seed', '3', '--log', name]).code).toBe(0);
+    expect(existsSync(join(cliWorkDir(), name))).toBe(true);
+    expect(existsSync(join(packageRoot(), name))).toBe(false);
+  });
+});
 
 describe('leverage run', () => {
   it('tells a seeded crisis round by round, citing claims, and ends with outcome and payoffs', () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { packageRoot } from '../../src/package-root.js';
@@ -7,8 +8,24 @@ import { packageRoot } from '../../src/package-root.js';
 /** The real, built CLI (npm test builds first): package.json's bin, run as a person would run it. */
 export const BIN = join(packageRoot(), (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { bin: { leverage: string } }).bin.leverage);
 
+/**
+ * Where the CLI runs in tests: a fresh folder of this test file's own (under the run's
+ * temporary folder), never the checkout, so a file a command writes under a fixed name
+ * (`game.jsonl`, as in the README's examples) cannot land beside a person's own files or
+ * another test's. It holds a link to the shipped scenarios, so `scenarios/2022.yaml` reads
+ * as it does in a checkout.
+ */
+let workDir: string | undefined;
+export function cliWorkDir(): string {
+  if (!workDir) {
+    workDir = mkdtempSync(join(tmpdir(), 'lev-cwd-'));
+    symlinkSync(join(packageRoot(), 'scenarios'), join(workDir, 'scenarios'));
+  }
+  return workDir;
+}
+
 export function leverage(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: packageRoot(), env: { ...process.env, FORCE_COLOR: '0' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd: cliWorkDir(), env: { ...process.env, FORCE_COLOR: '0' } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 
 import type { MoveName } from '../../src/model/moves.js';
-import type { Profile } from '../../src/engine/fast-game.js';
+import type { Profile } from '../../src/engine/batch/fast-game.js';
 import type { Strategy } from '../../src/strategies/types.js';
 import { compiledRoundSource, GENERATED_FILE } from '../../scripts/gen-compiled-round.js';
-import { finishFast, playFast, playInterpreted } from '../../src/engine/fast-game.js';
-import { CompiledPlayer } from '../../src/engine/compiled-game.js';
-import { leverageGame } from '../../src/engine/stepper.js';
-import { runGame } from '../../src/engine/loop.js';
+import { finishFast, playFast, playInterpreted } from '../../src/engine/batch/fast-game.js';
+import { CompiledPlayer } from '../../src/engine/batch/compiled-game.js';
+import { leverageGame } from '../../src/engine/reference/stepper.js';
+import { runGame } from '../../src/engine/game-loop.js';
 import { streamsOfSeed } from '../../src/engine/streams.js';
-import { summarize } from '../../src/engine/game-summary.js';
+import { summarize } from '../../src/engine/batch/game-summary.js';
 import { listBuiltIn, resolveScenario } from '../../src/scenario/catalog.js';
 import { STRATEGIES } from '../../src/strategies/registry.js';
 

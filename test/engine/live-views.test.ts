@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { GameContext } from '../../src/model/context.js';
 import type { ChinaView, KimView, UsView } from '../../src/model/views.js';
-import { ChinaLiveView, KimLiveView, UsLiveView } from '../../src/engine/live-views.js';
+import { ChinaLiveView, KimLiveView, UsLiveView } from '../../src/engine/batch/live-views.js';
 import { chinaView, kimView, usView } from '../../src/model/views.js';
-import { leverageGame } from '../../src/engine/stepper.js';
-import { runGame } from '../../src/engine/loop.js';
+import { leverageGame } from '../../src/engine/reference/stepper.js';
+import { runGame } from '../../src/engine/game-loop.js';
 import { streamsOfSeed } from '../../src/engine/streams.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { STRATEGIES } from '../../src/strategies/registry.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { playFast } from '../../src/engine/fast-game.js';
-import { resolveProfile } from '../../src/engine/batch.js';
-import { METRICS, metricValue, metricValuesInto } from '../../src/engine/stats.js';
+import { playFast } from '../../src/engine/batch/fast-game.js';
+import { resolveProfile } from '../../src/engine/batch/batch.js';
+import { METRICS, metricValue, metricValuesInto } from '../../src/engine/batch/stats.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { STRATEGIES } from '../../src/strategies/registry.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Step } from '../../src/engine/session.js';
+import type { Step } from '../../src/engine/reference/session.js';
 import { stateAtFork } from '../../src/analysis/fork.js';
-import { embeddedScenario, parseLog, replayLog } from '../../src/engine/replay.js';
-import { GameSession, digest, playGame, sidesOf } from '../../src/engine/session.js';
+import { embeddedScenario, parseLog, replayLog } from '../../src/engine/reference/replay.js';
+import { GameSession, digest, playGame, sidesOf } from '../../src/engine/reference/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { DEFAULT_STRATEGY, getStrategy } from '../../src/strategies/registry.js';
 import { InputError } from '../../src/input-error.js';

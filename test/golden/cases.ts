@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import type { GameSession } from '../../src/engine/session.js';
-import { playGame } from '../../src/engine/session.js';
+import type { GameSession } from '../../src/engine/reference/session.js';
+import type { Scenario } from '../../src/scenario/load.js';
+import { playGame } from '../../src/engine/reference/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 
@@ -15,8 +16,8 @@ export const GOLDEN_CASES = [
 
 export const GOLDEN_DIR = join(import.meta.dirname, 'logs');
 
-export function playCase(c: (typeof GOLDEN_CASES)[number]): GameSession {
-  const scenario = resolveScenario(c.scenario);
+/** Play a golden case; `scenario` replaces the built-in file (tests that vary its text). */
+export function playCase(c: (typeof GOLDEN_CASES)[number], scenario: Scenario = resolveScenario(c.scenario)): GameSession {
   // The golden files must not depend on where the checkout lives.
   const portable = { ...scenario, source: `scenarios/${c.scenario}.yaml` };
   return playGame(portable, c.seed, 0, {

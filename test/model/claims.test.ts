@@ -7,7 +7,7 @@ import { chinaPressureReturn, xiRequestLikelihood } from '../../src/model/china-
 import { CLAIM_IDS, CLAIMS } from '../../src/model/claims.js';
 import { kimMoveUtility } from '../../src/model/kim-utility.js';
 import { chinaView, kimView, usView } from '../../src/model/views.js';
-import { leverageGame } from '../../src/engine/stepper.js';
+import { leverageGame } from '../../src/engine/reference/stepper.js';
 import { allFields } from '../../src/scenario/fields.js';
 import { ctxWith, paramsWith } from '../helpers.js';
 

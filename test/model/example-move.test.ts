@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GameContext } from '../../src/model/context.js';
 import type { MoveDecl } from '../../src/model/game-table.js';
 import type { GameEvent } from '../../src/model/events.js';
-import { compileTable } from '../../src/engine/stepper.js';
+import { compileTable } from '../../src/engine/reference/stepper.js';
 import { GAME_TABLE } from '../../src/model/game-table.js';
 import { machineFromTable } from '../../src/model/machine.js';
 import { observe, observedMoveText } from '../../src/model/observe.js';

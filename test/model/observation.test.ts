@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/model/context.js';
 import type { Observer } from '../../src/model/observe.js';
-import type { GameSession, Step } from '../../src/engine/session.js';
-import { playGame } from '../../src/engine/session.js';
+import type { GameSession, Step } from '../../src/engine/reference/session.js';
+import { playGame } from '../../src/engine/reference/session.js';
 import { formatAccount, formatStep } from '../../src/cli/format.js';
 import { logLines } from '../../src/ui/App.js';
 import { ACTORS } from '../../src/model/context.js';
 import { GAME_TABLE } from '../../src/model/game-table.js';
 import { moveVisibleTo, MOVES } from '../../src/model/moves.js';
-import { knows } from '../../src/model/observe.js';
+import { knows, offerPriceKnownTo, publicStepState } from '../../src/model/observe.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 import { metersFor } from '../../src/ui/meters.js';
@@ -155,5 +155,31 @@ describe('one observation rule, every surface', () => {
       expect(teacher.filter((m) => !m.hidden).map((m) => m.label)).toEqual(metersFor(side, ctx, ctx, false).map((m) => m.label));
       expect(teacher.some((m) => m.hidden)).toBe(true);
     }
+  });
+});
+
+describe('the visibility rules a class seat is sent by (model/observe.ts)', () => {
+  it('every seat gets the same public numbers of a step: tension and what was paid, nothing else', () => {
+    for (const g of games())
+      for (const s of g.steps) {
+        const pub = publicStepState(s.state);
+        expect(Object.keys(pub).sort()).toEqual(['aidToKim', 'concededChips', 'concededTaiwan', 'tension']);
+        for (const side of ACTORS) expect(seenStep(s, side).state).toEqual(pub);
+      }
+  });
+
+  it("Beijing knows its own offer though its view does not carry it; Washington and Kim know it from their views", () => {
+    for (const g of games()) {
+      const ctx = g.ctx;
+      for (const side of ACTORS) {
+        const view = viewFor(ctx, side);
+        expect('offerPrice' in view).toBe(side !== 'china');
+        expect(offerPriceKnownTo(view, ctx)).toBe(ctx.offerPrice);
+      }
+    }
+    // A made-up view shows which source each side's answer comes from.
+    const ctx = { ...games()[0]!.ctx, offerPrice: 'chips' as const };
+    expect(offerPriceKnownTo({ ...viewFor(ctx, 'us'), offerPrice: 'taiwan' }, ctx)).toBe('taiwan');
+    expect(offerPriceKnownTo(viewFor(ctx, 'china'), ctx)).toBe('chips');
   });
 });

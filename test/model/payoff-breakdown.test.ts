@@ -3,8 +3,8 @@ import type { GameContext } from '../../src/model/context.js';
 import type { Outcome } from '../../src/model/outcomes.js';
 import { OUTCOME_NAMES, PAYOFF_TERMS, payoffBreakdown, payoffs, payoffTermsInto } from '../../src/model/outcomes.js';
 import { allFields } from '../../src/scenario/fields.js';
-import { playGame } from '../../src/engine/session.js';
-import { summarize } from '../../src/engine/fast-game.js';
+import { playGame } from '../../src/engine/reference/session.js';
+import { summarize } from '../../src/engine/batch/fast-game.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { STRATEGIES } from '../../src/strategies/registry.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GameSession } from '../../src/engine/session.js';
+import { GameSession } from '../../src/engine/reference/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MoveName } from '../../src/model/moves.js';
-import type { Step } from '../../src/engine/session.js';
-import { GameSession, playGame } from '../../src/engine/session.js';
+import type { Step } from '../../src/engine/reference/session.js';
+import { GameSession, playGame } from '../../src/engine/reference/session.js';
 import { observe } from '../../src/model/observe.js';
 import { viewFor } from '../../src/model/views.js';
 import { seenStep } from '../../src/net/observe.js';
@@ -9,7 +9,7 @@ import { formatStep } from '../../src/cli/format.js';
 import { makeRng } from '../../src/rng/rng.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
-import { UsLiveView } from '../../src/engine/live-views.js';
+import { UsLiveView } from '../../src/engine/batch/live-views.js';
 
 // Issue 20, item 1 (C4): an uncaught courier request must not reach Washington through
 // anything it observes, numbers included. Each pair of games below is the same game (same

@@ -4,7 +4,7 @@ import { join as pathJoin } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClassroomServer } from '../../src/net/server.js';
 import type { ServerMessage } from '../../src/net/protocol.js';
-import { parseLog, replayLog } from '../../src/engine/replay.js';
+import { parseLog, replayLog } from '../../src/engine/reference/replay.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 import { leverage } from '../cli/helpers.js';

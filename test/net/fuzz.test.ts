@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { WebSocket } from 'ws';
 import type { ClassroomServer } from '../../src/net/server.js';
-import { parseLog, replayLog } from '../../src/engine/replay.js';
+import { parseLog, replayLog } from '../../src/engine/reference/replay.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { ACTOR_SEATS, playSeat, RawClient, startServer } from './helpers.js';
 

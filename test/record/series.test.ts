@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MoveName } from '../../src/model/moves.js';
-import { playInterpreted } from '../../src/engine/fast-game.js';
+import { playInterpreted } from '../../src/engine/batch/fast-game.js';
 import { scenarioProfile, seriesFromMoves, simulateGame, simulateGameFast, simulateSeries } from '../../src/analysis/series.js';
 import { computeMoments, recordTargets } from '../../src/analysis/moments.js';
 import { checkAgainstRecord, scenarioTargets } from '../../src/analysis/record-check.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, GameContext } from '../../src/model/context.js';
 import type { MoveName } from '../../src/model/moves.js';
 import type { Strategy } from '../../src/strategies/types.js';
-import { leverageGame } from '../../src/engine/stepper.js';
+import { leverageGame } from '../../src/engine/reference/stepper.js';
 import { ACTOR_TABLE } from '../../src/model/game-table.js';
 import { viewFor } from '../../src/model/views.js';
 import { strategyIds } from '../../src/strategies/registry.js';

@@ -4,7 +4,7 @@
 // adds a fourth actor to a copy of the sources and checks the same from the other side.)
 import type { Actor } from '../../src/model/context.js';
 import type { ActorDecl } from '../../src/model/game-table.js';
-import type { Deciders } from '../../src/engine/loop.js';
+import type { Deciders } from '../../src/engine/game-loop.js';
 import { ACTOR_TABLE } from '../../src/model/game-table.js';
 import { chinaView, usView, VIEW_OF } from '../../src/model/views.js';
 

@@ -50,12 +50,12 @@ describe('a new actor', () => {
     // Its actor-table entry: the phase it moves in, its after-move rules and narration.
     expect(files).toContain('src/model/game-table.ts');
     // The one game loop's decision branch.
-    expect(files).toContain('src/engine/loop.ts');
+    expect(files).toContain('src/engine/game-loop.ts');
     // The end screen's per-side payoff.
     expect(files).toContain('src/analysis/counterfactuals.ts');
     // The failures are the missing branches, not the copy's set-up (no module or config errors).
     expect(files.flatMap((f) => errors.get(f) ?? []).filter((e) => /^TS(1287|1295|2307|5\d{3}):/.test(e))).toEqual([]);
-    expect(errors.get('src/engine/loop.ts')?.join(' ')).toMatch(/not assignable to parameter of type 'never'/);
+    expect(errors.get('src/engine/game-loop.ts')?.join(' ')).toMatch(/not assignable to parameter of type 'never'/);
     expect(errors.get('src/model/game-table.ts')?.join(' ')).toMatch(/does not satisfy the expected type 'Record<Actor, ActorDecl>'/);
     expect(errors.get('src/model/views.ts')?.join(' ')).toMatch(/Property 'japan' is missing/);
     // Narration reads the actor's table entry (narrateAfter) and the decision needs its strategy.

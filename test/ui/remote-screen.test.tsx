@@ -6,7 +6,7 @@ import type { TableClient } from '../../src/net/client.js';
 import { RemoteSeat } from '../../src/ui/remote-seat.js';
 import { App } from '../../src/ui/App.js';
 import { seatObservation } from '../../src/net/observe.js';
-import { GameSession } from '../../src/engine/session.js';
+import { GameSession } from '../../src/engine/reference/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { press } from './press-keys.js';
 

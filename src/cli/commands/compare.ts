@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { BatchCliOptions } from '../batch-common.js';
 import type { MetricChoice } from '../../analysis/reports.js';
-import type { BatchSpec, Cell } from '../../engine/batch.js';
+import type { BatchSpec, Cell } from '../../engine/batch/batch.js';
 import { compareReport, defaultMetric, isMetricChoice, reportRows } from '../../analysis/reports.js';
-import { METRICS } from '../../engine/stats.js';
+import { METRICS } from '../../engine/batch/stats.js';
 import { InputError } from '../../input-error.js';
 import { OUTCOME_NAMES } from '../../model/outcomes.js';
 import { buildSpec, csvOf, emit, execute, formatFromOut } from '../batch-common.js';

@@ -11,7 +11,7 @@ import { outputWidth, print } from '../width.js';
 import { KeyReader } from '../keypress.js';
 import { commandLine, requireHtmlOut, writeHtml } from '../html-output.js';
 import { parseWorkers } from '../batch-common.js';
-import { WorkerPool } from '../../engine/pool.js';
+import { WorkerPool } from '../../engine/batch/pool.js';
 
 interface ExplainOptions {
   format: string;

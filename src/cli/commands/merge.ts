@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { PartialHeader } from '../partial-file.js';
 import type { MetricChoice } from '../../analysis/reports.js';
 import { batchReport } from '../../analysis/reports.js';
-import { Folder, unitCount } from '../../engine/batch.js';
+import { Folder, unitCount } from '../../engine/batch/batch.js';
 import { InputError } from '../../input-error.js';
 import { emit, formatFromOut } from '../batch-common.js';
 import { parseWholeNumber } from '../options.js';

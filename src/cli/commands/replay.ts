@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { embeddedScenario, parseLog, replayLog } from '../../engine/replay.js';
+import { embeddedScenario, parseLog, replayLog } from '../../engine/reference/replay.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { readTextFile } from '../io.js';
 import type { Actor } from '../../model/context.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { playGame } from '../../engine/session.js';
+import { playGame } from '../../engine/reference/session.js';
 import { resolveScenario } from '../../scenario/catalog.js';
 import { InputError } from '../../input-error.js';
 import { checkWritable, writeAtomic } from '../io.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { BatchCliOptions } from '../batch-common.js';
-import type { BatchSpec, Cell } from '../../engine/batch.js';
+import type { BatchSpec, Cell } from '../../engine/batch/batch.js';
 import { reportRows, tournamentReport } from '../../analysis/reports.js';
 import { buildSpec, csvOf, emit, execute, formatFromOut } from '../batch-common.js';
 import { renderTournament } from '../render.js';

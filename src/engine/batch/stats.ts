@@ -1,6 +1,6 @@
 import type { GameSummary } from './fast-game.js';
-import type { Outcome } from '../model/outcomes.js';
-import { OUTCOME_NAMES, PAYOFF_TERMS } from '../model/outcomes.js';
+import type { Outcome } from '../../model/outcomes.js';
+import { OUTCOME_NAMES, PAYOFF_TERMS } from '../../model/outcomes.js';
 
 // Streaming statistics for batches. Games are grouped in fixed chunks of CHUNK_SIZE by
 // their index; each chunk is summed in index order and chunks are combined in chunk order.

@@ -1,15 +1,15 @@
 import { createActor } from 'xstate';
-import type { Actor, GameContext } from '../model/context.js';
-import type { MoveName } from '../model/moves.js';
-import type { Outcome } from '../model/outcomes.js';
-import type { Params } from '../model/params.js';
-import type { Strategy } from '../strategies/types.js';
-import { leverageMachine, PHASE_ACTOR } from '../model/machine.js';
-import { movesOf } from '../model/moves.js';
-import { isOutcome } from '../model/outcomes.js';
-import { viewFor } from '../model/views.js';
-import type { GameStreams } from './streams.js';
-import { drawChance, gameStreams } from './streams.js';
+import type { Actor, GameContext } from '../../model/context.js';
+import type { MoveName } from '../../model/moves.js';
+import type { Outcome } from '../../model/outcomes.js';
+import type { Params } from '../../model/params.js';
+import type { Strategy } from '../../strategies/types.js';
+import { leverageMachine, PHASE_ACTOR } from '../../model/machine.js';
+import { movesOf } from '../../model/moves.js';
+import { isOutcome } from '../../model/outcomes.js';
+import { viewFor } from '../../model/views.js';
+import type { GameStreams } from '../streams.js';
+import { drawChance, gameStreams } from '../streams.js';
 
 function chooseFor<A extends Actor>(who: A, sides: { [K in Actor]: Strategy<K> }, ctx: GameContext, legal: MoveName[], streams: GameStreams): MoveName {
   return sides[who].choose(viewFor(ctx, who), legal, streams[who]);

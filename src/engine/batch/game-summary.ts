@@ -1,7 +1,7 @@
-import type { GameContext, SummaryFields } from '../model/context.js';
-import type { Outcome } from '../model/outcomes.js';
-import { fieldCopier, taggedFields } from '../model/context.js';
-import { newTermArray, payoffTermsInto, sumTerms } from '../model/outcomes.js';
+import type { GameContext, SummaryFields } from '../../model/context.js';
+import type { Outcome } from '../../model/outcomes.js';
+import { newTermArray, payoffTermsInto, sumTerms } from '../../model/outcomes.js';
+import { copySummary } from '../../model/state-code.generated.js';
 
 // What a batch keeps of each game, read off its final state.
 
@@ -21,8 +21,6 @@ export interface GameSummary extends SummaryFields {
   exposedEarly: number;
 }
 
-const copySummary = fieldCopier(taggedFields('summary'));
-
 export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
   const parts = payoffTermsInto(ctx, outcome, newTermArray());
   const p = sumTerms(parts);
@@ -36,7 +34,7 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
     anyTensionFall: ctx.roundsTensionFell > 0 ? 1 : 0,
     exposedEarly: outcome === 'leverageExposed' && ctx.roundsPlayed < 6 ? 1 : 0,
   };
-  copySummary(ctx, out);
+  copySummary(ctx, out as unknown as GameSummary);
   return out as unknown as GameSummary;
 }
 
@@ -54,6 +52,6 @@ export function summarizeInto(ctx: GameContext, outcome: Outcome, o: GameSummary
   o.chinaPressure = ctx.requestsMade + ctx.offersMade;
   o.anyTensionFall = ctx.roundsTensionFell > 0 ? 1 : 0;
   o.exposedEarly = outcome === 'leverageExposed' && ctx.roundsPlayed < 6 ? 1 : 0;
-  copySummary(ctx, o as unknown as Record<string, unknown>);
+  copySummary(ctx, o);
   return o;
 }

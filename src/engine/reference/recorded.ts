@@ -1,10 +1,10 @@
-import type { Actor } from '../model/context.js';
-import type { MoveName } from '../model/moves.js';
-import type { Rng } from '../rng/rng.js';
-import type { Strategy } from '../strategies/types.js';
-import type { Deciders } from './loop.js';
-import type { GameStreams } from './streams.js';
-import { ACTORS } from '../model/context.js';
+import type { Actor } from '../../model/context.js';
+import type { MoveName } from '../../model/moves.js';
+import type { Rng } from '../../rng/rng.js';
+import type { Strategy } from '../../strategies/types.js';
+import type { Deciders } from '../game-loop.js';
+import type { GameStreams } from '../streams.js';
+import { ACTORS } from '../../model/context.js';
 
 // A game played again from its record, through the one game loop (runGame): each side
 // decides what the record says it did, and chance draws what the record says it drew.

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Acc } from './stats.js';
 import type { BatchSpec } from './batch.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../package-root.js';
 
 // Worker threads that play batch units. A pool outlives one batch, so a command that runs
 // many small batches in turn (explain's lessons) starts its workers, and warms them up, once.
@@ -22,7 +22,7 @@ function workerUrl(): URL {
   const here = new URL('./batch-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
   // Running from TypeScript sources (tests): use the built worker.
-  return pathToFileURL(join(packageRoot(), 'dist', 'src', 'engine', 'batch-worker.js'));
+  return pathToFileURL(join(packageRoot(), 'dist', 'src', 'engine', 'batch', 'batch-worker.js'));
 }
 
 export class WorkerPool {

@@ -1,8 +1,8 @@
-import type { Params } from '../model/params.js';
+import type { Params } from '../../model/params.js';
 import type { LogHeader, LogOutcome, ScenarioRef, Sides, Step } from './session.js';
-import { InputError } from '../input-error.js';
-import { isMoveName } from '../model/moves.js';
-import { findStrategy } from '../strategies/registry.js';
+import { InputError } from '../../input-error.js';
+import { isMoveName } from '../../model/moves.js';
+import { findStrategy } from '../../strategies/registry.js';
 import { GameSession, LOG_FORMAT, LOG_FORMAT_VERSION, ScriptError, sidesOf } from './session.js';
 
 export interface ParsedLog {

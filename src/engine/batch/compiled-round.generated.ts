@@ -2,17 +2,17 @@
 // do not edit. `npm run build` rewrites it; a test fails when it is stale.
 // The game table compiled into one straight-line round for the batch path (issue 12): the
 // rules are the model's own functions, called directly; a test proves the games identical
-// to the stepper's (stepper.ts), which interprets the same table.
-import type { GameContext } from '../model/context.js';
-import type { ChanceEvent } from '../model/events.js';
-import type { MoveName } from '../model/moves.js';
-import type { Outcome } from '../model/outcomes.js';
-import * as chinaMoves from '../model/china-moves.js';
-import * as kimMoves from '../model/kim-moves.js';
-import * as usMoves from '../model/us-moves.js';
-import * as chanceRules from '../model/chance.js';
-import * as roundEnd from '../model/round-end.js';
-import { ACTOR_TABLE } from '../model/game-table.js';
+// to the stepper's (reference/stepper.ts), which interprets the same table.
+import type { GameContext } from '../../model/context.js';
+import type { ChanceEvent } from '../../model/events.js';
+import type { MoveName } from '../../model/moves.js';
+import type { Outcome } from '../../model/outcomes.js';
+import * as chinaMoves from '../../model/china-moves.js';
+import * as kimMoves from '../../model/kim-moves.js';
+import * as usMoves from '../../model/us-moves.js';
+import * as chanceRules from '../../model/chance.js';
+import * as roundEnd from '../../model/round-end.js';
+import { ACTOR_TABLE } from '../../model/game-table.js';
 
 /** China's moves in table order: move i is bit i of its legal mask. */
 export const CHINA_MOVES = ['askEscalationOvertly', 'askEscalationByCourier', 'restrainKim', 'offerRestraintForTaiwan', 'offerRestraintForChips', 'squeezeLifeline', 'sendWarmSignal', 'backSanctions', 'blockSanctions', 'chinaWaits'] as const satisfies readonly MoveName[];

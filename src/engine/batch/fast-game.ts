@@ -1,16 +1,16 @@
-import type { Actor } from '../model/context.js';
-import type { Params } from '../model/params.js';
-import type { Strategy } from '../strategies/types.js';
-import type { MoveName } from '../model/moves.js';
+import type { Actor } from '../../model/context.js';
+import type { Params } from '../../model/params.js';
+import type { Strategy } from '../../strategies/types.js';
+import type { MoveName } from '../../model/moves.js';
 import type { GameSummary } from './game-summary.js';
-import type { GameStreams } from './streams.js';
-import type { LoopHooks } from './loop.js';
-import type { GameState } from './stepper.js';
+import type { GameStreams } from '../streams.js';
+import type { LoopHooks } from '../game-loop.js';
+import type { GameState } from '../reference/stepper.js';
 import { CompiledPlayer } from './compiled-game.js';
 import { summarize } from './game-summary.js';
-import { runGame } from './loop.js';
-import { gameStreams } from './streams.js';
-import { leverageGame } from './stepper.js';
+import { runGame } from '../game-loop.js';
+import { gameStreams } from '../streams.js';
+import { leverageGame } from '../reference/stepper.js';
 
 // One game, as fast as the rules allow, for batches and every analysis built on them: the
 // compiled round (compiled-game.ts), no narration, no log. Same seeds and streams as a

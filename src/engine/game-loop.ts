@@ -3,7 +3,7 @@ import type { ChanceEvent, GameEvent, MoveEvent } from '../model/events.js';
 import type { MoveName } from '../model/moves.js';
 import type { Strategy } from '../strategies/types.js';
 import type { GameStreams } from './streams.js';
-import type { Game, GameState } from './stepper.js';
+import type { Game, GameState } from './reference/stepper.js';
 import { chinaView, kimView, usView } from '../model/views.js';
 import { drawChanceInto } from './streams.js';
 

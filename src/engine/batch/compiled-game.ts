@@ -1,20 +1,21 @@
-import type { Actor, GameContext } from '../model/context.js';
-import type { ChanceEvent } from '../model/events.js';
-import type { MoveName } from '../model/moves.js';
-import type { Params } from '../model/params.js';
-import type { Stream } from '../rng/rng.js';
+import type { Actor, GameContext } from '../../model/context.js';
+import type { ChanceEvent } from '../../model/events.js';
+import type { MoveName } from '../../model/moves.js';
+import type { Params } from '../../model/params.js';
+import type { Stream } from '../../rng/rng.js';
 import type { GameSummary } from './game-summary.js';
 import type { Profile } from './fast-game.js';
 import type { RoundDeciders } from './compiled-round.generated.js';
-import type { GameStreams } from './streams.js';
-import type { GameState } from './stepper.js';
-import { fieldCopier, initialContext, STATE_FIELD_NAMES } from '../model/context.js';
-import { AleaStream, prefixHashState, seedTogether } from '../rng/alea.js';
-import { gameSeed } from '../rng/rng.js';
+import type { GameStreams } from '../streams.js';
+import type { GameState } from '../reference/stepper.js';
+import { initialContext } from '../../model/context.js';
+import { copyState } from '../../model/state-code.generated.js';
+import { AleaStream, prefixHashState, seedTogether } from '../../rng/alea.js';
+import { gameSeed } from '../../rng/rng.js';
 import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
 import { ChinaLiveView, KimLiveView, UsLiveView } from './live-views.js';
-import { runGame } from './loop.js';
-import { leverageGame } from './stepper.js';
+import { runGame } from '../game-loop.js';
+import { leverageGame } from '../reference/stepper.js';
 import { summarize, summarizeInto } from './game-summary.js';
 
 // The batch path: games played by the compiled round (compiled-round.generated.ts), on one
@@ -26,9 +27,8 @@ import { summarize, summarizeInto } from './game-summary.js';
 const STREAMS: readonly Stream[] = ['chance', 'china', 'kim', 'us'];
 
 /** Every state field (and the params) copied from a first state onto a context, as straight-line code. */
-const copyState = fieldCopier(STATE_FIELD_NAMES.map((f) => ({ to: f, from: f, read: null })));
 function resetState(from: GameContext, to: GameContext): void {
-  copyState(from, to as unknown as Record<string, unknown>);
+  copyState(from, to);
   to.params = from.params;
 }
 

@@ -1,7 +1,7 @@
-import type { Params } from '../model/params.js';
+import type { Params } from '../../model/params.js';
 import type { Profile } from './fast-game.js';
 import type { Acc } from './stats.js';
-import type { GameContext } from '../model/context.js';
+import type { GameContext } from '../../model/context.js';
 import { CompiledPlayer } from './compiled-game.js';
 import { summarize } from './game-summary.js';
 import { addGame, emptyAcc } from './stats.js';

@@ -1,13 +1,13 @@
-import type { Actor, GameContext } from '../model/context.js';
-import type { ChanceEvent, GameEvent } from '../model/events.js';
-import type { MoveName } from '../model/moves.js';
-import type { Outcome } from '../model/outcomes.js';
-import type { Params } from '../model/params.js';
-import { initialContext } from '../model/context.js';
-import type { MoveDecl } from '../model/game-table.js';
-import type { MoveTable } from '../model/machine.js';
-import { ACTOR_TABLE, CHANCE_PHASE, CHANCE_RULES, ENDINGS, GAME_TABLE, NEXT_ROUND, ROUND_END_PHASE, TURN_ORDER } from '../model/game-table.js';
-import { isOutcome } from '../model/outcomes.js';
+import type { Actor, GameContext } from '../../model/context.js';
+import type { ChanceEvent, GameEvent } from '../../model/events.js';
+import type { MoveName } from '../../model/moves.js';
+import type { Outcome } from '../../model/outcomes.js';
+import type { Params } from '../../model/params.js';
+import { initialContext } from '../../model/context.js';
+import type { MoveDecl } from '../../model/game-table.js';
+import type { MoveTable } from '../../model/machine.js';
+import { ACTOR_TABLE, CHANCE_PHASE, CHANCE_RULES, ENDINGS, GAME_TABLE, NEXT_ROUND, ROUND_END_PHASE, TURN_ORDER } from '../../model/game-table.js';
+import { isOutcome } from '../../model/outcomes.js';
 
 // A fast stepper compiled once from the game table, as the xstate machine is: the same
 // states, the same transitions in the same order, the same rule functions, but run on a

@@ -1,10 +1,10 @@
-import type { GameContext, KimAnswer, Price, RequestChannel } from '../model/context.js';
-import type { MoveName } from '../model/moves.js';
-import type { ChinaView, KimView, PublicRules, UsView } from '../model/views.js';
-import { chinaBeliefUsPays, kimBeliefUsPays } from '../model/beliefs.js';
-import { warRisk } from '../model/crisis.js';
-import { MOVE_NAMES, moveVisibleTo } from '../model/moves.js';
-import { publicRules } from '../model/views.js';
+import type { GameContext, KimAnswer, Price, RequestChannel } from '../../model/context.js';
+import type { MoveName } from '../../model/moves.js';
+import type { ChinaView, KimView, PublicRules, UsView } from '../../model/views.js';
+import { chinaBeliefUsPays, kimBeliefUsPays } from '../../model/beliefs.js';
+import { warRisk } from '../../model/crisis.js';
+import { MOVE_NAMES, moveVisibleTo } from '../../model/moves.js';
+import { publicRules } from '../../model/views.js';
 
 // Views for the batch path that copy nothing: each reads its side's fields straight off the
 // game's context through accessors, when (and if) a strategy asks. views.ts builds the

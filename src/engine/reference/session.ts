@@ -1,22 +1,23 @@
-import type { Actor, DigestFields, GameContext } from '../model/context.js';
-import type { GameEvent } from '../model/events.js';
-import type { MoveName } from '../model/moves.js';
-import type { Note } from '../model/narrate.js';
-import type { Outcome, Payoffs } from '../model/outcomes.js';
-import type { Params } from '../model/params.js';
-import type { ViewOf } from '../model/views.js';
-import type { Deciders } from './loop.js';
-import type { GameStreams } from './streams.js';
-import type { Strategy } from '../strategies/types.js';
+import type { Actor, DigestFields, GameContext } from '../../model/context.js';
+import type { GameEvent } from '../../model/events.js';
+import type { MoveName } from '../../model/moves.js';
+import type { Note } from '../../model/narrate.js';
+import type { Outcome, Payoffs } from '../../model/outcomes.js';
+import type { Params } from '../../model/params.js';
+import type { ViewOf } from '../../model/views.js';
+import type { Deciders } from '../game-loop.js';
+import type { GameStreams } from '../streams.js';
+import type { Strategy } from '../../strategies/types.js';
 import type { GameState } from './stepper.js';
-import { ACTORS, fieldCopier, taggedFields } from '../model/context.js';
-import { MOVES } from '../model/moves.js';
-import { narrate } from '../model/narrate.js';
-import { payoffs } from '../model/outcomes.js';
-import { viewFor } from '../model/views.js';
-import { runGame } from './loop.js';
+import { ACTORS } from '../../model/context.js';
+import { copyDigest } from '../../model/state-code.generated.js';
+import { MOVES } from '../../model/moves.js';
+import { narrate } from '../../model/narrate.js';
+import { payoffs } from '../../model/outcomes.js';
+import { viewFor } from '../../model/views.js';
+import { runGame } from '../game-loop.js';
 import { leverageGame } from './stepper.js';
-import { gameStreams } from './streams.js';
+import { gameStreams } from '../streams.js';
 
 export const LOG_FORMAT = 'leverage-log';
 export const LOG_FORMAT_VERSION = 1;
@@ -37,12 +38,10 @@ export interface Digest extends DigestFields {
   phase: string;
 }
 
-const copyDigest = fieldCopier(taggedFields('digest'));
-
 export function digest(s: GameState): Digest {
-  const out: Record<string, unknown> = { phase: s.phase };
+  const out = { phase: s.phase } as Digest;
   copyDigest(s.ctx, out);
-  return out as unknown as Digest;
+  return out;
 }
 
 export interface MoveStep {
@@ -64,6 +63,8 @@ export interface ChanceStep {
   drift: number;
   /** C4: US intelligence caught this round's request to Kim (a fact, apart from the words in notes). */
   requestCaught: boolean;
+  /** C12: war broke out at this round's end (a fact: readers use this, never the words in notes). */
+  warBroke: boolean;
   notes: Note[];
   state: Digest;
 }
@@ -105,7 +106,7 @@ export class IllegalMoveError extends Error {
   }
 }
 
-export { drawChance } from './streams.js';
+export { drawChance } from '../streams.js';
 
 /** A scripted move the game could not take: the script ran past the end, or the move was not legal. */
 export class ScriptError extends Error {
@@ -203,7 +204,7 @@ export class GameSession {
     const seq = this.steps.length + 1;
     const step: Step =
       event.type === 'chance'
-        ? { type: 'chance', seq, round, detection: event.detection, war: event.war, drift: event.drift, requestCaught: this.state.ctx.requestsDetected > before.requestsDetected, notes, state: digest(this.state) }
+        ? { type: 'chance', seq, round, detection: event.detection, war: event.war, drift: event.drift, requestCaught: this.state.ctx.requestsDetected > before.requestsDetected, warBroke: this.state.ctx.warBroke, notes, state: digest(this.state) }
         : { type: 'move', seq, round, actor: MOVES[event.type].actor, move: event.type, notes, state: digest(this.state) };
     this.steps.push(step);
     // The moment a round begins (chance has just resolved the last one) is its baseline.

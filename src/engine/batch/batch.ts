@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../model/context.js';
-import type { Params } from '../model/params.js';
+import type { Actor } from '../../model/context.js';
+import type { Params } from '../../model/params.js';
 import type { Profile } from './fast-game.js';
 import type { Acc } from './stats.js';
-import { ACTORS } from '../model/context.js';
-import { findStrategy } from '../strategies/registry.js';
+import { ACTORS } from '../../model/context.js';
+import { findStrategy } from '../../strategies/registry.js';
 import { CompiledPlayer } from './compiled-game.js';
 import type { GameSummary } from './game-summary.js';
 import { playScored } from './rescore.js';
