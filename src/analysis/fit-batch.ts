@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario/load.js';
 import type { ProfileIds, RunOptions } from '../engine/batch.js';
 import type { Acc, MetricKey } from '../engine/stats.js';
 import type { FreeParam, Simulate, Theta } from './fit.js';
+import { parseDocument } from 'yaml';
 import { runBatch } from '../engine/batch.js';
 import { METRICS } from '../engine/stats.js';
 import { OUTCOME_NAMES } from '../model/outcomes.js';
@@ -108,4 +109,29 @@ export function batchSimulator(o: BatchSimulatorOptions): Simulate {
     for (const m of o.moments) out[m.id] = cells.reduce((t, c) => t + m.compute(c.acc), 0) / cells.length;
     return out;
   };
+}
+
+/**
+ * The scenario file's text with the fitted values written in (comments and every other
+ * field kept), and a header line saying where they came from. A per-rung entry writes its
+ * whole four-rung list. The caller checks the text loads before writing it.
+ */
+export function fittedScenarioText(sourceText: string, fitted: Params, theta: Theta, note: string): string {
+  const doc = parseDocument(sourceText);
+  const round = (x: number) => Number(x.toPrecision(4));
+  for (const path of Object.keys(theta)) {
+    const keys = path.split('.');
+    if (/^\d+$/.test(keys.at(-1)!)) {
+      const list = keys.slice(0, -1);
+      doc.setIn(list, doc.createNode((paramAtList(fitted, list) as number[]).map(round), { flow: true }));
+    } else doc.setIn(keys, round(paramAt(fitted, path)));
+  }
+  doc.commentBefore = [` ${note}`, doc.commentBefore ?? ''].filter(Boolean).join('\n');
+  return doc.toString();
+}
+
+function paramAtList(params: Params, keys: string[]): unknown {
+  let v: unknown = params;
+  for (const k of keys) v = (v as Record<string, unknown>)[k];
+  return v;
 }

@@ -29,6 +29,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   host: async () => (await import('./commands/host.js')).registerHost,
   join: async () => (await import('./commands/join.js')).registerJoin,
   calibrate: async () => (await import('./commands/calibrate.js')).registerCalibrate,
+  fit: async () => (await import('./commands/fit.js')).registerFit,
   report: async () => (await import('./commands/report.js')).registerReport,
 };
 COMMANDS.strategies = COMMANDS.scenarios as () => Promise<Register>;
