@@ -233,7 +233,7 @@ async function measure(scenarios: Scenario[], o: CalibrateOptions, want: (id: Fa
     const base = withParams(s, o.rounds, s.name);
 
     // 1. Every named US strategy against the scenario's own China and Kim.
-    const needs1 = (['war.perGame', 'ending.regimeCrisis.rare', 'tests.nuclear', 'kim.holds', 'tension.pegged', 'columns.beat.appeaser', 'columns.beat.asksBeijing', 'kim.defies', 'ending.settlement'] as FactId[]).some(want);
+    const needs1 = (['war.perGame', 'ending.regimeCrisis.rare', 'tests.nuclear', 'kim.holds', 'tension.pegged', 'columns.beat.appeaser', 'columns.beat.asksBeijing', 'kim.defies', 'ending.settlement', 'c3.chips'] as FactId[]).some(want);
     if (needs1) {
       const profiles = usIds.map((us) => ({ us, china, kim: KIM }));
       const cells = await batch([base], profiles);
