@@ -127,7 +127,7 @@ export function fittedScenarioText(sourceText: string, fitted: Params, theta: Th
     } else doc.setIn(keys, round(paramAt(fitted, path)));
   }
   doc.commentBefore = [` ${note}`, doc.commentBefore ?? ''].filter(Boolean).join('\n');
-  return doc.toString();
+  return doc.toString({ lineWidth: 0 });
 }
 
 function paramAtList(params: Params, keys: string[]): unknown {

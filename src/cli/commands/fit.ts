@@ -77,9 +77,9 @@ export function renderFit(r: FitResult, head: string): string {
     '',
     textTable(['parameter', 'fitted', '95% (bootstrap)', 'range'], params, '').trimEnd(),
     '',
-    textTable(['fit', 'moment', 'target [interval]', 'simulated', 'weighted sq. distance'], moments, '').trimEnd(),
+    textTable(['fit', 'moment', 'target [interval]', 'simulated', 'z^2'], moments, '').trimEnd(),
     '',
-    `objective ${num(r.objective)} after ${r.evaluations} evaluations; ${passed} of ${r.moments.length} moments inside their target interval.`,
+    `objective ${num(r.objective)} (the sum of z^2, z = (simulated - target) / sd) after ${r.evaluations} evaluations; ${passed} of ${r.moments.length} moments inside their target interval.`,
     '',
   ].join('\n');
 }
