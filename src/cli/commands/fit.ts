@@ -112,7 +112,7 @@ export function registerFit(program: Command): void {
     const free = parseFree(opts.free);
     const scenario = resolveScenario(ref);
     const targets = readTargets(opts.targets);
-    if (targets.length < free.length) throw new InputError(`${opts.targets}: ${targets.length} targets for ${free.length} free parameters. Fix: add targets or pass fewer with --free.`);
+    if (targets.length < free.length) throw new InputError(`${opts.targets}: ${targets.length} targets for ${free.length} free parameters: they are not identified. Fix: add targets or pass fewer with --free.`);
     if (opts.out) {
       if (!/\.ya?ml$/i.test(opts.out)) throw new InputError(`--out ${opts.out}: the fitted scenario is YAML. Fix: name a .yaml file.`);
       checkWritable(opts.out, '--out');
