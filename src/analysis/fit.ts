@@ -13,7 +13,8 @@ import { aleaOf } from '../rng/alea.js';
 //
 // Search: a Latin hypercube of starting points (the best one seeds the simplex), then
 // Nelder–Mead on unbounded coordinates u, with theta = lo + (hi - lo) * logistic(u): every
-// point the simplex tries lies inside the declared range.
+// point the simplex tries lies inside the declared range; restarted from its best point
+// while a restart still gains.
 //
 // Uncertainty (a bootstrap over seeds and targets): each replicate refits from the point
 // estimate with a fresh seed set and each target redrawn from its interval (normal, sd_k);
@@ -49,8 +50,10 @@ export interface FitOptions {
   start?: Theta;
   /** Latin hypercube points tried before the simplex (0: start from `start` or the middle). */
   scoutPoints?: number;
-  /** Most objective evaluations the simplex spends. */
+  /** Most objective evaluations the simplex spends (its restarts included). */
   maxEvaluations?: number;
+  /** Restarts of the simplex from its best point (default 3; stops when one gains nothing). */
+  restarts?: number;
   /** Bootstrap replicates (0: no intervals). */
   bootstrap?: number;
   /** Seeds the hypercube and the redrawn targets. */
@@ -240,8 +243,19 @@ async function search(
       if (j < bestJ) [bestJ, u0] = [j, u];
     }
   }
-  const nm = await nelderMead(f, u0, { maxEvaluations: o.maxEvaluations ?? 60 * o.free.length });
-  return { theta: toTheta(o.free, nm.x), objective: nm.value, evaluations };
+  // A simplex collapses early on a bumpy objective (games are discrete, so J is stepwise):
+  // restart it, full size, from its best point until a restart gains nothing.
+  const budget = o.maxEvaluations ?? 60 * o.free.length;
+  let best = await nelderMead(f, u0, { maxEvaluations: budget });
+  let spent = best.evaluations;
+  for (let k = 0; k < (o.restarts ?? 3) && spent < budget; k++) {
+    const again = await nelderMead(f, best.x, { maxEvaluations: budget - spent });
+    spent += again.evaluations;
+    const gained = best.value - again.value;
+    if (again.value < best.value) best = again;
+    if (gained <= 1e-3 * (1 + best.value)) break;
+  }
+  return { theta: toTheta(o.free, best.x), objective: best.value, evaluations };
 }
 
 export async function fit(o: FitOptions): Promise<FitResult> {
@@ -251,7 +265,7 @@ export async function fit(o: FitOptions): Promise<FitResult> {
     throw new Error(`fit: ${o.targets.length} target moments for ${o.free.length} free parameters; the parameters are not identified`);
   }
   for (const f of o.free) if (!(f.hi > f.lo)) throw new Error(`fit: ${f.path}: range [${f.lo}, ${f.hi}] is empty`);
-  const main = await search(o, o.targets, 0, o.start, o.scoutPoints ?? 4 * o.free.length, 'fit');
+  const main = await search(o, o.targets, 0, o.start, o.scoutPoints ?? 10 * o.free.length, 'fit');
   let evaluations = main.evaluations;
 
   const replicates: Theta[] = [];
