@@ -306,9 +306,10 @@ async function measure(scenarios: Scenario[], o: CalibrateOptions, want: (id: Fa
       ];
       const graded = await batch([base], ladder.map((l) => ({ ...l, kim: 'independent' })));
       const shares = graded.map((c) => outcomeShare(c.acc, 'regimeCrisis'));
-      // Each step strictly higher: a tie is not a rise.
+      // Each step higher with the intervals apart: a tie, or a step within noise (which a
+      // different seed can reverse), is not a rise.
       let rising = true;
-      for (let i = 1; i < shares.length; i++) rising &&= shares[i]!.p > shares[i - 1]!.p;
+      for (let i = 1; i < shares.length; i++) rising &&= shares[i]!.low > shares[i - 1]!.high;
       const first = shares[0]!;
       const last = shares[shares.length - 1]!;
       push('ending.regimeCrisis.graded', { where: `${s.name}: ${ladder.map((l, i) => `${l.us}/${l.china} ${pct(shares[i]!.p)}`).join(' -> ')}`, value: last.p - first.p, low: last.low - first.high, high: last.high - first.low, pass: rising && last.low > first.high });
@@ -389,7 +390,7 @@ async function measure(scenarios: Scenario[], o: CalibrateOptions, want: (id: Fa
     'kim.defies': { claims: ['C7'], fact: "Kim defies 15-60% of Xi's requests to escalate (every scenario where Xi asks)", target: '15%..60% in every scenario', unit: 'share', mode: 'every', larger: 'better' },
     'kim.sweep.lifelineDependence': { claims: ['C7'], fact: 'the share of requests obeyed rises with kim.lifelineDependence (0.3 to 0.9)', target: 'rising, ends apart', unit: 'share', mode: 'every', larger: 'better' },
     'kim.sweep.obeyStandingCost': { claims: ['C7'], fact: 'the share of requests obeyed falls with kim.obeyStandingCost (0.02 to 0.15)', target: 'falling, ends apart', unit: 'share', mode: 'every', larger: 'worse' },
-    'ending.regimeCrisis.graded': { claims: ['C7', 'C11'], fact: 'regime crisis rises with pressure and squeeze (Kim independent): appeaser, sanctioner, sanctioner v enforcer, in every scenario', target: 'strictly rising, ends apart', unit: 'share', mode: 'every', larger: 'better' },
+    'ending.regimeCrisis.graded': { claims: ['C7', 'C11'], fact: 'regime crisis rises with pressure and squeeze (Kim independent): appeaser, sanctioner, sanctioner v enforcer, in every scenario', target: 'rising, each step interval apart', unit: 'share', mode: 'every', larger: 'better' },
     'c1.estimate': { claims: ['C1'], fact: "the asker's estimate of China's sway (0.3 v 0.9) changes how at least 10% of games end, in every scenario", target: '>= 10% in every scenario', unit: 'share', mode: 'every', larger: 'better' },
     'weights.kimWar.rate': { claims: ['C12'], fact: "doubling payoffs.kim.war lowers Kim's test rate, in every scenario", target: 'lower, intervals apart', unit: 'share', mode: 'every', larger: 'worse' },
     'weights.kimWar.rungs': { claims: ['C12'], fact: 'doubling payoffs.kim.war lowers the rungs Kim tests a game, in every scenario', target: '< 0, interval', unit: 'count', mode: 'every', larger: 'worse' },
