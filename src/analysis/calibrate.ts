@@ -74,6 +74,7 @@ export const FACT_IDS = [
   'ending.regimeCrisis',
   'c2.stoking',
   'c3.chips',
+  'exposure.unearned',
 ] as const;
 export type FactId = (typeof FACT_IDS)[number];
 
@@ -273,6 +274,14 @@ async function measure(scenarios: Scenario[], o: CalibrateOptions, want: (id: Fa
       if (chips) chipsCells.push({ where: `${s.name}/appeaser v ${china}`, acc: chips });
     }
 
+    // Exposure is earned (C10, C4): exposing a China that never asks Kim to escalate, with
+    // no evidence to show, rarely ends the game as "leverage exposed".
+    if (want('exposure.unearned')) {
+      const [exp] = await batch([base], [{ us: 'exposer', china: 'restrained', kim: KIM }]);
+      const ex = outcomeShare(exp!.acc, 'leverageExposed');
+      push('exposure.unearned', { where: `${s.name}: exposer v restrained`, value: ex.p, low: ex.low, high: ex.high, pass: ex.p <= 0.05 });
+    }
+
     // 2. Kim's dilemma (C7): the share of requests obeyed moves with what obeying and defying cost him.
     if (s.name === '2020') {
       const sweep = async (id: FactId, label: string, values: number[], set: (p: Params, x: number) => void, rising: boolean) => {
@@ -397,6 +406,7 @@ async function measure(scenarios: Scenario[], o: CalibrateOptions, want: (id: Fa
     'ending.settlement': { claims: ['C11'], fact: 'settlement >= 5% of games for a door-opening US strategy in at least two scenarios (Bonferroni over the cells searched)', target: '>= 5% (corrected low) in 2', unit: 'count', mode: 'some', larger: 'better' },
     'ending.regimeCrisis': { claims: ['C7', 'C11'], fact: 'regime crisis >= 1% somewhere under sustained sanctions and a squeezed lifeline (Bonferroni over the cells)', target: '>= 1%, corrected low', unit: 'share', mode: 'some', larger: 'better' },
     'c2.stoking': { claims: ['C2'], fact: "stoking raises China's payoff over selling alone somewhere (Bonferroni over the cells)", target: '> 0, corrected interval', unit: 'count', mode: 'some', larger: 'better' },
+    'exposure.unearned': { claims: ['C10', 'C4'], fact: 'exposing a China that never asks ends at most 5% of games as "leverage exposed" (every scenario)', target: '<= 5% in every scenario', unit: 'share', mode: 'every', larger: 'worse' },
     'c3.chips': { claims: ['C3'], fact: 'chips are a price China names: an appeaser concedes chips somewhere (Bonferroni over the cells)', target: '> 0, corrected interval', unit: 'count', mode: 'some', larger: 'better' },
   };
   for (const id of FACT_IDS) {
