@@ -54,6 +54,8 @@ export interface FitOptions {
   maxEvaluations?: number;
   /** Restarts of the simplex from its best point (default 3; stops when one gains nothing). */
   restarts?: number;
+  /** Simplex searches, one from each of the best scouted points (default 1). */
+  starts?: number;
   /** Bootstrap replicates (0: no intervals). */
   bootstrap?: number;
   /** Seeds the hypercube and the redrawn targets. */
@@ -232,30 +234,36 @@ async function search(
     o.onEvaluation?.({ evaluations, objective: j, phase });
     return j;
   };
-  let u0 = start ? toUnbounded(o.free, start) : o.free.map(() => 0);
-  if (scoutPoints > 0) {
-    let bestJ = start ? await f(u0) : Infinity;
-    for (const p of latinHypercube(scoutPoints, o.free.length, `${o.seed ?? 'fit'}|scout|${seedSet}`)) {
-      const theta: Theta = {};
-      o.free.forEach((fp, i) => (theta[fp.path] = fp.lo + (fp.hi - fp.lo) * p[i]!));
-      const u = toUnbounded(o.free, theta);
-      const j = await f(u);
-      if (j < bestJ) [bestJ, u0] = [j, u];
-    }
+  const scouted: { u: number[]; j: number }[] = [];
+  if (start || scoutPoints === 0) {
+    const u = start ? toUnbounded(o.free, start) : o.free.map(() => 0);
+    scouted.push({ u, j: scoutPoints > 0 ? await f(u) : 0 });
   }
-  // A simplex collapses early on a bumpy objective (games are discrete, so J is stepwise):
-  // restart it, full size, from its best point until a restart gains nothing.
+  for (const p of scoutPoints > 0 ? latinHypercube(scoutPoints, o.free.length, `${o.seed ?? 'fit'}|scout|${seedSet}`) : []) {
+    const theta: Theta = {};
+    o.free.forEach((fp, i) => (theta[fp.path] = fp.lo + (fp.hi - fp.lo) * p[i]!));
+    const u = toUnbounded(o.free, theta);
+    scouted.push({ u, j: await f(u) });
+  }
+  scouted.sort((a, b) => a.j - b.j);
+  // A simplex stops early on a bumpy objective (games are discrete, so J is stepwise): run
+  // one from each of the best few starting points, each restarted, full size, from its best
+  // point until a restart gains nothing; keep the best. The budget is per start.
   const budget = o.maxEvaluations ?? 60 * o.free.length;
-  let best = await nelderMead(f, u0, { maxEvaluations: budget });
-  let spent = best.evaluations;
-  for (let k = 0; k < (o.restarts ?? 3) && spent < budget; k++) {
-    const again = await nelderMead(f, best.x, { maxEvaluations: budget - spent });
-    spent += again.evaluations;
-    const gained = best.value - again.value;
-    if (again.value < best.value) best = again;
-    if (gained <= 1e-3 * (1 + best.value)) break;
+  let best: { x: number[]; value: number } | undefined;
+  for (const s of scouted.slice(0, Math.max(1, o.starts ?? 1))) {
+    let mine = await nelderMead(f, s.u, { maxEvaluations: budget });
+    let spent = mine.evaluations;
+    for (let k = 0; k < (o.restarts ?? 3) && spent < budget; k++) {
+      const again = await nelderMead(f, mine.x, { maxEvaluations: budget - spent });
+      spent += again.evaluations;
+      const gained = mine.value - again.value;
+      if (again.value < mine.value) mine = again;
+      if (gained <= 1e-3 * (1 + mine.value)) break;
+    }
+    if (!best || mine.value < best.value) best = mine;
   }
-  return { theta: toTheta(o.free, best.x), objective: best.value, evaluations };
+  return { theta: toTheta(o.free, best!.x), objective: best!.value, evaluations };
 }
 
 export async function fit(o: FitOptions): Promise<FitResult> {

@@ -127,6 +127,8 @@ export function registerFit(program: Command): void {
         simulate,
         free,
         maxEvaluations,
+        // Three simplex searches from the best scouted points: one stops on a step too often.
+        starts: 3,
         bootstrap,
         seed,
         onEvaluation: (e) => {
