@@ -35,7 +35,7 @@ try {
   });
   const simulate = batchSimulator({ scenario, profiles, runs, seed: 'fit', moments, run });
   const t0 = Date.now();
-  const r = await fit({ targets, simulate, free, bootstrap: 5, seed: 'fit-check', scoutPoints: 200, starts: 4, maxEvaluations: 300 });
+  const r = await fit({ targets, simulate, free, bootstrap: Number(process.env.FIT_CHECK_BOOTSTRAP ?? 5), seed: 'fit-check', scoutPoints: 200, starts: 4, maxEvaluations: 300 });
   let ok = true;
   console.log(`${runs} games an evaluation, ${r.evaluations} evaluations, ${((Date.now() - t0) / 1000).toFixed(0)} s; objective ${r.objective.toFixed(2)}`);
   for (const p of r.params) {

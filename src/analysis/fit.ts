@@ -16,8 +16,8 @@ import { aleaOf } from '../rng/alea.js';
 // point the simplex tries lies inside the declared range; restarted from its best point
 // while a restart still gains.
 //
-// Uncertainty (a bootstrap over seeds and targets): each replicate refits from the point
-// estimate with a fresh seed set and each target redrawn from its interval (normal, sd_k);
+// Uncertainty (a bootstrap over seeds and targets): each replicate refits, searching afresh,
+// with a fresh seed set and each target redrawn from its interval (normal, sd_k);
 // a parameter's interval is the 2.5% and 97.5% quantiles of the replicates' estimates. It
 // carries both the simulation noise and the record's own uncertainty.
 
@@ -280,7 +280,10 @@ export async function fit(o: FitOptions): Promise<FitResult> {
   const rng = aleaOf(`${o.seed ?? 'fit'}|bootstrap`);
   for (let b = 1; b <= (o.bootstrap ?? 0); b++) {
     const drawn = o.targets.map((t) => ({ ...t, value: t.value + targetSd(t) * normal(() => rng.next()) }));
-    const r = await search(o, drawn, b, main.theta, 0, `bootstrap ${b}`);
+    // A refit searches afresh (scouting included, the estimate one of its starts): one that
+    // only polished the estimate would stay on its step of the objective, and its spread
+    // would measure nothing.
+    const r = await search(o, drawn, b, main.theta, o.scoutPoints ?? 10 * o.free.length, `bootstrap ${b}`);
     evaluations += r.evaluations;
     replicates.push(r.theta);
   }
