@@ -33,6 +33,7 @@ export const COMMANDS: Record<string, () => Promise<Register>> = {
   join: async () => (await import('./commands/join.js')).registerJoin,
   calibrate: async () => (await import('./commands/calibrate.js')).registerCalibrate,
   record: async () => (await import('./commands/record.js')).registerRecord,
+  fit: async () => (await import('./commands/fit.js')).registerFit,
   report: async () => (await import('./commands/report.js')).registerReport,
 };
 COMMANDS.strategies = COMMANDS.scenarios as () => Promise<Register>;

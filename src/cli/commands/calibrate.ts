@@ -18,7 +18,7 @@ function shown(f: FactResult, x: number): string {
 
 export function renderCalibration(r: CalibrationReport): string {
   const rows = r.facts.map((f) => [
-    f.reportOnly ? 'info' : f.pass ? 'pass' : 'FAIL',
+    f.pass ? 'pass' : 'FAIL',
     f.scenario,
     f.fact,
     f.subject,
@@ -30,7 +30,7 @@ export function renderCalibration(r: CalibrationReport): string {
     '',
     textTable(['result', 'scenario', 'fact', 'measured on', 'target', 'measured [95%]'], rows, '').trimEnd(),
     '',
-    `${r.passed} pass, ${r.failed} fail (rows marked info are reported, not targets).`,
+    `${r.passed} pass, ${r.failed} fail: one row per distinct fact, each judged on all its cells (every cell must pass, or, for a fact claimed somewhere, a cell must pass on Bonferroni-widened intervals).`,
     '',
   ].join('\n');
 }
