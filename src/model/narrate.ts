@@ -31,8 +31,12 @@ function chanceNotes(b: GameContext, a: GameContext): Note[] {
   const kb = kimBeliefUsPays(b);
   const ka = kimBeliefUsPays(a);
   if (ka !== kb) notes.push({ claims: ['C6'], text: `Kim's belief that the US pays him for a pause or a test: ${change(kb, ka)}.`, seenBy: ['kim'] });
-  const drift = betweenRounds(b, a);
-  if (drift) notes.push(drift);
+  // Washington judges Kim's standing only by what it can see (kimStandingPublic), so the line
+  // is written twice: the true figure for Beijing and Kim, the public one for the US.
+  const drift = betweenRounds(b, a, b.kimStanding, a.kimStanding);
+  if (drift) notes.push({ ...drift, seenBy: BEIJING_AND_KIM });
+  const publicDrift = betweenRounds(b, a, b.kimStandingPublic, a.kimStandingPublic);
+  if (publicDrift) notes.push({ ...publicDrift, seenBy: ['us'] });
   if (a.warBroke) notes.push({ claims: ['C12'], text: 'Miscalculation at the brink: war breaks out.' });
   return notes;
 }
@@ -45,7 +49,7 @@ const moved = (x: number, y: number) => x.toFixed(2) !== y.toFixed(2);
  * between a side's turns with no word in the log (issue 21 item 2). Tension's fading is our
  * assumption (kim.tensionDecay), so that part cites no claim.
  */
-function betweenRounds(b: GameContext, a: GameContext): Note | null {
+function betweenRounds(b: GameContext, a: GameContext, standingBefore: number, standingAfter: number): Note | null {
   const parts: string[] = [];
   const claims = new Set<string>();
   if (moved(b.tension, a.tension)) parts.push(`tension ${change(b.tension, a.tension)}${a.tension < b.tension ? ' (crises fade)' : ''}`);
@@ -53,8 +57,8 @@ function betweenRounds(b: GameContext, a: GameContext): Note | null {
     parts.push(`North Korea's economy ${change(b.nkEconomy, a.nkEconomy)} (${a.nkEconomy < b.nkEconomy ? 'sanctions bite' : "China's trade keeps it going"})`);
     claims.add(a.nkEconomy < b.nkEconomy ? 'C11' : 'C7');
   }
-  if (moved(b.kimStanding, a.kimStanding)) {
-    parts.push(`Kim's standing ${change(b.kimStanding, a.kimStanding)} (${a.kimStanding < b.kimStanding ? 'fades' : 'recovers'} toward the regime's settled hold)`);
+  if (moved(standingBefore, standingAfter)) {
+    parts.push(`Kim's standing ${change(standingBefore, standingAfter)} (${standingAfter < standingBefore ? 'fades' : 'recovers'} toward the regime's settled hold)`);
     claims.add('C7');
   }
   if (moved(b.usChinaTension, a.usChinaTension)) {
