@@ -33,6 +33,10 @@ export function intervalChart(opts: {
   seriesTitle?: string;
   percent?: boolean;
   xDomain?: [number, number];
+  /** The axis reaches zero, so a small difference is drawn small. */
+  fromZero?: boolean;
+  /** A title over the chart (a single panel). */
+  title?: string;
   /** A reference line (e.g. zero for differences). */
   zero?: boolean;
   independentX?: boolean;
@@ -50,7 +54,7 @@ export function intervalChart(opts: {
     type: 'quantitative',
     title: opts.xTitle || null,
     ...(opts.percent ? { axis: { format: '.0%' } } : {}),
-    scale: opts.xDomain ? { domain: opts.xDomain } : { zero: false, nice: true },
+    scale: opts.xDomain ? { domain: opts.xDomain } : { zero: opts.fromZero === true, nice: true },
   };
   const y = { field: 'y', type: 'nominal', title: opts.yTitle || null, sort: yCats };
   const seriesEnc = many
@@ -90,7 +94,7 @@ export function intervalChart(opts: {
     layer: layers,
   };
   const extra = opts.zero ? panels.length : 0;
-  if (panels.length === 1) return { spec: vegaLite({ data: { values }, ...unit }), marks: rows.length * 2 + extra };
+  if (panels.length === 1) return { spec: vegaLite({ data: { values }, ...(opts.title ? { title: { text: opts.title, frame: 'bounds', fontSize: 13 } } : {}), ...unit }), marks: rows.length * 2 + extra };
   return {
     spec: vegaLite({
       data: { values },
@@ -101,6 +105,12 @@ export function intervalChart(opts: {
     }),
     marks: rows.length * 2 + extra,
   };
+}
+
+/** Charts one above the other, each keeping its own scales (a measure per chart). */
+export function stacked(specs: Record<string, unknown>[]): Record<string, unknown> {
+  const inner = specs.map(({ $schema: _s, config: _c, ...rest }) => rest);
+  return vegaLite({ vconcat: inner, spacing: 18 });
 }
 
 /** Distributions as step lines over shared bins, one line (colour and dash) per series. */

@@ -5,13 +5,14 @@ import type { SweepReport } from '../analysis/sweep.js';
 import type { RobustnessReport } from '../analysis/robustness.js';
 import type { ForkReport } from '../analysis/fork.js';
 import type { Step } from '../engine/session.js';
-import type { Figure } from './figure.js';
+import type { DataTable, Figure } from './figure.js';
 import { metricLabel } from '../analysis/reports.js';
 import { resultText } from '../analysis/robustness.js';
 import { METRICS } from '../engine/stats.js';
 import { ACTORS } from '../model/context.js';
 import { MOVES } from '../model/moves.js';
 import { OUTCOME_NAMES, OUTCOME_SHORT } from '../model/outcomes.js';
+import { findStrategy } from '../strategies/registry.js';
 import { barChart, distributionChart, heatTable, intervalChart, timelineChart, tornadoChart } from './charts.js';
 import { fmt2, fmtPct, round3, VERDICT_COLOURS } from './figure.js';
 
@@ -170,42 +171,65 @@ function withoutDodge(spec: Record<string, unknown>): Record<string, unknown> {
 
 // ---------- tournament ----------
 
-/** Profiles per heat table: a table taller than this would not fit on a printed page. */
-export const PROFILES_PER_TABLE = 30;
+/** A strategy as students read it ("Asks Beijing"), not its code name (asksBeijing). */
+export function strategyName(actor: Actor, id: string): string {
+  return findStrategy(actor, id)?.name ?? id;
+}
+
+export function tournamentProfileName(p: ProfileIds): string {
+  return READING_ORDER.map((a) => strategyName(a, p[a])).join(' · ');
+}
+
+/** Marks a payoff whose side could not do better by switching alone (its best reply to the others). */
+export const BEST_REPLY_MARK = '◆';
+
+/** For each profile and side: is that side's strategy a best reply to the other two's? */
+export function bestReplies(r: TournamentReport): Record<Actor, boolean>[] {
+  const others = (p: ProfileIds, a: Actor) => READING_ORDER.filter((b) => b !== a).map((b) => p[b]).join('|');
+  const best = new Map<string, number>();
+  for (const row of r.table) {
+    for (const a of READING_ORDER) {
+      const k = `${a}:${others(row.profile, a)}`;
+      best.set(k, Math.max(best.get(k) ?? -Infinity, row.payoffs[a].mean));
+    }
+  }
+  return r.table.map((row) => {
+    const out = {} as Record<Actor, boolean>;
+    for (const a of READING_ORDER) out[a] = row.payoffs[a].mean >= (best.get(`${a}:${others(row.profile, a)}`) as number);
+    return out;
+  });
+}
+
+const payoffText = (x: { mean: number; low: number; high: number }) => `${fmt2(x.mean)} [${fmt2(x.low)}, ${fmt2(x.high)}]`;
+
+/** Every profile's payoffs as one table (a long table reads better as text than as a chart of 800 cells). */
+export function tournamentTable(r: TournamentReport): DataTable {
+  const marks = bestReplies(r);
+  const eq = new Set(r.equilibria.map((e) => tournamentProfileName(e.profile)));
+  return {
+    head: ['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff'],
+    rows: r.table.map((row, i) => {
+      const name = tournamentProfileName(row.profile);
+      return [`${name}${eq.has(name) ? ' (equilibrium)' : ''}`, ...READING_ORDER.map((a) => `${payoffText(row.payoffs[a])}${(marks[i] as Record<Actor, boolean>)[a] ? ` ${BEST_REPLY_MARK}` : ''}`)];
+    }),
+  };
+}
+
+export function equilibriaTable(r: TournamentReport): DataTable {
+  return {
+    head: ['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff'],
+    rows: r.equilibria.map((e) => [tournamentProfileName(e.profile), ...READING_ORDER.map((a) => payoffText(e.payoffs[a]))]),
+  };
+}
 
 export function tournamentFigures(r: TournamentReport): Figure[] {
-  const label = (p: ProfileIds) => `${p.us} · ${p.china} · ${p.kim}`;
-  const eq = new Set(r.equilibria.map((e) => label(e.profile)));
-  const all = r.table.flatMap((row) => READING_ORDER.map((a) => row.payoffs[a].mean));
-  const domain: [number, number] = [round3(Math.min(...all)), round3(Math.max(...all))];
   const caption = `Scenario ${r.scenario}; seed ${r.seed}; ${r.runs} games per profile.`;
-  const chunks: (typeof r.table)[] = [];
-  for (let i = 0; i < r.table.length; i += PROFILES_PER_TABLE) chunks.push(r.table.slice(i, i + PROFILES_PER_TABLE));
-  const heatFigures: Figure[] = chunks.map((rows, k) => {
-    const cells = rows.flatMap((row) =>
-      READING_ORDER.map((a) => ({ x: `${SIDE[a]} payoff`, y: `${label(row.profile)}${eq.has(label(row.profile)) ? ' (equilibrium)' : ''}`, value: round3(row.payoffs[a].mean), text: fmt2(row.payoffs[a].mean) })),
-    );
-    const heat = heatTable({ cells, xTitle: 'mean payoff (model points)', yTitle: 'profile: US · China · Kim', colourTitle: 'payoff (points)', cellWidth: 90, domain });
-    const part = chunks.length > 1 ? ` (profiles ${k * PROFILES_PER_TABLE + 1} to ${k * PROFILES_PER_TABLE + rows.length} of ${r.table.length})` : '';
-    return {
-      id: chunks.length > 1 ? `tournament-payoffs-${k + 1}` : 'tournament-payoffs',
-      title: `Payoff heat table: each side's mean payoff${part}`,
-      caption: `${caption} Lighter is higher (one colour scale for all tables). Profiles marked (equilibrium) are pure equilibria: no side gains by switching alone.`,
-      spec: heat.spec,
-      marks: heat.marks,
-      table: {
-        head: ['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff'],
-        rows: rows.map((row) => [label(row.profile), ...READING_ORDER.map((a) => `${fmt2(row.payoffs[a].mean)} [${fmt2(row.payoffs[a].low)}, ${fmt2(row.payoffs[a].high)}]`)]),
-      },
-    };
-  });
-  const bars = READING_ORDER.flatMap((a) => r.strategies[a].map((s) => ({ y: `${SIDE[a]}: ${s}`, value: r.bestResponseCounts[a][s] ?? 0, group: SIDE[a] })));
+  const bars = READING_ORDER.flatMap((a) => r.strategies[a].map((s) => ({ y: `${SIDE[a]}: ${strategyName(a, s)}`, value: r.bestResponseCounts[a][s] ?? 0, group: SIDE[a] })));
   const br = barChart({ bars, xTitle: "times a best reply (over the other sides' combinations)", yTitle: 'side: strategy' });
   return [
-    ...heatFigures,
     {
       id: 'tournament-best-replies',
-      title: 'Best replies: how often each strategy is its side\'s best answer',
+      title: "Best replies: how often each strategy is its side's best answer to the other two",
       caption,
       spec: br.spec,
       marks: br.marks,

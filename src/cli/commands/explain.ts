@@ -4,13 +4,13 @@ import { claimLines, DISCUSSION, LESSONS } from '../../analysis/lessons.js';
 import { CLAIMS, COLUMNS } from '../../model/claims.js';
 import { InputError } from '../../input-error.js';
 import { resolveScenario } from '../../scenario/catalog.js';
-import { checkWritable, writeAtomic } from '../io.js';
+import { checkWritable } from '../io.js';
 import { mdTable, textTable } from '../render.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
-import { outputWidth, print } from '../width.js';
+import { outputWidth } from '../width.js';
 import { KeyReader } from '../keypress.js';
 import { commandLine, requireHtmlOut, writeHtml } from '../html-output.js';
-import { parseWorkers } from '../batch-common.js';
+import { emit, parseWorkers } from '../batch-common.js';
 import { WorkerPool } from '../../engine/pool.js';
 
 interface ExplainOptions {
@@ -209,18 +209,12 @@ export function registerExplain(program: Command): void {
         return writeHtml(opts.out as string, (p) => p.explainPage({ scenario, seed, runs, steps }, commandLine()));
       }
       if (opts.format === 'md') {
-        const text = await handoutMarkdown(scenario, seed, runs, ctx.run);
-        if (opts.out) writeAtomic(opts.out, text);
-        else process.stdout.write(text);
-        return;
+        return emit(await handoutMarkdown(scenario, seed, runs, ctx.run), opts.out);
       }
       if (!interactive) {
         const parts = [`leverage explain: ${scenario.title} (seed ${seed}, ${runs} games per row)\n${wrap(INTERVAL_NOTE, '')}\n\n`];
         for (const [i, l] of LESSONS.entries()) parts.push(lessonText(l, i + 1, await l.experiment(ctx)));
-        const text = parts.join('');
-        if (opts.out) writeAtomic(opts.out, text);
-        else print(text);
-        return;
+        return emit(parts.join(''), opts.out, true);
       }
       // Each question is answered by one key press.
       const keys = new KeyReader();
