@@ -149,12 +149,23 @@ export function heatTable(opts: {
   cellWidth?: number;
   /** A fixed colour domain, so several tables share one scale. */
   domain?: [number, number];
+  /** Column names above the table (a tall table), not only below it. */
+  labelsOnTop?: boolean;
 }): Chart {
   const xs = uniq(opts.cells.map((c) => c.x));
   const ys = uniq(opts.cells.map((c) => c.y));
   const cellWidth = opts.cellWidth ?? Math.max(60, Math.min(120, Math.floor((CHART_WIDTH - 180) / xs.length)));
   // Long column names wrap onto lines (vega's estimate is about 8 px a character at 11 px) rather than being cut.
-  const values = opts.cells.map((c) => ({ ...c, xLabel: wrapWords(c.x, Math.max(6, Math.floor(cellWidth / 8.5))) }));
+  // A cell's writing wraps onto lines within its cell (about 6.6 px a character at 11 px), and
+  // the rows grow to hold the most lines: text never runs into the next cell.
+  const textWidth = Math.max(6, Math.floor((cellWidth - 8) / 6.6));
+  const values = opts.cells.map((c) => {
+    const text = wrapWords(c.text, textWidth);
+    return { ...c, text, lines: text.split('\n').length, xLabel: wrapWords(c.x, Math.max(6, Math.floor(cellWidth / 8.5))) };
+  });
+  const lines = Math.max(1, ...values.map((v) => v.lines));
+  // Labels above the table grow down from their first line: lift them by their extra lines.
+  const labelLines = Math.max(1, ...values.map((v) => v.xLabel.split('\n').length));
   const lo = opts.domain?.[0] ?? Math.min(...values.map((v) => v.value));
   const hi = opts.domain?.[1] ?? Math.max(...values.map((v) => v.value));
   const mid = (lo + hi) / 2;
@@ -165,25 +176,31 @@ export function heatTable(opts: {
   const textColour = opts.categories
     ? { condition: { test: "datum.category === 'holds'", value: 'white' }, value: 'black' }
     : { condition: { test: `datum.value < ${mid}`, value: 'white' }, value: 'black' };
+  // Vega sets a text's first line on the cell's middle: each count of lines is raised by half its extra height.
+  const textLayers = uniq(values.map((v) => String(v.lines))).map((n) => ({
+    transform: [{ filter: `datum.lines === ${n}` }],
+    mark: { type: 'text', fontSize: 11, lineBreak: '\n', lineHeight: 13, dy: -6.5 * (Number(n) - 1) },
+    encoding: { text: { field: 'text' }, color: textColour },
+  }));
   return {
     spec: vegaLite({
       data: { values },
       width: { step: cellWidth },
-      height: { step: 24 },
+      height: { step: 24 + 13 * (lines - 1) },
       encoding: {
         x: {
           field: 'xLabel',
           type: 'nominal',
           sort: xs.map((x) => wrapWords(x, Math.max(6, Math.floor(cellWidth / 8.5)))),
           title: opts.xTitle,
-          axis: { orient: 'bottom', labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '\\n')" },
+          axis: { orient: opts.labelsOnTop ? 'top' : 'bottom', ...(opts.labelsOnTop ? { labelPadding: 4 + 13 * (labelLines - 1) } : {}), labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '\\n')" },
         },
         // Row names are profiles and assumptions: shown whole (vega's text-width estimate is pessimistic).
         y: { field: 'y', type: 'nominal', sort: ys, title: opts.yTitle, axis: { labelLimit: 0 } },
       },
       layer: [
         { mark: { type: 'rect', stroke: 'white', strokeWidth: 1 }, encoding: { color: colour } },
-        { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'text' }, color: textColour } },
+        ...textLayers,
       ],
     }),
     marks: values.length * 2,

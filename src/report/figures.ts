@@ -293,6 +293,7 @@ export function robustnessFigure(r: RobustnessReport, id = 'robustness'): Figure
     colourTitle: 'verdict',
     categories: { domain: ['holds', 'breaks', 'unclear'], range: [VERDICT_COLOURS.holds, VERDICT_COLOURS.breaks, VERDICT_COLOURS.unclear] },
     cellWidth: 150,
+    labelsOnTop: true,
   });
   return {
     id,
