@@ -63,10 +63,12 @@ export function intervalChart(opts: {
         color: { field: 'series', type: 'nominal', scale: seriesScale(series), title: opts.seriesTitle ?? null, legend: { orient: 'bottom', columns: 2 } },
       }
     : {};
+  // The interval is drawn over the dot, with end ticks, so a short interval is not hidden under it.
+  const interval = { x: { ...x, field: 'low' }, x2: { field: 'high' }, ...(many ? {} : { color: { value: '#555555' } }) };
+  const ends = (field: 'low' | 'high') => ({ mark: { type: 'tick', thickness: 2, size: 9 }, encoding: { x: { ...x, field }, ...(many ? {} : { color: { value: '#555555' } }) } });
   const layers: Record<string, unknown>[] = [
-    { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' }, ...(many ? {} : { color: { value: '#555555' } }) } },
     {
-      mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+      mark: { type: 'point', filled: true, size: 60, opacity: 0.75 },
       encoding: {
         x: { ...x, field: 'mean' },
         ...(many ? { shape: { field: 'series', type: 'nominal', scale: shapeScale(series), title: opts.seriesTitle ?? null, legend: { orient: 'bottom', columns: 2 } } } : { color: { value: '#000000' } }),
@@ -78,6 +80,9 @@ export function intervalChart(opts: {
         ],
       },
     },
+    { mark: { type: 'rule', strokeWidth: 2 }, encoding: interval },
+    ends('low'),
+    ends('high'),
   ];
   // The zero line is drawn once per panel: its own one-row data outside facets, a datum inside them.
   const zeroLine = (faceted: boolean) =>
@@ -94,7 +99,7 @@ export function intervalChart(opts: {
     layer: layers,
   };
   const extra = opts.zero ? panels.length : 0;
-  if (panels.length === 1) return { spec: vegaLite({ data: { values }, ...(opts.title ? { title: { text: opts.title, frame: 'bounds', fontSize: 13 } } : {}), ...unit }), marks: rows.length * 2 + extra };
+  if (panels.length === 1) return { spec: vegaLite({ data: { values }, ...(opts.title ? { title: { text: opts.title, frame: 'bounds', fontSize: 13 } } : {}), ...unit }), marks: rows.length * 4 + extra };
   return {
     spec: vegaLite({
       data: { values },
@@ -103,7 +108,7 @@ export function intervalChart(opts: {
       spec: unit,
       ...(opts.independentX ? { resolve: { scale: { x: 'independent' }, axis: { x: 'independent' } } } : {}),
     }),
-    marks: rows.length * 2 + extra,
+    marks: rows.length * 4 + extra,
   };
 }
 
@@ -171,7 +176,7 @@ export function heatTable(opts: {
   const mid = (lo + hi) / 2;
   const colour = opts.categories
     ? { field: 'category', type: 'nominal', scale: opts.categories, title: opts.colourTitle, legend: { orient: 'bottom' } }
-    : { field: 'value', type: 'quantitative', scale: { scheme: 'viridis', ...(opts.domain ? { domain: opts.domain } : {}) }, title: opts.colourTitle, legend: { orient: 'right', gradientLength: 120 } };
+    : { field: 'value', type: 'quantitative', scale: { scheme: 'viridis', ...(opts.domain ? { domain: opts.domain } : {}) }, title: opts.colourTitle, legend: { orient: 'right', gradientLength: 120, titleLimit: 0, titleOrient: 'top' } };
   // Dark cells (the low end of viridis) get white writing.
   const textColour = opts.categories
     ? { condition: { test: "datum.category === 'holds'", value: 'white' }, value: 'black' }
@@ -219,8 +224,15 @@ export function wrapWords(text: string, width: number): string {
 }
 
 /** Tornado: one bar per parameter from the lowest to the highest value of the measure; a line at the scenario as written. */
-export function tornadoChart(opts: { bars: { param: string; lo: number; hi: number }[]; base: number; xTitle: string }): Chart {
+export function tornadoChart(opts: { bars: { param: string; lo: number; hi: number; loAt?: string; hiAt?: string }[]; base: number; xTitle: string }): Chart {
   const bars = [...opts.bars].sort((a, b) => b.hi - b.lo - (a.hi - a.lo));
+  const labelled = bars.every((b) => b.loAt !== undefined && b.hiAt !== undefined);
+  // The parameter's value at each end of its bar, written just outside the end.
+  const endLabel = (at: 'lo' | 'hi', text: 'loAt' | 'hiAt', align: 'left' | 'right', dx: number) => ({
+    data: { values: bars },
+    mark: { type: 'text', align, dx, fontSize: 11 },
+    encoding: { y: { field: 'param', type: 'nominal', sort: bars.map((b) => b.param) }, x: { field: at, type: 'quantitative' }, text: { field: text } },
+  });
   return {
     spec: vegaLite({
       width: CHART_WIDTH - 220,
@@ -230,15 +242,17 @@ export function tornadoChart(opts: { bars: { param: string; lo: number; hi: numb
           data: { values: bars },
           mark: { type: 'bar', color: '#0072B2', height: 14 },
           encoding: {
-            y: { field: 'param', type: 'nominal', sort: bars.map((b) => b.param), title: 'parameter (moved alone across its range)' },
-            x: { field: 'lo', type: 'quantitative', title: opts.xTitle, scale: { zero: false } },
+            y: { field: 'param', type: 'nominal', sort: bars.map((b) => b.param), title: 'parameter, moved alone' },
+            // Room at both ends for the words written beside the bars.
+            x: { field: 'lo', type: 'quantitative', title: opts.xTitle, scale: { zero: false, padding: 60 } },
             x2: { field: 'hi' },
           },
         },
         { data: { values: [{ base: opts.base }] }, mark: { type: 'rule', color: '#000000', strokeDash: [4, 3], strokeWidth: 2 }, encoding: { x: { field: 'base', type: 'quantitative' } } },
+        ...(labelled ? [endLabel('lo', 'loAt', 'right', -4), endLabel('hi', 'hiAt', 'left', 4)] : []),
       ],
     }),
-    marks: bars.length + 1,
+    marks: bars.length + 1 + (labelled ? 2 * bars.length : 0),
   };
 }
 

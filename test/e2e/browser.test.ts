@@ -144,8 +144,8 @@ describe.skipIf(!chromium)('what a class reads in the reports (issue 21)', () =>
   async function textOutsideCells(page: Awaited<ReturnType<typeof open>>['page']): Promise<string[]> {
     return page.$$eval('figure.chart svg', (svgs) =>
       svgs.flatMap((svg) => {
-        const rects = [...svg.querySelectorAll('g.mark-rect.role-mark > path')].map((r) => r.getBoundingClientRect());
-        return [...svg.querySelectorAll('g.mark-text.role-mark > text')].flatMap((t) => {
+        const rects = Array.from(svg.querySelectorAll('g.mark-rect.role-mark > path')).map((r) => r.getBoundingClientRect());
+        return Array.from(svg.querySelectorAll('g.mark-text.role-mark > text')).flatMap((t) => {
           const b = t.getBoundingClientRect();
           const cx = b.left + b.width / 2;
           const cy = b.top + b.height / 2;

@@ -12,7 +12,7 @@ import { playGame } from '../../src/engine/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
 import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
-import { batchFigures, BEST_REPLY_MARK, bestReplies, compareFigure, forkFigures, gameFigure, robustnessFigure, roundStates, sweepFigures, tournamentFigures, tournamentTable } from '../../src/report/figures.js';
+import { batchFigures, BEST_REPLY_MARK, bestReplies, strategyName, compareFigure, forkFigures, gameFigure, robustnessFigure, roundStates, sweepFigures, tournamentFigures, tournamentTable } from '../../src/report/figures.js';
 import { lessonFigure } from '../../src/report/explain-page.js';
 import { table } from '../../src/analysis/lessons.js';
 import { PALETTE } from '../../src/report/figure.js';
@@ -95,12 +95,12 @@ describe('chart specs from small results', () => {
     for (const f of figs) await checkFigure(f, { seed: '5', runs: 40 });
     const shares = dataValues((figs[0] as Figure).spec);
     expect(shares).toHaveLength(2 * OUTCOME_NAMES.length);
-    const war = shares.find((d) => d.y === 'war' && d.series === 'appeaser') as { mean: number; low: number; high: number };
+    const war = shares.find((d) => d.y === 'war' && d.series === 'Appeaser') as { mean: number; low: number; high: number };
     expect(war.mean).toBe((r.cells[1] as (typeof r.cells)[number]).summary.outcomes.war.p);
     // Two series: two colours from the colour-blind-safe palette, and two shapes.
     expect(JSON.stringify((figs[0] as Figure).spec)).toContain(PALETTE[1] as string);
     const hist = dataValues((figs[1] as Figure).spec);
-    expect(hist.filter((d) => d.series === 'sanctioner').reduce((t, d) => t + (d.share as number), 0)).toBeCloseTo(1, 9);
+    expect(hist.filter((d) => d.series === 'Sanctioner').reduce((t, d) => t + (d.share as number), 0)).toBeCloseTo(1, 9);
   });
 
   it('compare: a panel per scenario, one point and interval per strategy, the best marked', async () => {
@@ -108,14 +108,15 @@ describe('chart specs from small results', () => {
     const r = compareReport(spec, await runBatch(spec, { workers: 0 }), 'payoffUs');
     const f = compareFigure(r);
     await checkFigure(f, { seed: '5', runs: 40 });
-    expect(f.marks).toBe(2 * 3 * 2);
+    // A point, an interval and its two end ticks per strategy and scenario.
+    expect(f.marks).toBe(4 * 3 * 2);
     const values = dataValues(f.spec);
     const best = values.filter((v) => v.series === 'best in its panel');
     expect(best.map((b) => b.panel).sort()).toEqual(['2020', '2022']);
     for (const b of best) {
       const col = r.columns.indexOf(b.panel as string);
       const row = r.cells.findIndex((cells) => cells[col]?.best);
-      expect(b.y).toBe(r.rows[row]?.us);
+      expect(b.y).toBe(strategyName('us', r.rows[row]?.us as string));
       expect(b.mean).toBe(r.cells[row]?.[col]?.mean);
     }
     expect(axisTitles(f.spec)).toContain('US payoff (model points)');
@@ -154,12 +155,18 @@ describe('chart specs from small results', () => {
     const [tornado, heat] = sweepFigures(r) as [Figure, Figure];
     await checkFigure(tornado, { seed: '5', runs: 30 });
     await checkFigure(heat, { seed: '5', runs: 30 });
-    expect(tornado.marks).toBe(2 + 1);
+    // Two bars, the line at the scenario as written, and the parameter's value written at each end of each bar.
+    expect(tornado.marks).toBe(2 + 1 + 2 * 2);
     expect(heat.marks).toBe(2 * 3 * 2);
     const bars = dataValues(tornado.spec).filter((d) => 'param' in d);
-    const influence = bars.find((b) => b.param === 'start.chinaInfluence') as { lo: number; hi: number };
-    const means = (r.oneAtATime[0] as (typeof r.oneAtATime)[number]).points.map((p) => p.mean);
+    // Named in words; each end says which value of the parameter gives it.
+    const influence = bars.find((b) => b.param === 'China influence at the start') as { lo: number; hi: number; loAt: string; hiAt: string };
+    const points = (r.oneAtATime[0] as (typeof r.oneAtATime)[number]).points;
+    const means = points.map((p) => p.mean);
     expect([influence.lo, influence.hi]).toEqual([Math.min(...means), Math.max(...means)]);
+    const at = (m: number) => `at ${points.find((p) => p.mean === m)?.values['start.chinaInfluence']}`;
+    expect([influence.loAt, influence.hiAt]).toEqual([at(influence.lo), at(influence.hi)]);
+    expect(axisTitles(heat.spec)).toEqual(expect.arrayContaining(['China influence at the start', 'tension at the start']));
   });
 
   it('robustness: a coloured cell per assumption and conclusion, verdict and effect written in it', async () => {
@@ -206,8 +213,8 @@ describe('chart specs from small results', () => {
       expect(f.caption).toContain('round 3');
       expect(await drawnMarks(f.spec)).toBe(f.marks);
     }
-    expect(shares.marks).toBe(2 * OUTCOME_NAMES.length * 2);
-    expect(diff.marks).toBe(3 * 2 + 1);
+    expect(shares.marks).toBe(2 * OUTCOME_NAMES.length * 4);
+    expect(diff.marks).toBe(3 * 4 + 1);
     expect(dataValues(diff.spec).filter((d) => 'mean' in d).map((d) => [d.y, d.mean])).toEqual([['US payoff', 1], ['China payoff', -1], ['Kim payoff', 0]]);
   });
 
@@ -243,7 +250,7 @@ describe('chart specs from small results', () => {
     const f = lessonFigure({ lesson: lesson as never, result }, 2, 'Scenario 2022; seed 5; 40 games per row of the table.') as Figure;
     await checkFigure(f, { seed: '5', runs: 40, axes: false });
     // Two numeric columns (the column of words is left out, though one of its words reads as a number), two rows each: a point and a rule per cell.
-    expect(f.marks).toBe(2 * 2 * 2);
+    expect(f.marks).toBe(2 * 2 * 4);
     const panels = (f.spec as { vconcat: { title: { text: string }; data: { values: { y: string; mean: number }[] }; encoding: unknown; layer: { encoding: { x: { scale: unknown } } }[] }[] }).vconcat;
     expect(panels.map((p) => [p.title.text, ...p.data.values.map((d) => [d.y, d.mean])])).toEqual([
       ['US payoff (model points)', ['appeaser', -1], ['sanctioner', 0.5]],
