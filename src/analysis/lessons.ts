@@ -548,6 +548,9 @@ export const DISCUSSION: Record<string, string[]> = {
   'where-it-breaks': ['Which assumption would you test first against the historical record, and how?'],
 };
 
+/** What a locator such as 2022¶4 points to, said where a reader first meets one. */
+export const LOCATOR_NOTE = 'A locator such as 2022¶4 after a claim points to where the column makes it: the 2022 column, its fourth paragraph (counting non-empty lines).';
+
 /** The claims of a lesson, in our words, with where the columns make them. */
 export function claimLines(l: Lesson): string[] {
   return l.claims.map((c) => `${c} (${CLAIMS[c].where}): ${CLAIMS[c].summary}`);

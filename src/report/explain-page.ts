@@ -3,6 +3,7 @@ import type { Figure } from './figure.js';
 import type { Chart, IntervalRow } from './charts.js';
 import type { Page, PageBlock } from './page.js';
 import { CLAIMS } from '../model/claims.js';
+import { LOCATOR_NOTE } from '../analysis/lessons.js';
 import { intervalChart, stacked } from './charts.js';
 import { buildPage } from './page.js';
 
@@ -109,7 +110,7 @@ export function explainPage(run: ExplainRun, command: string): Promise<string> {
     const figure = lessonFigure({ lesson, result }, i + 1, caption);
     const blocks: PageBlock[] = [
       { kind: 'text', paragraphs: lesson.claims.map((c) => `${c} (${CLAIMS[c].where}): ${CLAIMS[c].summary}`) },
-      { kind: 'text', paragraphs: [lesson.teach, `Encoded by: ${lesson.rules}`] },
+      { kind: 'text', paragraphs: [lesson.teach] },
       { kind: 'question', prompt: lesson.question.prompt, options: lesson.question.options.map((o) => o.label) },
       figure ? { kind: 'figure', figure, tableBeside: true } : { kind: 'table', table: result.table },
       { kind: 'text', paragraphs: [`What the runs say: ${optionLabel(lesson, result.answer)}. ${result.finding}`] },
@@ -140,10 +141,16 @@ export function explainPage(run: ExplainRun, command: string): Promise<string> {
       },
     ],
   });
+  // Code names are for developers: an appendix, apart from what students read.
+  sections.push({
+    heading: "For developers: the model's rules behind each step",
+    blocks: [{ kind: 'table', table: { head: ['step', 'rules and strategies in the code'], rows: run.steps.map(({ lesson }, i) => [`${i + 1}. ${lesson.title}`, lesson.rules]) } }],
+  });
   const page: Page = {
     title: `The leverage argument, step by step: ${run.scenario.title}`,
     lead: [
       'Pressure that one side can switch off becomes something to sell. Each step states a claim from the three columns (2020, 2022, 2023), asks you to predict, and answers with seeded games of the leverage simulator.',
+      LOCATOR_NOTE,
       `Scenario ${run.scenario.name}, seed ${run.seed}, ${run.runs} games per row; intervals are 95%. Reproduce: ${command}`,
     ],
     sections,

@@ -64,3 +64,25 @@ describe('calibrate with fewer runs than its default', () => {
     expect(fewerRunsHint({ runs: DEFAULT_CALIBRATION_RUNS, failed: 3 })).toEqual([]);
   });
 });
+
+describe('explain in an 80x24 terminal', () => {
+  it('every step, from its title to its question, fits one screen, with no code names', async () => {
+    const { setOutputWidth } = await import('../../src/cli/width.js');
+    const { stepQuestion } = await import('../../src/cli/commands/explain.js');
+    const { LESSONS } = await import('../../src/analysis/lessons.js');
+    setOutputWidth('80');
+    try {
+      for (const [i, l] of LESSONS.entries()) {
+        const lines = stepQuestion(l, i + 1, false).split('\n');
+        // 24 rows, one left for the answer line the key press writes.
+        expect(lines.length, l.id).toBeLessThanOrEqual(23);
+        for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+        expect(stepQuestion(l, i + 1, false)).not.toContain(l.rules);
+        expect(stepQuestion(l, i + 1, true)).toContain('In the code: ');
+        expect(stepQuestion(l, i + 1, false)).not.toContain('In the code: ');
+      }
+    } finally {
+      setOutputWidth(undefined);
+    }
+  });
+});
