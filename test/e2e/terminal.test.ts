@@ -130,8 +130,9 @@ describe('leverage explain in a real terminal', () => {
       await new Promise((r) => setTimeout(r, 200)); // keys typed before a question is shown are dropped
       t('send-keys', '-t', 'x', 'r'); // a single key answers
       const later = Date.now() + 8000;
-      while (!/You predicted: /.test(view()) && Date.now() < later) await new Promise((r) => setTimeout(r, 50));
-      expect(view()).toMatch(/You predicted: keeping Kim quiet pays better\. The runs say: stoking and selling pays better\./);
+      while (!/for the next step, q to stop >/.test(view()) && Date.now() < later) await new Promise((r) => setTimeout(r, 50));
+      // At 80 columns the verdict wraps: read it as one line.
+      expect(view().replace(/\s+/g, ' ')).toMatch(/You predicted: keeping Kim quiet pays better\. The runs say: stoking and selling pays better\./);
       const next = Date.now() + 8000;
       while (!/for the next step, q to stop >/.test(view()) && Date.now() < next) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 200));
