@@ -10,6 +10,7 @@ const RANK: Record<string, number> = {
   // Shared leaves with no game knowledge.
   'input-error': 0,
   'text-wrap': 0,
+  'closest-name': 0,
   'package-root': 0,
   rng: 0,
   model: 0,
