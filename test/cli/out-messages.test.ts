@@ -51,6 +51,12 @@ describe('a mistyped name gets the nearest name, not every name', () => {
     expect(r.err.split(',').length).toBeLessThan(4);
   });
 
+  it('a mistyped move in fork', () => {
+    const log = join(dir, 'typo.jsonl');
+    expect(leverage(['run', '--seed', '3', '--log', log]).code).toBe(0);
+    expectUserError(leverage(['fork', log, '--at', '1', '--us', 'expos']), /--us expos: not a us move\. Did you mean 'expose'\?$/m);
+  });
+
   it('a name far from every choice still lists them', () => {
     expectUserError(leverage(['run', '--us', 'nobody']), /Fix: use one of columns, /);
   });
