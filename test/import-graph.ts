@@ -66,6 +66,7 @@ export const RANK: Record<string, number> = {
   // Shared leaves with no game knowledge.
   'input-error': 1,
   'text-wrap': 1,
+  'closest-name': 1,
   'package-root': 1,
   rng: 1,
   'bounded-read': 1,

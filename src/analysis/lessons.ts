@@ -101,7 +101,8 @@ const ciOf = (e: { diff: number; low: number; high: number }) => `${f2(e.diff)} 
 const ciCell = (m: { mean: number; low: number; high: number }): TableCell => ({ text: ci(m), value: value(m.mean, m.low, m.high) });
 const numCell = (x: number): TableCell => ({ text: f2(x), value: value(x) });
 const pctCell = (x: number): TableCell => ({ text: pct(x), value: value(x, x, x, 'percent') });
-const warCell = (s: CellSummary): TableCell => pctCell(s.outcomes.war.p);
+/** The share of wars with its interval: a chart can then tell a real difference from noise. */
+const warCell = (s: CellSummary): TableCell => ({ text: pct(s.outcomes.war.p), value: value(s.outcomes.war.p, s.outcomes.war.low, s.outcomes.war.high, 'percent') });
 const signedCell = (x: number): TableCell => ({ text: signed(x), value: value(x) });
 const ciOfCell = (e: { diff: number; low: number; high: number }): TableCell => ({ text: ciOf(e), value: value(e.diff, e.low, e.high) });
 
@@ -546,6 +547,9 @@ export const DISCUSSION: Record<string, string[]> = {
   ],
   'where-it-breaks': ['Which assumption would you test first against the historical record, and how?'],
 };
+
+/** What a locator such as 2022¶4 points to, said where a reader first meets one. */
+export const LOCATOR_NOTE = 'A locator such as 2022¶4 after a claim points to where the column makes it: the 2022 column, its fourth paragraph (counting non-empty lines).';
 
 /** The claims of a lesson, in our words, with where the columns make them. */
 export function claimLines(l: Lesson): string[] {

@@ -2,8 +2,9 @@ import type { Cell, ProfileIds } from '../engine/batch/batch.js';
 import type { MetricChoice } from './reports.js';
 import type { NumberField } from '../scenario/fields.js';
 import type { AnalysisRun, AnalysisScenario } from './experiment.js';
+import { closest } from '../closest-name.js';
 import { InputError } from '../input-error.js';
-import { fieldAt, getPath } from '../scenario/fields.js';
+import { allFields, fieldAt, getPath } from '../scenario/fields.js';
 import { pairedSettings, runOnce, withValues } from './experiment.js';
 import { measureOf } from './reports.js';
 import { summarizeAcc } from './summary.js';
@@ -20,13 +21,19 @@ export interface ParamRange {
 
 const MAX_VALUES = 50;
 
+/** The nearest scenario field to a mistyped path, else where the paths are listed. */
+function sweepPathFix(path: string): string {
+  const guess = closest(path, allFields().map((f) => f.path));
+  return guess ? `Did you mean '${guess}'?` : 'Fix: use a path from scenarios/README.md, such as start.chinaInfluence.';
+}
+
 /** PATH=FROM:TO:STEP, checked against the field table (the flag is named in errors). */
 export function parseParamRange(text: string): ParamRange {
   const m = /^([A-Za-z.]+)=(-?[\d.]+):(-?[\d.]+):([\d.]+)$/.exec(text.trim());
   if (!m) throw new InputError(`--param ${text}: write it as PATH=FROM:TO:STEP, for example --param start.chinaInfluence=0:1:0.25.`);
   const [, path, a, b, st] = m as unknown as [string, string, string, string, string];
   const field = fieldAt(path);
-  if (!field) throw new InputError(`--param ${text}: '${path}' is not a scenario field. Fix: use a path from scenarios/README.md, such as start.chinaInfluence.`);
+  if (!field) throw new InputError(`--param ${text}: '${path}' is not a scenario field. ${sweepPathFix(path)}`);
   if (field.kind !== 'number') throw new InputError(`--param ${text}: '${path}' is a list; sweep a single number.`);
   const [from, to, step] = [Number(a), Number(b), Number(st)];
   if (!(step > 0) || from > to) throw new InputError(`--param ${text}: need FROM <= TO and STEP > 0.`);

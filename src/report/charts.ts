@@ -33,6 +33,10 @@ export function intervalChart(opts: {
   seriesTitle?: string;
   percent?: boolean;
   xDomain?: [number, number];
+  /** The axis reaches zero, so a small difference is drawn small. */
+  fromZero?: boolean;
+  /** A title over the chart (a single panel). */
+  title?: string;
   /** A reference line (e.g. zero for differences). */
   zero?: boolean;
   independentX?: boolean;
@@ -50,7 +54,7 @@ export function intervalChart(opts: {
     type: 'quantitative',
     title: opts.xTitle || null,
     ...(opts.percent ? { axis: { format: '.0%' } } : {}),
-    scale: opts.xDomain ? { domain: opts.xDomain } : { zero: false, nice: true },
+    scale: opts.xDomain ? { domain: opts.xDomain } : { zero: opts.fromZero === true, nice: true },
   };
   const y = { field: 'y', type: 'nominal', title: opts.yTitle || null, sort: yCats };
   const seriesEnc = many
@@ -59,10 +63,12 @@ export function intervalChart(opts: {
         color: { field: 'series', type: 'nominal', scale: seriesScale(series), title: opts.seriesTitle ?? null, legend: { orient: 'bottom', columns: 2 } },
       }
     : {};
+  // The interval is drawn over the dot, with end ticks, so a short interval is not hidden under it.
+  const interval = { x: { ...x, field: 'low' }, x2: { field: 'high' }, ...(many ? {} : { color: { value: '#555555' } }) };
+  const ends = (field: 'low' | 'high') => ({ mark: { type: 'tick', thickness: 2, size: 9 }, encoding: { x: { ...x, field }, ...(many ? {} : { color: { value: '#555555' } }) } });
   const layers: Record<string, unknown>[] = [
-    { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { ...x, field: 'low' }, x2: { field: 'high' }, ...(many ? {} : { color: { value: '#555555' } }) } },
     {
-      mark: { type: 'point', filled: true, size: 70, opacity: 1 },
+      mark: { type: 'point', filled: true, size: 60, opacity: 0.75 },
       encoding: {
         x: { ...x, field: 'mean' },
         ...(many ? { shape: { field: 'series', type: 'nominal', scale: shapeScale(series), title: opts.seriesTitle ?? null, legend: { orient: 'bottom', columns: 2 } } } : { color: { value: '#000000' } }),
@@ -74,6 +80,9 @@ export function intervalChart(opts: {
         ],
       },
     },
+    { mark: { type: 'rule', strokeWidth: 2 }, encoding: interval },
+    ends('low'),
+    ends('high'),
   ];
   // The zero line is drawn once per panel: its own one-row data outside facets, a datum inside them.
   const zeroLine = (faceted: boolean) =>
@@ -90,7 +99,7 @@ export function intervalChart(opts: {
     layer: layers,
   };
   const extra = opts.zero ? panels.length : 0;
-  if (panels.length === 1) return { spec: vegaLite({ data: { values }, ...unit }), marks: rows.length * 2 + extra };
+  if (panels.length === 1) return { spec: vegaLite({ data: { values }, ...(opts.title ? { title: { text: opts.title, frame: 'bounds', fontSize: 13 } } : {}), ...unit }), marks: rows.length * 4 + extra };
   return {
     spec: vegaLite({
       data: { values },
@@ -99,8 +108,14 @@ export function intervalChart(opts: {
       spec: unit,
       ...(opts.independentX ? { resolve: { scale: { x: 'independent' }, axis: { x: 'independent' } } } : {}),
     }),
-    marks: rows.length * 2 + extra,
+    marks: rows.length * 4 + extra,
   };
+}
+
+/** Charts one above the other, each keeping its own scales (a measure per chart). */
+export function stacked(specs: Record<string, unknown>[]): Record<string, unknown> {
+  const inner = specs.map(({ $schema: _s, config: _c, ...rest }) => rest);
+  return vegaLite({ vconcat: inner, spacing: 18 });
 }
 
 /** Distributions as step lines over shared bins, one line (colour and dash) per series. */
@@ -139,41 +154,58 @@ export function heatTable(opts: {
   cellWidth?: number;
   /** A fixed colour domain, so several tables share one scale. */
   domain?: [number, number];
+  /** Column names above the table (a tall table), not only below it. */
+  labelsOnTop?: boolean;
 }): Chart {
   const xs = uniq(opts.cells.map((c) => c.x));
   const ys = uniq(opts.cells.map((c) => c.y));
   const cellWidth = opts.cellWidth ?? Math.max(60, Math.min(120, Math.floor((CHART_WIDTH - 180) / xs.length)));
   // Long column names wrap onto lines (vega's estimate is about 8 px a character at 11 px) rather than being cut.
-  const values = opts.cells.map((c) => ({ ...c, xLabel: wrapWords(c.x, Math.max(6, Math.floor(cellWidth / 8.5))) }));
+  // A cell's writing wraps onto lines within its cell (about 6.6 px a character at 11 px), and
+  // the rows grow to hold the most lines: text never runs into the next cell.
+  const textWidth = Math.max(6, Math.floor((cellWidth - 8) / 6.6));
+  const values = opts.cells.map((c) => {
+    const text = wrapWords(c.text, textWidth);
+    return { ...c, text, lines: text.split('\n').length, xLabel: wrapWords(c.x, Math.max(6, Math.floor(cellWidth / 8.5))) };
+  });
+  const lines = Math.max(1, ...values.map((v) => v.lines));
+  // Labels above the table grow down from their first line: lift them by their extra lines.
+  const labelLines = Math.max(1, ...values.map((v) => v.xLabel.split('\n').length));
   const lo = opts.domain?.[0] ?? Math.min(...values.map((v) => v.value));
   const hi = opts.domain?.[1] ?? Math.max(...values.map((v) => v.value));
   const mid = (lo + hi) / 2;
   const colour = opts.categories
     ? { field: 'category', type: 'nominal', scale: opts.categories, title: opts.colourTitle, legend: { orient: 'bottom' } }
-    : { field: 'value', type: 'quantitative', scale: { scheme: 'viridis', ...(opts.domain ? { domain: opts.domain } : {}) }, title: opts.colourTitle, legend: { orient: 'right', gradientLength: 120 } };
+    : { field: 'value', type: 'quantitative', scale: { scheme: 'viridis', ...(opts.domain ? { domain: opts.domain } : {}) }, title: opts.colourTitle, legend: { orient: 'right', gradientLength: 120, titleLimit: 0, titleOrient: 'top' } };
   // Dark cells (the low end of viridis) get white writing.
   const textColour = opts.categories
     ? { condition: { test: "datum.category === 'holds'", value: 'white' }, value: 'black' }
     : { condition: { test: `datum.value < ${mid}`, value: 'white' }, value: 'black' };
+  // Vega sets a text's first line on the cell's middle: each count of lines is raised by half its extra height.
+  const textLayers = uniq(values.map((v) => String(v.lines))).map((n) => ({
+    transform: [{ filter: `datum.lines === ${n}` }],
+    mark: { type: 'text', fontSize: 11, lineBreak: '\n', lineHeight: 13, dy: -6.5 * (Number(n) - 1) },
+    encoding: { text: { field: 'text' }, color: textColour },
+  }));
   return {
     spec: vegaLite({
       data: { values },
       width: { step: cellWidth },
-      height: { step: 24 },
+      height: { step: 24 + 13 * (lines - 1) },
       encoding: {
         x: {
           field: 'xLabel',
           type: 'nominal',
           sort: xs.map((x) => wrapWords(x, Math.max(6, Math.floor(cellWidth / 8.5)))),
           title: opts.xTitle,
-          axis: { orient: 'bottom', labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '\\n')" },
+          axis: { orient: opts.labelsOnTop ? 'top' : 'bottom', ...(opts.labelsOnTop ? { labelPadding: 4 + 13 * (labelLines - 1) } : {}), labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '\\n')" },
         },
         // Row names are profiles and assumptions: shown whole (vega's text-width estimate is pessimistic).
         y: { field: 'y', type: 'nominal', sort: ys, title: opts.yTitle, axis: { labelLimit: 0 } },
       },
       layer: [
         { mark: { type: 'rect', stroke: 'white', strokeWidth: 1 }, encoding: { color: colour } },
-        { mark: { type: 'text', fontSize: 11 }, encoding: { text: { field: 'text' }, color: textColour } },
+        ...textLayers,
       ],
     }),
     marks: values.length * 2,
@@ -192,8 +224,15 @@ export function wrapWords(text: string, width: number): string {
 }
 
 /** Tornado: one bar per parameter from the lowest to the highest value of the measure; a line at the scenario as written. */
-export function tornadoChart(opts: { bars: { param: string; lo: number; hi: number }[]; base: number; xTitle: string }): Chart {
+export function tornadoChart(opts: { bars: { param: string; lo: number; hi: number; loAt?: string; hiAt?: string }[]; base: number; xTitle: string }): Chart {
   const bars = [...opts.bars].sort((a, b) => b.hi - b.lo - (a.hi - a.lo));
+  const labelled = bars.every((b) => b.loAt !== undefined && b.hiAt !== undefined);
+  // The parameter's value at each end of its bar, written just outside the end.
+  const endLabel = (at: 'lo' | 'hi', text: 'loAt' | 'hiAt', align: 'left' | 'right', dx: number) => ({
+    data: { values: bars },
+    mark: { type: 'text', align, dx, fontSize: 11 },
+    encoding: { y: { field: 'param', type: 'nominal', sort: bars.map((b) => b.param) }, x: { field: at, type: 'quantitative' }, text: { field: text } },
+  });
   return {
     spec: vegaLite({
       width: CHART_WIDTH - 220,
@@ -203,15 +242,17 @@ export function tornadoChart(opts: { bars: { param: string; lo: number; hi: numb
           data: { values: bars },
           mark: { type: 'bar', color: '#0072B2', height: 14 },
           encoding: {
-            y: { field: 'param', type: 'nominal', sort: bars.map((b) => b.param), title: 'parameter (moved alone across its range)' },
-            x: { field: 'lo', type: 'quantitative', title: opts.xTitle, scale: { zero: false } },
+            y: { field: 'param', type: 'nominal', sort: bars.map((b) => b.param), title: 'parameter, moved alone' },
+            // Room at both ends for the words written beside the bars.
+            x: { field: 'lo', type: 'quantitative', title: opts.xTitle, scale: { zero: false, padding: 60 } },
             x2: { field: 'hi' },
           },
         },
         { data: { values: [{ base: opts.base }] }, mark: { type: 'rule', color: '#000000', strokeDash: [4, 3], strokeWidth: 2 }, encoding: { x: { field: 'base', type: 'quantitative' } } },
+        ...(labelled ? [endLabel('lo', 'loAt', 'right', -4), endLabel('hi', 'hiAt', 'left', 4)] : []),
       ],
     }),
-    marks: bars.length + 1,
+    marks: bars.length + 1 + (labelled ? 2 * bars.length : 0),
   };
 }
 

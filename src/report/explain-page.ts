@@ -1,9 +1,10 @@
 import type { Lesson, LessonResult } from '../analysis/lessons.js';
 import type { Figure } from './figure.js';
-import type { IntervalRow } from './charts.js';
+import type { Chart, IntervalRow } from './charts.js';
 import type { Page, PageBlock } from './page.js';
 import { CLAIMS } from '../model/claims.js';
-import { intervalChart } from './charts.js';
+import { LOCATOR_NOTE } from '../analysis/lessons.js';
+import { intervalChart, stacked } from './charts.js';
 import { buildPage } from './page.js';
 
 // The walk-through as a page to project or print: each step's claims, its question for
@@ -23,42 +24,56 @@ export interface ExplainRun {
 }
 
 /**
- * One small panel per numeric column of the lesson's table (each with its own scale: the
+ * One small chart per numeric column of the lesson's table (each on its own scale: the
  * columns are different measures), one row per row of the table. The numbers are the
  * table's own values (the lessons keep each cell's number beside its words): nothing here
- * reads a number back out of a cell's text.
+ * reads a number back out of a cell's text. Every axis starts at zero (an index runs 0 to
+ * 1), so a difference of a thousandth never fills a panel; where the intervals of all rows
+ * overlap, the panel says the difference is within noise.
  */
 export function lessonFigure(step: ExplainStep, n: number, caption: string): Figure | null {
   const { head, rows, values } = step.result.table;
   if (!values) return null;
-  const points: IntervalRow[] = [];
+  const panels: Chart[] = [];
+  let marks = 0;
   head.forEach((col, j) => {
     if (j === 0) return;
     const column = values.map((r) => r[j] ?? null);
     if (column.some((v) => v === null)) return;
-    column.forEach((v, i) => {
-      const { mean, low, high, percent, effect } = v as NonNullable<typeof v>;
-      const unit = percent ? 'share of games, 0 to 1' : effect ? 'effect, model points' : columnUnit(col);
-      points.push({ y: rows[i]?.[0] ?? '', panel: `${col} (${unit})`, mean, low, high });
+    const cells = column as NonNullable<(typeof column)[number]>[];
+    const { percent, effect } = cells[0] as (typeof cells)[number];
+    const unit = percent ? '% of games' : effect ? 'effect, model points' : columnUnit(col);
+    // Shares are drawn as percentages, so the axis reads 1.2%, not 0.012000.
+    const k = percent ? 100 : 1;
+    const points: IntervalRow[] = cells.map((v, i) => ({ y: rows[i]?.[0] ?? '', mean: v.mean * k, low: v.low * k, high: v.high * k }));
+    const noise = withinNoise(cells) ? ' — within noise: the intervals overlap' : '';
+    const chart = intervalChart({
+      rows: points,
+      xTitle: '',
+      yTitle: '',
+      title: `${col} (${unit})${noise}`,
+      ...(unit === 'index, 0 to 1' ? { xDomain: [0, 1] as [number, number] } : { fromZero: true }),
+      zero: effect,
+      width: 240,
     });
+    panels.push(chart);
+    marks += chart.marks;
   });
-  if (points.length === 0) return null;
-  const chart = intervalChart({
-    rows: points,
-    xTitle: '',
-    yTitle: '',
-    independentX: true,
-    panelColumns: 1,
-    width: 300,
-  });
+  if (panels.length === 0) return null;
   return {
     id: `step-${n}`,
     title: `Step ${n}: ${step.lesson.title}, the runs`,
     caption,
-    spec: chart.spec,
-    marks: chart.marks,
+    spec: stacked(panels.map((p) => p.spec)),
+    marks,
     table: step.result.table,
   };
+}
+
+/** Two or more rows, each with an interval, all overlapping: the runs cannot tell them apart. */
+export function withinNoise(cells: { low: number; high: number }[]): boolean {
+  if (cells.length < 2 || cells.some((c) => !(c.high > c.low))) return false;
+  return Math.max(...cells.map((c) => c.low)) <= Math.min(...cells.map((c) => c.high));
 }
 
 /** The unit of a lesson's column, from its name (the lessons name their measures plainly). */
@@ -95,7 +110,7 @@ export function explainPage(run: ExplainRun, command: string): Promise<string> {
     const figure = lessonFigure({ lesson, result }, i + 1, caption);
     const blocks: PageBlock[] = [
       { kind: 'text', paragraphs: lesson.claims.map((c) => `${c} (${CLAIMS[c].where}): ${CLAIMS[c].summary}`) },
-      { kind: 'text', paragraphs: [lesson.teach, `Encoded by: ${lesson.rules}`] },
+      { kind: 'text', paragraphs: [lesson.teach] },
       { kind: 'question', prompt: lesson.question.prompt, options: lesson.question.options.map((o) => o.label) },
       figure ? { kind: 'figure', figure, tableBeside: true } : { kind: 'table', table: result.table },
       { kind: 'text', paragraphs: [`What the runs say: ${optionLabel(lesson, result.answer)}. ${result.finding}`] },
@@ -126,10 +141,16 @@ export function explainPage(run: ExplainRun, command: string): Promise<string> {
       },
     ],
   });
+  // Code names are for developers: an appendix, apart from what students read.
+  sections.push({
+    heading: "For developers: the model's rules behind each step",
+    blocks: [{ kind: 'table', table: { head: ['step', 'rules and strategies in the code'], rows: run.steps.map(({ lesson }, i) => [`${i + 1}. ${lesson.title}`, lesson.rules]) } }],
+  });
   const page: Page = {
     title: `The leverage argument, step by step: ${run.scenario.title}`,
     lead: [
       'Pressure that one side can switch off becomes something to sell. Each step states a claim from the three columns (2020, 2022, 2023), asks you to predict, and answers with seeded games of the leverage simulator.',
+      LOCATOR_NOTE,
       `Scenario ${run.scenario.name}, seed ${run.seed}, ${run.runs} games per row; intervals are 95%. Reproduce: ${command}`,
     ],
     sections,

@@ -5,13 +5,14 @@ import type { SweepReport } from '../analysis/sweep.js';
 import type { RobustnessReport } from '../analysis/robustness.js';
 import type { ForkReport } from '../analysis/fork.js';
 import type { Step } from '../engine/reference/session.js';
-import type { Figure } from './figure.js';
+import type { DataTable, Figure } from './figure.js';
 import { metricLabel } from '../analysis/reports.js';
 import { resultText } from '../analysis/robustness.js';
 import { METRICS } from '../engine/batch/stats.js';
 import { ACTORS } from '../model/context.js';
 import { MOVES } from '../model/moves.js';
 import { OUTCOME_NAMES, OUTCOME_SHORT } from '../model/outcomes.js';
+import { findStrategy } from '../strategies/registry.js';
 import { barChart, distributionChart, heatTable, intervalChart, timelineChart, tornadoChart } from './charts.js';
 import { fmt2, fmtPct, round3, VERDICT_COLOURS } from './figure.js';
 
@@ -37,15 +38,15 @@ export function axisTitle(metric: string): string {
 
 export function profileLabel(p: ProfileIds, varied: Actor[]): string {
   const sides = varied.length ? READING_ORDER.filter((a) => varied.includes(a)) : READING_ORDER;
-  return sides.map((a) => (varied.length === 1 ? p[a] : `${SIDE[a]} ${p[a]}`)).join(', ');
+  return sides.map((a) => (varied.length === 1 ? strategyName(a, p[a]) : `${SIDE[a]} ${strategyName(a, p[a])}`)).join(', ');
 }
 
 function variedOf(profiles: ProfileIds[]): Actor[] {
   return ACTORS.filter((a) => new Set(profiles.map((p) => p[a])).size > 1);
 }
 
-function runsCaption(r: { seed: string; runs: number }, scenarios: string[], extra = ''): string {
-  return `Scenario ${scenarios.join(', ')}; seed ${r.seed}; ${r.runs} games per ${extra || 'strategy profile'}. Points are means, bars 95% intervals.`;
+function runsCaption(r: { seed: string; runs: number }, scenarios: string[], extra = '', points = true): string {
+  return `Scenario ${scenarios.join(', ')}; seed ${r.seed}; ${r.runs} games per ${extra || 'strategy profile'}.${points ? ' Points are means, bars 95% intervals.' : ''}`;
 }
 
 // ---------- batch ----------
@@ -54,9 +55,9 @@ export function batchFigures(r: BatchReport): Figure[] {
   const varied = variedOf(r.cells.map((c) => c.profile));
   const manyScenarios = new Set(r.cells.map((c) => c.scenario)).size > 1;
   const cellName = (c: BatchReport['cells'][number]) =>
-    [manyScenarios ? c.scenario : '', varied.length ? profileLabel(c.profile, varied) : ''].filter(Boolean).join(' / ') || `${c.profile.us}, ${c.profile.china}, ${c.profile.kim}`;
+    [manyScenarios ? c.scenario : '', varied.length ? profileLabel(c.profile, varied) : ''].filter(Boolean).join(' / ') || sidesText(c.profile);
   const scenarios = [...new Set(r.cells.map((c) => c.scenario))];
-  const profileNote = varied.length ? '' : ` Strategies: US ${r.cells[0]?.profile.us}, China ${r.cells[0]?.profile.china}, Kim ${r.cells[0]?.profile.kim}.`;
+  const profileNote = varied.length || !r.cells[0] ? '' : ` Strategies: ${sidesText(r.cells[0].profile)}.`;
   const rows = r.cells.flatMap((c) =>
     OUTCOME_NAMES.map((o) => ({ y: OUTCOME_SHORT[o], series: cellName(c), mean: c.summary.outcomes[o].p, low: c.summary.outcomes[o].low, high: c.summary.outcomes[o].high })),
   );
@@ -96,7 +97,8 @@ export function batchFigures(r: BatchReport): Figure[] {
     figures.push({
       id: `batch-${key}`,
       title: `Distribution of the ${info.label}`,
-      caption: runsCaption(r, scenarios) + profileNote + ` ${c40(info.lo, info.hi)}`,
+      // A histogram has no points: the caption says what its steps are instead.
+      caption: runsCaption(r, scenarios, '', false) + profileNote + ` Each step is the share of games whose payoff fell in that bin. ${c40(info.lo, info.hi)} Means and 95% intervals are in the table.`,
       spec: d.spec,
       marks: d.marks,
       table: {
@@ -138,7 +140,7 @@ export function compareFigure(r: CompareReport, id = 'compare'): Figure {
   // The dodge is by status; one status per point, so rows do not spread: keep them on one line.
   const spec = withoutDodge(chart.spec);
   const fixed = r.rows[0];
-  const others = fixed ? ACTORS.filter((a) => !r.varied.includes(a)).map((a) => `${SIDE[a]} ${fixed[a]}`).join(', ') : '';
+  const others = fixed ? ACTORS.filter((a) => !r.varied.includes(a)).map((a) => `${SIDE[a]} ${strategyName(a, fixed[a])}`).join(', ') : '';
   return {
     id,
     title: `${capital(r.metricLabel)} by ${r.varied.length === 1 ? `${SIDE[r.varied[0] as Actor]} strategy` : 'strategy profile'}, one panel per scenario`,
@@ -168,44 +170,83 @@ function withoutDodge(spec: Record<string, unknown>): Record<string, unknown> {
   return copy as Record<string, unknown>;
 }
 
+/** Each side and its strategy in words: "US The columns' advice, China Opportunist, Kim Regime first". */
+export function sidesText(p: ProfileIds): string {
+  return READING_ORDER.map((a) => `${SIDE[a]} ${strategyName(a, p[a])}`).join(', ');
+}
+
+const PROPER: Record<string, string> = { us: 'US', china: 'China', kim: 'Kim', europe: 'Europe', xi: 'Xi' };
+/** A parameter path in words for chart labels ("start.chinaInfluence": "China influence at the start"); tables keep the path. */
+export function paramLabel(path: string): string {
+  const words = (w: string) => w.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ').map((x) => PROPER[x] ?? x).join(' ');
+  const parts = path.split('.');
+  const last = words(parts.at(-1) as string);
+  const group = parts.slice(0, -1);
+  if (group.length === 1 && group[0] === 'start') return `${last} at the start`;
+  return group.length ? `${last} (${group.map(words).join(' ')})` : last;
+}
+
 // ---------- tournament ----------
 
-/** Profiles per heat table: a table taller than this would not fit on a printed page. */
-export const PROFILES_PER_TABLE = 30;
+/** A strategy as students read it ("Asks Beijing"), not its code name (asksBeijing). */
+export function strategyName(actor: Actor, id: string): string {
+  return findStrategy(actor, id)?.name ?? id;
+}
+
+export function tournamentProfileName(p: ProfileIds): string {
+  return READING_ORDER.map((a) => strategyName(a, p[a])).join(' · ');
+}
+
+/** Marks a payoff whose side could not do better by switching alone (its best reply to the others). */
+export const BEST_REPLY_MARK = '◆';
+
+/** For each profile and side: is that side's strategy a best reply to the other two's? */
+export function bestReplies(r: TournamentReport): Record<Actor, boolean>[] {
+  const others = (p: ProfileIds, a: Actor) => READING_ORDER.filter((b) => b !== a).map((b) => p[b]).join('|');
+  const best = new Map<string, number>();
+  for (const row of r.table) {
+    for (const a of READING_ORDER) {
+      const k = `${a}:${others(row.profile, a)}`;
+      best.set(k, Math.max(best.get(k) ?? -Infinity, row.payoffs[a].mean));
+    }
+  }
+  return r.table.map((row) => {
+    const out = {} as Record<Actor, boolean>;
+    for (const a of READING_ORDER) out[a] = row.payoffs[a].mean >= (best.get(`${a}:${others(row.profile, a)}`) as number);
+    return out;
+  });
+}
+
+const payoffText = (x: { mean: number; low: number; high: number }) => `${fmt2(x.mean)} [${fmt2(x.low)}, ${fmt2(x.high)}]`;
+
+/** Every profile's payoffs as one table (a long table reads better as text than as a chart of 800 cells). */
+export function tournamentTable(r: TournamentReport): DataTable {
+  const marks = bestReplies(r);
+  const eq = new Set(r.equilibria.map((e) => tournamentProfileName(e.profile)));
+  return {
+    head: ['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff'],
+    rows: r.table.map((row, i) => {
+      const name = tournamentProfileName(row.profile);
+      return [`${name}${eq.has(name) ? ' (equilibrium)' : ''}`, ...READING_ORDER.map((a) => `${payoffText(row.payoffs[a])}${(marks[i] as Record<Actor, boolean>)[a] ? ` ${BEST_REPLY_MARK}` : ''}`)];
+    }),
+  };
+}
+
+export function equilibriaTable(r: TournamentReport): DataTable {
+  return {
+    head: ['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff'],
+    rows: r.equilibria.map((e) => [tournamentProfileName(e.profile), ...READING_ORDER.map((a) => payoffText(e.payoffs[a]))]),
+  };
+}
 
 export function tournamentFigures(r: TournamentReport): Figure[] {
-  const label = (p: ProfileIds) => `${p.us} · ${p.china} · ${p.kim}`;
-  const eq = new Set(r.equilibria.map((e) => label(e.profile)));
-  const all = r.table.flatMap((row) => READING_ORDER.map((a) => row.payoffs[a].mean));
-  const domain: [number, number] = [round3(Math.min(...all)), round3(Math.max(...all))];
   const caption = `Scenario ${r.scenario}; seed ${r.seed}; ${r.runs} games per profile.`;
-  const chunks: (typeof r.table)[] = [];
-  for (let i = 0; i < r.table.length; i += PROFILES_PER_TABLE) chunks.push(r.table.slice(i, i + PROFILES_PER_TABLE));
-  const heatFigures: Figure[] = chunks.map((rows, k) => {
-    const cells = rows.flatMap((row) =>
-      READING_ORDER.map((a) => ({ x: `${SIDE[a]} payoff`, y: `${label(row.profile)}${eq.has(label(row.profile)) ? ' (equilibrium)' : ''}`, value: round3(row.payoffs[a].mean), text: fmt2(row.payoffs[a].mean) })),
-    );
-    const heat = heatTable({ cells, xTitle: 'mean payoff (model points)', yTitle: 'profile: US · China · Kim', colourTitle: 'payoff (points)', cellWidth: 90, domain });
-    const part = chunks.length > 1 ? ` (profiles ${k * PROFILES_PER_TABLE + 1} to ${k * PROFILES_PER_TABLE + rows.length} of ${r.table.length})` : '';
-    return {
-      id: chunks.length > 1 ? `tournament-payoffs-${k + 1}` : 'tournament-payoffs',
-      title: `Payoff heat table: each side's mean payoff${part}`,
-      caption: `${caption} Lighter is higher (one colour scale for all tables). Profiles marked (equilibrium) are pure equilibria: no side gains by switching alone.`,
-      spec: heat.spec,
-      marks: heat.marks,
-      table: {
-        head: ['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff'],
-        rows: rows.map((row) => [label(row.profile), ...READING_ORDER.map((a) => `${fmt2(row.payoffs[a].mean)} [${fmt2(row.payoffs[a].low)}, ${fmt2(row.payoffs[a].high)}]`)]),
-      },
-    };
-  });
-  const bars = READING_ORDER.flatMap((a) => r.strategies[a].map((s) => ({ y: `${SIDE[a]}: ${s}`, value: r.bestResponseCounts[a][s] ?? 0, group: SIDE[a] })));
+  const bars = READING_ORDER.flatMap((a) => r.strategies[a].map((s) => ({ y: `${SIDE[a]}: ${strategyName(a, s)}`, value: r.bestResponseCounts[a][s] ?? 0, group: SIDE[a] })));
   const br = barChart({ bars, xTitle: "times a best reply (over the other sides' combinations)", yTitle: 'side: strategy' });
   return [
-    ...heatFigures,
     {
       id: 'tournament-best-replies',
-      title: 'Best replies: how often each strategy is its side\'s best answer',
+      title: "Best replies: how often each strategy is its side's best answer to the other two",
       caption,
       spec: br.spec,
       marks: br.marks,
@@ -217,14 +258,19 @@ export function tournamentFigures(r: TournamentReport): Figure[] {
 // ---------- sweep ----------
 
 export function sweepFigures(r: SweepReport, idPrefix = 'sweep'): Figure[] {
-  const caption = `Scenario ${r.scenario}; US ${r.profile.us}, China ${r.profile.china}, Kim ${r.profile.kim}; seed ${r.seed}; ${r.runs} games per setting.`;
-  const bars = r.oneAtATime.map((p) => ({ param: p.path, lo: Math.min(...p.points.map((x) => x.mean)), hi: Math.max(...p.points.map((x) => x.mean)) }));
+  const caption = `Scenario ${r.scenario}; ${sidesText(r.profile)}; seed ${r.seed}; ${r.runs} games per setting.`;
+  // Each bar's ends say which value of the parameter gives the lowest and the highest result.
+  const bars = r.oneAtATime.map((p) => {
+    const low = p.points.reduce((a, b) => (b.mean < a.mean ? b : a));
+    const high = p.points.reduce((a, b) => (b.mean > a.mean ? b : a));
+    return { param: paramLabel(p.path), lo: low.mean, hi: high.mean, loAt: `at ${low.values[p.path]}`, hiAt: `at ${high.values[p.path]}` };
+  });
   const t = tornadoChart({ bars, base: r.base.mean, xTitle: `${axisTitle(r.metric)}: lowest to highest` });
   const figures: Figure[] = [
     {
       id: `${idPrefix}-tornado`,
       title: `Tornado: how far each parameter alone moves the ${metricLabel(r.metric)}`,
-      caption: `${caption} The dashed line is the scenario as written (${fmt2(r.base.mean)}).`,
+      caption: `${caption} The dashed line is the scenario as written (${fmt2(r.base.mean)}). Each bar runs from the lowest to the highest ${metricLabel(r.metric)}; the words at its ends give the parameter's value there ('at 0.2': the low end comes with the parameter at 0.2).`,
       spec: t.spec,
       marks: t.marks,
       table: {
@@ -236,10 +282,10 @@ export function sweepFigures(r: SweepReport, idPrefix = 'sweep'): Figure[] {
   if (r.grid) {
     const [a, b] = r.oneAtATime.map((p) => p.path) as [string, string];
     const cells = r.grid.map((g) => ({ x: String(g.values[b]), y: String(g.values[a]), value: round3(g.mean), text: fmt2(g.mean) }));
-    const h = heatTable({ cells, xTitle: b, yTitle: a, colourTitle: `${metricLabel(r.metric)} (${unitOf(r.metric)})` });
+    const h = heatTable({ cells, xTitle: paramLabel(b), yTitle: paramLabel(a), colourTitle: `${metricLabel(r.metric)} (${unitOf(r.metric)})` });
     figures.push({
       id: `${idPrefix}-heatmap`,
-      title: `Heatmap: ${metricLabel(r.metric)} over ${a} and ${b}`,
+      title: `Heatmap: ${metricLabel(r.metric)} over ${paramLabel(a)} and ${paramLabel(b)}`,
       caption: `${caption} Lighter is higher.`,
       spec: h.spec,
       marks: h.marks,
@@ -269,6 +315,7 @@ export function robustnessFigure(r: RobustnessReport, id = 'robustness'): Figure
     colourTitle: 'verdict',
     categories: { domain: ['holds', 'breaks', 'unclear'], range: [VERDICT_COLOURS.holds, VERDICT_COLOURS.breaks, VERDICT_COLOURS.unclear] },
     cellWidth: 150,
+    labelsOnTop: true,
   });
   return {
     id,

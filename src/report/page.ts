@@ -13,6 +13,8 @@ export interface Block {
 export interface TableBlock {
   kind: 'table';
   caption?: string;
+  /** Many rows: the column names stay in view while scrolling (and head every printed page). */
+  long?: boolean;
   table: DataTable;
 }
 
@@ -54,11 +56,13 @@ export function esc(text: string | number): string {
 
 const isNumeric = (v: string | number) => typeof v === 'number' || /^[-+]?\d/.test(v);
 
-export function tableHtml(t: DataTable, caption?: string): string {
+export function tableHtml(t: DataTable, caption?: string, long = false): string {
   const head = `<thead><tr>${t.head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>`;
   const body = t.rows
     .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td${isNumeric(c) ? ' class="num"' : ''}>${esc(c)}</td>`)).join('')}</tr>`)
     .join('\n');
+  // A long table is not put in a scrolling box: the sticky head would stick to the box, not the page.
+  if (long) return `<table class="long">${caption ? `<caption>${esc(caption)}</caption>` : ''}${head}<tbody>\n${body}\n</tbody></table>`;
   return `<div class="table"><table>${caption ? `<caption>${esc(caption)}</caption>` : ''}${head}<tbody>\n${body}\n</tbody></table></div>`;
 }
 
@@ -96,7 +100,7 @@ async function blockHtml(b: PageBlock): Promise<string> {
     case 'text':
       return b.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n');
     case 'table':
-      return tableHtml(b.table, b.caption);
+      return tableHtml(b.table, b.caption, b.long);
     case 'question':
       return `<div class="question"><p><strong>For discussion.</strong> ${esc(b.prompt)}</p><ul>${b.options.map((o) => `<li>${esc(o)}</li>`).join('')}</ul></div>`;
     case 'figure':
@@ -117,7 +121,8 @@ h3 { font-size: 17px; margin: 0 0 8px; }
 code { font-family: Menlo, Consolas, monospace; font-size: 0.9em; background: #f3f3f3; padding: 1px 4px; }
 figure.chart { margin: 20px 0; padding: 14px 18px; border: 1px solid #ccc; border-radius: 4px; break-inside: avoid; page-break-inside: avoid; }
 figure.chart .svg svg { display: block; max-width: 100%; height: auto; }
-figure.with-table .plot { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 20px; align-items: start; }
+/* Chart and table share the width: a fixed-width chart beside a wide table pushed the table past the page. */
+figure.with-table .plot { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 20px; align-items: start; }
 .beside table { font-size: 13px; }
 .beside td.num { white-space: normal; }
 figcaption p { margin: 8px 0 0; font-size: 14px; color: #333; }
@@ -127,6 +132,7 @@ table { border-collapse: collapse; font-size: 14px; font-variant-numeric: tabula
 caption { text-align: left; font-weight: bold; padding-bottom: 4px; }
 th, td { border-bottom: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #888; }
+table.long thead th { position: sticky; top: 0; background: #fff; }
 td.num { text-align: right; white-space: nowrap; }
 .table { overflow-x: auto; max-width: 100%; }
 .question { border-left: 6px solid #E69F00; background: #fff8e8; padding: 6px 14px; margin: 14px 0; break-inside: avoid; page-break-inside: avoid; }

@@ -7,7 +7,7 @@ import type { Step } from '../engine/reference/session.js';
 import type { Page, PageBlock } from './page.js';
 import { OUTCOMES } from '../model/outcomes.js';
 import { knows } from '../model/observe.js';
-import { batchFigures, compareFigure, forkFigures, gameFigure, moveLabel, robustnessFigure, sweepFigures, tournamentFigures } from './figures.js';
+import { batchFigures, BEST_REPLY_MARK, compareFigure, equilibriaTable, forkFigures, gameFigure, moveLabel, robustnessFigure, sweepFigures, tournamentFigures, tournamentTable } from './figures.js';
 import { buildPage } from './page.js';
 
 // One page per command. Each takes the report object the command computes (the one
@@ -39,23 +39,41 @@ export function comparePage(r: CompareReport, command: string): Promise<string> 
   return buildPage(page);
 }
 
+/** The answer first (equilibria, best replies), then every profile in one table whose column names stay in view. */
 export function tournamentPage(r: TournamentReport, command: string): Promise<string> {
-  const eq = r.equilibria.map((e) => [`${e.profile.us} · ${e.profile.china} · ${e.profile.kim}`, ...(['us', 'china', 'kim'] as const).map((a) => e.payoffs[a].mean.toFixed(2))]);
+  const n = r.equilibria.length;
+  const answer: PageBlock[] = [
+    {
+      kind: 'text',
+      paragraphs: [
+        n === 0
+          ? 'No pure equilibrium: in every profile some side gains by switching strategy alone.'
+          : `${n === 1 ? 'One profile is a pure equilibrium' : `${n} profiles are pure equilibria`}: no side gains by switching strategy alone (on the mean payoffs of these runs).`,
+      ],
+    },
+    ...(n ? [{ kind: 'table', caption: 'Pure equilibria: mean payoff [95% interval], model points', table: equilibriaTable(r) } as PageBlock] : []),
+    ...tournamentFigures(r).map(fig),
+  ];
   const page: Page = {
     title: `leverage tournament: ${r.scenario}`,
     lead: [`Every US × China × Kim profile, ${r.runs} seeded games each, seed ${r.seed}.`, reproduce(command)],
     sections: [
+      { heading: 'The answer: equilibria and best replies', blocks: answer },
       {
-        heading: 'Payoffs, best replies, equilibria',
+        heading: 'Every profile',
         blocks: [
-          ...tournamentFigures(r).map(fig),
-          eq.length
-            ? { kind: 'table', caption: 'Pure equilibria (no side gains by switching alone)', table: { head: ['US · China · Kim', 'US', 'China', 'Kim'], rows: eq } }
-            : { kind: 'text', paragraphs: ['No pure equilibrium: in every profile some side gains by switching alone.'] },
+          {
+            kind: 'table',
+            long: true,
+            caption: `Mean payoff [95% interval] of each side, in model points. ${BEST_REPLY_MARK} marks a side whose strategy is its best reply to the other two; a profile with all three marked is an equilibrium.`,
+            table: tournamentTable(r),
+          },
         ],
       },
     ],
-    data: r,
+    // The tournament's own numbers; the per-profile batch detail (every measure, every
+    // histogram) would make the page several megabytes: --format json writes it.
+    data: { ...r, batch: undefined },
   };
   return buildPage(page);
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from './load.js';
+import { nameFix } from '../closest-name.js';
 import { InputError } from '../input-error.js';
 import { packageRoot } from '../package-root.js';
 import { loadScenarioFile } from './load.js';
@@ -27,7 +28,7 @@ export function resolveScenario(ref: string | undefined): Scenario {
   const file = join(builtInDir(), `${r}.yaml`);
   if (existsSync(file)) return loadScenarioFile(file);
   throw new InputError(
-    `${r}: no such scenario. Fix: use one of ${builtInNames().join(', ')}, or give a path to a .yaml file.`,
+    `${r}: no such scenario. ${nameFix(r, builtInNames())} (Or give a path to a .yaml file.)`,
   );
 }
 

@@ -6,6 +6,7 @@ import type { Actor } from '../model/context.js';
 import type { Params } from '../model/params.js';
 import type { ClaimId } from '../model/claims.js';
 import type { Field } from './fields.js';
+import { closest } from '../closest-name.js';
 import { InputError } from '../input-error.js';
 import { CLAIMS } from '../model/claims.js';
 import { allFields, defaultParams, fieldAt, FIELD_GROUPS, getPath, setPath } from './fields.js';
@@ -97,27 +98,6 @@ function readText(file: string): string {
 function allowedText(f: Field): string {
   const what = f.kind === 'perRung' ? 'a list of 4 numbers, each' : f.kind === 'number' && f.int ? 'a whole number' : 'a number';
   return `${what} from ${f.min} to ${f.max}`;
-}
-
-function closest(word: string, options: string[]): string | undefined {
-  const dist = (a: string, b: string) => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
-    for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++) {
-        const row = d[i] as number[];
-        const prev = d[i - 1] as number[];
-        row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      }
-    return (d[a.length] as number[])[b.length] as number;
-  };
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const o of options) {
-    const dd = dist(word.toLowerCase(), o.toLowerCase());
-    if (dd < bestD) [best, bestD] = [o, dd];
-  }
-  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 const TOP_KEYS = Object.keys(scenarioSchema.shape);

@@ -1,6 +1,7 @@
 import type { Actor } from '../model/context.js';
 import { ACTOR_TABLE } from '../model/game-table.js';
 import type { Strategy } from './types.js';
+import { nameFix } from '../closest-name.js';
 import { InputError } from '../input-error.js';
 import { CHINA_STRATEGIES } from './china.js';
 import { KIM_STRATEGIES } from './kim.js';
@@ -32,7 +33,7 @@ export function findStrategy<A extends Actor>(actor: A, id: string): Strategy<A>
 export function getStrategy<A extends Actor>(actor: A, id: string, place = `--${actor}`): Strategy<A> {
   const s = findStrategy(actor, id);
   if (!s) {
-    throw new InputError(`${place}: unknown ${ACTOR_TABLE[actor].label} strategy '${id}'. Fix: use one of ${strategyIds(actor).join(', ')} (see 'leverage strategies').`);
+    throw new InputError(`${place}: unknown ${ACTOR_TABLE[actor].label} strategy '${id}'. ${nameFix(id, strategyIds(actor))} (See 'leverage strategies'.)`);
   }
   return s;
 }

@@ -55,6 +55,17 @@ describe('the hand-out', () => {
     expect(key).toMatch(/thereIsPressureToSell/);
   });
 
+  it('explains a locator before the first one, states signs in words, and rounds what it cannot know precisely', () => {
+    expect(md.indexOf('A locator such as 2022¶4')).toBeGreaterThan(0);
+    expect(md.indexOf('A locator such as 2022¶4')).toBeLessThan(md.indexOf('(2020¶4)'));
+    const summary = md.slice(md.indexOf('## Summary'), md.indexOf('## 1. '));
+    expect(summary).not.toMatch(/\(positive: /);
+    expect(summary).toMatch(/Asking Beijing for help.* (worse|better) off than never asking|exactly where never asking does/);
+    // A break-even cost of war is an extrapolation: two significant figures, not 236.68.
+    const flip = /war costs Washington about (\S+) points/.exec(summary);
+    if (flip) expect((flip[1] as string).replace(/^-|\.|0+$/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(2);
+  });
+
   it('quotes each claim as a paragraph of its own', () => {
     const lines = student.split('\n');
     let quotes = 0;

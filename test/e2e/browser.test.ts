@@ -138,3 +138,55 @@ describe.skipIf(!chromium)('HTML reports in headless Chromium', () => {
     }
   }, 180_000);
 });
+
+describe.skipIf(!chromium)('what a class reads in the reports (issue 21)', () => {
+  /** Every written cell of a heat table inside its coloured cell: no text runs into the next column. */
+  async function textOutsideCells(page: Awaited<ReturnType<typeof open>>['page']): Promise<string[]> {
+    return page.$$eval('figure.chart svg', (svgs) =>
+      svgs.flatMap((svg) => {
+        const rects = Array.from(svg.querySelectorAll('g.mark-rect.role-mark > path')).map((r) => r.getBoundingClientRect());
+        return Array.from(svg.querySelectorAll('g.mark-text.role-mark > text')).flatMap((t) => {
+          const b = t.getBoundingClientRect();
+          const cx = b.left + b.width / 2;
+          const cy = b.top + b.height / 2;
+          const cell = rects.find((r) => r.left <= cx && cx <= r.right && r.top <= cy && cy <= r.bottom);
+          if (!cell) return [];
+          const inside = b.left >= cell.left - 1 && b.right <= cell.right + 1 && b.top >= cell.top - 1 && b.bottom <= cell.bottom + 1;
+          return inside ? [] : [t.textContent ?? ''];
+        });
+      }),
+    );
+  }
+
+  it('robustness and report: every verdict stays in its cell, on screen and in print', async () => {
+    const file = run('robustness-cells', ['robustness', 'baseline', '--runs', '50', '--workers', '1', '--format', 'html']);
+    const { page } = await open(file);
+    expect(await textOutsideCells(page)).toEqual([]);
+    await page.emulateMediaType('print');
+    await page.setViewport({ width: 700, height: 900 });
+    expect(await textOutsideCells(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("explain: each step's table fits beside its chart at 1280 px", async () => {
+    const file = run('explain-tables', ['explain', 'baseline', '--format', 'html', '--runs', '50', '--workers', '1']);
+    const { page } = await open(file);
+    const overflowing = await page.$$eval('.beside .table', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.closest('figure')?.id));
+    expect(overflowing).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('tournament: under 500 KB, the answer first, column names in view while scrolling', async () => {
+    const file = run('tournament-all', ['tournament', 'baseline', '--runs', '20', '--workers', '1', '--format', 'html']);
+    expect(statSync(file).size).toBeLessThan(500_000);
+    const { page } = await open(file);
+    expect(await page.$$eval('h2', (hs) => hs.map((h) => h.textContent))).toEqual(['The answer: equilibria and best replies', 'Every profile']);
+    const headTop = await page.evaluate(() => {
+      window.scrollTo(0, document.body.scrollHeight - 1200);
+      return (document.querySelector('table.long thead th') as HTMLElement).getBoundingClientRect().top;
+    });
+    expect(headTop).toBeGreaterThanOrEqual(0);
+    expect(headTop).toBeLessThan(5);
+    await page.close();
+  }, 120_000);
+});

@@ -157,17 +157,27 @@ describe('leverage explain in a real terminal', () => {
     const sock = `${socket}-explain`;
     const t = (...args: string[]) => spawnSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
     const out = mkdtempSync(join(tmpdir(), 'lev-explain-'));
-    t('new-session', '-d', '-s', 'x', '-x', '100', '-y', '40', `cd ${packageRoot()} && node dist/src/cli/main.js explain --runs 100; echo $? > ${out}/code.txt; sleep 30`);
+    // 80x24: the smallest terminal a class will have.
+    t('new-session', '-d', '-s', 'x', '-x', '80', '-y', '24', `cd ${packageRoot()} && node dist/src/cli/main.js explain --runs 100; echo $? > ${out}/code.txt; sleep 30`);
     const view = () => t('capture-pane', '-p', '-t', 'x').stdout;
     try {
+      // The introduction stays on screen until the reader goes on.
+      const intro = Date.now() + 8000;
+      while (!/to begin, q to stop >/.test(view()) && Date.now() < intro) await new Promise((r) => setTimeout(r, 50));
+      expect(view()).toMatch(/^leverage explain: /m);
+      expect(view()).toMatch(/A locator such as 2022¶4/);
+      await new Promise((r) => setTimeout(r, 200));
+      t('send-keys', '-t', 'x', 'Enter');
       const until = Date.now() + 8000;
-      while (!/\(q to stop\) >/.test(view()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-      expect(view()).toMatch(/1\. Pressure as something to sell/);
+      while (!/q to stop\) >/.test(view()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      // All of step 1, from its title to its last option, on the one screen.
+      expect(view()).toMatch(/1\. Pressure as something to sell[\s\S]*C1 \(2020¶4\)[\s\S]*\[e\] about the same/);
       await new Promise((r) => setTimeout(r, 200)); // keys typed before a question is shown are dropped
       t('send-keys', '-t', 'x', 'r'); // a single key answers
       const later = Date.now() + 8000;
-      while (!/You predicted: /.test(view()) && Date.now() < later) await new Promise((r) => setTimeout(r, 50));
-      expect(view()).toMatch(/You predicted: keeping Kim quiet pays better\. The runs say: stoking and selling pays better\./);
+      while (!/for the next step, q to stop >/.test(view()) && Date.now() < later) await new Promise((r) => setTimeout(r, 50));
+      // At 80 columns the verdict wraps: read it as one line.
+      expect(view().replace(/\s+/g, ' ')).toMatch(/You predicted: keeping Kim quiet pays better\. The runs say: stoking and selling pays better\./);
       const next = Date.now() + 8000;
       while (!/for the next step, q to stop >/.test(view()) && Date.now() < next) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 200));

@@ -10,9 +10,9 @@ import { batchReport, compareReport, tournamentReport } from '../../src/analysis
 import { sweep } from '../../src/analysis/sweep.js';
 import { playGame } from '../../src/engine/reference/session.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
-import { getStrategy, strategyIds } from '../../src/strategies/registry.js';
+import { getStrategy } from '../../src/strategies/registry.js';
 import { OUTCOME_NAMES } from '../../src/model/outcomes.js';
-import { batchFigures, compareFigure, forkFigures, gameFigure, PROFILES_PER_TABLE, robustnessFigure, roundStates, sweepFigures, tournamentFigures } from '../../src/report/figures.js';
+import { batchFigures, BEST_REPLY_MARK, bestReplies, strategyName, compareFigure, forkFigures, gameFigure, robustnessFigure, roundStates, sweepFigures, tournamentFigures, tournamentTable } from '../../src/report/figures.js';
 import { lessonFigure } from '../../src/report/explain-page.js';
 import { table } from '../../src/analysis/lessons.js';
 import { PALETTE } from '../../src/report/figure.js';
@@ -95,12 +95,12 @@ describe('chart specs from small results', () => {
     for (const f of figs) await checkFigure(f, { seed: '5', runs: 40 });
     const shares = dataValues((figs[0] as Figure).spec);
     expect(shares).toHaveLength(2 * OUTCOME_NAMES.length);
-    const war = shares.find((d) => d.y === 'war' && d.series === 'appeaser') as { mean: number; low: number; high: number };
+    const war = shares.find((d) => d.y === 'war' && d.series === 'Appeaser') as { mean: number; low: number; high: number };
     expect(war.mean).toBe((r.cells[1] as (typeof r.cells)[number]).summary.outcomes.war.p);
     // Two series: two colours from the colour-blind-safe palette, and two shapes.
     expect(JSON.stringify((figs[0] as Figure).spec)).toContain(PALETTE[1] as string);
     const hist = dataValues((figs[1] as Figure).spec);
-    expect(hist.filter((d) => d.series === 'sanctioner').reduce((t, d) => t + (d.share as number), 0)).toBeCloseTo(1, 9);
+    expect(hist.filter((d) => d.series === 'Sanctioner').reduce((t, d) => t + (d.share as number), 0)).toBeCloseTo(1, 9);
   });
 
   it('compare: a panel per scenario, one point and interval per strategy, the best marked', async () => {
@@ -108,47 +108,42 @@ describe('chart specs from small results', () => {
     const r = compareReport(spec, await runBatch(spec, { workers: 0 }), 'payoffUs');
     const f = compareFigure(r);
     await checkFigure(f, { seed: '5', runs: 40 });
-    expect(f.marks).toBe(2 * 3 * 2);
+    // A point, an interval and its two end ticks per strategy and scenario.
+    expect(f.marks).toBe(4 * 3 * 2);
     const values = dataValues(f.spec);
     const best = values.filter((v) => v.series === 'best in its panel');
     expect(best.map((b) => b.panel).sort()).toEqual(['2020', '2022']);
     for (const b of best) {
       const col = r.columns.indexOf(b.panel as string);
       const row = r.cells.findIndex((cells) => cells[col]?.best);
-      expect(b.y).toBe(r.rows[row]?.us);
+      expect(b.y).toBe(strategyName('us', r.rows[row]?.us as string));
       expect(b.mean).toBe(r.cells[row]?.[col]?.mean);
     }
     expect(axisTitles(f.spec)).toContain('US payoff (model points)');
   });
 
-  it('tournament: a heat cell per profile and side, and a bar per strategy for best replies', async () => {
+  it('tournament: a bar per strategy for best replies, named in words; every profile in one table, best replies marked', async () => {
     const spec = small(
-      ['appeaser', 'sanctioner'].flatMap((us) => ['opportunist', 'restrained'].map((china) => ({ us, china, kim: 'regimeFirst' }))),
+      ['appeaser', 'asksBeijing'].flatMap((us) => ['opportunist', 'restrained'].map((china) => ({ us, china, kim: 'regimeFirst' }))),
       30,
     );
     const r = tournamentReport(spec, await runBatch(spec, { workers: 0 }));
-    const [heat, br] = tournamentFigures(r) as [Figure, Figure];
-    await checkFigure(heat, { seed: '5', runs: 30 });
+    const [br] = tournamentFigures(r) as [Figure];
     await checkFigure(br, { seed: '5', runs: 30 });
-    expect(heat.marks).toBe(4 * 3 * 2);
     expect(dataValues(br.spec).map((b) => b.value)).toEqual((['us', 'china', 'kim'] as const).flatMap((a) => r.strategies[a].map((s) => r.bestResponseCounts[a][s])));
-    // Columns in the order the table's head names them.
-    expect(heat.table.head).toEqual(['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff']);
+    // Student words, not code names.
+    expect(JSON.stringify(br.spec)).toContain('US: Asks Beijing');
+    expect(JSON.stringify(br.spec)).not.toContain('asksBeijing');
+    const t = tournamentTable(r);
+    expect(t.head).toEqual(['US · China · Kim', 'US payoff', 'China payoff', 'Kim payoff']);
+    expect(t.rows).toHaveLength(4);
     const first = r.table[0] as (typeof r.table)[number];
-    expect(heat.table.rows[0]?.[1]).toMatch(new RegExp(`^${first.payoffs.us.mean.toFixed(2)} `));
-  });
-
-  it('tournament: more profiles than fit a printed page are split into tables on one colour scale', async () => {
-    const spec = small(strategyIds('us').flatMap((us) => strategyIds('china').map((china) => ({ us, china, kim: 'regimeFirst' }))), 10);
-    expect(spec.profiles.length).toBeGreaterThan(PROFILES_PER_TABLE);
-    const r = tournamentReport(spec, await runBatch(spec, { workers: 0 }));
-    const figs = tournamentFigures(r);
-    const heats = figs.filter((f) => f.id.startsWith('tournament-payoffs-'));
-    expect(heats).toHaveLength(Math.ceil(spec.profiles.length / PROFILES_PER_TABLE));
-    expect(heats.reduce((t, f) => t + f.table.rows.length, 0)).toBe(spec.profiles.length);
-    const domains = heats.map((f) => JSON.stringify((f.spec as { layer: { encoding: { color: { scale: { domain: unknown } } } }[] }).layer[0]?.encoding.color.scale.domain));
-    expect(new Set(domains).size).toBe(1);
-    for (const f of heats) expect(await drawnMarks(f.spec)).toBe(f.marks);
+    expect(t.rows[0]?.[1]).toMatch(new RegExp(`^${first.payoffs.us.mean.toFixed(2)} `));
+    // A best reply per side and combination of the others: the marks in each column add up to the counts.
+    const marked = (col: number) => t.rows.filter((row) => String(row[col]).endsWith(BEST_REPLY_MARK)).length;
+    (['us', 'china', 'kim'] as const).forEach((a, i) => expect(marked(i + 1)).toBe(Object.values(r.bestResponseCounts[a]).reduce((x, y) => x + y, 0)));
+    // An equilibrium is marked for all three sides.
+    for (const [i, row] of t.rows.entries()) if (String(row[0]).endsWith('(equilibrium)')) expect(Object.values(bestReplies(r)[i] as object)).toEqual([true, true, true]);
   });
 
   it('sweep: a tornado bar per parameter and a heatmap cell per pair of values', async () => {
@@ -160,12 +155,18 @@ describe('chart specs from small results', () => {
     const [tornado, heat] = sweepFigures(r) as [Figure, Figure];
     await checkFigure(tornado, { seed: '5', runs: 30 });
     await checkFigure(heat, { seed: '5', runs: 30 });
-    expect(tornado.marks).toBe(2 + 1);
+    // Two bars, the line at the scenario as written, and the parameter's value written at each end of each bar.
+    expect(tornado.marks).toBe(2 + 1 + 2 * 2);
     expect(heat.marks).toBe(2 * 3 * 2);
     const bars = dataValues(tornado.spec).filter((d) => 'param' in d);
-    const influence = bars.find((b) => b.param === 'start.chinaInfluence') as { lo: number; hi: number };
-    const means = (r.oneAtATime[0] as (typeof r.oneAtATime)[number]).points.map((p) => p.mean);
+    // Named in words; each end says which value of the parameter gives it.
+    const influence = bars.find((b) => b.param === 'China influence at the start') as { lo: number; hi: number; loAt: string; hiAt: string };
+    const points = (r.oneAtATime[0] as (typeof r.oneAtATime)[number]).points;
+    const means = points.map((p) => p.mean);
     expect([influence.lo, influence.hi]).toEqual([Math.min(...means), Math.max(...means)]);
+    const at = (m: number) => `at ${points.find((p) => p.mean === m)?.values['start.chinaInfluence']}`;
+    expect([influence.loAt, influence.hiAt]).toEqual([at(influence.lo), at(influence.hi)]);
+    expect(axisTitles(heat.spec)).toEqual(expect.arrayContaining(['China influence at the start', 'tension at the start']));
   });
 
   it('robustness: a coloured cell per assumption and conclusion, verdict and effect written in it', async () => {
@@ -212,8 +213,8 @@ describe('chart specs from small results', () => {
       expect(f.caption).toContain('round 3');
       expect(await drawnMarks(f.spec)).toBe(f.marks);
     }
-    expect(shares.marks).toBe(2 * OUTCOME_NAMES.length * 2);
-    expect(diff.marks).toBe(3 * 2 + 1);
+    expect(shares.marks).toBe(2 * OUTCOME_NAMES.length * 4);
+    expect(diff.marks).toBe(3 * 4 + 1);
     expect(dataValues(diff.spec).filter((d) => 'mean' in d).map((d) => [d.y, d.mean])).toEqual([['US payoff', 1], ['China payoff', -1], ['Kim payoff', 0]]);
   });
 
@@ -249,12 +250,42 @@ describe('chart specs from small results', () => {
     const f = lessonFigure({ lesson: lesson as never, result }, 2, 'Scenario 2022; seed 5; 40 games per row of the table.') as Figure;
     await checkFigure(f, { seed: '5', runs: 40, axes: false });
     // Two numeric columns (the column of words is left out, though one of its words reads as a number), two rows each: a point and a rule per cell.
-    expect(f.marks).toBe(2 * 2 * 2);
-    expect(dataValues(f.spec).map((d) => [d.panel, d.y, d.mean])).toEqual([
-      ['US payoff (model points)', 'appeaser', -1],
-      ['US payoff (model points)', 'sanctioner', 0.5],
-      ['concessions paid (per game)', 'appeaser', 3],
-      ['concessions paid (per game)', 'sanctioner', 0],
+    expect(f.marks).toBe(2 * 2 * 4);
+    const panels = (f.spec as { vconcat: { title: { text: string }; data: { values: { y: string; mean: number }[] }; encoding: unknown; layer: { encoding: { x: { scale: unknown } } }[] }[] }).vconcat;
+    expect(panels.map((p) => [p.title.text, ...p.data.values.map((d) => [d.y, d.mean])])).toEqual([
+      ['US payoff (model points)', ['appeaser', -1], ['sanctioner', 0.5]],
+      ['concessions paid (per game)', ['appeaser', 3], ['sanctioner', 0]],
     ]);
+    // Every axis reaches zero, so a small difference is drawn small.
+    for (const p of panels) expect(p.layer[1]?.encoding.x.scale).toEqual({ zero: true, nice: true });
+  });
+
+  it('a lesson: shares drawn as percentages from zero, an index from 0 to 1, and overlapping intervals said to be within noise', async () => {
+    const share = (mean: number, low: number, high: number) => ({ mean, low, high, percent: true, effect: false });
+    const plain = (mean: number, low: number, high: number) => ({ mean, low, high, percent: false, effect: false });
+    const result = {
+      table: table(
+        ['China plays', 'ends in war', 'peak tension', 'China payoff'],
+        [
+          ['opportunist', { text: '0.1%', value: share(0.001, 0, 0.004) }, { text: '0.550', value: plain(0.55, 0.549, 0.551) }, { text: '1', value: plain(1, 0.9, 1.1) }],
+          ['restrained', { text: '0.2%', value: share(0.002, 0.0005, 0.006) }, { text: '0.553', value: plain(0.553, 0.552, 0.554) }, { text: '2', value: plain(2, 1.9, 2.1) }],
+        ],
+      ),
+      answer: 'w',
+      finding: 'f',
+      numbers: {},
+    };
+    const lesson = { id: 'x', stage: 's', title: 'Selling', claims: ['C2'], teach: '', rules: '', question: { prompt: 'p', options: [] }, experiment: async () => result };
+    const f = lessonFigure({ lesson: lesson as never, result }, 1, 'Scenario 2022; seed 5; 40 games per row of the table.') as Figure;
+    await checkFigure(f, { seed: '5', runs: 40, axes: false });
+    type Panel = { title: { text: string }; data: { values: { mean: number; high: number }[] }; layer: { encoding: { x: { scale: unknown } } }[] };
+    const [war, tension, payoff] = (f.spec as { vconcat: Panel[] }).vconcat as [Panel, Panel, Panel];
+    expect(war.title.text).toBe('ends in war (% of games) — within noise: the intervals overlap');
+    expect(war.data.values.map((d) => d.mean)).toEqual([0.1, 0.2]);
+    expect(war.layer[1]?.encoding.x.scale).toEqual({ zero: true, nice: true });
+    // Intervals apart: a real difference, and no note.
+    expect(tension.title.text).toBe('peak tension (index, 0 to 1)');
+    expect(tension.layer[1]?.encoding.x.scale).toEqual({ domain: [0, 1] });
+    expect(payoff.title.text).toBe('China payoff (model points)');
   });
 });

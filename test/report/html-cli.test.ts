@@ -61,7 +61,9 @@ describe('--format html', () => {
     ];
     for (const [name, args] of cases) {
       const { file, json } = htmlAndJson(args, name);
-      expect(embedded(await checkPage(file)), name).toEqual(json);
+      // The tournament page leaves out the per-profile batch detail (megabytes of histograms): --format json has it.
+      const expected = name === 'tournament' ? { ...(json as Record<string, unknown>), batch: undefined } : json;
+      expect(embedded(await checkPage(file)), name).toEqual(JSON.parse(JSON.stringify(expected)));
     }
   }, 120_000);
 

@@ -5,6 +5,7 @@ import type { BatchSpec, Cell } from '../../engine/batch/batch.js';
 import { compareReport, defaultMetric, isMetricChoice, reportRows } from '../../analysis/reports.js';
 import { METRICS } from '../../engine/batch/stats.js';
 import { InputError } from '../../input-error.js';
+import { nameFix } from '../../closest-name.js';
 import { OUTCOME_NAMES } from '../../model/outcomes.js';
 import { buildSpec, csvOf, emit, execute, formatFromOut } from '../batch-common.js';
 import { renderCompare } from '../render.js';
@@ -17,7 +18,7 @@ export function parseMetric(value: string | undefined, spec: BatchSpec): MetricC
   if (value === undefined) return defaultMetric(spec);
   if (!isMetricChoice(value)) {
     const all = [...METRICS.map((m) => m.key), ...OUTCOME_NAMES.map((o) => `outcome.${o}`)];
-    throw new InputError(`--metric ${value}: unknown measure. Fix: use one of ${all.join(', ')}.`);
+    throw new InputError(`--metric ${value}: unknown measure. ${nameFix(value, all)}`);
   }
   return value;
 }

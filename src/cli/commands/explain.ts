@@ -1,20 +1,21 @@
 import type { Command } from 'commander';
 import type { Lesson, LessonContext, LessonResult } from '../../analysis/lessons.js';
-import { claimLines, DISCUSSION, LESSONS } from '../../analysis/lessons.js';
+import { claimLines, DISCUSSION, LESSONS, LOCATOR_NOTE } from '../../analysis/lessons.js';
 import { CLAIMS, COLUMNS } from '../../model/claims.js';
 import { InputError } from '../../input-error.js';
 import { resolveScenario } from '../../scenario/catalog.js';
-import { checkWritable, writeAtomic } from '../io.js';
+import { checkWritable } from '../io.js';
 import { mdTable, textTable } from '../render.js';
 import { parseSeed, parseWholeNumber } from '../options.js';
-import { outputWidth, print } from '../width.js';
+import { outputWidth } from '../width.js';
 import { KeyReader } from '../keypress.js';
 import { commandLine, requireHtmlOut, writeHtml } from '../html-output.js';
-import { parseWorkers } from '../batch-common.js';
+import { emit, parseWorkers } from '../batch-common.js';
 import { WorkerPool } from '../../engine/batch/pool.js';
 
 interface ExplainOptions {
   format: string;
+  verbose?: boolean;
   nonInteractive?: boolean;
   runs: string;
   seed: string;
@@ -41,6 +42,29 @@ function wrap(text: string, indent = '   '): string {
 const INTERVAL_NOTE =
   'A number followed by [low, high] is a mean over the games with its 95% interval: rerun on fresh seeds, intervals made this way hold the true mean 95 times in 100. Intervals apart: a real difference; a difference whose interval spans zero: unclear.';
 
+/** A number at the precision the runs support: two significant figures (236.68 is "about 240"). */
+export function roughly(x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  return Number(x.toPrecision(2)).toString();
+}
+
+/** The cost of asking, its sign said in words. `asking` is never asking minus asking without paying. */
+export function askingSentence(asking: number | undefined): string {
+  if (asking === undefined || !Number.isFinite(asking)) return 'The cost of asking without paying could not be measured.';
+  const size = Math.abs(asking).toFixed(2);
+  return asking > 0
+    ? `Asking Beijing for help, even without ever paying, leaves Washington ${size} worse off than never asking.`
+    : asking < 0
+      ? `Asking Beijing for help without ever paying leaves Washington ${size} better off than never asking.`
+      : 'Asking Beijing for help without ever paying leaves Washington exactly where never asking does.';
+}
+
+/** Step n as the interactive walk shows it, up to its question: all of it on one 80x24 screen. */
+export function stepQuestion(l: Lesson, n: number, verbose: boolean): string {
+  const code = verbose ? `${wrap(`In the code: ${l.rules}`)}\n` : '';
+  return `${n}. ${l.title}  (${l.stage})\n${claimLines(l).map((c) => wrap(c)).join('\n')}\n\n${wrap(l.teach)}\n${code}\n${wrap(l.question.prompt)}\n${optionText(l, '  (a key; q to stop)')} > `;
+}
+
 /** The options on one line when they fit, else one option a line (never one cut in two). */
 function optionText(l: Lesson, tail = ''): string {
   const options = l.question.options.map((o) => `[${o.key}] ${o.label}`);
@@ -56,13 +80,13 @@ function resultTables(r: LessonResult): string {
   return [textTable(r.table.head, r.table.rows, '   ').trimEnd(), ...more].join('\n');
 }
 
-function lessonText(l: Lesson, n: number, r: LessonResult, predicted?: string): string {
+function lessonText(l: Lesson, n: number, r: LessonResult, verbose: boolean, predicted?: string): string {
   const out = [
     `${n}. ${l.title}  (${l.stage})`,
     ...claimLines(l).map((c) => wrap(c)),
     '',
     wrap(l.teach),
-    wrap(`Encoded by: ${l.rules}`),
+    ...(verbose ? [wrap(`In the code: ${l.rules}`)] : []),
     '',
     wrap(`Predict: ${l.question.prompt}`),
     optionText(l),
@@ -110,7 +134,7 @@ function answerKey(results: { lesson: Lesson; result: LessonResult }[]): string 
   const out = ['## Answer key (for the teacher)', ''];
   results.forEach(({ lesson, result }, i) => {
     out.push(`**${i + 1}. ${lesson.title}.** Answer: *${label(lesson, result.answer)}* (${result.answer}). ${result.finding}`, '');
-    out.push(`In the model: ${lesson.rules}`, '');
+    out.push(`In the model's code (for developers): ${lesson.rules}`, '');
   });
   return out.join('\n');
 }
@@ -119,7 +143,7 @@ function references(): string {
   return [
     '## References',
     '',
-    'The claims are stated in our own words; a locator such as 2022¶4 means the fourth non-empty line of that year\'s column.',
+    `The claims are stated in our own words. ${LOCATOR_NOTE}`,
     '',
     ...COLUMNS.map((c) => `- [${c.key}] "${c.title}", opinion column, ${c.when}.`),
     '',
@@ -135,10 +159,10 @@ export function handoutSummary(results: { lesson: Lesson; result: LessonResult }
     'The argument: pressure that one side can switch off becomes something to sell.',
     `In these runs, stoking and selling pressure is worth ${f(num('pressure-for-sale', 'gain'))} to Beijing against a Washington that asks for help.`,
     `Over twelve rounds paying costs Washington ${f(num('again-and-again', 'gap'))}, of which the direct credibility penalty carries ${f(num('again-and-again', 'credibilityPart'))} and what Beijing learns ${f(num('again-and-again', 'learningPart'))}.`,
-    `Asking without ever paying, against never asking, changes the US payoff by ${f(num('asking-for-help', 'asking'))} (positive: asking costs).`,
+    askingSentence(num('asking-for-help', 'asking')),
     `The columns' advice ends in war in ${pc(num('values', 'warColumns'))} of games, asking Beijing in ${pc(num('values', 'warAsks'))}; whether refusing to pay is worth that depends on the cost put on war`,
     Number.isFinite(num('values', 'flipWarCost') ?? Infinity) && (num('values', 'flipWarCost') ?? 0) > 0
-      ? `(the comparison turns when war costs Washington about ${f(num('values', 'flipWarCost'))}, against the scenario's ${f(num('values', 'warWeight'))}).`
+      ? `(the comparison turns when war costs Washington about ${roughly(num('values', 'flipWarCost') as number)} points, against the scenario's ${roughly(num('values', 'warWeight') as number)}).`
       : '.',
     'The last step shows which conclusions survive when single assumptions or values change.',
   ];
@@ -158,6 +182,7 @@ export function handoutHeader(name: string, title: string, seed: string, runs: n
     `**How to read a number with an interval.** A result such as ${example} (the first one in step 1) is a mean over the games and its 95% interval:`,
     'run the same experiment again on fresh seeds, and intervals made this way would contain the true long-run mean 95 times in 100.',
     'When two intervals do not overlap, the difference is more than chance; when the interval of a difference contains zero, the runs cannot tell (unclear).',
+    LOCATOR_NOTE,
     'Percentages are shares of games, such as the share that ended in war.',
     '',
   ].join('\n');
@@ -188,6 +213,7 @@ export function registerExplain(program: Command): void {
     .option('--seed <seed>', 'master seed', '1')
     .option('--workers <k>', 'worker threads for the runs (the answers are the same for any number)')
     .option('--out <file>', 'write to a file instead of printing')
+    .option('--verbose', 'also name the rules of the code behind each step (for developers)')
     .action(async (ref: string, opts: ExplainOptions) => {
       if (opts.format !== 'text' && opts.format !== 'md' && opts.format !== 'html') throw new InputError(`--format ${opts.format}: use text, md or html.`);
       if (opts.format === 'html') requireHtmlOut(opts.out);
@@ -209,27 +235,26 @@ export function registerExplain(program: Command): void {
         return writeHtml(opts.out as string, (p) => p.explainPage({ scenario, seed, runs, steps }, commandLine()));
       }
       if (opts.format === 'md') {
-        const text = await handoutMarkdown(scenario, seed, runs, ctx.run);
-        if (opts.out) writeAtomic(opts.out, text, '--out');
-        else process.stdout.write(text);
-        return;
+        return emit(await handoutMarkdown(scenario, seed, runs, ctx.run), opts.out);
       }
       if (!interactive) {
-        const parts = [`leverage explain: ${scenario.title} (seed ${seed}, ${runs} games per row)\n${wrap(INTERVAL_NOTE, '')}\n\n`];
-        for (const [i, l] of LESSONS.entries()) parts.push(lessonText(l, i + 1, await l.experiment(ctx)));
-        const text = parts.join('');
-        if (opts.out) writeAtomic(opts.out, text, '--out');
-        else print(text);
-        return;
+        const parts = [`leverage explain: ${scenario.title} (seed ${seed}, ${runs} games per row)\n${wrap(INTERVAL_NOTE, '')}\n${wrap(LOCATOR_NOTE, '')}\n\n`];
+        for (const [i, l] of LESSONS.entries()) parts.push(lessonText(l, i + 1, await l.experiment(ctx), opts.verbose === true));
+        return emit(parts.join(''), opts.out, true);
       }
       // Each question is answered by one key press.
       const keys = new KeyReader();
       try {
-        process.stdout.write(`leverage explain: ${scenario.title}\n${LESSONS.length} steps. At each, predict first; then seeded games (${runs} a row) show what the model does.\n${wrap(INTERVAL_NOTE, '')}\n\n`);
+        process.stdout.write(`leverage explain: ${scenario.title}\n${wrap(`${LESSONS.length} steps. At each, predict first; then seeded games (${runs} a row) show what the model does.`, '')}\n\n${wrap(INTERVAL_NOTE, '')}\n\n${wrap(LOCATOR_NOTE, '')}\n\n`);
+        // The introduction waits for the reader: step 1 is taller than what is left of a small
+        // terminal and would scroll it away before it was read.
+        process.stdout.write('   Enter or space to begin, q to stop > ');
+        const begin = await keys.key(['enter', ' ', 'q']);
+        process.stdout.write('\n\n');
+        if (begin === 'q') return;
         let right = 0;
         for (const [i, l] of LESSONS.entries()) {
-          process.stdout.write(`${i + 1}. ${l.title}  (${l.stage})\n${claimLines(l).map((c) => wrap(c)).join('\n')}\n\n${wrap(l.teach)}\n${wrap(`Encoded by: ${l.rules}`)}\n\n`);
-          process.stdout.write(`${wrap(l.question.prompt)}\n${optionText(l, '  (a key; q to stop)')} > `);
+          process.stdout.write(stepQuestion(l, i + 1, opts.verbose === true));
           const answer = await keys.key([...l.question.options.map((o) => o.key.toLowerCase()), 'q']);
           process.stdout.write(`${answer}\n`);
           if (answer === 'q') return;

@@ -5,6 +5,7 @@ import type { ForkBranch } from '../../analysis/fork.js';
 import { fork } from '../../analysis/fork.js';
 import { resolveProfile } from '../../engine/batch/batch.js';
 import { embeddedScenario, parseLog } from '../../engine/reference/replay.js';
+import { nameFix } from '../../closest-name.js';
 import { InputError } from '../../input-error.js';
 import { findMove, MOVES, movesOf } from '../../model/moves.js';
 import { ACTOR_TABLE } from '../../model/game-table.js';
@@ -45,7 +46,7 @@ export function registerFork(program: Command): void {
       const actor = chosen[0] as Actor;
       const word = opts[actor] as string;
       const move = findMove(actor, word);
-      if (!move) throw new InputError(`--${actor} ${word}: not a ${actor} move. Fix: use one of ${movesOf(actor).map((m) => MOVES[m].short).join(', ')}.`);
+      if (!move) throw new InputError(`--${actor} ${word}: not a ${actor} move. ${nameFix(word, movesOf(actor).map((m) => MOVES[m].short))}`);
       const runs = parseWholeNumber('--runs', opts.runs, 1, 1_000_000);
       const log = parseLog(readTextFile(file, 'game log'), file);
       const last = log.steps.at(-1)?.round ?? 1;

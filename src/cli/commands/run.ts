@@ -37,7 +37,10 @@ export function registerRun(program: Command): void {
       const sides = sidesFrom(opts, scenario);
       const session = playGame(scenario, seed, index, sides);
       const log = session.toJsonl();
-      if (opts.log) writeAtomic(opts.log, log, '--log');
+      if (opts.log) {
+        writeAtomic(opts.log, log, '--log');
+        process.stderr.write(`wrote ${opts.log}\n`);
+      }
       if (format === 'html') return writeHtml(opts.out as string, (p) => p.gamePage(gameForPage(session), commandLine()));
       if (opts.json) process.stdout.write(log);
       else print(formatAccount(session, opts.hidden ? 'all' : 'public'));
