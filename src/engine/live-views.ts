@@ -199,4 +199,10 @@ export class KimLiveView extends LiveView implements KimView {
   get lastChinaMove(): string {
     return this.ctx.lastChinaMove;
   }
+  get kimProvoked(): boolean {
+    return this.ctx.kimProvoked;
+  }
+  get programmeProgress(): number {
+    return this.ctx.programmeProgress;
+  }
 }

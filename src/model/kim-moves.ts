@@ -12,7 +12,11 @@ export function testMissile(ctx: GameContext, rung: number): void {
   const k = ctx.params.kim;
   const i = rung - 1;
   ctx.testedRung = rung;
-  const prestige = testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence, ctx.tension);
+  const prestige = testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence, ctx.tension) + testBonus(ctx.params, ctx.programmeProgress, ctx.kimProvoked, rung);
+  if (milestoneReady(ctx.params, ctx.programmeProgress, rung)) {
+    ctx.programmeProgress = 0;
+    ctx.milestonesShown += 1;
+  }
   raiseTension(ctx, k.rungTension[i] ?? 0);
   ctx.kimStanding = clamp01(ctx.kimStanding + prestige);
   // C7: and it costs a creaking economy (`kim.testCost` per rung).
@@ -20,6 +24,23 @@ export function testMissile(ctx: GameContext, rung: number): void {
   if (rung > ctx.escalationLevel) ctx.escalationLevel = rung;
   // C7: a big enough test ends any detente.
   if (rung >= ctx.params.us.detenteBreakingRung) ctx.diplomacy = 0;
+}
+
+/** C6: the programme has a capability ready and a test at this rung is big enough to show it. */
+export function milestoneReady(rules: PublicRules, programmeProgress: number, rung: number): boolean {
+  return programmeProgress >= 1 && rung >= rules.dynamics.milestoneRung;
+}
+
+/**
+ * Issue 19: what a test buys beyond its rung's prestige: C6, C12 answering last round's
+ * exercises or sanctions (`dynamics.answerPrestige`), and C6 showing a capability the
+ * programme has ready (`dynamics.milestonePrestige`). 0 when neither applies.
+ */
+export function testBonus(rules: PublicRules, programmeProgress: number, kimProvoked: boolean, rung: number): number {
+  let bonus = 0;
+  if (kimProvoked) bonus += rules.dynamics.answerPrestige;
+  if (milestoneReady(rules, programmeProgress, rung)) bonus += rules.dynamics.milestonePrestige;
+  return bonus;
 }
 
 /**

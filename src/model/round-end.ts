@@ -48,6 +48,10 @@ export function beginNextRound(ctx: GameContext): void {
   ctx.lastUsMove = ctx.usMoveThisRound;
   ctx.lastRequestDetected = ctx.requestDetected;
   ctx.lastKimAnswer = ctx.kimAnswer;
+  // C6, C12 (issue 19): exercises or sanctions this round are what Kim answers next round.
+  ctx.kimProvoked =
+    ctx.params.dynamics.answerPrestige > 0 && (ctx.usMoveThisRound === 'posture' || ctx.usMoveThisRound === 'sanction' || ctx.alliesExercised);
+  ctx.alliesExercised = false;
   ctx.chinaMoveThisRound = 'none';
   ctx.kimMoveThisRound = 'none';
   ctx.usMoveThisRound = 'none';

@@ -162,6 +162,18 @@ export const FIELD_GROUPS = {
     europeEndsGame: unit(0.7, ['C10'], 'Europe alignment needed for that.'),
     concessionsForExtraction: n(2, 1, 1000, ['C3'], 'Concessions at the round limit that count as "extracted".', true),
   },
+  // Issue 19: each of these at 0 switches its mechanism off and gives back the games before it.
+  dynamics: {
+    tensionMomentum: unit(0.6, ['C12'], "Share of a round's rise in tension carried into the next round, so a crisis builds for rounds before it subsides; 0: tension only drains."),
+    alliesAnswerTests: unit(0.02, ['C11', 'C12'], 'Tension allied exercises add in answer to a real test (over Japan or above), per rung; the exercises provoke Kim in turn; 0: no answer.'),
+    answerPrestige: unit(0.03, ['C6', 'C12'], "Standing Kim gains from a test that answers last round's exercises or sanctions (action-reaction); 0: nothing to answer."),
+    incidentChance: unit(0.1, ['C12'], 'Chance per round, at full tension and before deterrence (as crisis.warRiskAtFullTension), of an incident; incidents climb a ladder to war; 0: no incidents.'),
+    incidentRungsToWar: n(3, 1, 20, ['C12'], 'Incidents in a row that become war; a round without one steps the ladder down one.', true),
+    programmePace: unit(0.25, ['C6'], "Progress per round of Kim's programme toward a new capability to show (a solid-fuel ICBM); 0: no programme."),
+    milestonePrestige: unit(0.1, ['C6', 'C12'], 'Standing a test at dynamics.milestoneRung or above buys when it shows a capability the programme has ready.'),
+    milestoneRung: n(3, 1, 4, ['C6'], 'Smallest test that shows the new capability (3: an ICBM).', true),
+    freezePriceRises: unit(0.6, ['C6'], 'Share of a paid pause\'s aid that is paid in proportion to the tension it ends (a calm is worth little to buy), so escalating first raises the price of the freeze; 0: a flat price.'),
+  },
   'payoffs.us': {
     concessionCost: readBy(['pragmatist'], weight(0.75, ['C3', 'C8'], 'Weight on what the US paid out.')),
     credibility: readBy(['pragmatist'], weight(4, ['C8'], 'Weight on credibility kept.')),
