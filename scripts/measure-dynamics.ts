@@ -14,11 +14,16 @@ import { rungOf, isMoveName } from '../src/model/moves.js';
 
 const games = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 2000);
 const off = process.argv.includes('--off');
+// --china ID plays that China in every scenario instead of the scenario's own.
+const chinaAt = process.argv.indexOf('--china');
+const chinaId = chinaAt > 0 ? process.argv[chinaAt + 1] : undefined;
 
 function switchedOff(p: Params): Params {
   const q = structuredClone(p);
   const d = (q as unknown as { dynamics?: Record<string, number> }).dynamics;
   if (d) for (const k of Object.keys(d)) d[k] = 0;
+  q.payoffs.china.usStrain = 0;
+  q.payoffs.china.unwantedTests = 0;
   return q;
 }
 
@@ -27,10 +32,10 @@ console.log(['scenario', 'us', ...cols].join('\t'));
 for (const name of ['baseline', '2020', '2022', '2023']) {
   const sc = resolveScenario(name);
   const params = off ? switchedOff(sc.params) : sc.params;
-  for (const usId of ['columns', 'appeaser', 'asksBeijing']) {
+  for (const usId of ['columns', 'appeaser', 'asksBeijing', 'sanctioner']) {
     const profile = {
       us: getStrategy('us', usId),
-      china: getStrategy('china', sc.strategies.china ?? 'opportunist'),
+      china: getStrategy('china', chinaId ?? sc.strategies.china ?? 'opportunist'),
       kim: getStrategy('kim', sc.strategies.kim ?? 'regimeFirst'),
     };
     const t: Record<string, number> = Object.fromEntries(cols.map((c) => [c, 0]));

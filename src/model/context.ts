@@ -176,6 +176,10 @@ export const STATE_FIELDS = {
   rungsTested: num(0, { summary: 'rungsTested' }),
   /** C7: requests to escalate that Kim refused. */
   requestsDefied: num(0, { summary: 'requestsDefied' }),
+  /** C7, C12: big tests (dynamics.unwantedTestRung or above) Beijing did not ask for (issue 19), and whether last round's was one. */
+  unwantedTests: num(0),
+  testUnwanted: flag(),
+  lastTestUnwanted: flag({ seenBy: ['china'] }),
   /** C6: capabilities Kim's programme has shown (issue 19). */
   milestonesShown: num(0),
   /** C12: incidents, and wars that came from climbing their ladder (issue 19). */

@@ -84,6 +84,11 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
   else ctx.kimHolds += 1;
   if (ctx.testedRung === 4) ctx.nuclearTests += 1;
   ctx.rungsTested += ctx.testedRung;
+  // C7, C12 (issue 19): a big test Beijing did not ask for strains its border (China's payoff).
+  if (ctx.requestChannel === 'none' && tested && ctx.testedRung >= ctx.params.dynamics.unwantedTestRung) {
+    ctx.unwantedTests += 1;
+    ctx.testUnwanted = true;
+  }
   if (ctx.requestChannel !== 'none') {
     // C7: only a real escalation (`kim.obeyMinRung` or more) does what Xi asked; a token
     // short-range test, or none, is a refusal, and Beijing reads it as one.

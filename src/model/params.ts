@@ -179,6 +179,10 @@ export interface DynamicsParams {
   milestonePrestige: number;
   /** C6: the smallest rung that demonstrates the programme's new capability (3: an ICBM). */
   milestoneRung: number;
+  /** C13: worth to Beijing, per unit of US-China tension and of sanctions in force, of denying Washington a sanctions win. */
+  rivalryShieldsKim: number;
+  /** C7, C12: the smallest test Beijing did not ask for that it counts against its border's stability (5: none). */
+  unwantedTestRung: number;
   /** C6: share of a paid pause's aid paid in proportion to the tension it ends: the higher the crisis, the dearer the freeze. */
   freezePriceRises: number;
 }
@@ -200,6 +204,8 @@ export interface ActorWeights {
     europe: number;
     regimeCrisis: number;
     rivalry: number;
+    usStrain: number;
+    unwantedTests: number;
   };
   kim: {
     standing: number;

@@ -52,6 +52,8 @@ export function beginNextRound(ctx: GameContext): void {
   ctx.kimProvoked =
     ctx.params.dynamics.answerPrestige > 0 && (ctx.usMoveThisRound === 'posture' || ctx.usMoveThisRound === 'sanction' || ctx.alliesExercised);
   ctx.alliesExercised = false;
+  ctx.lastTestUnwanted = ctx.testUnwanted;
+  ctx.testUnwanted = false;
   ctx.chinaMoveThisRound = 'none';
   ctx.kimMoveThisRound = 'none';
   ctx.usMoveThisRound = 'none';

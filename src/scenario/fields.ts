@@ -172,6 +172,8 @@ export const FIELD_GROUPS = {
     programmePace: unit(0.25, ['C6'], "Progress per round of Kim's programme toward a new capability to show (a solid-fuel ICBM); 0: no programme."),
     milestonePrestige: unit(0.1, ['C6', 'C12'], 'Standing a test at dynamics.milestoneRung or above buys when it shows a capability the programme has ready.'),
     milestoneRung: n(3, 1, 4, ['C6'], 'Smallest test that shows the new capability (3: an ICBM).', true),
+    rivalryShieldsKim: n(2, 0, 10, ['C13'], 'Worth to a best-responding Beijing, per unit of US-China tension and of sanctions in force, of blocking sanctions (and cost of backing them): denying Washington a win; 0: rivalry plays no part.'),
+    unwantedTestRung: n(3, 1, 5, ['C7', 'C12'], 'Smallest test Beijing did not ask for that it counts against its border\'s stability (payoffs.china.unwantedTests; 3: ICBMs and nuclear tests; 5: none).', true),
     freezePriceRises: unit(0.6, ['C6'], 'Share of a paid pause\'s aid that is paid in proportion to the tension it ends (a calm is worth little to buy), so escalating first raises the price of the freeze; 0: a flat price.'),
   },
   'payoffs.us': {
@@ -184,12 +186,15 @@ export const FIELD_GROUPS = {
     regimeCrisis: scoresOnly(weight(2, [], 'Cost of a regime crisis next door to allies.')),
   },
   'payoffs.china': {
-    concessionGain: readBy(['opportunist', 'covertFirst'], weight(3, ['C2', 'C3'], 'Weight on concessions won.')),
-    exposure: readBy(['opportunist', 'covertFirst'], weight(4, ['C12'], 'Cost of the stigma of sponsoring Kim.')),
-    war: scoresOnly(weight(10, [], 'Cost of war on its border.')),
+    concessionGain: readBy(['opportunist', 'covertFirst', 'bestResponder'], weight(3, ['C2', 'C3'], 'Weight on concessions won.')),
+    exposure: readBy(['opportunist', 'covertFirst', 'bestResponder'], weight(4, ['C12'], 'Cost of the stigma of sponsoring Kim.')),
+    war: readBy(['bestResponder'], weight(10, [], 'Cost of war on its border.')),
     europe: scoresOnly(weight(2, ['C10'], 'Cost of Europe lining up with the US.')),
-    regimeCrisis: scoresOnly(weight(4, [], 'Cost of chaos in Pyongyang.')),
-    rivalry: scoresOnly(weight(1, ['C13'], 'Cost of US-China tension.')),
+    regimeCrisis: readBy(['bestResponder'], weight(4, [], 'Cost of chaos in Pyongyang.')),
+    rivalry: readBy(['bestResponder'], weight(1, ['C13'], 'Cost of US-China tension.')),
+    // Issue 19: what a best-responding Beijing weighs beyond its concessions.
+    usStrain: readBy(['bestResponder'], weight(2, ['C2'], "Worth of the strain Kim's pressure puts on Washington (the average tension it endures); 0: none.")),
+    unwantedTests: readBy(['bestResponder'], weight(0.5, ['C7', 'C12'], 'Cost of each test at dynamics.unwantedTestRung or above that Beijing did not ask for (its border\'s stability); 0: none.')),
   },
   'payoffs.kim': {
     standing: readBy(KIM_AI, weight(4, ['C7'], 'Weight on standing at home.')),

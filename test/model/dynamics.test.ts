@@ -4,14 +4,17 @@ import type { MoveName } from '../../src/model/moves.js';
 import type { ChanceEvent } from '../../src/model/events.js';
 import { alliesAnswerTests, programmeAdvances, rollForWar, tensionSettles } from '../../src/model/chance.js';
 import { beginNextRound } from '../../src/model/round-end.js';
-import { testMissile } from '../../src/model/kim-moves.js';
+import { settleKimAccountWithXi, testMissile } from '../../src/model/kim-moves.js';
+import type { GameContext } from '../../src/model/context.js';
+import { payoffBreakdown, payoffs } from '../../src/model/outcomes.js';
+import { bestChinaMove } from '../../src/model/china-calculus.js';
 import { pausePrice } from '../../src/model/us-moves.js';
 import { kimMoveUtility, kimWeightsFrom } from '../../src/model/kim-utility.js';
-import { kimView } from '../../src/model/views.js';
+import { chinaView, kimView } from '../../src/model/views.js';
 import { playFast } from '../../src/engine/fast-game.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { defaultParams } from '../../src/scenario/fields.js';
-import { ctxWith } from '../helpers.js';
+import { ctxWith, paramsWith } from '../helpers.js';
 import { fingerprints, profileOf, scenarioParams } from '../fixtures/dynamics/fingerprint.js';
 import oldGames from '../fixtures/dynamics/old-games.json' with { type: 'json' };
 
@@ -26,7 +29,13 @@ function withDynamics(p: Params, over: Partial<Dyn>): Params {
   Object.assign(q.dynamics, over);
   return q;
 }
-const allOff = (p: Params) => withDynamics(p, Object.fromEntries(DYNAMICS.map((k) => [k, 0])) as Partial<Dyn>);
+/** Every issue-19 mechanism off: the dynamics, and the two terms it added to China's payoff. */
+function allOff(p: Params): Params {
+  const q = withDynamics(p, Object.fromEntries(DYNAMICS.map((k) => [k, 0])) as Partial<Dyn>);
+  q.payoffs.china.usStrain = 0;
+  q.payoffs.china.unwantedTests = 0;
+  return q;
+}
 const quiet: ChanceEvent = { type: 'chance', detection: 0.999, war: 0.999, drift: 0.5 };
 
 /** Moves of `games` games of a scenario under one profile, as counts by move. */
@@ -166,5 +175,51 @@ describe("Kim's programme (C6)", () => {
       return kimMoveUtility(v, 'missileOverJapan', kimWeightsFrom(v, { standing: 1, economy: 1, war: 1, deference: 0 }));
     };
     expect(testWorth(p)).toBeGreaterThan(testWorth(flat));
+  });
+});
+
+describe('China best-responds (C2, C7, C13)', () => {
+  it("scores the strain on Washington and the big tests it did not ask for; at 0 its payoff is the old sum", () => {
+    const ctx = ctxWith({ tension: 0.6, tensionSum: 3, roundsPlayed: 6, unwantedTests: 2 });
+    const parts = payoffBreakdown(ctx, 'stalemate').china;
+    const part = (id: string) => parts.find((c) => c.id === id)?.value;
+    expect(part('strain')).toBeCloseTo(ctx.params.payoffs.china.usStrain * 0.5, 12);
+    expect(part('unwantedTests')).toBeCloseTo(-ctx.params.payoffs.china.unwantedTests * 2, 12);
+    const zero = ctxWith({ tension: 0.6, tensionSum: 3, roundsPlayed: 6, unwantedTests: 2 }, paramsWith({ payoffs: { ...defaultParams().payoffs, china: { ...defaultParams().payoffs.china, usStrain: 0, unwantedTests: 0 } } }));
+    const old = payoffBreakdown(zero, 'stalemate').china.filter((c) => c.id !== 'strain' && c.id !== 'unwantedTests');
+    expect(payoffs(zero, 'stalemate').china).toBe(old.reduce((a, c) => a + c.value, 0));
+  });
+
+  it('counts a big test Kim made unasked against its border, not one Xi asked for or a small one', () => {
+    const counted = (over: Partial<GameContext>, rung: number) => {
+      const ctx = ctxWith({ escalationLevel: 3, ...over });
+      testMissile(ctx, rung);
+      settleKimAccountWithXi(ctx);
+      beginNextRound(ctx);
+      return [ctx.unwantedTests, ctx.lastTestUnwanted];
+    };
+    expect(counted({}, 3)).toEqual([1, true]);
+    expect(counted({ requestChannel: 'covert' }, 3)).toEqual([0, false]);
+    expect(counted({}, 2)).toEqual([0, false]);
+  });
+
+  it("backs sanctions after a test it did not want while rivalry is low, blocks them when rivalry and sanctions run high", () => {
+    const legal: MoveName[] = ['chinaWaits', 'backSanctions', 'blockSanctions'];
+    const choice = (over: Partial<GameContext>, p: Params = defaultParams()) => bestChinaMove(chinaView(ctxWith(over, p)), legal);
+    expect(choice({ lastTestUnwanted: true, usChinaTension: 0.45, sanctions: 0.3 })).toBe('backSanctions');
+    expect(choice({ lastTestUnwanted: false, usChinaTension: 0.8, sanctions: 0.6 })).toBe('blockSanctions');
+    // Switched off: rivalry no longer shields Kim, and unwanted tests no longer count.
+    expect(choice({ lastTestUnwanted: false, usChinaTension: 0.8, sanctions: 0.6 }, withDynamics(defaultParams(), { rivalryShieldsKim: 0 }))).not.toBe('blockSanctions');
+    const noBorder = paramsWith({ payoffs: { ...defaultParams().payoffs, china: { ...defaultParams().payoffs.china, unwantedTests: 0 } } });
+    expect(choice({ lastTestUnwanted: true, usChinaTension: 0.45, sanctions: 0.3 }, noBorder)).not.toBe('backSanctions');
+  });
+
+  it('in play, the best responder both backs and blocks sanctions, as tests and rivalry make it pay', () => {
+    const ids = { us: 'asksBeijing', china: 'bestResponder', kim: 'regimeFirst' };
+    const c = moveCounts(resolveScenario('2022').params, '2022', 60, ids);
+    expect(c.get('backSanctions') ?? 0).toBeGreaterThan(10);
+    expect(c.get('blockSanctions') ?? 0).toBeGreaterThan(10);
+    const off = moveCounts(withDynamics(resolveScenario('2022').params, { rivalryShieldsKim: 0 }), '2022', 60, ids);
+    expect(off.get('blockSanctions') ?? 0).toBe(0);
   });
 });
