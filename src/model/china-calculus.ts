@@ -7,9 +7,15 @@ import { warRiskUncapped } from './crisis.js';
  * C13: how likely Xi is to ask Kim for escalation, given US-China tension; C10, C12: the
  * more publicly Beijing is already tied to Kim, the less it dares (`pressure.exposureDeters`).
  */
-export function xiRequestLikelihood(v: Pick<ChinaView, 'usChinaTension' | 'exposure' | 'rules'>): number {
+export function xiRequestLikelihood(v: Pick<ChinaView, 'usChinaTension' | 'exposure' | 'rules' | 'chinaBeliefUsPays'>): number {
   const p = v.rules.pressure;
-  return clamp01((p.requestBaseLikelihood + p.requestTensionSlope * v.usChinaTension) * (1 - p.exposureDeters * v.exposure));
+  const base = (p.requestBaseLikelihood + p.requestTensionSlope * v.usChinaTension) * (1 - p.exposureDeters * v.exposure);
+  // C8 (issue 19): credibility as belief. What Beijing has learned of US resolve moves its next
+  // demand: the surer it is that Washington pays, the likelier it presses (a concession raises
+  // the next demand). At 0 the counter-view holds: resolve is read from present power and
+  // interests (US-China tension, exposure), not from what the US did before.
+  const resolveRead = v.rules.dynamics.demandFollowsBelief;
+  return clamp01(resolveRead > 0 ? base * (1 + resolveRead * (v.chinaBeliefUsPays - 0.5)) : base);
 }
 
 /**

@@ -179,6 +179,8 @@ export interface DynamicsParams {
   milestonePrestige: number;
   /** C6: the smallest rung that demonstrates the programme's new capability (3: an ICBM). */
   milestoneRung: number;
+  /** C8: how far Beijing's learned belief that the US pays moves the chance Xi presses (0: the counter-view, resolve read from present power and interests). */
+  demandFollowsBelief: number;
   /** C13: worth to Beijing, per unit of US-China tension and of sanctions in force, of denying Washington a sanctions win. */
   rivalryShieldsKim: number;
   /** C7, C12: the smallest test Beijing did not ask for that it counts against its border's stability (5: none). */

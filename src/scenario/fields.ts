@@ -172,6 +172,7 @@ export const FIELD_GROUPS = {
     programmePace: unit(0.25, ['C6'], "Progress per round of Kim's programme toward a new capability to show (a solid-fuel ICBM); 0: no programme."),
     milestonePrestige: unit(0.1, ['C6', 'C12'], 'Standing a test at dynamics.milestoneRung or above buys when it shows a capability the programme has ready.'),
     milestoneRung: n(3, 1, 4, ['C6'], 'Smallest test that shows the new capability (3: an ICBM).', true),
+    demandFollowsBelief: n(2, 0, 10, ['C8'], "Credibility as belief: Xi's chance of pressing is scaled by 1 + this times (China's belief that the US pays - 0.5), so a concession raises the next demand; 0: the counter-view (resolve read from present power and interests, Press 2005)."),
     rivalryShieldsKim: n(2, 0, 10, ['C13'], 'Worth to a best-responding Beijing, per unit of US-China tension and of sanctions in force, of blocking sanctions (and cost of backing them): denying Washington a win; 0: rivalry plays no part.'),
     unwantedTestRung: n(3, 1, 5, ['C7', 'C12'], 'Smallest test Beijing did not ask for that it counts against its border\'s stability (payoffs.china.unwantedTests; 3: ICBMs and nuclear tests; 5: none).', true),
     freezePriceRises: unit(0.6, ['C6'], 'Share of a paid pause\'s aid that is paid in proportion to the tension it ends (a calm is worth little to buy), so escalating first raises the price of the freeze; 0: a flat price.'),

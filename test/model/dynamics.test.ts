@@ -7,7 +7,7 @@ import { beginNextRound } from '../../src/model/round-end.js';
 import { settleKimAccountWithXi, testMissile } from '../../src/model/kim-moves.js';
 import type { GameContext } from '../../src/model/context.js';
 import { payoffBreakdown, payoffs } from '../../src/model/outcomes.js';
-import { bestChinaMove } from '../../src/model/china-calculus.js';
+import { bestChinaMove, xiRequestLikelihood } from '../../src/model/china-calculus.js';
 import { pausePrice } from '../../src/model/us-moves.js';
 import { kimMoveUtility, kimWeightsFrom } from '../../src/model/kim-utility.js';
 import { chinaView, kimView } from '../../src/model/views.js';
@@ -221,5 +221,29 @@ describe('China best-responds (C2, C7, C13)', () => {
     expect(c.get('blockSanctions') ?? 0).toBeGreaterThan(10);
     const off = moveCounts(withDynamics(resolveScenario('2022').params, { rivalryShieldsKim: 0 }), '2022', 60, ids);
     expect(off.get('blockSanctions') ?? 0).toBe(0);
+  });
+});
+
+describe('credibility as belief (C8)', () => {
+  it("a Beijing surer that Washington pays presses more often; at 0 (the counter-view) its belief moves nothing", () => {
+    const rules = (d: number) => {
+      const { start: _s, ...r } = withDynamics(defaultParams(), { demandFollowsBelief: d });
+      return r;
+    };
+    const at = (belief: number, d: number) => xiRequestLikelihood({ usChinaTension: 0.5, exposure: 0.05, chinaBeliefUsPays: belief, rules: rules(d) });
+    expect(at(0.8, 2)).toBeGreaterThan(at(0.3, 2));
+    expect(at(0.8, 0)).toBe(at(0.3, 0));
+  });
+
+  it('in play, what a paying US faces beyond a firm one (C8: paying invites more) grows with the belief switched on', () => {
+    const p = resolveScenario('2022').params;
+    const pressure = (q: Params, us: string) => {
+      const c = moveCounts(q, '2022', 150, { us, china: 'opportunist', kim: 'regimeFirst' });
+      return ['askEscalationOvertly', 'askEscalationByCourier', 'offerRestraintForTaiwan', 'offerRestraintForChips'].reduce((n, m) => n + (c.get(m) ?? 0), 0);
+    };
+    const gap = (q: Params) => pressure(q, 'appeaser') - pressure(q, 'columns');
+    const on = gap(p);
+    expect(on).toBeGreaterThan(0);
+    expect(on).toBeGreaterThan(gap(withDynamics(p, { demandFollowsBelief: 0 })));
   });
 });
