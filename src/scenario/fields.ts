@@ -165,9 +165,9 @@ export const FIELD_GROUPS = {
   // Issue 19: each of these at 0 switches its mechanism off and gives back the games before it.
   dynamics: {
     tensionMomentum: unit(0.6, ['C12'], "Share of a round's rise in tension carried into the next round, so a crisis builds for rounds before it subsides; 0: tension only drains."),
-    alliesAnswerTests: unit(0.02, ['C11', 'C12'], 'Tension allied exercises add in answer to a real test (over Japan or above), per rung; the exercises provoke Kim in turn; 0: no answer.'),
-    answerPrestige: unit(0.03, ['C6', 'C12'], "Standing Kim gains from a test that answers last round's exercises or sanctions (action-reaction); 0: nothing to answer."),
-    incidentChance: unit(0.1, ['C12'], 'Chance per round, at full tension and before deterrence (as crisis.warRiskAtFullTension), of an incident; incidents climb a ladder to war; 0: no incidents.'),
+    alliesAnswerTests: unit(0.01, ['C11', 'C12'], 'Tension allied exercises add in answer to a real test (over Japan or above), per rung; the exercises provoke Kim in turn; 0: no answer.'),
+    answerPrestige: unit(0.02, ['C6', 'C12'], "Standing Kim gains from a test that answers last round's exercises or sanctions (action-reaction); 0: nothing to answer."),
+    incidentChance: unit(0.05, ['C12'], 'Chance per round, at full tension and before deterrence (as crisis.warRiskAtFullTension), of an incident; incidents climb a ladder to war; 0: no incidents.'),
     incidentRungsToWar: n(3, 1, 20, ['C12'], 'Incidents in a row that become war; a round without one steps the ladder down one.', true),
     programmePace: unit(0.25, ['C6'], "Progress per round of Kim's programme toward a new capability to show (a solid-fuel ICBM); 0: no programme."),
     milestonePrestige: unit(0.1, ['C6', 'C12'], 'Standing a test at dynamics.milestoneRung or above buys when it shows a capability the programme has ready.'),
