@@ -75,9 +75,40 @@ function dragAndFade(standing: number, shortfall: number, k: GameContext['params
   return s;
 }
 
-/** C12: war breaks out with a chance that grows with tension and shrinks with deterrence (C11). */
+/**
+ * C11, C12: the allies answer a real test with exercises of their own (`dynamics.alliesAnswerTests`
+ * per rung): tension rises, and Kim has something to answer next round (action-reaction).
+ */
+export function alliesAnswerTests(ctx: GameContext): void {
+  const a = ctx.params.dynamics.alliesAnswerTests;
+  if (a <= 0 || ctx.testedRung < 2) return;
+  // Not a peak of its own: the round's settling shows where tension stands (tensionSettles).
+  ctx.tension = clamp01(ctx.tension + a * ctx.testedRung);
+  ctx.alliesExercised = true;
+}
+
+/**
+ * C12: war breaks out with a chance that grows with tension and shrinks with deterrence (C11).
+ * Issue 19: and from incidents (a clash at sea, a shoot-down) that climb a ladder: each round an
+ * incident comes with `dynamics.incidentChance` times the same curve, a quiet round steps the
+ * ladder down, and `dynamics.incidentRungsToWar` in a row is war. The same draw decides both,
+ * so no game's later draws move when the ladder is switched off.
+ */
 export function rollForWar(ctx: GameContext, event: ChanceEvent): void {
   ctx.warBroke = event.war < warRisk(ctx.tension, ctx.deterrence, ctx.params);
+  const d = ctx.params.dynamics;
+  if (d.incidentChance > 0) {
+    const c = ctx.params.crisis;
+    const pIncident = clamp01(d.incidentChance * ctx.tension * ctx.tension * (1 - ctx.deterrence * c.deterrenceDampsWar));
+    if (event.war < pIncident) {
+      ctx.incidents += 1;
+      ctx.incidentRung += 1;
+      if (ctx.incidentRung >= d.incidentRungsToWar && !ctx.warBroke) {
+        ctx.warBroke = true;
+        ctx.warsFromIncidents += 1;
+      }
+    } else if (ctx.incidentRung > 0) ctx.incidentRung -= 1;
+  }
   if (ctx.tension >= TOP_TENSION) {
     ctx.rollsAtTop += 1;
     if (ctx.warBroke) ctx.warsAtTop += 1;
@@ -95,11 +126,28 @@ export const TOP_TENSION = 0.9;
  */
 export function tensionSettles(ctx: GameContext): void {
   const decay = ctx.params.kim.tensionDecay;
+  // C12 (issue 19): momentum. What is left to come of last round's rise arrives now, and a
+  // share (`dynamics.tensionMomentum`) of this round's rise carries into the next: a crisis
+  // builds for rounds before the decay wins. At 0 nothing is carried and nothing added.
+  const momentum = ctx.params.dynamics.tensionMomentum;
+  if (momentum > 0) {
+    ctx.tension = clamp01(ctx.tension + ctx.tensionCarried);
+    ctx.tensionCarried = momentum * Math.max(0, ctx.tension - ctx.tensionAtRoundStart);
+  }
   ctx.tension = clamp01(ctx.tension - decay);
+  // The meter shows the settled level; chance's rises (above, and the allies' answer) can put
+  // it past any level a move reached. Without them it is never above the peak already kept.
+  if (ctx.tension > ctx.peakTension) ctx.peakTension = ctx.tension;
   ctx.tensionSum += ctx.tension;
   ctx.roundsPlayed += 1;
   if (ctx.tension >= TOP_TENSION) ctx.roundsAtTop += 1;
   if (ctx.tension < ctx.tensionAtRoundStart) ctx.roundsTensionFell += 1;
+}
+
+/** C6: Kim's programme moves on by its own calendar (`dynamics.programmePace` a round) toward a capability to show. */
+export function programmeAdvances(ctx: GameContext): void {
+  const pace = ctx.params.dynamics.programmePace;
+  if (pace > 0) ctx.programmeProgress = Math.min(1, ctx.programmeProgress + pace);
 }
 
 /** C13: US-China tension wanders for reasons outside this game. */

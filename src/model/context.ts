@@ -121,6 +121,14 @@ export const STATE_FIELDS = {
   chinaSanctionStance: num(0, { seenBy: EVERYONE }),
   /** C1, C7: restraint the US bought this round, which Beijing enforces on Kim next round. */
   restraintOwed: flag({ perRound: true, rememberedAs: 'restraintOrdered' }),
+  /** C12 (issue 19): the share of last round's rise in tension still to come (dynamics.tensionMomentum). */
+  tensionCarried: num(0),
+  /** C12: incidents in a row on the ladder to war (dynamics.incidentChance). */
+  incidentRung: num(0),
+  /** C6, C12: last round's exercises or sanctions give Kim something to answer (dynamics.answerPrestige). */
+  kimProvoked: flag({ seenBy: ['kim'] }),
+  /** C6: Kim's programme, 0 .. 1: at 1 a new capability is ready to show (dynamics.programmePace). */
+  programmeProgress: num(0, { seenBy: ['kim'] }),
 
   // ---- this round: fields tagged perRound are reset by beginNextRound ----
   /** This round's message from Beijing to Kim, which Kim always receives. */
@@ -138,6 +146,8 @@ export const STATE_FIELDS = {
   usPaidKim: flag({ perRound: true }),
   usAskedHelp: flag({ perRound: true }),
   /** Set by every war roll (rollForWar), so it needs no reset. */
+  /** C11, C12: the allies held exercises this round in answer to a test. */
+  alliesExercised: flag({ perRound: true }),
   warBroke: flag(),
 
   // ---- last round, as remembered for views ----
@@ -173,6 +183,15 @@ export const STATE_FIELDS = {
   rungsTested: num(0, { summary: 'rungsTested' }),
   /** C7: requests to escalate that Kim refused. */
   requestsDefied: num(0, { summary: 'requestsDefied' }),
+  /** C7, C12: big tests (dynamics.unwantedTestRung or above) Beijing did not ask for (issue 19), and whether last round's was one. */
+  unwantedTests: num(0),
+  testUnwanted: flag({ perRound: true, rememberedAs: 'lastTestUnwanted' }),
+  lastTestUnwanted: flag({ seenBy: ['china'] }),
+  /** C6: capabilities Kim's programme has shown (issue 19). */
+  milestonesShown: num(0),
+  /** C12: incidents, and wars that came from climbing their ladder (issue 19). */
+  incidents: num(0),
+  warsFromIncidents: num(0),
   /** C12: war rolls made at tension >= 0.9. */
   rollsAtTop: num(0, { summary: 'rollsAtTop' }),
   /** 1 if war broke out in a roll made at tension >= 0.9. */

@@ -413,8 +413,10 @@ export const CHANCE_RULES: readonly { name: string; apply: (ctx: GameContext, e:
   { name: 'chinaLearnsWhetherUsPays', apply: (c) => chance.chinaLearnsWhetherUsPays(c) },
   { name: 'kimLearnsWhetherUsPays', apply: (c) => chance.kimLearnsWhetherUsPays(c) },
   { name: 'sanctionsBite', apply: (c) => chance.sanctionsBite(c) },
+  { name: 'alliesAnswerTests', apply: (c) => chance.alliesAnswerTests(c) },
   { name: 'rollForWar', apply: chance.rollForWar },
   { name: 'tensionSettles', apply: (c) => chance.tensionSettles(c) },
+  { name: 'programmeAdvances', apply: (c) => chance.programmeAdvances(c) },
   { name: 'driftUsChinaTension', apply: chance.driftUsChinaTension },
 ];
 

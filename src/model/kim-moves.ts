@@ -12,7 +12,11 @@ export function testMissile(ctx: GameContext, rung: number): void {
   const k = ctx.params.kim;
   const i = rung - 1;
   ctx.testedRung = rung;
-  const prestige = testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence, ctx.tension);
+  const prestige = testPrestige(ctx.params, rung, ctx.escalationLevel, ctx.deterrence, ctx.tension) + testBonus(ctx.params, ctx.programmeProgress, ctx.kimProvoked, rung);
+  if (milestoneReady(ctx.params, ctx.programmeProgress, rung)) {
+    ctx.programmeProgress = 0;
+    ctx.milestonesShown += 1;
+  }
   raiseTension(ctx, k.rungTension[i] ?? 0);
   ctx.kimStanding = clamp01(ctx.kimStanding + prestige);
   ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic + prestige);
@@ -21,6 +25,23 @@ export function testMissile(ctx: GameContext, rung: number): void {
   if (rung > ctx.escalationLevel) ctx.escalationLevel = rung;
   // C7: a big enough test ends any detente.
   if (rung >= ctx.params.us.detenteBreakingRung) ctx.diplomacy = 0;
+}
+
+/** C6: the programme has a capability ready and a test at this rung is big enough to show it. */
+export function milestoneReady(rules: PublicRules, programmeProgress: number, rung: number): boolean {
+  return programmeProgress >= 1 && rung >= rules.dynamics.milestoneRung;
+}
+
+/**
+ * Issue 19: what a test buys beyond its rung's prestige: C6, C12 answering last round's
+ * exercises or sanctions (`dynamics.answerPrestige`), and C6 showing a capability the
+ * programme has ready (`dynamics.milestonePrestige`). 0 when neither applies.
+ */
+export function testBonus(rules: PublicRules, programmeProgress: number, kimProvoked: boolean, rung: number): number {
+  let bonus = 0;
+  if (kimProvoked) bonus += rules.dynamics.answerPrestige;
+  if (milestoneReady(rules, programmeProgress, rung)) bonus += rules.dynamics.milestonePrestige;
+  return bonus;
 }
 
 /**
@@ -64,6 +85,11 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
   else ctx.kimHolds += 1;
   if (ctx.testedRung === 4) ctx.nuclearTests += 1;
   ctx.rungsTested += ctx.testedRung;
+  // C7, C12 (issue 19): a big test Beijing did not ask for strains its border (China's payoff).
+  if (ctx.requestChannel === 'none' && tested && ctx.testedRung >= ctx.params.dynamics.unwantedTestRung) {
+    ctx.unwantedTests += 1;
+    ctx.testUnwanted = true;
+  }
   if (ctx.requestChannel !== 'none') {
     // C7: only a real escalation (`kim.obeyMinRung` or more) does what Xi asked; a token
     // short-range test, or none, is a refusal, and Beijing reads it as one.

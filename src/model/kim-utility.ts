@@ -2,7 +2,8 @@ import type { KimMove, MoveName } from './moves.js';
 import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
 import { sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
-import { testPrestige } from './kim-moves.js';
+import { testBonus, testPrestige } from './kim-moves.js';
+import { pausePrice } from './us-moves.js';
 
 /** How a particular Kim weighs things. Strategies choose these; the model supplies the arithmetic. */
 export interface KimWeights {
@@ -75,6 +76,10 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   const near = r.kim.regimeDangerMargin > 0;
   const economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
   const standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
+  const momentum = r.dynamics.tensionMomentum;
+  // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
+  // ends, so a test now raises what a pause will fetch later, as far as Kim expects the US to pay.
+  const freezeGainPerTension = r.dynamics.freezePriceRises > 0 && roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;
   let best = legal[0] as MoveName;
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
@@ -89,7 +94,9 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
     let dStanding = 0;
     if (rung > 0) {
       const i = rung - 1;
-      const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm, 1 - v.kimStanding);
+      // Issue 19: answering exercises or sanctions, and showing the programme's new capability (C6, C12).
+      const bonus = testBonus(r, v.programmeProgress, v.kimProvoked, rung);
+      const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm + bonus, 1 - v.kimStanding);
       u += w.standing * prestige;
       u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
       dStanding += prestige;
@@ -100,12 +107,15 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
       // over the rounds it lasts (at most the rounds left), not only this one.
       const added = r.kim.rungTension[i] ?? 0;
       const after = v.tension + added;
-      const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / r.kim.tensionDecay)) : roundsLeft;
+      // C12 (issue 19): with momentum, the rise goes on growing for a while (a share m, m^2, ...).
+      const lasting = momentum > 0 ? added / (1 - Math.min(momentum, 0.95)) : added;
+      const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, lasting / r.kim.tensionDecay)) : roundsLeft;
       u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - riskNow);
       // C11: the sanctions a test invites (their bite and reach: above).
       const sanctionsCost = (rung / 4) * r.us.sanctionStep * reach * bite * v.nkEconomy * 4;
       u -= w.economy * sanctionsCost;
       dEconomy -= sanctionsCost;
+      if (freezeGainPerTension > 0) u += w.economy * freezeGainPerTension * Math.min(added, 1 - v.tension);
       // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
       // Any test while the track is open stalls it for the round: the progress forgone.
       if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
@@ -139,9 +149,10 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
       }
       if (move === 'suspendTestsForPayment') {
         // C6: a paid pause helps the economy; an unpaid one looks weak.
-        u += w.economy * v.kimBeliefUsPays * r.kim.suspensionAid;
+        const aid = pausePrice(r, v.tension);
+        u += w.economy * v.kimBeliefUsPays * aid;
         u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
-        dEconomy += v.kimBeliefUsPays * r.kim.suspensionAid;
+        dEconomy += v.kimBeliefUsPays * aid;
         dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
       }
     }

@@ -71,6 +71,9 @@ export const PAYOFF_TERMS: readonly PayoffTerm[] = [
   { id: 'war', actor: 'kim', label: 'war', weight: 'payoffs.kim.war', claims: [] },
   { id: 'regimeCrisis', actor: 'kim', label: 'regime crisis', weight: 'payoffs.kim.regimeCrisis', claims: ['C7'] },
   { id: 'settlement', actor: 'kim', label: 'settlement', weight: 'payoffs.kim.settlement', claims: ['C11'] },
+  // Issue 19, appended so the older terms keep their places (and payoffs their bits).
+  { id: 'strain', actor: 'china', label: 'strain on Washington', weight: 'payoffs.china.usStrain', claims: ['C2'] },
+  { id: 'unwantedTests', actor: 'china', label: 'tests it did not want', weight: 'payoffs.china.unwantedTests', claims: ['C7', 'C12'] },
 ];
 
 /**
@@ -111,6 +114,10 @@ export function payoffTermsInto(ctx: GameContext, outcome: Outcome, out: number[
   out[16] = -(w.kim.war * war);
   out[17] = -(w.kim.regimeCrisis * crisis); // C7
   out[18] = w.kim.settlement * settled; // C11
+  // China, issue 19: C2 the strain Kim's pressure puts on Washington (the tension it endures),
+  // and C7, C12 stability on its border: big tests Beijing did not ask for.
+  out[19] = w.china.usStrain * avgTension;
+  out[20] = -(w.china.unwantedTests * ctx.unwantedTests);
   return out;
 }
 

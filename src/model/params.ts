@@ -158,6 +158,37 @@ export interface CrisisParams {
   concessionsForExtraction: number;
 }
 
+/**
+ * Issue 19: dynamics that give the record its shape (build-ups, Kim's own calendar, crises
+ * that climb). Each is a number whose 0 switches it off and gives back the games before it.
+ */
+export interface DynamicsParams {
+  /** C12: share of a round's rise in tension carried into the next round: crises build before they subside. */
+  tensionMomentum: number;
+  /** C11, C12: tension the allies' exercises add, per rung of a real test (over Japan or above) they answer. */
+  alliesAnswerTests: number;
+  /** C6, C12: standing Kim gains from a test that answers last round's exercises or sanctions (action-reaction). */
+  answerPrestige: number;
+  /** C12: chance per round, at full tension and before deterrence, of an incident that climbs the incident ladder. */
+  incidentChance: number;
+  /** C12: incidents in a row (each quiet round steps one down) that turn into war. */
+  incidentRungsToWar: number;
+  /** C6: progress per round of Kim's weapons programme toward a new capability to demonstrate. */
+  programmePace: number;
+  /** C6, C12: standing a test at `milestoneRung` or above buys once the programme has a capability ready. */
+  milestonePrestige: number;
+  /** C6: the smallest rung that demonstrates the programme's new capability (3: an ICBM). */
+  milestoneRung: number;
+  /** C8: how far Beijing's learned belief that the US pays moves the chance Xi presses (0: the counter-view, resolve read from present power and interests). */
+  demandFollowsBelief: number;
+  /** C13: worth to Beijing, per unit of US-China tension and of sanctions in force, of denying Washington a sanctions win. */
+  rivalryShieldsKim: number;
+  /** C7, C12: the smallest test Beijing did not ask for that it counts against its border's stability (5: none). */
+  unwantedTestRung: number;
+  /** C6: share of a paid pause's aid paid in proportion to the tension it ends: the higher the crisis, the dearer the freeze. */
+  freezePriceRises: number;
+}
+
 export interface ActorWeights {
   us: {
     concessionCost: number;
@@ -175,6 +206,8 @@ export interface ActorWeights {
     europe: number;
     regimeCrisis: number;
     rivalry: number;
+    usStrain: number;
+    unwantedTests: number;
   };
   kim: {
     standing: number;
@@ -196,5 +229,6 @@ export interface Params {
   us: UsParams;
   repetition: RepetitionParams;
   crisis: CrisisParams;
+  dynamics: DynamicsParams;
   payoffs: ActorWeights;
 }

@@ -49,5 +49,9 @@ export function roundLimitWithConcessions(ctx: GameContext): boolean {
  */
 export function beginNextRound(ctx: GameContext): void {
   ctx.round += 1;
+  // C6, C12 (issue 19): exercises or sanctions this round are what Kim answers next round
+  // (read before the round's fields are reset).
+  ctx.kimProvoked =
+    ctx.params.dynamics.answerPrestige > 0 && (ctx.usMoveThisRound === 'posture' || ctx.usMoveThisRound === 'sanction' || ctx.alliesExercised);
   turnRoundFields(ctx);
 }

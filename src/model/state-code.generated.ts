@@ -39,6 +39,10 @@ export function initialState(p: Params): GameContext {
     diplomacy: s.diplomacy,
     chinaSanctionStance: 0,
     restraintOwed: false,
+    tensionCarried: 0,
+    incidentRung: 0,
+    kimProvoked: false,
+    programmeProgress: 0,
     requestChannel: 'none',
     requestDetected: false,
     offerPrice: 'none',
@@ -50,6 +54,7 @@ export function initialState(p: Params): GameContext {
     usPaidChina: false,
     usPaidKim: false,
     usAskedHelp: false,
+    alliesExercised: false,
     warBroke: false,
     lastChinaMove: 'none',
     lastKimMove: 'none',
@@ -74,6 +79,12 @@ export function initialState(p: Params): GameContext {
     nuclearTests: 0,
     rungsTested: 0,
     requestsDefied: 0,
+    unwantedTests: 0,
+    testUnwanted: false,
+    lastTestUnwanted: false,
+    milestonesShown: 0,
+    incidents: 0,
+    warsFromIncidents: 0,
     rollsAtTop: 0,
     warsAtTop: 0,
   };
@@ -106,6 +117,7 @@ export function copySeenByChina(c: GameContext, o: SeenFields<'china'>): void {
   o.lastUsMove = c.lastUsMove;
   o.lastRequestDetected = c.lastRequestDetected;
   o.lastKimAnswer = c.lastKimAnswer;
+  o.lastTestUnwanted = c.lastTestUnwanted;
 }
 
 /** The state fields side kim sees (`seenBy`), copied onto its view under the names the view gives them. */
@@ -129,6 +141,8 @@ export function copySeenByKim(c: GameContext, o: SeenFields<'kim'>): void {
   o.usChinaTension = c.usChinaTension;
   o.diplomacy = c.diplomacy;
   o.chinaSanctionStance = c.chinaSanctionStance;
+  o.kimProvoked = c.kimProvoked;
+  o.programmeProgress = c.programmeProgress;
   o.requestChannel = c.requestChannel;
   o.offerPrice = c.offerPrice;
   o.restraintOrdered = c.restraintOrdered;
@@ -249,6 +263,10 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.diplomacy = c.diplomacy;
   o.chinaSanctionStance = c.chinaSanctionStance;
   o.restraintOwed = c.restraintOwed;
+  o.tensionCarried = c.tensionCarried;
+  o.incidentRung = c.incidentRung;
+  o.kimProvoked = c.kimProvoked;
+  o.programmeProgress = c.programmeProgress;
   o.requestChannel = c.requestChannel;
   o.requestDetected = c.requestDetected;
   o.offerPrice = c.offerPrice;
@@ -260,6 +278,7 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.usPaidChina = c.usPaidChina;
   o.usPaidKim = c.usPaidKim;
   o.usAskedHelp = c.usAskedHelp;
+  o.alliesExercised = c.alliesExercised;
   o.warBroke = c.warBroke;
   o.lastChinaMove = c.lastChinaMove;
   o.lastKimMove = c.lastKimMove;
@@ -284,6 +303,12 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.nuclearTests = c.nuclearTests;
   o.rungsTested = c.rungsTested;
   o.requestsDefied = c.requestsDefied;
+  o.unwantedTests = c.unwantedTests;
+  o.testUnwanted = c.testUnwanted;
+  o.lastTestUnwanted = c.lastTestUnwanted;
+  o.milestonesShown = c.milestonesShown;
+  o.incidents = c.incidents;
+  o.warsFromIncidents = c.warsFromIncidents;
   o.rollsAtTop = c.rollsAtTop;
   o.warsAtTop = c.warsAtTop;
 }
@@ -300,6 +325,7 @@ export function turnRoundFields(c: GameContext): void {
   c.lastChinaMove = c.chinaMoveThisRound;
   c.lastKimMove = c.kimMoveThisRound;
   c.lastUsMove = c.usMoveThisRound;
+  c.lastTestUnwanted = c.testUnwanted;
   c.restraintOwed = false;
   c.requestChannel = 'none';
   c.requestDetected = false;
@@ -311,7 +337,9 @@ export function turnRoundFields(c: GameContext): void {
   c.usPaidChina = false;
   c.usPaidKim = false;
   c.usAskedHelp = false;
+  c.alliesExercised = false;
   c.chinaMoveThisRound = 'none';
   c.kimMoveThisRound = 'none';
   c.usMoveThisRound = 'none';
+  c.testUnwanted = false;
 }

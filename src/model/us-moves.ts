@@ -1,4 +1,5 @@
 import type { GameContext } from './context.js';
+import type { Params } from './params.js';
 import { raiseTension } from './tension.js';
 import { exposureGain, sanctionsReach } from './crisis.js';
 import { clamp01 } from './math.js';
@@ -33,12 +34,22 @@ export function concede(ctx: GameContext, kind: 'taiwan' | 'chips'): void {
   }
 }
 
+/**
+ * C6: what a paid pause brings Kim: a share `dynamics.freezePriceRises` of the aid is paid
+ * in proportion to the tension the pause ends (a calm is worth little to buy), so escalating
+ * first raises the price of the freeze. At 0 the aid is flat, as before.
+ */
+export function pausePrice(rules: Pick<Params, 'kim' | 'dynamics'>, tension: number): number {
+  const k = rules.dynamics.freezePriceRises;
+  return k > 0 ? rules.kim.suspensionAid * (1 - k + k * tension) : rules.kim.suspensionAid;
+}
+
 /** C6, C8: aid to Kim. It calms a crisis he offered to pause, and teaches him that tests pay. */
 export function payKim(ctx: GameContext): void {
   const u = ctx.params.us;
   ctx.aidToKim += 1;
   ctx.usPaidKim = true;
-  ctx.nkEconomy = clamp01(ctx.nkEconomy + ctx.params.kim.suspensionAid);
+  ctx.nkEconomy = clamp01(ctx.nkEconomy + pausePrice(ctx.params, ctx.tension));
   ctx.usCredibility = clamp01(ctx.usCredibility - u.credibilityLossPerConcession);
   if (ctx.kimOfferedPause) ctx.tension = clamp01(ctx.tension - u.paidPauseCalms);
 }

@@ -162,6 +162,21 @@ export const FIELD_GROUPS = {
     europeEndsGame: unit(0.7, ['C10'], 'Europe alignment needed for that.'),
     concessionsForExtraction: n(2, 1, 1000, ['C3'], 'Concessions at the round limit that count as "extracted".', true),
   },
+  // Issue 19: each of these at 0 switches its mechanism off and gives back the games before it.
+  dynamics: {
+    tensionMomentum: unit(0.6, ['C12'], "Share of a round's rise in tension carried into the next round, so a crisis builds for rounds before it subsides; 0: tension only drains."),
+    alliesAnswerTests: unit(0.01, ['C11', 'C12'], 'Tension allied exercises add in answer to a real test (over Japan or above), per rung; the exercises provoke Kim in turn; 0: no answer.'),
+    answerPrestige: unit(0.02, ['C6', 'C12'], "Standing Kim gains from a test that answers last round's exercises or sanctions (action-reaction); 0: nothing to answer."),
+    incidentChance: unit(0.05, ['C12'], 'Chance per round, at full tension and before deterrence (as crisis.warRiskAtFullTension), of an incident; incidents climb a ladder to war; 0: no incidents.'),
+    incidentRungsToWar: n(3, 1, 20, ['C12'], 'Incidents in a row that become war; a round without one steps the ladder down one.', true),
+    programmePace: unit(0.25, ['C6'], "Progress per round of Kim's programme toward a new capability to show (a solid-fuel ICBM); 0: no programme."),
+    milestonePrestige: unit(0.1, ['C6', 'C12'], 'Standing a test at dynamics.milestoneRung or above buys when it shows a capability the programme has ready.'),
+    milestoneRung: n(3, 1, 4, ['C6'], 'Smallest test that shows the new capability (3: an ICBM).', true),
+    demandFollowsBelief: n(2, 0, 10, ['C8'], "Credibility as belief: Xi's chance of pressing is scaled by 1 + this times (China's belief that the US pays - 0.5), so a concession raises the next demand; 0: the counter-view (resolve read from present power and interests, Press 2005)."),
+    rivalryShieldsKim: n(2, 0, 10, ['C13'], 'Worth to a best-responding Beijing, per unit of US-China tension and of sanctions in force, of blocking sanctions (and cost of backing them): denying Washington a win; 0: rivalry plays no part.'),
+    unwantedTestRung: n(3, 1, 5, ['C7', 'C12'], 'Smallest test Beijing did not ask for that it counts against its border\'s stability (payoffs.china.unwantedTests; 3: ICBMs and nuclear tests; 5: none).', true),
+    freezePriceRises: unit(0.6, ['C6'], 'Share of a paid pause\'s aid that is paid in proportion to the tension it ends (a calm is worth little to buy), so escalating first raises the price of the freeze; 0: a flat price.'),
+  },
   'payoffs.us': {
     concessionCost: readBy(['pragmatist'], weight(0.75, ['C3', 'C8'], 'Weight on what the US paid out.')),
     credibility: readBy(['pragmatist'], weight(4, ['C8'], 'Weight on credibility kept.')),
@@ -172,12 +187,15 @@ export const FIELD_GROUPS = {
     regimeCrisis: scoresOnly(weight(2, [], 'Cost of a regime crisis next door to allies.')),
   },
   'payoffs.china': {
-    concessionGain: readBy(['opportunist', 'covertFirst'], weight(3, ['C2', 'C3'], 'Weight on concessions won.')),
-    exposure: readBy(['opportunist', 'covertFirst'], weight(4, ['C12'], 'Cost of the stigma of sponsoring Kim.')),
-    war: scoresOnly(weight(10, [], 'Cost of war on its border.')),
+    concessionGain: readBy(['opportunist', 'covertFirst', 'bestResponder'], weight(3, ['C2', 'C3'], 'Weight on concessions won.')),
+    exposure: readBy(['opportunist', 'covertFirst', 'bestResponder'], weight(4, ['C12'], 'Cost of the stigma of sponsoring Kim.')),
+    war: readBy(['bestResponder'], weight(10, [], 'Cost of war on its border.')),
     europe: scoresOnly(weight(2, ['C10'], 'Cost of Europe lining up with the US.')),
-    regimeCrisis: scoresOnly(weight(4, [], 'Cost of chaos in Pyongyang.')),
-    rivalry: scoresOnly(weight(1, ['C13'], 'Cost of US-China tension.')),
+    regimeCrisis: readBy(['bestResponder'], weight(4, [], 'Cost of chaos in Pyongyang.')),
+    rivalry: readBy(['bestResponder'], weight(1, ['C13'], 'Cost of US-China tension.')),
+    // Issue 19: what a best-responding Beijing weighs beyond its concessions.
+    usStrain: readBy(['bestResponder'], weight(2, ['C2'], "Worth of the strain Kim's pressure puts on Washington (the average tension it endures); 0: none.")),
+    unwantedTests: readBy(['bestResponder'], weight(0.5, ['C7', 'C12'], 'Cost of each test at dynamics.unwantedTestRung or above that Beijing did not ask for (its border\'s stability); 0: none.')),
   },
   'payoffs.kim': {
     standing: readBy(KIM_AI, weight(4, ['C7'], 'Weight on standing at home.')),

@@ -44,6 +44,7 @@ export const scenarioSchema = z.strictObject({
   us: groupSchema(g.us).optional(),
   repetition: groupSchema(g.repetition).optional(),
   crisis: groupSchema(g.crisis).optional(),
+  dynamics: groupSchema(g.dynamics).optional(),
   payoffs: z
     .strictObject({
       us: groupSchema(g['payoffs.us']).optional(),

@@ -2,7 +2,7 @@ import type { ChinaView } from '../model/views.js';
 import type { MoveName } from '../model/moves.js';
 import { isMoveName, rungOf } from '../model/moves.js';
 import type { Strategy } from './types.js';
-import { bestPrice, chinaPressureReturn, xiRequestLikelihood } from '../model/china-calculus.js';
+import { bestChinaMove, bestPrice, chinaPressureReturn, xiRequestLikelihood } from '../model/china-calculus.js';
 import { firstLegal } from './types.js';
 import { randomStrategy } from './random.js';
 
@@ -145,6 +145,23 @@ export const enforcer: Strategy<'china'> = {
   },
 };
 
+export const bestResponder: Strategy<'china'> = {
+  id: 'bestResponder',
+  actor: 'china',
+  name: 'Best responder',
+  description: "Weighs every move by China's own payoff: concessions, strain on Washington, war and tests on its border, stigma, rivalry.",
+  models: 'Xi as a calculating neighbour (issue 19): backs or blocks sanctions as tests and rivalry make it pay (C2, C7, C13)',
+  memory: 'whole game',
+  stochastic: true,
+  claims: ['C2', 'C7', 'C8', 'C12', 'C13'],
+  choose(v, legal, rng) {
+    // C13: whether Xi is minded to stoke at all is still a draw; when he is not, asking is off the table.
+    const minded = rng.next() < xiRequestLikelihood(v);
+    const options = minded ? legal : legal.filter((m) => m !== 'askEscalationOvertly' && m !== 'askEscalationByCourier');
+    return bestChinaMove(v, options);
+  },
+};
+
 export const chinaRandom = randomStrategy('china');
 
-export const CHINA_STRATEGIES = [opportunist, covertFirst, ratchet, restrained, seller, enforcer, chinaRandom];
+export const CHINA_STRATEGIES = [opportunist, covertFirst, ratchet, restrained, seller, enforcer, bestResponder, chinaRandom];

@@ -181,9 +181,9 @@ describe('C13: Xi\'s request grows likelier with US-China tension', () => {
   it('likelihood rises with rivalry, and not at all with the claim switched off', () => {
     const p = paramsWith();
     const { start: _s, ...rules } = p;
-    expect(xiRequestLikelihood({ usChinaTension: 0.9, exposure: 0, rules })).toBeGreaterThan(xiRequestLikelihood({ usChinaTension: 0.1, exposure: 0, rules }));
+    expect(xiRequestLikelihood({ usChinaTension: 0.9, exposure: 0, chinaBeliefUsPays: 0.4, rules })).toBeGreaterThan(xiRequestLikelihood({ usChinaTension: 0.1, exposure: 0, chinaBeliefUsPays: 0.4, rules }));
     const flat = { ...rules, pressure: { ...rules.pressure, requestTensionSlope: 0 } };
-    expect(xiRequestLikelihood({ usChinaTension: 0.9, exposure: 0, rules: flat })).toBe(xiRequestLikelihood({ usChinaTension: 0.1, exposure: 0, rules: flat }));
+    expect(xiRequestLikelihood({ usChinaTension: 0.9, exposure: 0, chinaBeliefUsPays: 0.4, rules: flat })).toBe(xiRequestLikelihood({ usChinaTension: 0.1, exposure: 0, chinaBeliefUsPays: 0.4, rules: flat }));
   });
 });
 

@@ -20,7 +20,7 @@ const params = paramsWith({
     diplomacy: 0.9,
     exposure: 0.65,
     europeAlignment: 0.62,
-    kimStanding: 0.14,
+    kimStanding: 0.13, // issue 19: answering exercises lifts standing, so the edge sits nearer
     nkEconomy: 0.5,
     escalationLevel: 2,
   },

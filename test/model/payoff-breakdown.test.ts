@@ -24,7 +24,7 @@ function formulaAsItWas(ctx: GameContext, outcome: Outcome) {
   const paidOut = chinaTake + ctx.aidToKim * pr.priceOfAid;
   return {
     us: -w.us.concessionCost * paidOut + w.us.credibility * ctx.usCredibility - w.us.averageTension * avgTension - w.us.war * war + w.us.settlement * settled + w.us.europe * ctx.europeAlignment - w.us.regimeCrisis * crisis,
-    china: w.china.concessionGain * chinaTake - w.china.exposure * ctx.exposure - w.china.war * war - w.china.europe * ctx.europeAlignment - w.china.regimeCrisis * crisis - w.china.rivalry * ctx.usChinaTension,
+    china: w.china.concessionGain * chinaTake - w.china.exposure * ctx.exposure - w.china.war * war - w.china.europe * ctx.europeAlignment - w.china.regimeCrisis * crisis - w.china.rivalry * ctx.usChinaTension + w.china.usStrain * avgTension - w.china.unwantedTests * ctx.unwantedTests,
     kim: w.kim.standing * ctx.kimStanding + w.kim.economy * ctx.nkEconomy + w.kim.aid * ctx.aidToKim * pr.priceOfAid - w.kim.war * war - w.kim.regimeCrisis * crisis + w.kim.settlement * settled,
   };
 }

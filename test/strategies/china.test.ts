@@ -82,6 +82,16 @@ const BEHAVIOUR: Behaviours = {
       for (const m of repertoire(china.enforcer)) expect([...STOKES, ...SELLS]).not.toContain(m);
     },
   ],
+  bestResponder: [
+    'weighs its own payoff: sells when Washington pays, backs sanctions after a test it did not want, blocks them when rivalry runs high',
+    () => {
+      expect(SELLS).toContain(decide(china.bestResponder, pressure, draws(0.99)));
+      expect(decide(china.bestResponder, { tension: 0.2, lastTestUnwanted: true, usChinaTension: 0.45, sanctions: 0.3 }, draws(0.99))).toBe('backSanctions');
+      expect(decide(china.bestResponder, { tension: 0.2, usChinaTension: 0.9, sanctions: 0.6 }, draws(0.99))).toBe('blockSanctions');
+      // C13: not minded to stoke (a draw above Xi's likelihood of asking), it never asks.
+      for (const over of VARIED) expect(STOKES).not.toContain(decide(china.bestResponder, over, draws(0.999)));
+    },
+  ],
   chinaRandom: ['plays any legal move, uniformly', () => expectUniform(china.chinaRandom)],
 };
 

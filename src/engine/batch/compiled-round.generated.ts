@@ -220,8 +220,10 @@ export function playRound(ctx: GameContext, d: RoundDeciders): number {
   chanceRules.chinaLearnsWhetherUsPays(ctx);
   chanceRules.kimLearnsWhetherUsPays(ctx);
   chanceRules.sanctionsBite(ctx);
+  chanceRules.alliesAnswerTests(ctx);
   chanceRules.rollForWar(ctx, e);
   chanceRules.tensionSettles(ctx);
+  chanceRules.programmeAdvances(ctx);
   chanceRules.driftUsChinaTension(ctx, e);
   // roundEnds
   if (roundEnd.warBrokeOut(ctx)) return 0; // war

@@ -163,7 +163,11 @@ export class ChinaLiveView extends LiveView implements ChinaView {
   get lastRequestDetected(): boolean {
     return this.ctx.lastRequestDetected;
   }
+  get lastTestUnwanted(): boolean {
+    return this.ctx.lastTestUnwanted;
+  }
 }
+
 
 export class KimLiveView extends LiveView implements KimView {
   get actor(): 'kim' {
@@ -198,5 +202,11 @@ export class KimLiveView extends LiveView implements KimView {
   }
   get lastChinaMove(): string {
     return this.ctx.lastChinaMove;
+  }
+  get kimProvoked(): boolean {
+    return this.ctx.kimProvoked;
+  }
+  get programmeProgress(): number {
+    return this.ctx.programmeProgress;
   }
 }
