@@ -33,10 +33,14 @@ function chanceNotes(b: GameContext, a: GameContext): Note[] {
   if (ka !== kb) notes.push({ claims: ['C6'], text: `Kim's belief that the US pays him for a pause or a test: ${change(kb, ka)}.`, seenBy: ['kim'] });
   // Washington judges Kim's standing only by what it can see (kimStandingPublic), so the line
   // is written twice: the true figure for Beijing and Kim, the public one for the US.
+  // When the two figures tell the same, it is one line for everyone.
   const drift = betweenRounds(b, a, b.kimStanding, a.kimStanding);
-  if (drift) notes.push({ ...drift, seenBy: BEIJING_AND_KIM });
   const publicDrift = betweenRounds(b, a, b.kimStandingPublic, a.kimStandingPublic);
-  if (publicDrift) notes.push({ ...publicDrift, seenBy: ['us'] });
+  if (drift && publicDrift && drift.text === publicDrift.text) notes.push(drift);
+  else {
+    if (drift) notes.push({ ...drift, seenBy: BEIJING_AND_KIM });
+    if (publicDrift) notes.push({ ...publicDrift, seenBy: ['us'] });
+  }
   if (a.warBroke) notes.push({ claims: ['C12'], text: 'Miscalculation at the brink: war breaks out.' });
   return notes;
 }

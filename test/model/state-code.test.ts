@@ -39,6 +39,6 @@ describe('a new round resets the fields the table tags, and only those', () => {
       else if (rememberedInto.has(k)) expect(c[k], k).toBe(before[rememberedInto.get(k)!]);
       else expect(c[k], k).toBe(before[k]);
     }
-    expect([...rememberedInto.keys()].sort()).toEqual(['lastChinaMove', 'lastKimAnswer', 'lastKimMove', 'lastRequestDetected', 'lastUsMove', 'restraintOrdered', 'tensionAtRoundStart']);
+    expect([...rememberedInto.keys()].sort()).toEqual(['lastChinaMove', 'lastKimAnswer', 'lastKimMove', 'lastRequestDetected', 'lastTestUnwanted', 'lastUsMove', 'restraintOrdered', 'tensionAtRoundStart']);
   });
 });
