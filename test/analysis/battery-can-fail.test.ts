@@ -13,7 +13,15 @@ const SCENARIOS = ['2020', '2022', '2023', 'baseline'];
 
 const BREAKS: Record<FactId, { what: string; perturb: (p: Params) => void }> = {
   'war.perGame': { what: 'war at full tension certain each round (crisis.warRiskAtFullTension 1)', perturb: (p) => (p.crisis.warRiskAtFullTension = 1) },
-  'ending.regimeCrisis.rare': { what: "no entrenched hold at home: standing only fades (kim.entrenchedStanding 0)", perturb: (p) => (p.kim.entrenchedStanding = 0) },
+  'ending.regimeCrisis.rare': {
+    // With issue 19's dynamics Kim's standing has sources besides the entrenched hold, so
+    // removing that hold alone no longer breaks the row: the regime is made fragile instead.
+    what: 'a fragile regime: crisis when standing or economy falls below 0.5 (kim.regimeCrisisThreshold 0.5), standing only fades (kim.entrenchedStanding 0)',
+    perturb: (p) => {
+      p.kim.regimeCrisisThreshold = 0.5;
+      p.kim.entrenchedStanding = 0;
+    },
+  },
   'tests.nuclear': { what: 'a nuclear test buys all the standing there is (kim.rungPrestige[3] 1)', perturb: (p) => (p.kim.rungPrestige[3] = 1) },
   'kim.holds': {
     what: 'tests five times as prestigious and free (kim.rungPrestige x5, kim.testCost 0)',

@@ -3,7 +3,12 @@ import type { RobustnessReport } from '../../src/analysis/robustness.js';
 import { robustness } from '../../src/analysis/robustness.js';
 import { runBatch } from '../../src/engine/batch/batch.js';
 import { METRICS, meanInterval } from '../../src/engine/batch/stats.js';
-import { resolveScenario } from '../../src/scenario/catalog.js';
+import { resolveScenario as resolveShipped } from '../../src/scenario/catalog.js';
+import { issue13Scenario } from '../fixtures/dynamics/off.js';
+
+// The issue-13 mechanisms and the conclusions as that model drew them, with issue 19's
+// dynamics switched off (test/fixtures/dynamics/off.ts says why).
+const resolveScenario = (name: string) => issue13Scenario(resolveShipped(name));
 import { parseScenario } from '../../src/scenario/load.js';
 import { handoutMarkdown } from '../../src/cli/commands/explain.js';
 
@@ -80,7 +85,7 @@ describe('where the conclusions stop following', () => {
   });
 
   it('with China\'s influence small (C1), the leverage game stops paying', async () => {
-    const weak = parseScenario('schema: 1\nname: weak\ntitle: W\ndescription: d\nassumptions:\n  C1: { chinaInfluence: 0.1 }\n', 'weak.yaml');
+    const weak = issue13Scenario(parseScenario('schema: 1\nname: weak\ntitle: W\ndescription: d\nassumptions:\n  C1: { chinaInfluence: 0.1 }\n', 'weak.yaml'));
     const r = await robustness(weak, '4', RUNS, run, []);
     expect(verdict(r, 'as-is', 'chinaGainsUnlessExposed').effects[0]!.low).toBeLessThanOrEqual(0);
     expect(verdict(report, 'C1-off', 'chinaGainsUnlessExposed').verdict).not.toBe('holds');

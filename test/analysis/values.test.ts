@@ -3,7 +3,12 @@ import { robustness, VALUE_VARIANTS, variants } from '../../src/analysis/robustn
 import { runBatch } from '../../src/engine/batch/batch.js';
 import { playGame } from '../../src/engine/reference/session.js';
 import { METRICS, meanInterval } from '../../src/engine/batch/stats.js';
-import { resolveScenario } from '../../src/scenario/catalog.js';
+import { resolveScenario as resolveShipped } from '../../src/scenario/catalog.js';
+import { issue13Scenario } from '../fixtures/dynamics/off.js';
+
+// The issue-13 mechanisms and the conclusions as that model drew them, with issue 19's
+// dynamics switched off (test/fixtures/dynamics/off.ts says why).
+const resolveScenario = (name: string) => issue13Scenario(resolveShipped(name));
 import { getStrategy } from '../../src/strategies/registry.js';
 
 // Values, not only claims: robustness also changes payoff weights, and asking is kept apart

@@ -20,8 +20,10 @@ describe('leverage record', () => {
     const r = run(['record', '--runs', '30', '--seed', '2', '--format', 'json']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as { rows: Row[]; summary: Record<string, { pass: number; fail: number; noTarget: number }> };
-    expect(new Set(report.rows.map((x) => x.scenario))).toEqual(new Set(['2020', '2022', '2023']));
+    expect(new Set(report.rows.map((x) => x.scenario))).toEqual(new Set(['2017', '2018', '2020', '2022', '2023']));
     expect(report.rows.find((x) => x.scenario === '2022')!.set).toBe('held-out');
+    expect(report.rows.find((x) => x.scenario === '2017')!.set).toBe('held-out');
+    expect(report.rows.find((x) => x.scenario === '2018')!.set).toBe('fit');
     expect(report.rows.find((x) => x.scenario === '2020')!.set).toBe('fit');
     for (const x of report.rows) {
       if (x.pass === null) continue;
@@ -34,7 +36,7 @@ describe('leverage record', () => {
   }, 60_000);
 
   it('prints the two sets under their own headings, with the variant years given as paths', () => {
-    const r = run(['record', 'test/fixtures/variants/2017-maximum-pressure.yaml', '2020', '--runs', '20', '--width', '200']);
+    const r = run(['record', join(import.meta.dirname, '..', 'fixtures', 'variants', '2017-maximum-pressure.yaml'), '2020', '--runs', '20', '--width', '200']);
     expect(r.code).toBe(0);
     const fit = r.out.indexOf('In-sample: the declared fit years');
     const held = r.out.indexOf('Out-of-sample: the held-out years');

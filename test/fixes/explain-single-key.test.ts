@@ -20,6 +20,10 @@ describe('explain in a real terminal (issue 10 item 12)', () => {
       expect(view()).toMatch(re);
     };
     try {
+      // The introduction waits for one key (issue 21 item 18), then step 1 asks.
+      await waitFor(/to begin, q to stop >/);
+      await sleep(200);
+      t('send-keys', '-t', 'x', 'Space');
       await waitFor(/q to stop\) >/);
       await sleep(200); // a person reads the question first; keys typed before it is shown are dropped
       t('send-keys', '-t', 'x', 'r'); // one key, no Enter
