@@ -56,7 +56,7 @@ describe('scenario files that are refused, and how', () => {
     expect(() => loadScenarioFile(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml: no such file\. Fix:/);
     mkdirSync(join(dir, 'folder.yaml'));
     expect(() => loadScenarioFile(join(dir, 'folder.yaml'))).toThrow(/is a directory/);
-    expect(() => resolveScenario('atlantis')).toThrow(/atlantis: no such scenario\. Fix: use one of 2020, 2022, 2023, baseline, one-shot/);
+    expect(() => resolveScenario('atlantis')).toThrow(/atlantis: no such scenario\. Fix: use one of 2017, 2018, 2020, 2022, 2023, baseline, one-shot/);
   });
 });
 
