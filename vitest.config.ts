@@ -21,6 +21,9 @@ export default defineConfig({
       CONTINUOUS_INTEGRATION: 'false',
     },
     testTimeout: 30_000,
+    // Both cores: the suite is mostly processes the tests start and wait on, so two files at
+    // a time keep the machine busy without crowding it (one worker took over seven minutes).
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'fast', include: under(FAST) } },
       { extends: true, test: { name: 'slow', include: ALL, exclude: under(FAST) } },
