@@ -177,7 +177,6 @@ export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: nu
   const scale = Math.max(1e-12, hi - lo);
   const tol = 1e-7 * scale;
   const found: MixedEquilibrium[] = [];
-  const keys = new Set<string>();
   const perPlayer = surviving.map((s) => subsets(s, maxSupport));
   const stride = strides(g);
   let tried = 0;
@@ -204,9 +203,9 @@ export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: nu
         });
         const r = regret(g, clean);
         if (r > tol * 10) continue;
-        const key = clean.map((p) => p.map((v) => v.toFixed(5)).join(',')).join('|');
-        if (keys.has(key)) continue;
-        keys.add(key);
+        // The same equilibrium reached from another support or start (to 1e-4: a Newton
+        // solution may keep a few millionths on a strategy another solve sets to 0).
+        if (found.some((f) => f.sigma.every((p, i) => p.every((v, k) => Math.abs(v - ((clean[i] as number[])[k] as number)) < 1e-4)))) continue;
         found.push({ sigma: clean, payoffs: g.players.map((_, j) => strategyValues(g, clean, j).reduce((t, v, s) => t + v * ((clean[j] as number[])[s] as number), 0)), regret: r });
       }
       return;
