@@ -174,7 +174,11 @@ export function quasiPValues(X: readonly number[][], y: readonly boolean[], chos
 
 export function prim(X: readonly number[][], y: readonly boolean[], opts: PrimOptions = {}): PrimResult {
   const trajectory = peel(X, y, opts);
-  const minDensity = opts.minDensity ?? 0.8;
+  // The box must be dense enough and clearly purer than the whole space (at least halfway
+  // from the base density to 1): where the outcome holds almost everywhere, the whole space
+  // would otherwise pass as the box.
+  const base = (trajectory[0] as BoxStats).density;
+  const minDensity = Math.max(opts.minDensity ?? 0.8, base + (1 - base) / 2);
   const dense = trajectory.filter((s) => s.density >= minDensity);
   // The widest box that is dense enough (most coverage), else the densest box peeled.
   const pick = dense.length ? (dense[0] as BoxStats) : [...trajectory].sort((a, b) => b.density - a.density)[0] as BoxStats;

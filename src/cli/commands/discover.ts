@@ -60,7 +60,7 @@ export function registerDiscover(program: Command): void {
     .requiredOption('--param <PATH[=LOW:HIGH] | CLAIM>', 'an assumption to vary: a scenario value or payoff weight (default: half to double its value), or a claim on/off (C10); repeat for more', (v: string, prev: string[] = []) => [...prev, v])
     .option('--versus <A:B>', 'the conclusion: US strategy A earns more than B on the same games', 'columns:appeaser')
     .option('--points <n>', 'points sampled (a Latin hypercube)', '200')
-    .option('--density <share>', 'the box to report: the widest on the peeling trajectory at least this pure', '0.8')
+    .option('--density <share>', 'the box to report: the widest on the peeling trajectory at least this pure, and at least halfway from the whole space\'s share to 100%', '0.8')
     .option('--us <strategy>', 'US strategy for the other sides\' profile (only its China and Kim matter)')
     .option('--china <strategy>', 'China strategy')
     .option('--kim <strategy>', 'Kim strategy');
