@@ -46,3 +46,22 @@ describe('leverage fit', () => {
     expect(existsSync(join(dir, 'x.txt'))).toBe(false);
   });
 });
+
+describe('leverage fit against the record', () => {
+  it('fits on the fit years and judges the held-out years apart, each moment against the record', () => {
+    const r = run(['fit', '--free', 'kim.testCost', '--runs', '50', '--evaluations', '12', '--bootstrap', '0', '--seed', '2', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { fitYears: number[]; heldOutYears: number[]; inSample: { momentId: string; pass: boolean; simulated: number | null; lo: number; hi: number }[]; heldOut: { momentId: string }[] };
+    expect(out.fitYears).toEqual([2018, 2020, 2023]);
+    expect(out.heldOutYears).toEqual([2017, 2022]);
+    // No held-out year's moment is among the fitted ones, and every verdict is the interval's.
+    expect(out.inSample.every((m) => !/^(2017|2022):/.test(m.momentId))).toBe(true);
+    expect(out.heldOut.every((m) => /^(2017|2022):/.test(m.momentId))).toBe(true);
+    // A moment the model cannot measure (no such event in its games: null) fails.
+    for (const m of out.inSample) expect(m.pass).toBe(m.simulated !== null && m.simulated >= m.lo && m.simulated <= m.hi);
+  }, 60_000);
+
+  it('refuses a held-out year that is also fitted, in one line', () => {
+    expectUserError(run(['fit', '--years', '2020,2022', '--held-out', '2022']), /2022 is also a fit year/);
+  });
+});

@@ -205,8 +205,11 @@ async function fitRecord(ref: string | undefined, opts: FitCliOptions): Promise<
   const judgeYears = recordSimulator(heldOut, runs, `${seed}|held-out`);
   const inSampleAsShipped = await recordSimulator(fitYears, runs, `${seed}|check`)({}, 0);
   const heldAsShipped = await judgeYears({}, 0);
+  // A record interval of zero width (a year with no event at all gives no spread) would get
+  // an infinite weight and decide the whole fit; it is judged below but not weighted.
+  const weighted = targets.filter((t) => t.hi > t.lo);
   const result = await fit({
-    targets,
+    targets: weighted,
     simulate,
     free,
     maxEvaluations,
@@ -230,7 +233,7 @@ async function fitRecord(ref: string | undefined, opts: FitCliOptions): Promise<
     process.stdout.write(
       [
         `Fit against the record: years ${fitYears.map((y) => y.year).join(', ')} fitted jointly; ${heldOut.map((y) => y.year).join(', ')} held out (never seen by the fit). ${runs} games a year an evaluation, seed ${seed}, ${bootstrap} bootstrap refits.`,
-        `Method: ${result.method}. Moments are judged afresh on seeds the fit did not use.`,
+        `Method: ${result.method}. Moments are judged afresh on seeds the fit did not use. ${targets.length - weighted.length} of ${targets.length} in-sample targets have an interval of zero width and are judged but not weighted.`,
         '',
         textTable(['parameter', 'fitted', '95% (bootstrap)', 'range'], params, '').trimEnd(),
         '',
