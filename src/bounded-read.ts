@@ -68,6 +68,5 @@ export function decodeText(bytes: Buffer, file: string): string {
 
 /** Strip control characters (terminal escapes included) from text that came from a file, before echoing it. */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '');
 }
