@@ -1,6 +1,6 @@
 import type { Rng } from '../../rng/rng.js';
 import type { Mixed, NormalForm } from './normal-form.js';
-import { regret, sizes, strategyValues, undominated } from './normal-form.js';
+import { payoffRange, regret, sizes, strategyValues, undominated } from './normal-form.js';
 
 // Mixed Nash equilibria by support enumeration. After iterated elimination of strictly
 // dominated pure strategies, every combination of supports (each side's set of strategies
@@ -168,13 +168,7 @@ export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: nu
   const maxSupport = opts.maxSupport ?? 3;
   const starts = opts.starts ?? 12;
   const surviving = undominated(g);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of g.payoffs) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  const scale = Math.max(1e-12, hi - lo);
+  const { scale } = payoffRange(g);
   const tol = 1e-7 * scale;
   const found: MixedEquilibrium[] = [];
   const perPlayer = surviving.map((s) => subsets(s, maxSupport));

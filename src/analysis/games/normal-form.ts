@@ -10,6 +10,17 @@ export interface NormalForm {
   payoffs: Float64Array;
 }
 
+/** The lowest payoff in the table and the table's range (never 0), the scale tolerances and lambda are read in. */
+export function payoffRange(g: NormalForm): { lo: number; scale: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of g.payoffs) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return { lo, scale: Math.max(1e-12, hi - lo) };
+}
+
 /** A mixed profile: one probability vector per player. */
 export type Mixed = number[][];
 

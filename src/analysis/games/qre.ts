@@ -1,5 +1,5 @@
 import type { Mixed, NormalForm } from './normal-form.js';
-import { regret, sizes, strategyValues } from './normal-form.js';
+import { payoffRange, regret, sizes, strategyValues } from './normal-form.js';
 import { solveLinear } from './mixed.js';
 
 // Logit quantal response equilibria (McKelvey and Palfrey 1995), traced over the precision
@@ -77,13 +77,7 @@ function correct(g: NormalForm, sz: readonly number[], y0: readonly number[], la
 
 export function logitTrace(g: NormalForm, opts: { maxLambda?: number; steps?: number } = {}): QreTrace {
   const sz = sizes(g);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of g.payoffs) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  const scale = Math.max(1e-12, hi - lo);
+  const { lo, scale } = payoffRange(g);
   // Normalise payoffs to a range of 1, so lambda means the same in every table.
   const norm: NormalForm = { ...g, payoffs: g.payoffs.map((v) => (v - lo) / scale) };
   const maxLambda = opts.maxLambda ?? 1000;
