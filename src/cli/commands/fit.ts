@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { FitResult, FreeParam, MomentTarget } from '../../analysis/fit.js';
+import type { FitOptions, FitResult, FreeParam, MomentTarget, Theta } from '../../analysis/fit.js';
+import type { Params } from '../../model/params.js';
 import { fit } from '../../analysis/fit.js';
 import { BATCH_MOMENTS, batchSimulator, checkFreeParam, FIT_FREE_PARAMS, fittedScenarioText, withTheta } from '../../analysis/fit-batch.js';
 import { WorkerPool } from '../../engine/batch/pool.js';
@@ -88,6 +89,28 @@ export function renderFit(r: FitResult, head: string): string {
   ].join('\n');
 }
 
+/** The fit with the search settings both modes use, its progress on a terminal's stderr. */
+async function fitShowingProgress(o: Pick<FitOptions, 'targets' | 'simulate' | 'free' | 'maxEvaluations' | 'bootstrap' | 'seed'>): Promise<FitResult> {
+  const result = await fit({
+    ...o,
+    // Three simplex searches from the best scouted points: one stops on a step too often.
+    starts: 3,
+    onEvaluation: (e) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${e.phase}: ${e.evaluations} evaluations, objective ${num(e.objective)}   `);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  return result;
+}
+
+/** The scenario's own file with the fitted values written in; it must load before it is written. */
+function writeFitted(out: string, scenario: { source: string; params: Params }, theta: Theta, note: string): void {
+  const text = fittedScenarioText(readFileSync(scenario.source, 'utf8'), withTheta(scenario.params, theta), theta, note);
+  parseScenario(text, out);
+  writeAtomic(out, text, '--out');
+  process.stderr.write(`wrote ${out}\n`);
+}
+
 interface FitCliOptions extends AnalysisCliOptions {
   targets?: string;
   years?: string;
@@ -133,28 +156,12 @@ export function registerFit(program: Command): void {
     const pool = workers > 0 ? new WorkerPool(workers) : undefined;
     try {
       const simulate = batchSimulator({ scenario, profiles: [ids], runs, seed, moments: BATCH_MOMENTS, run: { workers, pool } });
-      const result = await fit({
-        targets,
-        simulate,
-        free,
-        maxEvaluations,
-        // Three simplex searches from the best scouted points: one stops on a step too often.
-        starts: 3,
-        bootstrap,
-        seed,
-        onEvaluation: (e) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r${e.phase}: ${e.evaluations} evaluations, objective ${num(e.objective)}   `);
-        },
-      });
-      if (process.stderr.isTTY) process.stderr.write('\n');
+      const result = await fitShowingProgress({ targets, simulate, free, maxEvaluations, bootstrap, seed });
       const head = `Fit of ${scenario.name} (${ids.us} v ${ids.china} v ${ids.kim}) to ${targetsFile}: ${runs} games an evaluation, seed ${seed}, ${bootstrap} bootstrap refits.`;
       process.stdout.write(opts.format === 'json' ? JSON.stringify({ scenario: scenario.name, targetsFile, runs, seed, strategies: ids, ...result }, null, 1) + '\n' : renderFit(result, head));
       if (opts.out) {
         const note = `fitted by: leverage fit ${scenario.name} --targets ${targetsFile} --runs ${runs} --seed ${seed} (objective ${num(result.objective)})`;
-        const text = fittedScenarioText(readFileSync(scenario.source, 'utf8'), withTheta(scenario.params, result.theta), result.theta, note);
-        parseScenario(text, opts.out); // the file written must load
-        writeAtomic(opts.out, text);
-        process.stderr.write(`wrote ${opts.out}\n`);
+        writeFitted(opts.out, scenario, result.theta, note);
       }
     } finally {
       pool?.close();
@@ -203,26 +210,16 @@ async function fitRecord(ref: string | undefined, opts: FitCliOptions): Promise<
   if (targets.length < free.length) throw new InputError(`${targets.length} record moments for ${free.length} free parameters: not identified. Fix: add fit years or pass fewer with --free.`);
   const simulate = recordSimulator(fitYears, runs, seed);
   const judgeYears = recordSimulator(heldOut, runs, `${seed}|held-out`);
-  const inSampleAsShipped = await recordSimulator(fitYears, runs, `${seed}|check`)({}, 0);
+  // Both tables are judged on seeds the fit never used.
+  const judgeFitYears = recordSimulator(fitYears, runs, `${seed}|check`);
+  const inSampleAsShipped = await judgeFitYears({}, 0);
   const heldAsShipped = await judgeYears({}, 0);
   // A record interval of zero width (a year with no event at all gives no spread) would get
   // an infinite weight and decide the whole fit; it is judged below but not weighted.
   const weighted = targets.filter((t) => t.hi > t.lo);
-  const result = await fit({
-    targets: weighted,
-    simulate,
-    free,
-    maxEvaluations,
-    starts: 3,
-    bootstrap,
-    seed,
-    onEvaluation: (e) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r${e.phase}: ${e.evaluations} evaluations, objective ${num(e.objective)}   `);
-    },
-  });
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  const result = await fitShowingProgress({ targets: weighted, simulate, free, maxEvaluations, bootstrap, seed });
   // Judged on seeds the fit never used, in and out of sample alike.
-  const inSample = judge(targets, await recordSimulator(fitYears, runs, `${seed}|check`)(result.theta, 0));
+  const inSample = judge(targets, await judgeFitYears(result.theta, 0));
   const held = judge(heldTargets, await judgeYears(result.theta, 0));
   const passes = (xs: readonly JudgedMoment[]) => xs.filter((m) => m.pass).length;
   const shippedPasses = (xs: readonly JudgedMoment[], at: Record<string, number>) => xs.filter((m) => (at[m.momentId] ?? NaN) >= m.lo && (at[m.momentId] ?? NaN) <= m.hi).length;
@@ -248,9 +245,6 @@ async function fitRecord(ref: string | undefined, opts: FitCliOptions): Promise<
   }
   if (opts.out && written) {
     const note = `fitted by: leverage fit --years ${fitYears.map((y) => y.year).join(',')} --runs ${runs} --seed ${seed} (objective ${num(result.objective)})`;
-    const text = fittedScenarioText(readFileSync(written.source, 'utf8'), withTheta(written.params, result.theta), result.theta, note);
-    parseScenario(text, opts.out);
-    writeAtomic(opts.out, text, '--out');
-    process.stderr.write(`wrote ${opts.out}\n`);
+    writeFitted(opts.out, written, result.theta, note);
   }
 }
