@@ -153,18 +153,29 @@ export interface Setting {
   params: Params;
 }
 
-/** Measures each setting's facts and conclusions, in the order given. */
-export type Evaluate = (settings: readonly Setting[]) => Promise<ItemStatus[][]>;
+/**
+ * Measures each setting's facts and conclusions, in the order given. `replicate` 0 is the
+ * search's seeds; 1 is a fresh set of seeds on which a flip found is measured again.
+ */
+export type Evaluate = (settings: readonly Setting[], replicate: number) => Promise<ItemStatus[][]>;
 
 export interface EdgeSide {
   direction: 'down' | 'up';
   /** The far end probed: half or double the shipped value, kept within the field's bounds (and whole for a whole field). */
   end: number;
   endFactor: number;
-  /** fixed: the value cannot move this way (shipped 0, or already at its bound). */
-  result: 'flips' | 'undecided' | 'none' | 'fixed';
-  /** Where something flips: the nearest value probed that flips it, and the farthest probed that flips nothing. */
-  flip?: { at: number; factor: number; safe: number; safeFactor: number; items: Change[] };
+  /**
+   * flips: a verdict flips, and fresh seeds give the flipped verdict at the end too;
+   * unconfirmed: the search's seeds flip it, fresh seeds at the end do not; fixed: the value cannot move this way
+   * (shipped 0, or at its bound).
+   */
+  result: 'flips' | 'unconfirmed' | 'undecided' | 'none' | 'fixed';
+  /**
+   * Where something flips: the nearest value probed that flips it, and the farthest probed
+   * that flips nothing. `items` flip on the search's seeds and, at the end, on fresh ones;
+   * `unconfirmed` only on the search's.
+   */
+  flip?: { at: number; factor: number; safe: number; safeFactor: number; items: Change[]; unconfirmed: Change[] };
   /** At the end, with no decided flip: the verdicts whose interval now straddles their line. */
   undecided: Change[];
 }
@@ -183,7 +194,7 @@ export interface ScenarioEdges {
   shippedUndecided: ItemStatus[];
   shipped: ItemStatus[];
   params: ParamEdges[];
-  /** Distinct settings measured (the shipped one included). */
+  /** Distinct settings measured (the shipped one included), and those measured again on fresh seeds. */
   settings: number;
 }
 
@@ -227,20 +238,20 @@ export async function findKnifeEdges(
   const steps = o.steps ?? DEFAULT_BISECTION_STEPS;
   const fields = new Map(allFields().map((f) => [f.path, f.field]));
   const cache = new Map<string, ItemStatus[]>();
-  const keyOf = (p: Params) => JSON.stringify(p);
+  const keyOf = (p: Params, replicate = 0) => `${replicate}\n${JSON.stringify(p)}`;
   const setting = (path: string, value: number): Setting => {
     const p = structuredClone(params);
     setPath(p as unknown as Record<string, unknown>, path.split('.'), value);
     return { id: `${path}=${value}`, params: p };
   };
   // Each distinct setting is measured once, however many probes land on it.
-  const measure = async (list: Setting[]) => {
-    const fresh = [...new Map(list.filter((s) => !cache.has(keyOf(s.params))).map((s) => [keyOf(s.params), s])).values()];
+  const measure = async (list: Setting[], replicate = 0) => {
+    const fresh = [...new Map(list.filter((s) => !cache.has(keyOf(s.params, replicate))).map((s) => [keyOf(s.params, replicate), s])).values()];
     if (fresh.length) {
-      const results = await evaluate(fresh);
-      fresh.forEach((s, i) => cache.set(keyOf(s.params), results[i] as ItemStatus[]));
+      const results = await evaluate(fresh, replicate);
+      fresh.forEach((s, i) => cache.set(keyOf(s.params, replicate), results[i] as ItemStatus[]));
     }
-    return list.map((s) => cache.get(keyOf(s.params)) as ItemStatus[]);
+    return list.map((s) => cache.get(keyOf(s.params, replicate)) as ItemStatus[]);
   };
 
   o.onProgress?.('the shipped values');
@@ -287,9 +298,20 @@ export async function findKnifeEdges(
       else b.safe = mid;
     });
   }
-  for (const b of brackets) {
-    const v0 = (edges[b.param] as ParamEdges).shipped;
-    b.side.flip = { at: b.flipped, factor: ratio(b.flipped, v0), safe: b.safe, safeFactor: ratio(b.safe, v0), items: b.flips };
+  // Many verdicts at many probes: some flip by chance. A flip stands only if fresh seeds give
+  // the flipped verdict, decided, at the end of the range too. (At the flip point itself the
+  // verdict sits at its line by construction, so fresh seeds there would mostly say undecided.)
+  if (brackets.length) {
+    o.onProgress?.(`confirming ${brackets.length} flips on fresh seeds`);
+    const atEnd = await measure(brackets.map((b) => setting((edges[b.param] as ParamEdges).path, b.side.end)), 1);
+    brackets.forEach((b, k) => {
+      const fresh = atEnd[k] as ItemStatus[];
+      const holds = (c: Change) => fresh.some((x) => x.kind === c.kind && x.id === c.id && x.state === c.to);
+      const v0 = (edges[b.param] as ParamEdges).shipped;
+      const items = b.flips.filter(holds);
+      b.side.flip = { at: b.flipped, factor: ratio(b.flipped, v0), safe: b.safe, safeFactor: ratio(b.safe, v0), items, unconfirmed: b.flips.filter((c) => !holds(c)) };
+      if (!items.length) b.side.result = 'unconfirmed';
+    });
   }
   return { shipped, shippedUndecided: shipped.filter((s) => !decided(s.state)), params: edges, settings: cache.size };
 }
@@ -349,16 +371,18 @@ function realEvaluator(s: Scenario, o: KnifeEdgeOptions, pool: WorkerPool | unde
     kim: defaultStrategyId('kim', s.strategies as Partial<Record<Actor, string>>),
   };
   const profiles = neededProfiles(defaults);
-  return async (settings) => {
+  return async (settings, replicate) => {
+    // A seed of its own, in the seed alphabet: games unrelated to the search's.
+    const seed = replicate ? `${o.seed}.fresh${replicate}` : o.seed;
     const out: ItemStatus[][] = settings.map(() => []);
     if (o.conclusions !== false) {
       // Paired on the same seeds; a setting that only reweighs a score is rescored, not replayed.
-      const cells = await runOnce({ command: 'knife-edges', seed: o.seed, runs: o.runs, scenarios: pairedSettings(s, settings), profiles }, { workers: o.workers, pool });
+      const cells = await runOnce({ command: 'knife-edges', seed, runs: o.runs, scenarios: pairedSettings(s, settings), profiles }, { workers: o.workers, pool });
       settings.forEach((_, i) => out[i]!.push(...conclusionStatus(cells, i, profiles, defaults)));
     }
     if (!o.facts || o.facts.length) {
       for (const [i, setting] of settings.entries()) {
-        const r = await calibrate([{ ...s, params: setting.params }], { runs: o.runs, seed: o.seed, rounds: o.rounds, run: { workers: o.workers, pool }, ...(o.facts ? { only: o.facts } : {}) });
+        const r = await calibrate([{ ...s, params: setting.params }], { runs: o.runs, seed, rounds: o.rounds, run: { workers: o.workers, pool }, ...(o.facts ? { only: o.facts } : {}) });
         out[i]!.push(...r.facts.map((f): ItemStatus => ({ kind: 'fact', id: f.id, label: f.fact, state: factState(f), value: f.value, low: f.low, high: f.high })));
       }
     }

@@ -15,10 +15,12 @@ export function sideCell(p: ParamEdges, s: EdgeSide): string {
       return `no flip to ${end}`;
     case 'undecided':
       return `undecided at ${end}: ${s.undecided.length}`;
-    case 'flips': {
+    case 'flips':
+    case 'unconfirmed': {
       const f = s.flip!;
       const d = digitsToTell([f.at, p.shipped]);
-      return `flips at ${shownValue(f.at, p.whole, d)} (${shownFactor(f.factor, d)}): ${f.items.length}`;
+      const at = `${shownValue(f.at, p.whole, d)} (${shownFactor(f.factor, d)})`;
+      return s.result === 'flips' ? `flips at ${at}: ${f.items.length}` : `unconfirmed at ${at}`;
     }
   }
 }
@@ -37,6 +39,11 @@ export function knifeEdgeSentences(r: KnifeEdgeReport['scenarios'][number]): str
   for (const p of r.params)
     for (const s of [p.down, p.up]) {
       out.push(...flipSentence(p, s));
+      if (s.flip?.unconfirmed.length) {
+        const d = digitsToTell([s.flip.at, p.shipped]);
+        const at = `${p.path} at ${shownValue(s.flip.at, p.whole, d)} (${shownFactor(s.flip.factor, d)}) the search's seeds say`;
+        out.push(...s.flip.unconfirmed.map((c) => `${at} ${changeWords(c)}, but fresh seeds at the end do not: not counted`));
+      }
       if (s.result === 'undecided') {
         const at = `${p.path} at ${shownValue(s.end, p.whole)} (${shownFactor(s.endFactor)}), no verdict flips, but`;
         out.push(...s.undecided.map((c) => `${at} ${changeWords(c)}`));
@@ -48,7 +55,7 @@ export function knifeEdgeSentences(r: KnifeEdgeReport['scenarios'][number]): str
 export function renderKnifeEdges(r: KnifeEdgeReport): string {
   const lines = [
     `Knife edges: each parameter halved and doubled alone (within its documented bounds), the point between found by ${r.steps} bisection steps on a log scale; ${r.runs} games a batch, ${r.rounds} rounds, seed ${r.seed}.`,
-    'A verdict (a stylized fact of the battery, or one of the columns\' conclusions A-D of `leverage robustness`) flips only when its 95% interval is clear of its line on both sides of the move; "undecided": it straddles there. Cells give where the nearest flip was found and how many verdicts flip there.',
+    'A verdict (a stylized fact of the battery, or one of the columns\' conclusions A-D of `leverage robustness`) flips only when its 95% interval is clear of its line on both sides of the move, on the search\'s seeds, and fresh seeds give the flipped verdict, decided, at the end of the range (x0.5 or x2); "undecided": it straddles there; "unconfirmed": fresh seeds do not repeat the flip. Cells give where the nearest flip was found and how many verdicts flip there.',
     '',
   ];
   for (const [i, t] of knifeEdgeTables(r).entries()) {
@@ -64,7 +71,7 @@ export function renderKnifeEdges(r: KnifeEdgeReport): string {
   return lines.join('\n');
 }
 
-const CSV_COLUMNS = ['scenario', 'parameter', 'shipped', 'direction', 'end', 'end_factor', 'result', 'flip_at', 'flip_factor', 'not_yet_at', 'kind', 'item', 'from', 'to'] as const;
+const CSV_COLUMNS = ['scenario', 'parameter', 'shipped', 'direction', 'end', 'end_factor', 'result', 'flip_at', 'flip_factor', 'not_yet_at', 'kind', 'item', 'from', 'to', 'confirmed'] as const;
 
 /** One row per verdict that flips or turns undecided (one row with empty item columns where nothing does). */
 export function knifeEdgesCsv(r: KnifeEdgeReport): string {
@@ -77,9 +84,9 @@ export function knifeEdgesCsv(r: KnifeEdgeReport): string {
     for (const p of s.params)
       for (const side of [p.down, p.up]) {
         const head = [s.scenario, p.path, p.shipped, side.direction, side.end, side.endFactor, side.result, side.flip?.at, side.flip?.factor, side.flip?.safe];
-        const items = side.flip?.items ?? side.undecided;
-        if (!items.length) rows.push([...head, undefined, undefined, undefined, undefined]);
-        for (const c of items) rows.push([...head, c.kind, c.id, c.from, c.to]);
+        const items = [...(side.flip?.items ?? []).map((c) => ({ c, confirmed: 'yes' })), ...(side.flip?.unconfirmed ?? []).map((c) => ({ c, confirmed: 'no' })), ...side.undecided.map((c) => ({ c, confirmed: '' }))];
+        if (!items.length) rows.push([...head, undefined, undefined, undefined, undefined, undefined]);
+        for (const { c, confirmed } of items) rows.push([...head, c.kind, c.id, c.from, c.to, confirmed]);
       }
   return [CSV_COLUMNS.join(','), ...rows.map((row) => row.map(cell).join(','))].join('\n') + '\n';
 }

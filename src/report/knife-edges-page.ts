@@ -14,7 +14,7 @@ export function knifeEdgesPage(r: KnifeEdgeReport, shown: KnifeEdgeTables, comma
   const page: Page = {
     title: 'leverage calibrate --knife-edges',
     lead: [
-      `Each parameter halved and doubled alone; where a verdict flips, the point between found by ${r.steps} bisection steps on a log scale. ${r.runs} games a batch, ${r.rounds} rounds, seed ${r.seed}. A verdict flips only with its 95% interval clear of its line.`,
+      `Each parameter halved and doubled alone; where a verdict flips, the point between found by ${r.steps} bisection steps on a log scale. ${r.runs} games a batch, ${r.rounds} rounds, seed ${r.seed}. A verdict flips only with its 95% interval clear of its line, on the search's seeds, and fresh seeds give the flipped verdict at the end of the range.`,
       `Reproduce: ${command}`,
     ],
     sections: shown.tables.map((t, i) => ({

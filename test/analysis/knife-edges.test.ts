@@ -26,9 +26,9 @@ describe('knife edges: the search', () => {
     const p = base();
     p.kim.testCost = 0.2;
     let calls = 0;
-    const evaluate: Evaluate = async (s) => {
+    const evaluate: Evaluate = async (s, replicate) => {
       calls++;
-      return lineFact((q) => q.kim.testCost, 0.31)(s);
+      return lineFact((q) => q.kim.testCost, 0.31)(s, replicate);
     };
     const r = await findKnifeEdges(p, ['kim.testCost'], evaluate, { steps: 4 });
     const e = r.params[0]!;
@@ -40,9 +40,21 @@ describe('knife edges: the search', () => {
     expect(f.at / f.safe).toBeCloseTo(2 ** (1 / 16), 6);
     expect(f.factor).toBeCloseTo(f.at / 0.2, 9);
     expect(f.items.map((c) => [c.id, c.from, c.to])).toEqual([['synthetic', 'pass', 'fail']]);
-    // The shipped values, both ends in one round, then one round per step.
-    expect(calls).toBe(1 + 1 + 4);
+    // The shipped values, both ends in one round, one round per step, then the check on fresh seeds.
+    expect(calls).toBe(1 + 1 + 4 + 1);
     expect(flipSentence(e, e.up)[0]).toMatch(/^the fact synthetic fails \(stays below 0\.31\) when kim\.testCost rises to 0\.3\d* \(shipped 0\.2, x1\.\d+; not yet at 0\.\d+\)$/);
+  });
+
+  it('does not count a flip that fresh seeds do not repeat', async () => {
+    const p = base();
+    p.kim.testCost = 0.2;
+    // The search's seeds put the line at 0.31; fresh seeds (replicate 1) put it beyond double.
+    const evaluate: Evaluate = (s, replicate) => lineFact((q) => q.kim.testCost, replicate ? 0.5 : 0.31)(s, replicate);
+    const e = (await findKnifeEdges(p, ['kim.testCost'], evaluate)).params[0]!;
+    expect(e.up.result).toBe('unconfirmed');
+    expect(e.up.flip!.items).toEqual([]);
+    expect(e.up.flip!.unconfirmed.map((c) => c.id)).toEqual(['synthetic']);
+    expect(flipSentence(e, e.up)).toEqual([]);
   });
 
   it('reports no flip when the line lies outside x0.5..x2', async () => {
@@ -86,9 +98,9 @@ describe('knife edges: the search', () => {
     const p = base();
     p.payoffs.china.usStrain = 0;
     let settings = 0;
-    const r = await findKnifeEdges(p, ['payoffs.china.usStrain'], async (s) => {
+    const r = await findKnifeEdges(p, ['payoffs.china.usStrain'], async (s, replicate) => {
       settings += s.length;
-      return lineFact(() => 0, 1)(s);
+      return lineFact(() => 0, 1)(s, replicate);
     });
     expect([r.params[0]!.down.result, r.params[0]!.up.result]).toEqual(['fixed', 'fixed']);
     expect(settings).toBe(1);
