@@ -454,6 +454,8 @@ export function flipSentence(p: ParamEdges, s: EdgeSide): string[] {
   // The flip lies between the last value probed that flipped nothing and the first that did.
   const d = digitsToTell([s.flip.at, s.flip.safe, p.shipped]);
   const v = (x: number) => shownValue(x, p.whole, d);
-  const where = `${p.path} ${moves} ${v(s.flip.at)} (shipped ${v(p.shipped)}, ${shownFactor(s.flip.factor, d)}; not yet at ${v(s.flip.safe)})`;
+  // Where every probe flipped, the flip lies between the shipped value and the nearest probe.
+  const before = s.flip.safe === p.shipped ? 'the nearest value probed' : `not yet at ${v(s.flip.safe)}`;
+  const where = `${p.path} ${moves} ${v(s.flip.at)} (shipped ${v(p.shipped)}, ${shownFactor(s.flip.factor, d)}; ${before})`;
   return s.flip.items.map((c) => `${changeWords(c)} when ${where}`);
 }

@@ -18,7 +18,7 @@ export function sideCell(p: ParamEdges, s: EdgeSide): string {
     case 'flips':
     case 'unconfirmed': {
       const f = s.flip!;
-      const d = digitsToTell([f.at, p.shipped]);
+      const d = digitsToTell([f.at, f.safe, p.shipped]);
       const at = `${shownValue(f.at, p.whole, d)} (${shownFactor(f.factor, d)})`;
       return s.result === 'flips' ? `flips at ${at}: ${f.items.length}` : `unconfirmed at ${at}`;
     }
