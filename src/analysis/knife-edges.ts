@@ -178,6 +178,11 @@ export interface EdgeSide {
   flip?: { at: number; factor: number; safe: number; safeFactor: number; items: Change[]; unconfirmed: Change[] };
   /** At the end, with no decided flip: the verdicts whose interval now straddles their line. */
   undecided: Change[];
+  /**
+   * Verdicts flipped at the end that the nearest flip does not include (they flip further
+   * out), confirmed on fresh seeds the same way; where they start to flip is not searched.
+   */
+  alsoAtEnd?: Change[];
 }
 
 export interface ParamEdges {
@@ -201,6 +206,8 @@ export interface ScenarioEdges {
 interface Bracket {
   param: number;
   side: EdgeSide;
+  /** What the end flips on the search's seeds. */
+  endFlips: Change[];
   whole: boolean;
   safe: number;
   flipped: number;
@@ -279,7 +286,7 @@ export async function findKnifeEdges(
     const { flips, undecided } = compareStatus(shipped, endStatus[k] as ItemStatus[]);
     if (flips.length) {
       s.result = 'flips';
-      brackets.push({ param: i, side: s, whole: e.whole, safe: e.shipped, flipped: s.end, flips, stepsLeft: steps });
+      brackets.push({ param: i, side: s, endFlips: flips, whole: e.whole, safe: e.shipped, flipped: s.end, flips, stepsLeft: steps });
     } else if (undecided.length) {
       s.result = 'undecided';
       s.undecided = undecided;
@@ -311,6 +318,8 @@ export async function findKnifeEdges(
       const items = b.flips.filter(holds);
       b.side.flip = { at: b.flipped, factor: ratio(b.flipped, v0), safe: b.safe, safeFactor: ratio(b.safe, v0), items, unconfirmed: b.flips.filter((c) => !holds(c)) };
       if (!items.length) b.side.result = 'unconfirmed';
+      const further = b.endFlips.filter((c) => holds(c) && !b.flips.some((x) => x.kind === c.kind && x.id === c.id));
+      if (further.length) b.side.alsoAtEnd = further;
     });
   }
   return { shipped, shippedUndecided: shipped.filter((s) => !decided(s.state)), params: edges, settings: cache.size };

@@ -39,6 +39,10 @@ export function knifeEdgeSentences(r: KnifeEdgeReport['scenarios'][number]): str
   for (const p of r.params)
     for (const s of [p.down, p.up]) {
       out.push(...flipSentence(p, s));
+      if (s.alsoAtEnd?.length) {
+        const at = `by ${p.path} ${shownValue(s.end, p.whole)} (${shownFactor(s.endFactor)}), further out`;
+        out.push(...s.alsoAtEnd.map((c) => `${changeWords(c)} ${at}`));
+      }
       if (s.flip?.unconfirmed.length) {
         const d = digitsToTell([s.flip.at, p.shipped]);
         const at = `${p.path} at ${shownValue(s.flip.at, p.whole, d)} (${shownFactor(s.flip.factor, d)}) the search's seeds say`;
@@ -71,9 +75,9 @@ export function renderKnifeEdges(r: KnifeEdgeReport): string {
   return lines.join('\n');
 }
 
-const CSV_COLUMNS = ['scenario', 'parameter', 'shipped', 'direction', 'end', 'end_factor', 'result', 'flip_at', 'flip_factor', 'not_yet_at', 'kind', 'item', 'from', 'to', 'confirmed'] as const;
+const CSV_COLUMNS = ['scenario', 'parameter', 'shipped', 'direction', 'end', 'end_factor', 'result', 'flip_at', 'flip_factor', 'not_yet_at', 'kind', 'item', 'from', 'to', 'found', 'confirmed'] as const;
 
-/** One row per verdict that flips or turns undecided (one row with empty item columns where nothing does). */
+/** One row per verdict that flips or turns undecided, saying where it was found (one row with empty item columns where nothing does). */
 export function knifeEdgesCsv(r: KnifeEdgeReport): string {
   const cell = (v: string | number | undefined) => {
     const t = v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : String(v);
@@ -84,9 +88,14 @@ export function knifeEdgesCsv(r: KnifeEdgeReport): string {
     for (const p of s.params)
       for (const side of [p.down, p.up]) {
         const head = [s.scenario, p.path, p.shipped, side.direction, side.end, side.endFactor, side.result, side.flip?.at, side.flip?.factor, side.flip?.safe];
-        const items = [...(side.flip?.items ?? []).map((c) => ({ c, confirmed: 'yes' })), ...(side.flip?.unconfirmed ?? []).map((c) => ({ c, confirmed: 'no' })), ...side.undecided.map((c) => ({ c, confirmed: '' }))];
-        if (!items.length) rows.push([...head, undefined, undefined, undefined, undefined, undefined]);
-        for (const { c, confirmed } of items) rows.push([...head, c.kind, c.id, c.from, c.to, confirmed]);
+        const items = [
+          ...(side.flip?.items ?? []).map((c) => ({ c, where: 'nearest flip', confirmed: 'yes' })),
+          ...(side.flip?.unconfirmed ?? []).map((c) => ({ c, where: 'nearest flip', confirmed: 'no' })),
+          ...(side.alsoAtEnd ?? []).map((c) => ({ c, where: 'by the end', confirmed: 'yes' })),
+          ...side.undecided.map((c) => ({ c, where: 'undecided at the end', confirmed: '' })),
+        ];
+        if (!items.length) rows.push([...head, undefined, undefined, undefined, undefined, undefined, undefined]);
+        for (const { c, where, confirmed } of items) rows.push([...head, c.kind, c.id, c.from, c.to, where, confirmed]);
       }
   return [CSV_COLUMNS.join(','), ...rows.map((row) => row.map(cell).join(','))].join('\n') + '\n';
 }

@@ -45,6 +45,20 @@ describe('knife edges: the search', () => {
     expect(flipSentence(e, e.up)[0]).toMatch(/^the fact synthetic fails \(stays below 0\.31\) when kim\.testCost rises to 0\.3\d* \(shipped 0\.2, x1\.\d+; not yet at 0\.\d+\)$/);
   });
 
+  it('names the verdicts that flip only further out, by the end', async () => {
+    const p = base();
+    p.kim.testCost = 0.2;
+    const near = lineFact((q) => q.kim.testCost, 0.31);
+    const far = lineFact((q) => q.kim.testCost, 0.39);
+    const evaluate: Evaluate = async (s, r) => {
+      const [a, b] = [await near(s, r), await far(s, r)];
+      return a.map((x, i) => [...x, { ...b[i]![0]!, id: 'further' }]);
+    };
+    const e = (await findKnifeEdges(p, ['kim.testCost'], evaluate)).params[0]!;
+    expect(e.up.flip!.items.map((c) => c.id)).toEqual(['synthetic']);
+    expect(e.up.alsoAtEnd!.map((c) => [c.id, c.to])).toEqual([['further', 'fail']]);
+  });
+
   it('does not count a flip that fresh seeds do not repeat', async () => {
     const p = base();
     p.kim.testCost = 0.2;

@@ -30,7 +30,7 @@ describe('leverage calibrate --knife-edges', () => {
     const csv = run(['calibrate', '2022', '--knife-edges', '--param', 'kim.tensionDecay', ...SMALL, '--format', 'csv']);
     expect(csv.code).toBe(0);
     const lines = csv.out.trim().split('\n');
-    expect(lines[0]).toBe('scenario,parameter,shipped,direction,end,end_factor,result,flip_at,flip_factor,not_yet_at,kind,item,from,to,confirmed');
+    expect(lines[0]).toBe('scenario,parameter,shipped,direction,end,end_factor,result,flip_at,flip_factor,not_yet_at,kind,item,from,to,found,confirmed');
     const p = report.scenarios[0]!.params[0]!;
     expect(lines.filter((l) => l.startsWith('2022,kim.tensionDecay,0.1,down,')).every((l) => l.split(',')[6] === p.down.result)).toBe(true);
     expect(lines.some((l) => l.startsWith('2022,kim.tensionDecay,0.1,up,'))).toBe(true);
