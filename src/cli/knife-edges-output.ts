@@ -20,7 +20,8 @@ export function sideCell(p: ParamEdges, s: EdgeSide): string {
       const f = s.flip!;
       const d = digitsToTell([f.at, f.safe, p.shipped]);
       const at = `${shownValue(f.at, p.whole, d)} (${shownFactor(f.factor, d)})`;
-      return s.result === 'flips' ? `flips at ${at}: ${f.items.length}` : `unconfirmed at ${at}`;
+      const nearest = s.result === 'flips' ? `flips at ${at}: ${f.items.length}` : `unconfirmed at ${at}`;
+      return s.alsoAtEnd?.length ? `${nearest}; by ${shownFactor(s.endFactor)}: ${s.alsoAtEnd.length} more` : nearest;
     }
   }
 }
