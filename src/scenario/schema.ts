@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Field } from './fields.js';
-import { FIELD_GROUPS, ROUNDS_FIELD } from './fields.js';
+import type { Field } from '../model/params.js';
+import { PARAM_TABLE } from '../model/params.js';
 import { CLAIM_IDS } from '../model/claims.js';
 
 /** The version of the scenario file format this build reads. */
@@ -12,13 +12,13 @@ function fieldSchema(f: Field) {
   return f.kind === 'perRung' ? z.tuple([bounded, bounded, bounded, bounded]) : bounded;
 }
 
-function groupSchema(fields: Record<string, Field>) {
+function groupSchema(fields: Readonly<Record<string, Field>>) {
   const shape: Record<string, z.ZodType> = {};
   for (const [k, f] of Object.entries(fields)) shape[k] = fieldSchema(f).optional();
   return z.strictObject(shape);
 }
 
-const g = FIELD_GROUPS;
+const g = PARAM_TABLE;
 const strategyName = z.string().min(1);
 
 /** An assumption toggle: `on`, `off`, or parameter overrides (validated against the field table later). */
@@ -29,7 +29,7 @@ export const scenarioSchema = z.strictObject({
   name: z.string().min(1).max(60).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/),
   title: z.string().min(1).max(120),
   description: z.string().min(1).max(300),
-  rounds: fieldSchema(ROUNDS_FIELD).optional(),
+  rounds: fieldSchema(g.rounds).optional(),
   /** What a round stands for in time (README: "The clock"): rates are read against the record per this clock. */
   clock: z
     .strictObject({
@@ -47,9 +47,9 @@ export const scenarioSchema = z.strictObject({
   dynamics: groupSchema(g.dynamics).optional(),
   payoffs: z
     .strictObject({
-      us: groupSchema(g['payoffs.us']).optional(),
-      china: groupSchema(g['payoffs.china']).optional(),
-      kim: groupSchema(g['payoffs.kim']).optional(),
+      us: groupSchema(g.payoffs.us).optional(),
+      china: groupSchema(g.payoffs.china).optional(),
+      kim: groupSchema(g.payoffs.kim).optional(),
     })
     .optional(),
   strategies: z
