@@ -1,5 +1,6 @@
 // The one build-time generator (`npm run gen`, run by `npm run build`). It writes
-// src/model/state-code.generated.ts from the state table (gen-state-code.ts), and
+// src/model/state-code.generated.ts and src/engine/batch/live-views.generated.ts from the
+// state table (gen-state-code.ts), and
 // src/engine/batch/compiled-round.generated.ts: the game table compiled into one
 // straight-line round (issue 12). Each phase in the table's order, each legality test and
 // rule called directly by its name in src/model (never copied), moves as small integers and
@@ -20,7 +21,7 @@ import * as chinaMoves from '../src/model/china-moves.js';
 import * as kimMoves from '../src/model/kim-moves.js';
 import * as roundEnd from '../src/model/round-end.js';
 import * as usMoves from '../src/model/us-moves.js';
-import { STATE_CODE_FILE, stateCodeSource } from './gen-state-code.js';
+import { LIVE_VIEWS_FILE, liveViewsSource, STATE_CODE_FILE, stateCodeSource } from './gen-state-code.js';
 
 export const GENERATED_FILE = join(import.meta.dirname, '..', 'src', 'engine', 'batch', 'compiled-round.generated.ts');
 
@@ -228,7 +229,11 @@ function writeIfChanged(file: string, text: string, check: boolean): boolean {
 // The one build-time generator: the state code from the state table, then the compiled round.
 function main(): void {
   const check = process.argv.includes('--check');
-  const fresh = [writeIfChanged(STATE_CODE_FILE, stateCodeSource(), check), writeIfChanged(GENERATED_FILE, compiledRoundSource(), check)];
+  const fresh = [
+    writeIfChanged(STATE_CODE_FILE, stateCodeSource(), check),
+    writeIfChanged(LIVE_VIEWS_FILE, liveViewsSource(), check),
+    writeIfChanged(GENERATED_FILE, compiledRoundSource(), check),
+  ];
   if (!fresh.every(Boolean)) process.exit(1);
 }
 

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LIVE_VIEWS_FILE, liveViewsSource } from '../../scripts/gen-state-code.js';
 import type { GameContext } from '../../src/model/context.js';
 import type { ChinaView, KimView, UsView } from '../../src/model/views.js';
-import { ChinaLiveView, KimLiveView, UsLiveView } from '../../src/engine/batch/live-views.js';
+import { ChinaLiveView, KimLiveView, UsLiveView } from '../../src/engine/batch/live-views.generated.js';
 import { chinaView, kimView, usView } from '../../src/model/views.js';
 import { leverageGame } from '../../src/engine/reference/stepper.js';
 import { runGame } from '../../src/engine/game-loop.js';
@@ -31,6 +33,23 @@ function readAll(view: object, keys: string[]): Record<string, unknown> {
   for (const k of keys) out[k] = (view as Record<string, unknown>)[k];
   return out;
 }
+
+describe('the live views are generated from the state table', () => {
+  it('the committed file is what the generator writes now (run `npm run gen` after changing STATE_FIELDS)', () => {
+    expect(readFileSync(LIVE_VIEWS_FILE, 'utf8')).toBe(liveViewsSource());
+  });
+
+  it('each side gets a getter for each field it sees, under its view name, and nothing it does not see', () => {
+    const src = liveViewsSource();
+    const usClass = src.slice(src.indexOf('class UsLiveView'));
+    const chinaClass = src.slice(src.indexOf('class ChinaLiveView'), src.indexOf('class KimLiveView'));
+    // The US sees Kim's public standing under the view name `kimStanding`, never the true one.
+    expect(usClass).toContain('get kimStanding() {\n    return this.ctx.kimStandingPublic;');
+    expect(usClass).not.toContain('this.ctx.chinaInfluence');
+    // A belief is shown as its share of its counts (its `read`), not the stored counts.
+    expect(chinaClass).toContain('get chinaBeliefUsPays() {\n    return chinaBeliefUsPays(this.ctx);');
+  });
+});
 
 describe('live views read the context through accessors and give the copied views\' values', () => {
   const all = contexts();
