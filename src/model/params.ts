@@ -59,8 +59,8 @@ const KIM_AI = ['regimeFirst', 'loyalClient', 'independent'];
 /**
  * Every parameter, grouped by the part of the game it governs (`payoffs` by actor). A new
  * parameter is one row here (a rule then reads it as `p.<group>.<name>`); `npm run docs`
- * adds it to scenarios/README.md. A new group is a key here and one line of the scenario
- * schema (scenario/schema.ts).
+ * adds it to scenarios/README.md. A new group is one key here: the scenario schema reads
+ * every group of the table.
  */
 export const PARAM_TABLE = {
   rounds: n(12, 1, 200, ['C8'], 'Rounds before the game stops. 1 makes it a one-shot game.', true),
@@ -222,8 +222,12 @@ export const PARAM_TABLE = {
   },
 } as const;
 
-/** A parameter's row, or a group of rows. */
-type Rows = Field | { readonly [name: string]: Rows };
+/** A group of rows (or of groups, as `payoffs`). */
+export type Rows = { readonly [name: string]: Field | Rows };
+/** Is this a parameter's row (not a group of them)? */
+export function isField(row: Field | Rows): row is Field {
+  return typeof row.kind === 'string';
+}
 /** The values a table of rows defines: a number per row, four per `perRung` row. */
 type ValuesOf<T> = T extends { kind: 'perRung' } ? PerRung : T extends { kind: 'number' } ? number : { -readonly [K in keyof T]: ValuesOf<T[K]> };
 
@@ -251,9 +255,11 @@ void tableIsRows;
 /** Every parameter's row with its dotted path (`rounds`, `start.chinaInfluence`, `payoffs.us.war`), in table order. */
 export function paramRows(): { path: string; field: Field }[] {
   const out: { path: string; field: Field }[] = [];
-  const walk = (rows: Rows, path: string): void => {
-    if (typeof rows.kind === 'string') out.push({ path, field: rows as Field });
-    else for (const [name, sub] of Object.entries(rows)) walk(sub as Rows, path ? `${path}.${name}` : name);
+  const walk = (rows: Rows, prefix: string): void => {
+    for (const [name, row] of Object.entries(rows)) {
+      if (isField(row)) out.push({ path: prefix + name, field: row });
+      else walk(row, `${prefix}${name}.`);
+    }
   };
   walk(PARAM_TABLE, '');
   return out;
