@@ -82,6 +82,7 @@ function perRound(): string[] {
 /** The payoff terms (PAYOFF_TERMS, model/outcomes.ts), one straight line each, in table order. */
 function payoffTerms(): string[] {
   const facts = new Set<string>(SCORING_FACTS);
+  for (const f of facts) if (f in DECLS) throw new Error(`scoring fact '${f}' has the name of a state field; rename one, so a payoff term's factor names one thing`);
   const lines = PAYOFF_TERMS.map((t, i) => {
     const factors = t.of.map((f) => (facts.has(f) ? `s.${ident(f)}` : f in DECLS ? `c.${ident(f)}` : fail(`payoff term ${t.actor}.${t.id}: '${f}' is neither a scoring fact nor a state field`)));
     const product = [`w.${ident(t.actor)}.${ident(t.weightName)}`, ...factors].join(' * ');

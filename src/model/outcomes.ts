@@ -87,10 +87,12 @@ function term<A extends Actor>(actor: A, id: string, label: string, weight: keyo
 
 /**
  * Every payoff component, in the order it is summed, each with its weight and formula:
- * declared once, here; payoffTermsInto (state-code.generated.ts) is written from it by
+ * declared once, here; writeTerms (state-code.generated.ts) is written from it by
  * `npm run gen`. The order is part of the result: floating-point sums depend on it, and it
  * is the order the terms always had, so payoffs are bit for bit what they were before they
- * were broken down.
+ * were broken down. A new term is a row appended here, its weight a row of PARAM_TABLE's
+ * `payoffs` group; a quantity that is not a state field becomes a scoring fact first
+ * (`scoring`, scoringFacts); then `npm run gen`.
  */
 export const PAYOFF_TERMS: readonly TermRow[] = [
   term('us', 'concessions', 'concessions paid', 'concessionCost', ['C3', 'C6'], -1, 'paidOut'),
