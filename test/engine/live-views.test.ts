@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LIVE_VIEWS_FILE, liveViewsSource } from '../../scripts/gen-state-code.js';
 import type { GameContext } from '../../src/model/context.js';
 import type { ChinaView, KimView, UsView } from '../../src/model/views.js';
-import { ChinaLiveView, KimLiveView, UsLiveView } from '../../src/engine/batch/live-views.generated.js';
+import { ChinaLiveView, KimLiveView, UsLiveView } from '../../src/engine/batch/live-views.js';
 import { chinaView, kimView, usView } from '../../src/model/views.js';
 import { leverageGame } from '../../src/engine/reference/stepper.js';
 import { runGame } from '../../src/engine/game-loop.js';
@@ -41,8 +41,12 @@ describe('the live views are generated from the state table', () => {
 
   it('each side gets a getter for each field it sees, under its view name, and nothing it does not see', () => {
     const src = liveViewsSource();
-    const usClass = src.slice(src.indexOf('class UsLiveView'));
-    const chinaClass = src.slice(src.indexOf('class ChinaLiveView'), src.indexOf('class KimLiveView'));
+    const usClass = src.slice(src.indexOf('class UsLiveFields'));
+    const chinaClass = src.slice(src.indexOf('class ChinaLiveFields'), src.indexOf('class KimLiveFields'));
+    const shared = src.slice(src.indexOf('class SharedLiveFields'), src.indexOf('class ChinaLiveFields'));
+    // What every side sees is written once, in the shared class.
+    expect(shared).toContain('get tension() {');
+    expect(src.match(/get tension\(\)/g)).toHaveLength(1);
     // The US sees Kim's public standing under the view name `kimStanding`, never the true one.
     expect(usClass).toContain('get kimStanding() {\n    return this.ctx.kimStandingPublic;');
     expect(usClass).not.toContain('this.ctx.chinaInfluence');

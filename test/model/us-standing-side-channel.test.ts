@@ -9,7 +9,7 @@ import { formatStep } from '../../src/cli/format.js';
 import { makeRng } from '../../src/rng/rng.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { getStrategy } from '../../src/strategies/registry.js';
-import { UsLiveView } from '../../src/engine/batch/live-views.generated.js';
+import { UsLiveView } from '../../src/engine/batch/live-views.js';
 
 // Issue 20, item 1 (C4): an uncaught courier request must not reach Washington through
 // anything it observes, numbers included. Each pair of games below is the same game (same

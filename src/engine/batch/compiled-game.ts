@@ -13,7 +13,7 @@ import { copyState } from '../../model/state-code.generated.js';
 import { AleaStream, prefixHashState, seedTogether } from '../../rng/alea.js';
 import { gameSeed } from '../../rng/rng.js';
 import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
-import { ChinaLiveView, KimLiveView, UsLiveView } from './live-views.generated.js';
+import { ChinaLiveView, KimLiveView, UsLiveView } from './live-views.js';
 import { runGame } from '../game-loop.js';
 import { leverageGame } from '../reference/stepper.js';
 import { summarize, summarizeInto } from './game-summary.js';

@@ -1,18 +1,16 @@
-import type { GameContext } from '../../model/context.js';
 import type { MoveName } from '../../model/moves.js';
-import type { PublicRules } from '../../model/views.js';
-import { warRisk } from '../../model/crisis.js';
+import type { ChinaView, KimView, UsView } from '../../model/views.js';
 import { MOVE_NAMES, moveVisibleTo } from '../../model/moves.js';
-import { publicRules } from '../../model/views.js';
+import { ChinaLiveFields, KimLiveFields, UsLiveFields } from './live-views.generated.js';
 
 // Views for the batch path that copy nothing: each reads its side's fields straight off the
 // game's context through accessors, when (and if) a strategy asks. views.ts builds the
 // same views by copying ~30 fields per decision; these give the very same values (a test
 // compares every field), bound once per game, so a decision allocates nothing.
 //
-// The getters for the state fields a side sees are generated from the state table
-// (live-views.generated.ts, by `npm run gen`); here is only what every view has beyond
-// them, as the base each generated class extends.
+// The getters for the state fields each side sees are generated from the state table
+// (live-views.generated.ts, `npm run gen`), on the base every view shares
+// (live-view-base.ts); here is only what a side's view has beyond them.
 //
 // What a side may see stays a type-level guarantee: a strategy receives these as its side's
 // view type (UsView, ChinaView, KimView), which has only its side's fields, and the context
@@ -21,29 +19,7 @@ import { publicRules } from '../../model/views.js';
 /** C4: China's moves the US does not observe as they are made (a request it must catch). */
 const HIDDEN_FROM_US: ReadonlySet<string> = new Set(MOVE_NAMES.filter((m) => !moveVisibleTo(m, 'us')));
 
-abstract class LiveView {
-  protected ctx!: GameContext;
-  private shared!: PublicRules;
-
-  /** Point the view at a game (once per game; the context is then updated in place). */
-  bind(ctx: GameContext): this {
-    this.ctx = ctx;
-    this.shared = publicRules(ctx.params);
-    return this;
-  }
-
-  get rounds(): number {
-    return this.ctx.params.rounds;
-  }
-  get warRisk(): number {
-    return warRisk(this.ctx.tension, this.ctx.deterrence, this.ctx.params);
-  }
-  get rules(): PublicRules {
-    return this.shared;
-  }
-}
-
-export abstract class UsLiveBase extends LiveView {
+export class UsLiveView extends UsLiveFields implements UsView {
   get actor(): 'us' {
     return 'us';
   }
@@ -54,13 +30,13 @@ export abstract class UsLiveBase extends LiveView {
   }
 }
 
-export abstract class ChinaLiveBase extends LiveView {
+export class ChinaLiveView extends ChinaLiveFields implements ChinaView {
   get actor(): 'china' {
     return 'china';
   }
 }
 
-export abstract class KimLiveBase extends LiveView {
+export class KimLiveView extends KimLiveFields implements KimView {
   get actor(): 'kim' {
     return 'kim';
   }
