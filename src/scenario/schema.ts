@@ -26,7 +26,7 @@ const groupSchemas = Object.fromEntries(Object.entries(groups).map(([name, rows]
 };
 const strategyName = z.string().min(1);
 
-/** An assumption toggle: `on`, `off`, or parameter overrides (validated against the field table later). */
+/** An assumption toggle: `on`, `off`, or parameter overrides (validated against the parameter table later). */
 const assumption = z.union([z.enum(['on', 'off']), z.record(z.string(), z.number())]);
 
 export const scenarioSchema = z.strictObject({
