@@ -1,4 +1,4 @@
-// Regenerates the field reference in scenarios/README.md from src/scenario/fields.ts.
+// Regenerates the field reference in scenarios/README.md from the parameter table (PARAM_TABLE, src/model/params.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withFieldReference } from '../src/scenario/docs.js';

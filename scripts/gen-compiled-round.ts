@@ -1,5 +1,7 @@
 // The one build-time generator (`npm run gen`, run by `npm run build`). It writes
-// src/model/state-code.generated.ts from the state table (gen-state-code.ts), and
+// src/model/state-code.generated.ts and src/engine/batch/live-views.generated.ts from the
+// state table (gen-state-code.ts), the field reference in scenarios/README.md from the
+// parameter table (as `npm run docs`), and
 // src/engine/batch/compiled-round.generated.ts: the game table compiled into one
 // straight-line round (issue 12). Each phase in the table's order, each legality test and
 // rule called directly by its name in src/model (never copied), moves as small integers and
@@ -7,10 +9,11 @@
 // same states, moves, guards, actions and order, so the compiled round, the stepper and the
 // diagram cannot drift apart. `npm run build` runs this; a test fails if the committed file
 // differs from what this writes now. `--check` only compares.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeAtomic } from '../src/cli/io.js';
+import { withFieldReference } from '../src/scenario/docs.js';
 import type { Actor } from '../src/model/context.js';
 import type { MoveDecl } from '../src/model/game-table.js';
 import { ACTOR_TABLE, CHANCE_PHASE, CHANCE_RULES, ENDINGS, GAME_TABLE, NEXT_ROUND, ROUND_END_PHASE, TURN_ORDER } from '../src/model/game-table.js';
@@ -20,7 +23,7 @@ import * as chinaMoves from '../src/model/china-moves.js';
 import * as kimMoves from '../src/model/kim-moves.js';
 import * as roundEnd from '../src/model/round-end.js';
 import * as usMoves from '../src/model/us-moves.js';
-import { STATE_CODE_FILE, stateCodeSource } from './gen-state-code.js';
+import { LIVE_VIEWS_FILE, liveViewsSource, STATE_CODE_FILE, stateCodeSource } from './gen-state-code.js';
 
 export const GENERATED_FILE = join(import.meta.dirname, '..', 'src', 'engine', 'batch', 'compiled-round.generated.ts');
 
@@ -225,10 +228,20 @@ function writeIfChanged(file: string, text: string, check: boolean): boolean {
   return true;
 }
 
-// The one build-time generator: the state code from the state table, then the compiled round.
+/** The scenario field reference (scenarios/README.md), from the parameter table; `npm run docs` writes it alone. */
+const SCENARIO_README = join(import.meta.dirname, '..', 'scenarios', 'README.md');
+
+// The one build-time generator: the state code and live views from the state table, the
+// compiled round, and the field reference from the parameter table.
 function main(): void {
   const check = process.argv.includes('--check');
-  const fresh = [writeIfChanged(STATE_CODE_FILE, stateCodeSource(), check), writeIfChanged(GENERATED_FILE, compiledRoundSource(), check)];
+  const fresh = [
+    writeIfChanged(STATE_CODE_FILE, stateCodeSource(), check),
+    writeIfChanged(LIVE_VIEWS_FILE, liveViewsSource(), check),
+    writeIfChanged(GENERATED_FILE, compiledRoundSource(), check),
+    // Absent from a package that ships without the scenario docs: nothing to keep fresh.
+    !existsSync(SCENARIO_README) || writeIfChanged(SCENARIO_README, withFieldReference(readFileSync(SCENARIO_README, 'utf8')), check),
+  ];
   if (!fresh.every(Boolean)) process.exit(1);
 }
 

@@ -1,7 +1,7 @@
 // The argument, claim by claim, in our own words, with where each claim is made in the
 // three columns (year and paragraph: `2020¶4` is the 4th non-empty line of the 2020 column)
 // and which rules of this model encode it. Scenario parameters carry their own claim tags
-// (scenario/fields.ts). `off` says how a scenario's `assumptions:` block switches a claim off.
+// (PARAM_TABLE, model/params.ts). `off` says how a scenario's `assumptions:` block switches a claim off.
 
 export interface Claim {
   id: ClaimId;

@@ -1,5 +1,7 @@
 import type { ClaimId } from './claims.js';
-import type { Actor, GameContext } from './context.js';
+import type { Actor, GameContext, StateField } from './context.js';
+import type { Params } from './params.js';
+import { writeTerms } from './state-code.generated.js';
 
 /** The named ways a game ends. Each is a final state of the machine. */
 export const OUTCOMES = {
@@ -40,85 +42,108 @@ export interface PayoffTerm {
   actor: Actor;
   /** A few words for tables. */
   label: string;
-  /** The scenario weight that scales it. */
+  /** The scenario weight that scales it, as a path (`payoffs.us.war`). */
   weight: string;
   /** The claims behind it; empty means our own modelling assumption. */
   claims: ClaimId[];
 }
 
 /**
- * Every payoff component, in the order it is summed. The order is part of the result:
- * floating-point sums depend on it, and it is the order the terms always had, so payoffs
- * are bit for bit what they were before they were broken down.
+ * What the payoff terms read beyond the state fields, worked out once per scoring
+ * (scoringFacts). Also the scratch object they are worked out into.
  */
-export const PAYOFF_TERMS: readonly PayoffTerm[] = [
-  { id: 'concessions', actor: 'us', label: 'concessions paid', weight: 'payoffs.us.concessionCost', claims: ['C3', 'C6'] },
-  { id: 'credibility', actor: 'us', label: 'credibility kept', weight: 'payoffs.us.credibility', claims: ['C8'] },
-  { id: 'tension', actor: 'us', label: 'tension endured', weight: 'payoffs.us.averageTension', claims: [] },
-  { id: 'war', actor: 'us', label: 'war', weight: 'payoffs.us.war', claims: ['C12'] },
-  { id: 'settlement', actor: 'us', label: 'settlement', weight: 'payoffs.us.settlement', claims: ['C11'] },
-  { id: 'europe', actor: 'us', label: "Europe's alignment", weight: 'payoffs.us.europe', claims: ['C10'] },
-  { id: 'regimeCrisis', actor: 'us', label: 'regime crisis', weight: 'payoffs.us.regimeCrisis', claims: [] },
-  { id: 'concessions', actor: 'china', label: 'concessions won', weight: 'payoffs.china.concessionGain', claims: ['C2', 'C3'] },
-  { id: 'exposure', actor: 'china', label: 'exposure (stigma)', weight: 'payoffs.china.exposure', claims: ['C10', 'C12'] },
-  { id: 'war', actor: 'china', label: 'war', weight: 'payoffs.china.war', claims: [] },
-  { id: 'europe', actor: 'china', label: "Europe's alignment", weight: 'payoffs.china.europe', claims: ['C10'] },
-  { id: 'regimeCrisis', actor: 'china', label: 'regime crisis', weight: 'payoffs.china.regimeCrisis', claims: [] },
-  { id: 'rivalry', actor: 'china', label: 'US-China rivalry', weight: 'payoffs.china.rivalry', claims: ['C13'] },
-  { id: 'standing', actor: 'kim', label: 'standing at home', weight: 'payoffs.kim.standing', claims: ['C7'] },
-  { id: 'economy', actor: 'kim', label: 'economy', weight: 'payoffs.kim.economy', claims: ['C7'] },
-  { id: 'aid', actor: 'kim', label: 'aid received', weight: 'payoffs.kim.aid', claims: ['C6'] },
-  { id: 'war', actor: 'kim', label: 'war', weight: 'payoffs.kim.war', claims: [] },
-  { id: 'regimeCrisis', actor: 'kim', label: 'regime crisis', weight: 'payoffs.kim.regimeCrisis', claims: ['C7'] },
-  { id: 'settlement', actor: 'kim', label: 'settlement', weight: 'payoffs.kim.settlement', claims: ['C11'] },
-  // Issue 19, appended so the older terms keep their places (and payoffs their bits).
-  { id: 'strain', actor: 'china', label: 'strain on Washington', weight: 'payoffs.china.usStrain', claims: ['C2'] },
-  { id: 'unwantedTests', actor: 'china', label: 'tests it did not want', weight: 'payoffs.china.unwantedTests', claims: ['C7', 'C12'] },
+const scoring = {
+  /** Tension endured: its average over the rounds played (the current tension before any). */
+  avgTension: 0,
+  /** 1 when the game ended that way, else 0. */
+  war: 0,
+  crisis: 0,
+  settled: 0,
+  /** C3: what China took, in the scenario's own prices. */
+  chinaTake: 0,
+  /** C3, C6: all the US paid out (China's take and aid to Kim). */
+  paidOut: 0,
+  /** C6: what one payment of aid is worth. */
+  priceOfAid: 0,
+};
+export type ScoringFacts = typeof scoring;
+/** The names a term may multiply its weight by: a scoring fact or a state field. */
+export type Factor = keyof ScoringFacts | StateField;
+export const SCORING_FACTS = Object.keys(scoring) as (keyof ScoringFacts)[];
+
+/** A term with the formula that gives its value: sign x weight x each factor, in that order. */
+export interface TermRow extends PayoffTerm {
+  /** The weight's name within the actor's payoff group (`payoffs.<actor>.<weightName>`). */
+  weightName: string;
+  /** -1 for a cost. */
+  sign: 1 | -1;
+  of: readonly Factor[];
+}
+
+/** A term of actor A, weighted by `payoffs.<A>.<weight>`: the weight is checked by name against the parameter table. */
+function term<A extends Actor>(actor: A, id: string, label: string, weight: keyof Params['payoffs'][A] & string, claims: ClaimId[], sign: 1 | -1, ...of: Factor[]): TermRow {
+  return { id, actor, label, weight: `payoffs.${actor}.${weight}`, claims, weightName: weight, sign, of };
+}
+
+/**
+ * Every payoff component, in the order it is summed, each with its weight and formula:
+ * declared once, here; writeTerms (state-code.generated.ts) is written from it by
+ * `npm run gen`. The order is part of the result: floating-point sums depend on it, and it
+ * is the order the terms always had, so payoffs are bit for bit what they were before they
+ * were broken down. A new term is a row appended here, its weight a row of PARAM_TABLE's
+ * `payoffs` group; a quantity that is not a state field becomes a scoring fact first
+ * (`scoring`, scoringFacts); then `npm run gen`.
+ */
+export const PAYOFF_TERMS: readonly TermRow[] = [
+  term('us', 'concessions', 'concessions paid', 'concessionCost', ['C3', 'C6'], -1, 'paidOut'),
+  term('us', 'credibility', 'credibility kept', 'credibility', ['C8'], 1, 'usCredibility'),
+  // Our assumption: enduring a crisis costs.
+  term('us', 'tension', 'tension endured', 'averageTension', [], -1, 'avgTension'),
+  term('us', 'war', 'war', 'war', ['C12'], -1, 'war'),
+  term('us', 'settlement', 'settlement', 'settlement', ['C11'], 1, 'settled'),
+  term('us', 'europe', "Europe's alignment", 'europe', ['C10'], 1, 'europeAlignment'),
+  term('us', 'regimeCrisis', 'regime crisis', 'regimeCrisis', [], -1, 'crisis'),
+  term('china', 'concessions', 'concessions won', 'concessionGain', ['C2', 'C3'], 1, 'chinaTake'),
+  // C10, C12: the stigma of sponsoring Kim.
+  term('china', 'exposure', 'exposure (stigma)', 'exposure', ['C10', 'C12'], -1, 'exposure'),
+  term('china', 'war', 'war', 'war', [], -1, 'war'),
+  term('china', 'europe', "Europe's alignment", 'europe', ['C10'], -1, 'europeAlignment'),
+  term('china', 'regimeCrisis', 'regime crisis', 'regimeCrisis', [], -1, 'crisis'),
+  term('china', 'rivalry', 'US-China rivalry', 'rivalry', ['C13'], -1, 'usChinaTension'),
+  term('kim', 'standing', 'standing at home', 'standing', ['C7'], 1, 'kimStanding'),
+  term('kim', 'economy', 'economy', 'economy', ['C7'], 1, 'nkEconomy'),
+  term('kim', 'aid', 'aid received', 'aid', ['C6'], 1, 'aidToKim', 'priceOfAid'),
+  term('kim', 'war', 'war', 'war', [], -1, 'war'),
+  term('kim', 'regimeCrisis', 'regime crisis', 'regimeCrisis', ['C7'], -1, 'crisis'),
+  term('kim', 'settlement', 'settlement', 'settlement', ['C11'], 1, 'settled'),
+  // Issue 19, appended so the older terms keep their places (and payoffs their bits): C2 the
+  // strain Kim's pressure puts on Washington (the tension it endures), and C7, C12 stability
+  // on Beijing's border: big tests it did not ask for.
+  term('china', 'strain', 'strain on Washington', 'usStrain', ['C2'], 1, 'avgTension'),
+  term('china', 'unwantedTests', 'tests it did not want', 'unwantedTests', ['C7', 'C12'], -1, 'unwantedTests'),
 ];
+
+/** The facts the terms read, for a game that ended in `outcome` (into one reused object: batches score every game). */
+function scoringFacts(ctx: GameContext, outcome: Outcome): ScoringFacts {
+  const pr = ctx.params.pressure;
+  const s = scoring;
+  s.avgTension = ctx.roundsPlayed > 0 ? ctx.tensionSum / ctx.roundsPlayed : ctx.tension;
+  s.war = outcome === 'war' ? 1 : 0;
+  s.crisis = outcome === 'regimeCrisis' ? 1 : 0;
+  s.settled = outcome === 'settlement' ? 1 : 0;
+  s.chinaTake = ctx.concededTaiwan * pr.priceOfTaiwan + ctx.concededChips * pr.priceOfChips;
+  s.paidOut = s.chinaTake + ctx.aidToKim * pr.priceOfAid;
+  s.priceOfAid = pr.priceOfAid;
+  return s;
+}
 
 /**
  * Write each term's value into `out`, in PAYOFF_TERMS order. No allocation: batches call it
- * per game. Index i here is row i of PAYOFF_TERMS: a new payoff term adds both, together
- * (the payoff-breakdown test checks every row is written).
+ * per game. The terms are straight-line code generated from PAYOFF_TERMS (a loop over
+ * formulas measured ~10x slower, a megamorphic call per term).
  */
 export function payoffTermsInto(ctx: GameContext, outcome: Outcome, out: number[]): number[] {
-  const p = ctx.params;
-  const w = p.payoffs;
-  const pr = p.pressure;
-  const avgTension = ctx.roundsPlayed > 0 ? ctx.tensionSum / ctx.roundsPlayed : ctx.tension;
-  const war = outcome === 'war' ? 1 : 0;
-  const crisis = outcome === 'regimeCrisis' ? 1 : 0;
-  const settled = outcome === 'settlement' ? 1 : 0;
-  // C3: what was paid, in the scenario's own prices.
-  const chinaTake = ctx.concededTaiwan * pr.priceOfTaiwan + ctx.concededChips * pr.priceOfChips;
-  const paidOut = chinaTake + ctx.aidToKim * pr.priceOfAid;
-  // United States.
-  out[0] = -w.us.concessionCost * paidOut; // C3, C6
-  out[1] = w.us.credibility * ctx.usCredibility; // C8
-  out[2] = -(w.us.averageTension * avgTension); // our assumption: enduring a crisis costs
-  out[3] = -(w.us.war * war); // C12
-  out[4] = w.us.settlement * settled; // C11
-  out[5] = w.us.europe * ctx.europeAlignment; // C10
-  out[6] = -(w.us.regimeCrisis * crisis);
-  // China.
-  out[7] = w.china.concessionGain * chinaTake; // C2, C3
-  out[8] = -(w.china.exposure * ctx.exposure); // C10, C12: the stigma of sponsoring Kim
-  out[9] = -(w.china.war * war);
-  out[10] = -(w.china.europe * ctx.europeAlignment); // C10
-  out[11] = -(w.china.regimeCrisis * crisis);
-  out[12] = -(w.china.rivalry * ctx.usChinaTension); // C13
-  // Kim.
-  out[13] = w.kim.standing * ctx.kimStanding; // C7
-  out[14] = w.kim.economy * ctx.nkEconomy; // C7
-  out[15] = w.kim.aid * ctx.aidToKim * pr.priceOfAid; // C6
-  out[16] = -(w.kim.war * war);
-  out[17] = -(w.kim.regimeCrisis * crisis); // C7
-  out[18] = w.kim.settlement * settled; // C11
-  // China, issue 19: C2 the strain Kim's pressure puts on Washington (the tension it endures),
-  // and C7, C12 stability on its border: big tests Beijing did not ask for.
-  out[19] = w.china.usStrain * avgTension;
-  out[20] = -(w.china.unwantedTests * ctx.unwantedTests);
-  return out;
+  return writeTerms(ctx, scoringFacts(ctx, outcome), out);
 }
 
 /** Where each actor's terms sit in PAYOFF_TERMS, worked out once. */
@@ -154,7 +179,7 @@ export interface PayoffComponent extends PayoffTerm {
 export function payoffBreakdown(ctx: GameContext, outcome: Outcome): Record<Actor, PayoffComponent[]> {
   const values = payoffTermsInto(ctx, outcome, newTermArray());
   const out: Record<Actor, PayoffComponent[]> = { us: [], china: [], kim: [] };
-  PAYOFF_TERMS.forEach((t, i) => out[t.actor].push({ ...t, value: values[i] as number }));
+  PAYOFF_TERMS.forEach(({ id, actor, label, weight, claims }, i) => out[actor].push({ id, actor, label, weight, claims, value: values[i] as number }));
   return out;
 }
 

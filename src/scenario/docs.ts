@@ -1,7 +1,7 @@
 import type { Field } from './fields.js';
 import { allFields } from './fields.js';
 
-/** The field reference of scenarios/README.md, generated from the field table. */
+/** The field reference of scenarios/README.md, generated from the parameter table (PARAM_TABLE, model/params.ts). */
 export function fieldReference(): string {
   const rows = allFields().map(({ path, field }) => {
     const def = Array.isArray(field.default) ? `[${field.default.join(', ')}]` : String(field.default);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Field } from './fields.js';
-import { FIELD_GROUPS, ROUNDS_FIELD } from './fields.js';
+import type { Field, Rows } from '../model/params.js';
+import { isField, PARAM_TABLE } from '../model/params.js';
 import { CLAIM_IDS } from '../model/claims.js';
 
 /** The version of the scenario file format this build reads. */
@@ -12,16 +12,21 @@ function fieldSchema(f: Field) {
   return f.kind === 'perRung' ? z.tuple([bounded, bounded, bounded, bounded]) : bounded;
 }
 
-function groupSchema(fields: Record<string, Field>) {
+/** A group of the parameter table (or a group of groups, as `payoffs`), every field optional. */
+function groupSchema(rows: Rows): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
-  for (const [k, f] of Object.entries(fields)) shape[k] = fieldSchema(f).optional();
+  for (const [k, row] of Object.entries(rows)) shape[k] = (isField(row) ? fieldSchema(row) : groupSchema(row)).optional();
   return z.strictObject(shape);
 }
 
-const g = FIELD_GROUPS;
+/** Every group of the parameter table, in its order (a new group needs no line here). */
+const { rounds: roundsField, ...groups } = PARAM_TABLE;
+const groupSchemas = Object.fromEntries(Object.entries(groups).map(([name, rows]) => [name, groupSchema(rows).optional()])) as {
+  [G in keyof typeof groups]: z.ZodOptional<z.ZodType<Partial<Record<string, unknown>>>>;
+};
 const strategyName = z.string().min(1);
 
-/** An assumption toggle: `on`, `off`, or parameter overrides (validated against the field table later). */
+/** An assumption toggle: `on`, `off`, or parameter overrides (validated against the parameter table later). */
 const assumption = z.union([z.enum(['on', 'off']), z.record(z.string(), z.number())]);
 
 export const scenarioSchema = z.strictObject({
@@ -29,7 +34,7 @@ export const scenarioSchema = z.strictObject({
   name: z.string().min(1).max(60).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/),
   title: z.string().min(1).max(120),
   description: z.string().min(1).max(300),
-  rounds: fieldSchema(ROUNDS_FIELD).optional(),
+  rounds: fieldSchema(roundsField).optional(),
   /** What a round stands for in time (README: "The clock"): rates are read against the record per this clock. */
   clock: z
     .strictObject({
@@ -37,21 +42,7 @@ export const scenarioSchema = z.strictObject({
       firstMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
     })
     .optional(),
-  start: groupSchema(g.start).optional(),
-  pressure: groupSchema(g.pressure).optional(),
-  covert: groupSchema(g.covert).optional(),
-  kim: groupSchema(g.kim).optional(),
-  us: groupSchema(g.us).optional(),
-  repetition: groupSchema(g.repetition).optional(),
-  crisis: groupSchema(g.crisis).optional(),
-  dynamics: groupSchema(g.dynamics).optional(),
-  payoffs: z
-    .strictObject({
-      us: groupSchema(g['payoffs.us']).optional(),
-      china: groupSchema(g['payoffs.china']).optional(),
-      kim: groupSchema(g['payoffs.kim']).optional(),
-    })
-    .optional(),
+  ...groupSchemas,
   strategies: z
     .strictObject({ us: strategyName.optional(), china: strategyName.optional(), kim: strategyName.optional() })
     .optional(),

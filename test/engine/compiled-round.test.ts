@@ -99,8 +99,8 @@ describe('the generator checks the machine against the table before it writes', 
     const { GAME_TABLE } = await import('../../src/model/game-table.js');
     expect(() => checkMachineAgainstTable(leverageMachine)).not.toThrow();
     // A move the table does not have (a machine from an edited table).
-    const extra = { ...GAME_TABLE, mediateTalks: { ...GAME_TABLE.chinaWaits, short: 'mediate' } };
-    expect(() => checkMachineAgainstTable(machineFromTable(extra))).toThrow(/chinaMoves takes .*mediateTalks/);
+    const extra = { ...GAME_TABLE, testOnlyTalks: { ...GAME_TABLE.chinaWaits, short: 'test-only-talks' } };
+    expect(() => checkMachineAgainstTable(machineFromTable(extra))).toThrow(/chinaMoves takes .*testOnlyTalks/);
     // The same moves in another order (the order legal moves are listed in is part of the games).
     const { chinaWaits, ...rest } = GAME_TABLE;
     expect(() => checkMachineAgainstTable(machineFromTable({ chinaWaits, ...rest }))).toThrow(/machine.ts and the game table disagree/);

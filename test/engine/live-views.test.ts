@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LIVE_VIEWS_FILE, liveViewsSource } from '../../scripts/gen-state-code.js';
 import type { GameContext } from '../../src/model/context.js';
 import type { ChinaView, KimView, UsView } from '../../src/model/views.js';
 import { ChinaLiveView, KimLiveView, UsLiveView } from '../../src/engine/batch/live-views.js';
@@ -31,6 +33,27 @@ function readAll(view: object, keys: string[]): Record<string, unknown> {
   for (const k of keys) out[k] = (view as Record<string, unknown>)[k];
   return out;
 }
+
+describe('the live views are generated from the state table', () => {
+  it('the committed file is what the generator writes now (run `npm run gen` after changing STATE_FIELDS)', () => {
+    expect(readFileSync(LIVE_VIEWS_FILE, 'utf8')).toBe(liveViewsSource());
+  });
+
+  it('each side gets a getter for each field it sees, under its view name, and nothing it does not see', () => {
+    const src = liveViewsSource();
+    const usClass = src.slice(src.indexOf('class UsLiveFields'));
+    const chinaClass = src.slice(src.indexOf('class ChinaLiveFields'), src.indexOf('class KimLiveFields'));
+    const shared = src.slice(src.indexOf('class SharedLiveFields'), src.indexOf('class ChinaLiveFields'));
+    // What every side sees is written once, in the shared class.
+    expect(shared).toContain('get tension() {');
+    expect(src.match(/get tension\(\)/g)).toHaveLength(1);
+    // The US sees Kim's public standing under the view name `kimStanding`, never the true one.
+    expect(usClass).toContain('get kimStanding() {\n    return this.ctx.kimStandingPublic;');
+    expect(usClass).not.toContain('this.ctx.chinaInfluence');
+    // A belief is shown as its share of its counts (its `read`), not the stored counts.
+    expect(chinaClass).toContain('get chinaBeliefUsPays() {\n    return chinaBeliefUsPays(this.ctx);');
+  });
+});
 
 describe('live views read the context through accessors and give the copied views\' values', () => {
   const all = contexts();

@@ -5,7 +5,8 @@ import { viewFor } from '../../src/model/views.js';
 import { digest, GameSession, sidesOf } from '../../src/engine/reference/session.js';
 import { summarize } from '../../src/engine/batch/fast-game.js';
 import { leverageGame } from '../../src/engine/reference/stepper.js';
-import { FIELD_GROUPS, defaultParams } from '../../src/scenario/fields.js';
+import { defaultParams } from '../../src/scenario/fields.js';
+import { PARAM_TABLE } from '../../src/model/params.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 import { DEFAULT_STRATEGY, getStrategy } from '../../src/strategies/registry.js';
 
@@ -37,7 +38,7 @@ describe('state fields declared once', () => {
 
   it('every starting field a scenario can set moves some state field, and none is read that a scenario cannot set', () => {
     const named = new Set(STATE_FIELD_NAMES.flatMap((k) => (DECLS[k].start ? [DECLS[k].start] : [])));
-    expect([...named].sort()).toEqual(Object.keys(FIELD_GROUPS.start).sort());
+    expect([...named].sort()).toEqual(Object.keys(PARAM_TABLE.start).sort());
     for (const key of named) {
       const p = defaultParams();
       const base = initialContext(p) as unknown as Record<string, unknown>;
