@@ -12,6 +12,20 @@ export function warRiskUncapped(tension: number, deterrence: number, params: Pic
   return c.warRiskAtFullTension * tension * tension * (1 - deterrence * c.deterrenceDampsWar);
 }
 
+/**
+ * C12: the war risk Kim reads in the incident ladder (dynamics.incidentChance). He cannot know
+ * how many more incidents a clash would take to become war, so he weighs each incident as the
+ * share of the ladder it climbs to (a third, two thirds, all of a war on a ladder of three):
+ * the same rise in tension costs more the nearer the ladder stands to the top. Weighed by
+ * `dynamics.ladderFear`; 0 when either is switched off.
+ */
+export function ladderWarRisk(tension: number, deterrence: number, incidentRung: number, params: Pick<Params, 'crisis' | 'dynamics'>): number {
+  const d = params.dynamics;
+  if (d.ladderFear <= 0 || d.incidentChance <= 0) return 0;
+  const climbedTo = Math.min(1, ((incidentRung + 1) / d.incidentRungsToWar) ** 2);
+  return d.ladderFear * d.incidentChance * tension * tension * (1 - deterrence * params.crisis.deterrenceDampsWar) * climbedTo;
+}
+
 /** C11/C10: how much of the sanctions' bite lands, given Europe's part (seizures in its banks). */
 export function sanctionsReach(europeAlignment: number, params: Pick<Params, 'us'>): number {
   const share = params.us.sanctionEuropeShare;
@@ -34,4 +48,14 @@ export function exposureGain(evidence: number, params: Pick<Params, 'us'>): numb
 export function sanctionsBiteFactor(stance: number, params: Pick<Params, 'pressure'>): number {
   const p = params.pressure;
   return stance > 0 ? 1 + p.chinaTradeShare : stance < 0 ? 1 - p.blockedSanctionsShare : 1;
+}
+
+/**
+ * C7: how near the regime is to cracking on one measure (standing or economy): 0 at
+ * `kim.regimeDangerMargin` or more above `kim.regimeCrisisThreshold`, rising in a straight
+ * line to 1 at the threshold (and on below it). Callers check the margin is positive.
+ */
+export function regimeDanger(level: number, r: Pick<Params, 'kim'>): number {
+  const k = r.kim;
+  return Math.max(0, (k.regimeCrisisThreshold + k.regimeDangerMargin - level) / k.regimeDangerMargin);
 }

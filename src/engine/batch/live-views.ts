@@ -209,4 +209,7 @@ export class KimLiveView extends LiveView implements KimView {
   get programmeProgress(): number {
     return this.ctx.programmeProgress;
   }
+  get incidentRung(): number {
+    return this.ctx.incidentRung;
+  }
 }
