@@ -13,17 +13,18 @@ export function warRiskUncapped(tension: number, deterrence: number, params: Pic
 }
 
 /**
- * C12: the war risk Kim reads in the incident ladder (dynamics.incidentChance). He cannot know
- * how many more incidents a clash would take to become war, so he weighs each incident as the
- * share of the ladder it climbs to (a third, two thirds, all of a war on a ladder of three):
- * the same rise in tension costs more the nearer the ladder stands to the top. Weighed by
- * `dynamics.ladderFear`; 0 when either is switched off.
+ * C12: the war risk this round carries through the incident ladder (dynamics.incidentChance), as
+ * rollForWar plays it: an incident now is war if the rungs still above it follow in a row, each
+ * at about the same chance p, so the risk is p times p to the rungs left: p on the last rung, p^2
+ * one below. It rises steeply as the ladder nears the top. Weighed by `dynamics.ladderFear` (1:
+ * Kim reads the ladder as it is); 0 when either is switched off.
  */
 export function ladderWarRisk(tension: number, deterrence: number, incidentRung: number, params: Pick<Params, 'crisis' | 'dynamics'>): number {
   const d = params.dynamics;
   if (d.ladderFear <= 0 || d.incidentChance <= 0) return 0;
-  const climbedTo = Math.min(1, ((incidentRung + 1) / d.incidentRungsToWar) ** 2);
-  return d.ladderFear * d.incidentChance * tension * tension * (1 - deterrence * params.crisis.deterrenceDampsWar) * climbedTo;
+  const p = Math.min(1, d.incidentChance * tension * tension * (1 - deterrence * params.crisis.deterrenceDampsWar));
+  const rungsLeft = Math.max(0, d.incidentRungsToWar - incidentRung - 1);
+  return d.ladderFear * p * p ** rungsLeft;
 }
 
 /** C11/C10: how much of the sanctions' bite lands, given Europe's part (seizures in its banks). */

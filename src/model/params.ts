@@ -187,7 +187,7 @@ export interface DynamicsParams {
   unwantedTestRung: number;
   /** C6: share of a paid pause's aid paid in proportion to the tension it ends: the higher the crisis, the dearer the freeze. */
   freezePriceRises: number;
-  /** C12: how much of the incident ladder's war risk Kim counts when he weighs a test (the nearer the top, the dearer a test); 0: he weighs the tension roll alone. */
+  /** C12: share of the incident ladder's war risk Kim counts when he weighs a test (1: as the ladder plays; the nearer the top, the dearer a test); 0: he weighs the tension roll alone. */
   ladderFear: number;
   /** C7: standing Kim loses holding his tests under Beijing's restraint order (seen doing as Xi says), as a share of `kim.obeyStandingCost`; 0: heeding costs nothing. */
   heedingRestraintCost: number;
