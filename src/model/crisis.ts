@@ -50,13 +50,3 @@ export function sanctionsBiteFactor(stance: number, params: Pick<Params, 'pressu
   const p = params.pressure;
   return stance > 0 ? 1 + p.chinaTradeShare : stance < 0 ? 1 - p.blockedSanctionsShare : 1;
 }
-
-/**
- * C7: how near the regime is to cracking on one measure (standing or economy): 0 at
- * `kim.regimeDangerMargin` or more above `kim.regimeCrisisThreshold`, rising in a straight
- * line to 1 at the threshold (and on below it). Callers check the margin is positive.
- */
-export function regimeDanger(level: number, r: Pick<Params, 'kim'>): number {
-  const k = r.kim;
-  return Math.max(0, (k.regimeCrisisThreshold + k.regimeDangerMargin - level) / k.regimeDangerMargin);
-}

@@ -1,9 +1,7 @@
 import type { KimMove, MoveName } from './moves.js';
 import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
-import { ladderWarRisk, regimeDanger, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
-
-export { regimeDanger } from './crisis.js';
+import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { testBonus, testPrestige } from './kim-moves.js';
 import { pausePrice } from './us-moves.js';
 
@@ -178,4 +176,15 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
     }
   }
   return best;
+}
+
+
+/**
+ * C7: how near the regime is to cracking on one measure (standing or economy): 0 at
+ * `kim.regimeDangerMargin` or more above `kim.regimeCrisisThreshold`, rising in a straight
+ * line to 1 at the threshold (and on below it). Callers check the margin is positive.
+ */
+export function regimeDanger(level: number, r: Pick<KimView['rules'], 'kim'>): number {
+  const k = r.kim;
+  return Math.max(0, (k.regimeCrisisThreshold + k.regimeDangerMargin - level) / k.regimeDangerMargin);
 }
