@@ -113,7 +113,7 @@ export const CLAIMS: Record<ClaimId, Claim> = {
     id: 'C12',
     summary: 'Kim must find that escalation costs more than it brings, and Xi must share the disgrace of backing him.',
     where: '2022¶8',
-    rules: ['testMissile (deterrence discounts prestige)', 'warRisk', 'payoffs (China exposure term)'],
+    rules: ['testMissile (deterrence discounts prestige)', 'warRisk', 'ladderWarRisk (Kim reads the incident ladder)', 'payoffs (China exposure term)'],
     off: { 'crisis.deterrenceDampsPrestige': 0, 'payoffs.china.exposure': 0 },
     offMeans: "Deterrence does not shrink what a test buys, and exposure carries no stigma for China.",
   },

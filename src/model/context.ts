@@ -123,8 +123,8 @@ export const STATE_FIELDS = {
   restraintOwed: flag({ perRound: true, rememberedAs: 'restraintOrdered' }),
   /** C12 (issue 19): the share of last round's rise in tension still to come (dynamics.tensionMomentum). */
   tensionCarried: num(0),
-  /** C12: incidents in a row on the ladder to war (dynamics.incidentChance). */
-  incidentRung: num(0),
+  /** C12: incidents in a row on the ladder to war (dynamics.incidentChance); Kim knows how near the top it stands (dynamics.ladderFear). */
+  incidentRung: num(0, { seenBy: ['kim'] }),
   /** C6, C12: last round's exercises or sanctions give Kim something to answer (dynamics.answerPrestige). */
   kimProvoked: flag({ seenBy: ['kim'] }),
   /** C6: Kim's programme, 0 .. 1: at 1 a new capability is ready to show (dynamics.programmePace). */

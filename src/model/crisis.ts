@@ -12,6 +12,21 @@ export function warRiskUncapped(tension: number, deterrence: number, params: Pic
   return c.warRiskAtFullTension * tension * tension * (1 - deterrence * c.deterrenceDampsWar);
 }
 
+/**
+ * C12: the war risk this round carries through the incident ladder (dynamics.incidentChance), as
+ * rollForWar plays it: an incident now is war if the rungs still above it follow in a row, each
+ * at about the same chance p, so the risk is p times p to the rungs left: p on the last rung, p^2
+ * one below. It rises steeply as the ladder nears the top. Weighed by `dynamics.ladderFear` (1:
+ * Kim reads the ladder as it is); 0 when either is switched off.
+ */
+export function ladderWarRisk(tension: number, deterrence: number, incidentRung: number, params: Pick<Params, 'crisis' | 'dynamics'>): number {
+  const d = params.dynamics;
+  if (d.ladderFear <= 0 || d.incidentChance <= 0) return 0;
+  const p = Math.min(1, d.incidentChance * tension * tension * (1 - deterrence * params.crisis.deterrenceDampsWar));
+  const rungsLeft = Math.max(0, d.incidentRungsToWar - incidentRung - 1);
+  return d.ladderFear * p * p ** rungsLeft;
+}
+
 /** C11/C10: how much of the sanctions' bite lands, given Europe's part (seizures in its banks). */
 export function sanctionsReach(europeAlignment: number, params: Pick<Params, 'us'>): number {
   const share = params.us.sanctionEuropeShare;

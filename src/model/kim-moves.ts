@@ -116,6 +116,13 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
     } else {
       ctx.kimAnswer = 'obeyed';
       ctx.kimObeyedCount += 1;
+      // C7 (issue 19): holding because Beijing ordered it is seen at home as doing Xi's bidding
+      // (a red line crossed unasked is not an order: only `restraintOrdered` counts).
+      const heedCost = ctx.params.dynamics.heedingRestraintCost * k.obeyStandingCost;
+      if (ctx.restraintOrdered && heedCost > 0) {
+        ctx.kimStanding = clamp01(ctx.kimStanding - heedCost);
+        ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - heedCost);
+      }
     }
   }
 }

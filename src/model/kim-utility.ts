@@ -1,7 +1,7 @@
 import type { KimMove, MoveName } from './moves.js';
 import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
-import { sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
+import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { testBonus, testPrestige } from './kim-moves.js';
 import { pausePrice } from './us-moves.js';
 
@@ -67,7 +67,8 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
   const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
   const roundsLeft = v.rounds - v.round + 1;
-  const riskNow = warRiskUncapped(v.tension, v.deterrence, r);
+  // C12 (issue 19): and the incident ladder's risk, steeper the nearer it stands to war (dynamics.ladderFear).
+  const riskNow = warRiskUncapped(v.tension, v.deterrence, r) + ladderWarRisk(v.tension, v.deterrence, v.incidentRung, r);
   // C11: a test invites sanctions, which bite harder with Europe on board and with
   // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
   const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
@@ -77,6 +78,7 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   const economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
   const standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
   const momentum = r.dynamics.tensionMomentum;
+  const heedCost = r.dynamics.heedingRestraintCost * r.kim.obeyStandingCost;
   // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
   // ends, so a test now raises what a pause will fetch later, as far as Kim expects the US to pay.
   const freezeGainPerTension = r.dynamics.freezePriceRises > 0 && roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;
@@ -110,7 +112,7 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
       // C12 (issue 19): with momentum, the rise goes on growing for a while (a share m, m^2, ...).
       const lasting = momentum > 0 ? added / (1 - Math.min(momentum, 0.95)) : added;
       const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, lasting / r.kim.tensionDecay)) : roundsLeft;
-      u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) - riskNow);
+      u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) + ladderWarRisk(after, v.deterrence, v.incidentRung, r) - riskNow);
       // C11: the sanctions a test invites (their bite and reach: above).
       const sanctionsCost = (rung / 4) * r.us.sanctionStep * reach * bite * v.nkEconomy * 4;
       u -= w.economy * sanctionsCost;
@@ -146,6 +148,10 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
         u -= w.economy * lifelineRisk; // C7: refusing Xi
         u -= w.deference;
         dEconomy -= lifelineRisk;
+      } else if (v.restraintOrdered && heedCost > 0) {
+        // C7 (issue 19): holding under Beijing's order is doing as Xi says, which costs at home.
+        u -= w.standing * heedCost;
+        dStanding -= heedCost;
       }
       if (move === 'suspendTestsForPayment') {
         // C6: a paid pause helps the economy; an unpaid one looks weak.

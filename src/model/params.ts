@@ -188,6 +188,8 @@ export const PARAM_TABLE = {
     rivalryShieldsKim: n(2, 0, 10, ['C13'], 'Worth to a best-responding Beijing, per unit of US-China tension and of sanctions in force, of blocking sanctions (and cost of backing them): denying Washington a win; 0: rivalry plays no part.'),
     unwantedTestRung: n(3, 1, 5, ['C7', 'C12'], 'Smallest test Beijing did not ask for that it counts against its border\'s stability (payoffs.china.unwantedTests; 3: ICBMs and nuclear tests; 5: none).', true),
     freezePriceRises: unit(0.6, ['C6'], 'Share of a paid pause\'s aid that is paid in proportion to the tension it ends (a calm is worth little to buy), so escalating first raises the price of the freeze; 0: a flat price.'),
+    ladderFear: unit(1, ['C12'], "Share of the incident ladder's war risk Kim counts when weighing a test (an incident is war if the rungs left follow in a row, so the risk rises steeply near the top); 1: he reads the ladder as it is; 0: he weighs the tension roll alone."),
+    heedingRestraintCost: unit(1, ['C7'], "Standing Kim loses when he holds his tests under Beijing's restraint order (seen doing as Xi says), as a share of kim.obeyStandingCost; 0: heeding Beijing costs nothing at home."),
   },
   payoffs: {
     us: {

@@ -142,6 +142,7 @@ export function copySeenByKim(c: GameContext, o: SeenFields<'kim'>): void {
   o.usChinaTension = c.usChinaTension;
   o.diplomacy = c.diplomacy;
   o.chinaSanctionStance = c.chinaSanctionStance;
+  o.incidentRung = c.incidentRung;
   o.kimProvoked = c.kimProvoked;
   o.programmeProgress = c.programmeProgress;
   o.requestChannel = c.requestChannel;

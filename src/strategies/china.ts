@@ -138,7 +138,9 @@ export const enforcer: Strategy<'china'> = {
   claims: ['C7', 'C11'],
   choose(v, legal) {
     if (legal.includes('backSanctions')) return 'backSanctions';
-    if (isMoveName(v.lastKimMove) && rungOf(v.lastKimMove) > 0) {
+    // C7: a test is punished once: one that defied an order already cost Kim the lifeline's
+    // share (settleKimAccountWithXi), so only a test made with no order in force is squeezed.
+    if (isMoveName(v.lastKimMove) && rungOf(v.lastKimMove) > 0 && v.lastKimAnswer !== 'defied') {
       return firstLegal(legal, 'squeezeLifeline', 'restrainKim');
     }
     return firstLegal(legal, 'restrainKim');

@@ -103,6 +103,9 @@ export abstract class KimLiveFields extends SharedLiveFields {
   get kimStanding() {
     return this.ctx.kimStanding;
   }
+  get incidentRung() {
+    return this.ctx.incidentRung;
+  }
   get kimProvoked() {
     return this.ctx.kimProvoked;
   }
