@@ -9,6 +9,7 @@ import type { RoundDeciders } from './compiled-round.generated.js';
 import type { GameStreams } from '../streams.js';
 import type { GameState } from '../reference/stepper.js';
 import { initialContext } from '../../model/context.js';
+import { chinaView, kimView } from '../../model/views.js';
 import { copyState } from '../../model/state-code.generated.js';
 import { AleaStream, prefixHashState, seedTogether } from '../../rng/alea.js';
 import { gameSeed } from '../../rng/rng.js';
@@ -83,14 +84,16 @@ export class CompiledPlayer {
     this.views = views;
     const { us, china, kim } = profile;
     const event: ChanceEvent = { type: 'chance', detection: 0, war: 0, drift: 0 };
+    const kimScratch = {};
+    const chinaScratch = {};
     this.deciders = {
-      china: (_ctx, legal) => {
-        const m = china.choose(views.china, chinaList(legal), s.china);
+      china: (ctx, legal) => {
+        const m = china.choose(chinaView(ctx, chinaScratch), chinaList(legal), s.china);
         if (this.onMove !== undefined) this.onMove(m);
         return indexOf(CHINA_MOVES, 'china', china.id, m);
       },
-      kim: (_ctx, legal) => {
-        const m = kim.choose(views.kim, kimList(legal), s.kim);
+      kim: (ctx, legal) => {
+        const m = kim.choose(kimView(ctx, kimScratch), kimList(legal), s.kim);
         if (this.onMove !== undefined) this.onMove(m);
         return indexOf(KIM_MOVES, 'kim', kim.id, m);
       },
