@@ -103,9 +103,7 @@ export class CompiledPlayer {
         return indexOf(US_MOVES, 'us', us.id, m);
       },
       chance: () => {
-        event.detection = chance.next();
-        event.war = chance.next();
-        event.drift = chance.next();
+        chance.drawThree(event);
         return event;
       },
     };
