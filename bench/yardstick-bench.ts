@@ -50,11 +50,16 @@ function limitGames(c: Contender, first: number, n: number): void {
   limitBatch(c.params, c.scenario, 'bench', first, n);
 }
 
-/** Games per second of `play` over games [first, first + n). */
+/**
+ * Games per CPU-second of `play` over games [first, first + n): the CPU time this process
+ * used, not the wall time, since on a machine shared with others (load 10-18 on 2 cores while
+ * this was written) wall time measures their load more than these loops.
+ */
 function rate(play: (first: number, n: number) => void, first: number, n: number): number {
-  const t = performance.now();
+  const before = process.cpuUsage();
   play(first, n);
-  return n / ((performance.now() - t) / 1000);
+  const used = process.cpuUsage(before);
+  return n / ((used.user + used.system) / 1e6);
 }
 
 /**
@@ -169,7 +174,7 @@ export function printYardstick(slices = 10, gamesPerSlice = 2000): void {
   const drift = yardstickDrift(500);
   console.log(`  with dynamics off the yardstick plays ${drift.agree} of ${drift.games} games as the batch path does${drift.firstMiss ? ` (first miss: ${drift.firstMiss}; the ratio compares different games)` : ''}`);
   const r = singleCore(slices, gamesPerSlice);
-  console.log(`  ${'scenario'.padEnd(10)} ${'batch, dynamics off'.padStart(20)} ${'yardstick'.padStart(10)} ${'ratio'.padStart(6)} ${'batch, dynamics on'.padStart(19)}   (k games/s, best of ${slices} interleaved slices of ${gamesPerSlice})`);
+  console.log(`  ${'scenario'.padEnd(10)} ${'batch, dynamics off'.padStart(20)} ${'yardstick'.padStart(10)} ${'ratio'.padStart(6)} ${'batch, dynamics on'.padStart(19)}   (k games per CPU-second, best of ${slices} interleaved slices of ${gamesPerSlice})`);
   for (const s of r.perScenario) {
     console.log(`  ${s.scenario.padEnd(10)} ${fmt(s.batchOff / 1e3).padStart(20)} ${fmt(s.limitOff / 1e3).padStart(10)} ${fmt(s.batchOff / s.limitOff, 2).padStart(6)} ${fmt(s.batchOn / 1e3).padStart(19)}`);
   }
