@@ -20,6 +20,7 @@ import { playBaseline } from './baseline-loop.js';
 import { LIMIT_FIELDS, LIMIT_LOOP_VERSION, limitBatch } from './limit-loop.js';
 import { cliStartup, printCliStartup } from './startup.js';
 import { benchAnalysis } from './analysis-bench.js';
+import { printYardstick } from './yardstick-bench.js';
 
 const scenario = resolveScenario('baseline');
 const ids = { ...DEFAULT_STRATEGY };
@@ -164,9 +165,15 @@ async function main(): Promise<void> {
   const batchOverStepper = best.batch.games / best.stepper.games;
   const batchOverActor = best.batch.rounds / bestActor;
   console.log(`  limit loop / old loop      = ${fmt(limitOverOld)}x   target >= 5x     ${verdict(limitOverOld >= 5)}`);
-  console.log(`  batch path / limit loop    = ${fmt(batchOverLimit)}x   target >= 0.5x   ${verdict(batchOverLimit >= 0.5)}`);
+  // Not the target: here the batch path plays today's rules (dynamics on) and the frozen yardstick older ones; the
+  // like-for-like ratio (dynamics off, every shipped scenario) is printed by printYardstick below.
+  console.log(`  batch path / limit loop    = ${fmt(batchOverLimit)}x   (different rules: see the like-for-like section below)`);
   console.log(`  batch path / stepper       = ${fmt(batchOverStepper)}x   (the speed-up over main's batch path)`);
   console.log(`  batch path / live actor    = ${fmt(batchOverActor, 0)}x   target >= 25x    ${verdict(batchOverActor >= 25)}\n`);
+
+  // Issue 17 item 5: like for like against the yardstick, and bytes allocated a game.
+  printYardstick();
+  console.log('');
 
   // 2. Workers and 3. memory, each batch in a fresh process so its peak memory is its own.
   // 1 and 2 workers in the order 1, 2, 2, 1, the faster of each kept: load that comes and
@@ -249,4 +256,5 @@ async function firstFrameMs(bins: string[]): Promise<number[][] | null> {
 if (process.argv[2] === '--child') await child(Number(process.argv[3]), Number(process.argv[4]));
 else if (process.argv[2] === '--startup') await reportStartup();
 else if (process.argv[2] === '--analysis') await benchAnalysis();
+else if (process.argv[2] === '--yardstick') printYardstick();
 else await main();

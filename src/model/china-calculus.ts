@@ -40,16 +40,31 @@ export function bestPrice(v: Pick<ChinaView, 'rules' | 'concededTaiwan' | 'conce
  * that exposure carries (C12), which grows with Europe's alignment and exposure so far (C10).
  */
 export function chinaPressureReturn(v: ChinaView, channel: 'overt' | 'covert'): number {
+  chinaPressureReturnsInto(v, ONE_CALL);
+  return ONE_CALL[channel === 'overt' ? OVERT : COVERT] as number;
+}
+
+/** Where chinaPressureReturnsInto puts each channel's return. */
+export const COVERT = 0;
+export const OVERT = 1;
+const ONE_CALL = new Float64Array(2);
+
+/**
+ * chinaPressureReturn for both channels at once, into `out[COVERT]` and `out[OVERT]`: the one
+ * place it is worked out. A strategy that weighs both calls this: two calls returning numbers
+ * boxed one each (16 bytes) whenever V8 did not inline them into the strategy.
+ */
+export function chinaPressureReturnsInto(v: ChinaView, out: Float64Array): void {
   const r = v.rules;
   const price = priceWorth(v, bestPrice(v));
   const gain = v.chinaBeliefUsPays * price * v.chinaInfluence * r.payoffs.china.concessionGain;
-  const pDetect = channel === 'overt' ? r.covert.detectOvert : r.covert.detectCovert;
   const stigma =
     r.covert.evidencePerDetection *
     (r.us.exposeEvidenceBonus + r.us.exposeStrength) *
     r.payoffs.china.exposure *
     (1 + v.exposure + v.europeAlignment);
-  return gain - pDetect * stigma;
+  out[COVERT] = gain - r.covert.detectCovert * stigma;
+  out[OVERT] = gain - r.covert.detectOvert * stigma;
 }
 
 /**

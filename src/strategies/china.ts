@@ -2,7 +2,8 @@ import type { ChinaView } from '../model/views.js';
 import type { MoveName } from '../model/moves.js';
 import { isMoveName, rungOf } from '../model/moves.js';
 import type { Strategy } from './types.js';
-import { bestChinaMove, bestPrice, chinaPressureReturn, xiRequestLikelihood } from '../model/china-calculus.js';
+import type { Rng } from '../rng/rng.js';
+import { bestChinaMove, bestPrice, chinaPressureReturn, chinaPressureReturnsInto, COVERT, OVERT, xiRequestLikelihood } from '../model/china-calculus.js';
 import { firstLegal } from './types.js';
 import { randomStrategy } from './random.js';
 
@@ -50,16 +51,23 @@ export const opportunist: Strategy<'china'> = {
     // every payment (and every ask for help) makes the next offer likelier.
     const offer = sell(v, legal);
     if (offer && rng.next() < v.chinaBeliefUsPays) return offer;
-    // C13: whether Xi asks at all is a draw, likelier with US-China tension;
-    // C8: he asks only if he expects it to pay.
-    const covert = chinaPressureReturn(v, 'covert');
-    const overt = chinaPressureReturn(v, 'overt');
-    if (rng.next() < xiRequestLikelihood(v) && Math.max(covert, overt) > 0) {
-      return overt >= covert ? 'askEscalationOvertly' : 'askEscalationByCourier';
-    }
-    return 'chinaWaits';
+    return askOrWait(v, rng);
   },
 };
+
+/** Scratch for both channels' pressure returns (strategies run one decision at a time). */
+const RETURNS = new Float64Array(2);
+
+/** C13: whether Xi asks at all is a draw, likelier with US-China tension; C8: he asks only if he expects it to pay. */
+function askOrWait(v: ChinaView, rng: Rng): MoveName {
+  chinaPressureReturnsInto(v, RETURNS);
+  const covert = RETURNS[COVERT] as number;
+  const overt = RETURNS[OVERT] as number;
+  if (rng.next() < xiRequestLikelihood(v) && Math.max(covert, overt) > 0) {
+    return overt >= covert ? 'askEscalationOvertly' : 'askEscalationByCourier';
+  }
+  return 'chinaWaits';
+}
 
 export const restrained: Strategy<'china'> = {
   id: 'restrained',

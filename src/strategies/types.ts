@@ -22,9 +22,14 @@ export interface Strategy<A extends Actor = Actor> {
   choose(view: ViewOf<A>, legal: readonly MoveName[], rng: Rng): MoveName;
 }
 
-/** The first of the preferred moves that is legal, else the first legal move. */
-export function firstLegal(legal: readonly MoveName[], ...preferred: MoveName[]): MoveName {
-  for (const m of preferred) if (legal.includes(m)) return m;
+/**
+ * The first of the preferred moves (one or two) that is legal, else the first legal move.
+ * Two parameters, not a rest list: a rest list allocated an array at every decision of every
+ * game a batch plays.
+ */
+export function firstLegal(legal: readonly MoveName[], preferred: MoveName, then?: MoveName): MoveName {
+  if (legal.includes(preferred)) return preferred;
+  if (then !== undefined && legal.includes(then)) return then;
   return legal[0] as MoveName;
 }
 

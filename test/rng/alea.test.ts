@@ -76,3 +76,17 @@ describe('two streams of a game seeded side by side', () => {
     expect(draws(() => b.next(), 4)).toEqual(draws(seedrandom.alea('p|q|5|us'), 4));
   });
 });
+
+describe('drawThree (chance\'s event in the batch path)', () => {
+  it('stores the next three draws, in order, as three calls of next() would give them', () => {
+    for (const seed of ['bench|baseline|0|chance', 'x', '']) {
+      const a = aleaOf(seed);
+      const b = aleaOf(seed);
+      const event = { detection: -1, war: -1, drift: -1 };
+      for (let round = 0; round < 20; round++) {
+        a.drawThree(event);
+        expect([event.detection, event.war, event.drift], `${seed}, round ${round}`).toEqual(draws(() => b.next(), 3));
+      }
+    }
+  });
+});

@@ -9,18 +9,21 @@ import type { RoundDeciders } from './compiled-round.generated.js';
 import type { GameStreams } from '../streams.js';
 import type { GameState } from '../reference/stepper.js';
 import { initialContext } from '../../model/context.js';
+import { chinaView, kimView } from '../../model/views.js';
 import { copyState } from '../../model/state-code.generated.js';
 import { AleaStream, prefixHashState, seedTogether } from '../../rng/alea.js';
 import { gameSeed } from '../../rng/rng.js';
 import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
-import { ChinaLiveView, KimLiveView, UsLiveView } from './live-views.js';
+import { UsLiveView } from './live-views.js';
 import { runGame } from '../game-loop.js';
 import { leverageGame } from '../reference/stepper.js';
 import { summarize, summarizeInto } from './game-summary.js';
 
 // The batch path: games played by the compiled round (compiled-round.generated.ts), on one
-// context updated in place, with views that read it through accessors (live-views.ts),
-// legal moves as a bitmask handed to strategies as a shared list per mask, and streams
+// context updated in place, with the US's view reading it through accessors (live-views.ts)
+// and China's and Kim's copied once a decision (views.ts: their strategies read most fields,
+// some several times, and each accessor inlined into them used up V8's inlining budget, so
+// the rules they call stayed calls and boxed every number they returned), legal moves as a bitmask handed to strategies as a shared list per mask, and streams
 // seeded without allocation (rng/alea.ts). Same seeds, same streams, same rules as the
 // stepper's path (fast-game.ts playInterpreted); a test proves the games bit-identical.
 
@@ -68,7 +71,7 @@ export class CompiledPlayer {
   private readonly streams: GameStreams & Record<Stream, AleaStream>;
   private readonly deciders: RoundDeciders;
   private readonly eager: AleaStream[];
-  private readonly views: { us: UsLiveView; china: ChinaLiveView; kim: KimLiveView };
+  private readonly usView = new UsLiveView();
   private master: string | undefined = undefined;
   private scenario: string | undefined = undefined;
   private prefix = '';
@@ -79,30 +82,30 @@ export class CompiledPlayer {
     const s = { seed: '', chance, china: new AleaStream(), kim: new AleaStream(), us: new AleaStream() };
     this.streams = s;
     this.eager = [chance, ...(['china', 'kim', 'us'] as const).filter((a) => profile[a].stochastic).map((a) => s[a])];
-    const views = { us: new UsLiveView(), china: new ChinaLiveView(), kim: new KimLiveView() };
-    this.views = views;
+    const usView = this.usView;
+    // One object per side, filled at each decision (views.ts), never kept by a strategy.
+    const chinaScratch = {};
+    const kimScratch = {};
     const { us, china, kim } = profile;
     const event: ChanceEvent = { type: 'chance', detection: 0, war: 0, drift: 0 };
     this.deciders = {
-      china: (_ctx, legal) => {
-        const m = china.choose(views.china, chinaList(legal), s.china);
+      china: (ctx, legal) => {
+        const m = china.choose(chinaView(ctx, chinaScratch), chinaList(legal), s.china);
         if (this.onMove !== undefined) this.onMove(m);
         return indexOf(CHINA_MOVES, 'china', china.id, m);
       },
-      kim: (_ctx, legal) => {
-        const m = kim.choose(views.kim, kimList(legal), s.kim);
+      kim: (ctx, legal) => {
+        const m = kim.choose(kimView(ctx, kimScratch), kimList(legal), s.kim);
         if (this.onMove !== undefined) this.onMove(m);
         return indexOf(KIM_MOVES, 'kim', kim.id, m);
       },
       us: (_ctx, legal) => {
-        const m = us.choose(views.us, usList(legal), s.us);
+        const m = us.choose(usView, usList(legal), s.us);
         if (this.onMove !== undefined) this.onMove(m);
         return indexOf(US_MOVES, 'us', us.id, m);
       },
       chance: () => {
-        event.detection = chance.next();
-        event.war = chance.next();
-        event.drift = chance.next();
+        chance.drawThree(event);
         return event;
       },
     };
@@ -176,10 +179,8 @@ export class CompiledPlayer {
 
   private finishFrom(ctx: GameContext, out: GameSummary | undefined): GameSummary {
     const d = this.deciders;
-    // Views are bound once a game: they read the context as the rounds update it.
-    this.views.us.bind(ctx);
-    this.views.china.bind(ctx);
-    this.views.kim.bind(ctx);
+    // The US's view is bound once a game: it reads the context as the rounds update it.
+    this.usView.bind(ctx);
     for (;;) {
       const end = playRound(ctx, d);
       if (end >= 0) {

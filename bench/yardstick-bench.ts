@@ -1,0 +1,193 @@
+// Issue 17 item 5: the batch path against the yardstick on the games the yardstick plays.
+// The limit loop is a frozen copy of the rules before issue 19's dynamics; today's rules with
+// every `dynamics:` parameter at 0 play those same games (test/model/dynamics.test.ts), so
+// with dynamics off the two loops play identical games and their speeds compare like for
+// like. With dynamics on (the shipped scenarios as they are) the batch path is reported in
+// games/s only: there is no yardstick for those rules.
+import { spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import type { Params } from '../src/model/params.js';
+import type { Profile } from '../src/engine/batch/fast-game.js';
+import type { BatchSpec } from '../src/engine/batch/batch.js';
+import { resolveProfile, runUnit } from '../src/engine/batch/batch.js';
+import { playFast } from '../src/engine/batch/fast-game.js';
+import { CHUNK_SIZE } from '../src/engine/batch/stats.js';
+import { OUTCOME_NAMES } from '../src/model/outcomes.js';
+import { builtInNames, resolveScenario } from '../src/scenario/catalog.js';
+import { DEFAULT_STRATEGY } from '../src/strategies/registry.js';
+import { withoutIssue19 } from '../test/fixtures/dynamics/off.js';
+import { LIMIT_FIELDS, LIMIT_LOOP_VERSION, limitBatch } from './limit-loop.js';
+
+const ids = { ...DEFAULT_STRATEGY };
+const profile: Profile = resolveProfile(ids);
+
+interface Contender {
+  scenario: string;
+  params: Params;
+}
+
+function contenders(dynamics: 'on' | 'off'): Contender[] {
+  return builtInNames().map((name) => {
+    const s = resolveScenario(name);
+    return { scenario: s.name, params: dynamics === 'off' ? withoutIssue19(s.params) : s.params };
+  });
+}
+
+function spec(c: Contender, runs: number): BatchSpec {
+  // The sha256 only names the scenario in a batch's output; units never read it.
+  return { command: 'batch', seed: 'bench', runs, scenarios: [{ name: c.scenario, source: 'bench', sha256: '', params: c.params }], profiles: [ids] };
+}
+
+/** The batch engine's own units (compiled round + statistics) over games [first, first + n). */
+function batchGames(c: Contender, first: number, n: number): void {
+  const s = spec(c, first + n);
+  for (let u = first / CHUNK_SIZE; u < (first + n) / CHUNK_SIZE; u++) runUnit(s, u, [profile]);
+}
+
+function limitGames(c: Contender, first: number, n: number): void {
+  limitBatch(c.params, c.scenario, 'bench', first, n);
+}
+
+/**
+ * Games per CPU-second of `play` over games [first, first + n): the CPU time this process
+ * used, not the wall time, since on a machine shared with others (load 10-18 on 2 cores while
+ * this was written) wall time measures their load more than these loops.
+ */
+function rate(play: (first: number, n: number) => void, first: number, n: number): number {
+  const before = process.cpuUsage();
+  play(first, n);
+  const used = process.cpuUsage(before);
+  return n / ((used.user + used.system) / 1e6);
+}
+
+/**
+ * How many of `games` games per scenario the yardstick plays exactly as the batch path does
+ * (every summary number, bit for bit), with dynamics off. Printed, not required: the yardstick
+ * is frozen and may drift from the rules; a drift makes the ratio below meaningless.
+ */
+export function yardstickDrift(games: number): { agree: number; games: number; firstMiss: string | undefined } {
+  let agree = 0;
+  let total = 0;
+  let firstMiss: string | undefined;
+  for (const c of contenders('off')) {
+    let k = 0;
+    limitBatch(c.params, c.scenario, 'check', 0, games, (g) => {
+      const fast = playFast(c.params, c.scenario, 'check', k, profile);
+      const same = LIMIT_FIELDS.every((f, i) => Object.is(g[i], f === 'outcome' ? OUTCOME_NAMES.indexOf(fast.outcome) : Number(fast[f])));
+      if (same) agree++;
+      else firstMiss ??= `${c.scenario} game ${k}`;
+      k++;
+      total++;
+    });
+  }
+  return { agree, games: total, firstMiss };
+}
+
+export interface SingleCore {
+  /** Games/s summed over the shipped scenarios as a harmonic whole: total games over total best-slice time. */
+  batchOff: number;
+  limitOff: number;
+  batchOn: number;
+  perScenario: { scenario: string; batchOff: number; limitOff: number; batchOn: number }[];
+}
+
+/**
+ * One core, every shipped scenario, interleaved short slices (batch off, yardstick off, batch
+ * on, per scenario, round after round); the best slice of each kept, since on a shared
+ * machine the best slice is the least disturbed, and interleaving meets every contender with
+ * the same load.
+ */
+export function singleCore(slices: number, gamesPerSlice: number): SingleCore {
+  const off = contenders('off');
+  const on = contenders('on');
+  const best = off.map(() => ({ batchOff: 0, limitOff: 0, batchOn: 0 }));
+  for (let rep = 0; rep < slices; rep++) {
+    const first = rep * gamesPerSlice;
+    for (let i = 0; i < off.length; i++) {
+      const b = best[i] as (typeof best)[number];
+      const o = off[i] as Contender;
+      b.batchOff = Math.max(b.batchOff, rate((f, n) => batchGames(o, f, n), first, gamesPerSlice));
+      b.limitOff = Math.max(b.limitOff, rate((f, n) => limitGames(o, f, n), first, gamesPerSlice));
+      b.batchOn = Math.max(b.batchOn, rate((f, n) => batchGames(on[i] as Contender, f, n), first, gamesPerSlice));
+    }
+  }
+  // The same number of games in each scenario: the whole rate is games over summed time.
+  const whole = (k: 'batchOff' | 'limitOff' | 'batchOn') => best.length / best.reduce((t, b) => t + 1 / b[k], 0);
+  return {
+    batchOff: whole('batchOff'),
+    limitOff: whole('limitOff'),
+    batchOn: whole('batchOn'),
+    perScenario: best.map((b, i) => ({ scenario: (off[i] as Contender).scenario, ...b })),
+  };
+}
+
+/** The new space's semi-space in the allocation child, in MB: each scavenge then marks ~1 MB allocated. */
+const SEMI_SPACE_MB = 1;
+
+/**
+ * Bytes allocated a game, in a child process with a 1 MB semi-space: after a warm-up, the
+ * scavenges (minor collections, seen by a PerformanceObserver) during `games` games, times the
+ * semi-space, over the games (the least of three windows). A scavenge runs each time the semi-space fills, so this counts
+ * what the games allocate to within one semi-space (1 MB / games, ~20 bytes a game at 50k).
+ */
+async function allocChild(which: 'batch' | 'limit', games: number): Promise<void> {
+  const c = contenders('on').find((x) => x.scenario === 'baseline') ?? (contenders('on')[0] as Contender);
+  const target = which === 'limit' ? { ...c, params: withoutIssue19(c.params) } : c;
+  const play = which === 'batch' ? batchGames : limitGames;
+  play(target, 0, 100 * CHUNK_SIZE);
+  let scavenges = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if ((e.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MINOR) scavenges++;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  // GC entries arrive asynchronously: a short wait before and after the games sorts them.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  // Three windows, the fewest scavenges kept: the steady state, once every function the games
+  // run has been optimized (on a loaded machine that can take longer than the warm-up).
+  let fewest = Infinity;
+  for (let w = 0; w < 3; w++) {
+    await settle();
+    scavenges = 0;
+    play(target, 1_000_000 + w * games, games);
+    await settle();
+    fewest = Math.min(fewest, scavenges);
+  }
+  observer.disconnect();
+  process.stdout.write(JSON.stringify({ bytesPerGame: (fewest * SEMI_SPACE_MB * 2 ** 20) / games, games, scavenges: fewest }));
+}
+
+export function bytesPerGame(which: 'batch' | 'limit'): { bytesPerGame: number; games: number; scavenges: number } {
+  const self = fileURLToPath(import.meta.url);
+  const semi = `${SEMI_SPACE_MB}`;
+  const r = spawnSync(process.execPath, [`--min-semi-space-size=${semi}`, `--max-semi-space-size=${semi}`, self, '--alloc-child', which], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`allocation child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { bytesPerGame: number; games: number; scavenges: number };
+}
+
+const fmt = (x: number, d = 1) => x.toFixed(d);
+
+/** The section `npm run bench` prints (also on its own: node dist/bench/yardstick-bench.js). */
+export function printYardstick(slices = 10, gamesPerSlice = 2000): void {
+  console.log(`batch path against the yardstick (${LIMIT_LOOP_VERSION}), default profile, every shipped scenario; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  const drift = yardstickDrift(500);
+  console.log(`  with dynamics off the yardstick plays ${drift.agree} of ${drift.games} games as the batch path does${drift.firstMiss ? ` (first miss: ${drift.firstMiss}; the ratio compares different games)` : ''}`);
+  const r = singleCore(slices, gamesPerSlice);
+  console.log(`  ${'scenario'.padEnd(10)} ${'batch, dynamics off'.padStart(20)} ${'yardstick'.padStart(10)} ${'ratio'.padStart(6)} ${'batch, dynamics on'.padStart(19)}   (k games per CPU-second, best of ${slices} interleaved slices of ${gamesPerSlice})`);
+  for (const s of r.perScenario) {
+    console.log(`  ${s.scenario.padEnd(10)} ${fmt(s.batchOff / 1e3).padStart(20)} ${fmt(s.limitOff / 1e3).padStart(10)} ${fmt(s.batchOff / s.limitOff, 2).padStart(6)} ${fmt(s.batchOn / 1e3).padStart(19)}`);
+  }
+  const ratio = r.batchOff / r.limitOff;
+  console.log(`  ${'all'.padEnd(10)} ${fmt(r.batchOff / 1e3).padStart(20)} ${fmt(r.limitOff / 1e3).padStart(10)} ${fmt(ratio, 2).padStart(6)} ${fmt(r.batchOn / 1e3).padStart(19)}`);
+  console.log(`  batch path (dynamics off) / yardstick = ${fmt(ratio, 2)}x   target >= 0.5x   ${ratio >= 0.5 ? 'met' : 'NOT MET'}`);
+  const batchAlloc = bytesPerGame('batch');
+  const limitAlloc = bytesPerGame('limit');
+  console.log(
+    `  allocation, baseline: batch path (dynamics on) ${fmt(batchAlloc.bytesPerGame, 0)} bytes a game, yardstick ${fmt(limitAlloc.bytesPerGame, 0)}   target < 200   ${batchAlloc.bytesPerGame < 200 ? 'met' : 'NOT MET'}`,
+  );
+  console.log(`  (scavenges x ${SEMI_SPACE_MB} MB semi-space over ${batchAlloc.games} games after a warm-up, in a child: ${batchAlloc.scavenges} and ${limitAlloc.scavenges})`);
+}
+
+if (process.argv[2] === '--alloc-child') await allocChild(process.argv[3] === 'limit' ? 'limit' : 'batch', 50 * CHUNK_SIZE);
+else if (process.argv[1] === fileURLToPath(import.meta.url)) printYardstick(Number(process.argv[2] ?? 10), Number(process.argv[3] ?? 2000));
