@@ -164,7 +164,7 @@ export function handoutSummary(results: { lesson: Lesson; result: LessonResult }
     Number.isFinite(num('values', 'flipWarCost') ?? Infinity) && (num('values', 'flipWarCost') ?? 0) > 0
       ? `(the comparison turns when war costs Washington about ${roughly(num('values', 'flipWarCost') as number)} points, against the scenario's ${roughly(num('values', 'warWeight') as number)}).`
       : '.',
-    'The last step shows which conclusions survive when single assumptions or values change.',
+    'The last two steps show which conclusions survive when single assumptions or values change, and the region of assumptions, varied together, where the columns\' advice wins.',
   ];
   return parts.join(' ').replace(' .', '.');
 }
