@@ -111,11 +111,21 @@ function valueOn(g: NormalForm, c: { offset: number[]; weight: number[] }, i: nu
   return v;
 }
 
-function residual(g: NormalForm, supports: number[][], x: readonly number[], stride: readonly number[]): number[] {
+/**
+ * Each side's indifference conditions on its support. With `keep`, side keep.side's rows are
+ * copied from keep.rows: a side's conditions read only the others' play, so when x moves only
+ * that side's unknowns they are the same numbers (the Jacobian's columns move one at a time).
+ */
+function residual(g: NormalForm, supports: number[][], x: readonly number[], stride: readonly number[], keep?: { side: number; rows: readonly number[] }): number[] {
   const sigma = profileFrom(g, supports, x);
   const out: number[] = [];
   supports.forEach((S, i) => {
     if (S.length < 2) return;
+    if (keep && keep.side === i) {
+      const from = supports.slice(0, i).reduce((t, T) => t + Math.max(0, T.length - 1), 0);
+      for (let j = 1; j < S.length; j++) out.push(keep.rows[from + j - 1] as number);
+      return;
+    }
     const c = othersOnSupports(supports, sigma, i, stride);
     const base = valueOn(g, c, i, S[0] as number, stride);
     for (let j = 1; j < S.length; j++) out.push(valueOn(g, c, i, S[j] as number, stride) - base);
@@ -143,6 +153,8 @@ function conditionallyDominated(g: NormalForm, supports: number[][], stride: rea
 
 function newton(g: NormalForm, supports: number[][], x0: number[], scale: number, stride: readonly number[]): number[] | null {
   let x = [...x0];
+  // The side each unknown belongs to (a side with support S has |S| - 1 unknowns).
+  const sideOf = supports.flatMap((S, i) => new Array<number>(Math.max(0, S.length - 1)).fill(i));
   for (let it = 0; it < 60; it++) {
     const F = residual(g, supports, x, stride);
     const norm = Math.max(...F.map(Math.abs));
@@ -151,7 +163,7 @@ function newton(g: NormalForm, supports: number[][], x0: number[], scale: number
     const J = x.map((_, c) => {
       const xp = [...x];
       xp[c] = (xp[c] as number) + h;
-      const Fp = residual(g, supports, xp, stride);
+      const Fp = residual(g, supports, xp, stride, { side: sideOf[c] as number, rows: F });
       return Fp.map((f, r) => (f - (F[r] as number)) / h);
     });
     // J was built column by column; transpose into rows.

@@ -40,27 +40,42 @@ function unflatten(x: readonly number[], sz: readonly number[]): Mixed {
   return sz.map((n) => Array.from({ length: n }, () => x[k++] as number));
 }
 
-/** F(log sigma) = log sigma - log softmax(lambda * values): zero at a logit QRE. */
-function residual(g: NormalForm, sz: readonly number[], y: readonly number[], lambda: number): number[] {
-  const sigma = unflatten(y.map(Math.exp), sz);
+/** Each side's payoff from each of its strategies against the others' play in `sigma`. */
+function valuesOf(g: NormalForm, sigma: Mixed): number[][] {
+  return sigma.map((_, i) => strategyValues(g, sigma, i));
+}
+
+/**
+ * F(log sigma) = log sigma - log softmax(lambda * values): zero at a logit QRE. `values` may
+ * be passed in (a side's values do not depend on its own play, so a step that moves only one
+ * side's play keeps that side's values: the very same numbers, computed once).
+ */
+function residual(sz: readonly number[], sigma: Mixed, values: readonly number[][], lambda: number): number[] {
   const out: number[] = [];
-  sigma.forEach((_, i) => {
-    const q = softmax(strategyValues(g, sigma, i), lambda);
+  sz.forEach((_, i) => {
+    const q = softmax(values[i] as number[], lambda);
     (sigma[i] as number[]).forEach((p, s) => out.push(Math.log(p) - Math.log(q[s] as number)));
   });
   return out;
 }
 
 function correct(g: NormalForm, sz: readonly number[], y0: readonly number[], lambda: number): number[] | null {
+  // Which side each coordinate of y belongs to.
+  const sideOf = sz.flatMap((n, i) => new Array<number>(n).fill(i));
   let y = [...y0];
   for (let it = 0; it < 40; it++) {
-    const F = residual(g, sz, y, lambda);
+    const sigma = unflatten(y.map(Math.exp), sz);
+    const values = valuesOf(g, sigma);
+    const F = residual(sz, sigma, values, lambda);
     if (Math.max(...F.map(Math.abs)) < 1e-10) return y;
     const h = 1e-7;
     const cols = y.map((_, c) => {
       const yp = [...y];
       yp[c] = (yp[c] as number) + h;
-      return residual(g, sz, yp, lambda).map((f, r) => (f - (F[r] as number)) / h);
+      const sp = unflatten(yp.map(Math.exp), sz);
+      const k = sideOf[c] as number;
+      const vp = sp.map((__, i) => (i === k ? (values[i] as number[]) : strategyValues(g, sp, i)));
+      return residual(sz, sp, vp, lambda).map((f, r) => (f - (F[r] as number)) / h);
     });
     const rows = F.map((_, r) => y.map((__, c) => (cols[c] as number[])[r] as number));
     const dy = solveLinear(rows, F.map((f) => -f));
@@ -71,7 +86,8 @@ function correct(g: NormalForm, sz: readonly number[], y0: readonly number[], la
     y = y.map((v, c) => v + damp * (dy[c] as number));
     if (y.some((v) => !Number.isFinite(v))) return null;
   }
-  const F = residual(g, sz, y, lambda);
+  const sigma = unflatten(y.map(Math.exp), sz);
+  const F = residual(sz, sigma, valuesOf(g, sigma), lambda);
   return Math.max(...F.map(Math.abs)) < 1e-8 ? y : null;
 }
 

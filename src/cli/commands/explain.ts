@@ -271,7 +271,7 @@ export function registerExplain(program: Command): void {
             process.stdout.write('\n');
           }
         }
-        process.stdout.write(`Done: ${right} of ${LESSONS.length} predictions matched the model. leverage robustness shows every assumption at once.\n`);
+        process.stdout.write(`${wrap(`Done: ${right} of ${LESSONS.length} predictions matched the model. leverage robustness shows every assumption at once, leverage discover where a conclusion holds.`, "")}\n`);
       } finally {
         keys.close();
       }
