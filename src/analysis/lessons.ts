@@ -80,6 +80,8 @@ export interface LessonResult {
   finding: string;
   /** The raw numbers behind the table, for checks. */
   numbers: Record<string, number>;
+  /** What was run, when it is not `runs` games a row (the region step samples settings). */
+  runsNote?: string;
 }
 
 export interface Lesson {
@@ -592,7 +594,7 @@ export function regionResult(d: DiscoverReport): LessonResult {
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
   const share = (pts: typeof d.points) => (pts.length ? pts.filter((p) => p.holds).length / pts.length : NaN);
   const main = table(
-    ['settings', 'how many', 'columns ahead (share of settings)', 'columns minus appeaser (mean gap)'],
+    ['settings', 'how many', 'columns ahead (share of settings)', 'US payoff, columns minus appeaser (mean)'],
     groups.map((g) => [g.label, String(g.pts.length), pctCell(share(g.pts)), numCell(mean(g.pts.map((p) => p.diff)))]),
   );
   const held = d.points.filter((p) => p.holds);
@@ -620,6 +622,7 @@ export function regionResult(d: DiscoverReport): LessonResult {
     : 'It broke at none of the settings tried.';
   return {
     table: main,
+    runsNote: `${n} settings, ${d.runs} games per setting and strategy.`,
     more: [{ title: 'Each assumption: its range, the limit the region puts on it, and its average where the advice wins and where it loses', table: byFactor }],
     answer,
     finding:
