@@ -99,6 +99,27 @@ export function strategyValues(g: NormalForm, sigma: Mixed, i: number): number[]
   return out;
 }
 
+/**
+ * How side i's strategy values move with side k's play (k != i): entry [s][t] is the
+ * derivative of strategyValues(g, sigma, i)[s] with respect to sigma[k][t], that is side i's
+ * payoff from s when k plays t and the rest play sigma. One pass over the table.
+ */
+export function valueSlopes(g: NormalForm, sigma: Mixed, i: number, k: number): number[][] {
+  const P = g.players.length;
+  const d = digitsOf(g);
+  const out = Array.from({ length: (g.strategies[i] as string[]).length }, () => new Array<number>((g.strategies[k] as string[]).length).fill(0));
+  const total = g.payoffs.length / P;
+  for (let p = 0; p < total; p++) {
+    let w = 1;
+    for (let j = 0; j < P; j++) if (j !== i && j !== k) w *= (sigma[j] as number[])[d[p * P + j] as number] as number;
+    if (w === 0) continue;
+    const row = out[d[p * P + i] as number] as number[];
+    const t = d[p * P + k] as number;
+    row[t] = (row[t] as number) + w * (g.payoffs[p * P + i] as number);
+  }
+  return out;
+}
+
 export function expectedPayoff(g: NormalForm, sigma: Mixed, i: number): number {
   const v = strategyValues(g, sigma, i);
   return v.reduce((t, x, s) => t + x * ((sigma[i] as number[])[s] as number), 0);

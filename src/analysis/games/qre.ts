@@ -1,5 +1,5 @@
 import type { Mixed, NormalForm } from './normal-form.js';
-import { payoffRange, regret, sizes, strategyValues } from './normal-form.js';
+import { payoffRange, regret, sizes, strategyValues, valueSlopes } from './normal-form.js';
 import { solveLinear } from './mixed.js';
 
 // Logit quantal response equilibria (McKelvey and Palfrey 1995), traced over the precision
@@ -59,26 +59,39 @@ function residual(sz: readonly number[], sigma: Mixed, values: readonly number[]
   return out;
 }
 
+/**
+ * The Jacobian of the residual in y = log sigma, written out: dF[i,s]/dy[k,t] is 1 on the
+ * diagonal, and for another side k, -lambda * sigma[k,t] * (slope[s][t] - sum_r q[r] slope[r][t]),
+ * where slope is how i's values move with k's play and q i's logit reply.
+ */
+function jacobian(g: NormalForm, sz: readonly number[], sigma: Mixed, values: readonly number[][], lambda: number): number[][] {
+  const n = sz.reduce((a, b) => a + b, 0);
+  const start = sz.map((_, i) => sz.slice(0, i).reduce((a, b) => a + b, 0));
+  const J = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (__, c) => (r === c ? 1 : 0)));
+  sz.forEach((ni, i) => {
+    const q = softmax(values[i] as number[], lambda);
+    sz.forEach((nk, k) => {
+      if (k === i) return;
+      const slope = valueSlopes(g, sigma, i, k);
+      for (let t = 0; t < nk; t++) {
+        let mean = 0;
+        for (let r = 0; r < ni; r++) mean += (q[r] as number) * ((slope[r] as number[])[t] as number);
+        const sk = (sigma[k] as number[])[t] as number;
+        for (let s = 0; s < ni; s++) (J[(start[i] as number) + s] as number[])[(start[k] as number) + t] = -lambda * sk * (((slope[s] as number[])[t] as number) - mean);
+      }
+    });
+  });
+  return J;
+}
+
 function correct(g: NormalForm, sz: readonly number[], y0: readonly number[], lambda: number): number[] | null {
-  // Which side each coordinate of y belongs to.
-  const sideOf = sz.flatMap((n, i) => new Array<number>(n).fill(i));
   let y = [...y0];
   for (let it = 0; it < 40; it++) {
     const sigma = unflatten(y.map(Math.exp), sz);
     const values = valuesOf(g, sigma);
     const F = residual(sz, sigma, values, lambda);
     if (Math.max(...F.map(Math.abs)) < 1e-10) return y;
-    const h = 1e-7;
-    const cols = y.map((_, c) => {
-      const yp = [...y];
-      yp[c] = (yp[c] as number) + h;
-      const sp = unflatten(yp.map(Math.exp), sz);
-      const k = sideOf[c] as number;
-      const vp = sp.map((__, i) => (i === k ? (values[i] as number[]) : strategyValues(g, sp, i)));
-      return residual(sz, sp, vp, lambda).map((f, r) => (f - (F[r] as number)) / h);
-    });
-    const rows = F.map((_, r) => y.map((__, c) => (cols[c] as number[])[r] as number));
-    const dy = solveLinear(rows, F.map((f) => -f));
+    const dy = solveLinear(jacobian(g, sz, sigma, values, lambda), F.map((f) => -f));
     if (!dy) return null;
     // Damped: log-probabilities move at most 2 per step.
     const big = Math.max(...dy.map(Math.abs));
