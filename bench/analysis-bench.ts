@@ -1,9 +1,15 @@
 // The analysis commands (sensitivity, discover, equilibria) against a plain batch of the same
 // cells: how much their own work (designs, summaries, solving the table) costs beyond playing
 // the games, and whether both cores help them as they help a batch. Issue 22, item 6.
+// Each worker count has one warm pool that plain and analysis runs share (as a command's
+// batches share one), so worker start-up is not timed; runs alternate plain/analysis and
+// 1/2 workers, three rounds, medians. The machine's load is printed: on a shared machine a
+// 2-worker figure says more about the neighbours than about the code.
 import type { BatchScenario, BatchSpec, ProfileIds } from '../src/engine/batch/batch.js';
 import type { Factor } from '../src/analysis/sensitivity.js';
+import { loadavg, cpus } from 'node:os';
 import { runBatch } from '../src/engine/batch/batch.js';
+import { WorkerPool } from '../src/engine/batch/pool.js';
 import { makeRng } from '../src/rng/rng.js';
 import { resolveScenario } from '../src/scenario/catalog.js';
 import { parseFactor, scenarioAt, sobolSensitivity } from '../src/analysis/sensitivity.js';
@@ -24,8 +30,8 @@ async function timed<T>(f: () => Promise<T>): Promise<number> {
 interface Case {
   name: string;
   games: number;
-  analysis: (workers: number) => Promise<unknown>;
-  plain: (workers: number) => Promise<unknown>;
+  analysis: (workers: number, pool: WorkerPool) => Promise<unknown>;
+  plain: (workers: number, pool: WorkerPool) => Promise<unknown>;
 }
 
 export async function benchAnalysis(): Promise<void> {
@@ -35,9 +41,9 @@ export async function benchAnalysis(): Promise<void> {
   const profile: ProfileIds = { us: 'columns', china: s.strategies.china ?? 'opportunist', kim: s.strategies.kim ?? 'regimeFirst' };
   const versus = { kind: 'versus' as const, plus: profile, minus: { ...profile, us: 'appeaser' } };
   const factors: Factor[] = ['payoffs.us.credibility', 'start.chinaInfluence', 'C10', 'luck'].map((p) => parseFactor(p, s.params));
-  const plainOf = (scenarios: BatchScenario[], profiles: ProfileIds[], runs: number) => (workers: number) => {
+  const plainOf = (scenarios: BatchScenario[], profiles: ProfileIds[], runs: number) => (workers: number, pool: WorkerPool) => {
     const spec: BatchSpec = { command: 'bench', seed, runs, scenarios, profiles };
-    return runBatch(spec, { workers });
+    return runBatch(spec, { workers, pool });
   };
   const n = 32;
   const runs = 200;
@@ -47,16 +53,31 @@ export async function benchAnalysis(): Promise<void> {
   const all = { us: strategyIds('us').filter((x) => x !== 'usRandom'), china: strategyIds('china').filter((x) => x !== 'chinaRandom'), kim: strategyIds('kim').filter((x) => x !== 'kimRandom') };
   const table: ProfileIds[] = all.us.flatMap((us) => all.china.flatMap((china) => all.kim.map((kim) => ({ us, china, kim }))));
   const cases: Case[] = [
-    { name: `sensitivity (Sobol, ${factors.length} factors, n ${n})`, games: sobolPoints.length * 2 * runs, analysis: (w) => sobolSensitivity(base, factors, versus, n, seed, runs, { workers: w }), plain: plainOf(sobolPoints, [versus.plus, versus.minus], runs) },
-    { name: 'discover (PRIM, 200 points)', games: discPoints.length * 2 * runs, analysis: (w) => discover(base, discFactors, versus.plus, versus.minus, 'bench', 200, seed, runs, { workers: w }), plain: plainOf(discPoints, [versus.plus, versus.minus], runs) },
-    { name: `equilibria (${table.length} profiles)`, games: table.length * 500, analysis: (w) => equilibria(base, all, seed, 500, { workers: w }), plain: plainOf([base], table, 500) },
+    { name: `sensitivity (Sobol, ${factors.length} factors, n ${n})`, games: sobolPoints.length * 2 * runs, analysis: (w, pool) => sobolSensitivity(base, factors, versus, n, seed, runs, { workers: w, pool }), plain: plainOf(sobolPoints, [versus.plus, versus.minus], runs) },
+    { name: 'discover (PRIM, 200 points)', games: discPoints.length * 2 * runs, analysis: (w, pool) => discover(base, discFactors, versus.plus, versus.minus, 'bench', 200, seed, runs, { workers: w, pool }), plain: plainOf(discPoints, [versus.plus, versus.minus], runs) },
+    { name: `equilibria (${table.length} profiles)`, games: table.length * 500, analysis: (w, pool) => equilibria(base, all, seed, 500, { workers: w, pool }), plain: plainOf([base], table, 500) },
   ];
-  console.log('analysis commands against a plain batch of the same cells (2022; each timed once per worker count, plain first)');
-  for (const c of cases) {
-    const r: Record<number, { plain: number; analysis: number }> = {};
-    for (const w of [1, 2]) r[w] = { plain: await timed(() => c.plain(w)), analysis: await timed(() => c.analysis(w)) };
-    const one = r[1] as { plain: number; analysis: number };
-    const two = r[2] as { plain: number; analysis: number };
-    console.log(`  ${c.name.padEnd(44)} ${fmt(c.games / one.analysis / 1e3, 1).padStart(7)} k games/s (plain ${fmt(c.games / one.plain / 1e3, 1)})   vs plain ${fmt(one.plain / one.analysis)}x (target >= 0.8x)   2 workers / 1 ${fmt(one.analysis / two.analysis)}x (target >= 1.8x)`);
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`analysis commands against a plain batch of the same cells (2022; warm pools, 3 interleaved rounds, medians); load average ${load()} on ${cpus().length} cores`);
+  const pools: Record<number, WorkerPool> = { 1: new WorkerPool(1), 2: new WorkerPool(2) };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  try {
+    // Warm both pools (workers started, code compiled) before anything is timed.
+    for (const w of [1, 2]) await (cases[0] as Case).plain(w, pools[w] as WorkerPool);
+    for (const c of cases) {
+      const t: Record<string, number[]> = { p1: [], a1: [], p2: [], a2: [] };
+      for (let round = 0; round < 3; round++)
+        for (const w of round % 2 ? [2, 1] : [1, 2]) {
+          (t[`p${w}`] as number[]).push(await timed(() => c.plain(w, pools[w] as WorkerPool)));
+          (t[`a${w}`] as number[]).push(await timed(() => c.analysis(w, pools[w] as WorkerPool)));
+        }
+      const [p1, a1, p2, a2] = ['p1', 'a1', 'p2', 'a2'].map((k) => median(t[k] as number[])) as [number, number, number, number];
+      console.log(
+        `  ${c.name.padEnd(44)} ${fmt(c.games / a1 / 1e3, 1).padStart(7)} k games/s (plain ${fmt(c.games / p1 / 1e3, 1)})   vs plain ${fmt(p1 / a1)}x (target >= 0.8x)   2 workers / 1 ${fmt(a1 / a2)}x (plain ${fmt(p1 / p2)}x; target >= 1.8x)`,
+      );
+    }
+  } finally {
+    for (const p of Object.values(pools)) p.close();
   }
+  console.log(`  load average at the end ${load()}: with more than about ${cpus().length - 1} already busy, the 2-worker figures measure the neighbours.`);
 }

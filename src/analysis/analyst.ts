@@ -5,6 +5,13 @@ import type { CompareReport } from './reports.js';
 import type { RobustnessReport } from './robustness.js';
 import type { SweepReport } from './sweep.js';
 import type { Actor } from '../model/context.js';
+import type { DiscoverReport } from './discover.js';
+import type { EquilibriaReport } from './equilibria-report.js';
+import type { SobolReport } from './sensitivity.js';
+import { WorkerPool } from '../engine/batch/pool.js';
+import { discover } from './discover.js';
+import { equilibria } from './equilibria-report.js';
+import { parseFactor, sobolSensitivity } from './sensitivity.js';
 import { runBatch } from '../engine/batch/batch.js';
 import { allFields, getPath } from '../scenario/fields.js';
 import { defaultStrategyId, strategyIds } from '../strategies/registry.js';
@@ -49,7 +56,34 @@ export interface ScenarioSection {
   robustness: RobustnessReport;
   screening: ScreenedParam[];
   sweep: SweepReport;
+  /** With --where-it-holds: equilibria of the strategy table, PRIM's box for the columns' advice, Sobol indices. */
+  where?: WhereItHolds;
 }
+
+export interface WhereItHolds {
+  /** The table itself is left out: the page shows what was solved on it, not its 100-odd rows. */
+  equilibria: Omit<EquilibriaReport, 'table'>;
+  discover: DiscoverReport;
+  sobol: SobolReport;
+}
+
+/** Games and points of the optional analyses: modest, so a scenario adds well under a minute on two cores. */
+export interface WhereRuns {
+  equilibria: number;
+  discoverPoints: number;
+  discover: number;
+  sobolN: number;
+  sobol: number;
+}
+
+export const DEFAULT_WHERE_RUNS: WhereRuns = { equilibria: 200, discoverPoints: 100, discover: 100, sobolN: 32, sobol: 100 };
+
+/**
+ * The assumptions the columns' conclusion is tested over: the weight the US puts on its
+ * credibility (C8's cost of paying), Beijing's sway over Pyongyang at the start (C1), and
+ * whether Beijing bills for its help (C10). Each at half to double its scenario value.
+ */
+export const WHERE_FACTORS = ['payoffs.us.credibility', 'start.chinaInfluence', 'C10'] as const;
 
 export interface AnalystReport {
   kind: 'leverage-report';
@@ -112,7 +146,25 @@ export async function analystReport(
   baseline: Params,
   seed: string,
   runs: AnalystRuns,
-  opts: Pick<RunOptions, 'workers' | 'signal'>,
+  given: Pick<RunOptions, 'workers' | 'signal'>,
+  where?: WhereRuns,
+): Promise<AnalystReport> {
+  // One pool of workers for every batch of the page: started and warmed up once.
+  const opts = { ...given, pool: given.workers > 0 ? new WorkerPool(given.workers) : undefined };
+  try {
+    return await analystReportOn(scenarios, baseline, seed, runs, opts, where);
+  } finally {
+    opts.pool?.close();
+  }
+}
+
+async function analystReportOn(
+  scenarios: ReportScenario[],
+  baseline: Params,
+  seed: string,
+  runs: AnalystRuns,
+  opts: Pick<RunOptions, 'workers' | 'signal' | 'pool'>,
+  where: WhereRuns | undefined,
 ): Promise<AnalystReport> {
   const first = scenarios[0] as ReportScenario;
   const base = profileFor(first);
@@ -138,7 +190,23 @@ export async function analystReport(
       robustness: await robustness(s, seed, runs.robustness, opts),
       screening,
       sweep: swept,
+      ...(where ? { where: await whereItHolds(s, seed, where, opts) } : {}),
     });
   }
   return { kind: 'leverage-report', seed, runs, compare, scenarios: sections };
+}
+
+/** Where the columns' advice (against the appeaser) holds in one scenario, and what reasoning sides would play. */
+export async function whereItHolds(s: ReportScenario, seed: string, runs: WhereRuns, opts: Pick<RunOptions, 'workers' | 'signal' | 'pool'>): Promise<WhereItHolds> {
+  const base = { name: s.name, source: s.source, sha256: s.sha256, params: s.params };
+  const named = (a: Actor) => strategyIds(a).filter((id) => id !== `${a}Random`);
+  const { table: _table, ...eq } = await equilibria(base, { us: named('us'), china: named('china'), kim: named('kim') }, seed, runs.equilibria, opts);
+  const others = profileFor(s);
+  const plus = { ...others, us: 'columns' };
+  const minus = { ...others, us: 'appeaser' };
+  const factors = WHERE_FACTORS.map((f) => parseFactor(f, s.params));
+  const found = await discover(base, factors, plus, minus, 'columns earns the US more than appeaser', runs.discoverPoints, seed, runs.discover, opts);
+  const luck = parseFactor('luck', s.params);
+  const sobol = await sobolSensitivity(base, [...factors, luck], { kind: 'versus', plus, minus }, runs.sobolN, seed, runs.sobol, opts);
+  return { equilibria: eq, discover: found, sobol };
 }

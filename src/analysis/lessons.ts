@@ -10,6 +10,10 @@ import { DEFAULT_STRATEGY } from '../strategies/registry.js';
 import { summarizeAcc } from './summary.js';
 import { PAYOFF_TERMS } from '../model/outcomes.js';
 import { contrast, resultText, robustness, scaleWeight, VALUE_VARIANTS, variants } from './robustness.js';
+import type { Factor } from './sensitivity.js';
+import type { DiscoverReport } from './discover.js';
+import { parseFactor } from './sensitivity.js';
+import { discover } from './discover.js';
 
 // The guided walk-through behind `leverage explain`: one lesson per step of the argument,
 // from a single round, to the repeated game, to hidden information, to where it breaks.
@@ -76,6 +80,8 @@ export interface LessonResult {
   finding: string;
   /** The raw numbers behind the table, for checks. */
   numbers: Record<string, number>;
+  /** What was run, when it is not `runs` games a row (the region step samples settings). */
+  runsNote?: string;
 }
 
 export interface Lesson {
@@ -528,7 +534,111 @@ export const LESSONS: Lesson[] = [
       };
     },
   },
+  {
+    id: 'the-region',
+    stage: 'Where it breaks',
+    title: "The region where the columns' advice wins, and its edge",
+    claims: ['C1', 'C8', 'C10'],
+    teach:
+      'The last step moved one assumption at a time. Real doubts come together: Beijing may have less sway over Kim than the columns think (C1), Washington may care less about its credibility (C8), and exposing Beijing may move Europe or not (C10). ' +
+      "Here all three vary at once: a hundred settings spread evenly over their ranges, and at each the columns' advice plays the appeaser on the same games. " +
+      'A search (PRIM) then finds the simplest box of settings inside which the advice almost always wins, and the settings outside it show where it breaks.',
+    rules: "leverage discover over payoffs.us.credibility and start.chinaInfluence (half to double the scenario's values) and C10 on or off: a Latin hypercube of 100 settings, columns against appeaser at each, PRIM's box at least 80% pure.",
+    question: ask('Which of the three decides most where the columns\' advice beats the appeaser?', {
+      c: "how much Washington values its credibility (C8)",
+      i: "Beijing's sway over Kim (C1)",
+      e: 'whether exposing Beijing moves Europe (C10)',
+      x: 'none: it wins almost everywhere',
+    }),
+    async experiment(ctx) {
+      const settings = REGION_SETTINGS(ctx.runs);
+      const factors = REGION_FACTORS.map((f) => parseFactor(f.path, ctx.scenario.params));
+      const plus = { ...DEFAULT_STRATEGY, us: 'columns' } as ProfileIds;
+      const minus = { ...DEFAULT_STRATEGY, us: 'appeaser' } as ProfileIds;
+      const d = await discover(ctx.scenario, factors, plus, minus, "columns' advice earns the US more than the appeaser", settings.points, ctx.seed, settings.runs, ctx.run);
+      return regionResult(d);
+    },
+  },
 ];
+
+/** The three assumptions the region step varies, each named as a student would say it. */
+export const REGION_FACTORS = [
+  { path: 'payoffs.us.credibility', words: 'the weight Washington puts on its credibility (C8)', key: 'c' },
+  { path: 'start.chinaInfluence', words: "Beijing's sway over Kim at the start (C1)", key: 'i' },
+  { path: 'C10', words: 'exposing Beijing moves Europe (C10)', key: 'e', off: 'exposing Beijing moves no one (C10 off)' },
+] as const;
+
+/** One limit of the region in a student's words: "Beijing's sway over Kim at the start (C1) is at least 0.61". */
+function limitWords(f: Factor, limit: { low: number; high: number }, i: number): string {
+  const named = REGION_FACTORS[i];
+  if (f.kind === 'claim') return limit.low >= 1 ? (named?.words ?? `${f.claim} holds`) : ((named && 'off' in named ? named.off : undefined) ?? `${f.claim} is off`);
+  const subject = named?.words ?? f.name;
+  const [lo, hi] = f.kind === 'param' ? [f.low, f.high] : [0, 1];
+  if (limit.low > lo && limit.high < hi) return `${subject} is between ${f2(limit.low)} and ${f2(limit.high)}`;
+  return limit.low > lo ? `${subject} is at least ${f2(limit.low)}` : `${subject} is at most ${f2(limit.high)}`;
+}
+
+/** Settings sampled, and games per setting and strategy: a tenth of the walk's games a row, so the step costs about as much as the others. */
+export const REGION_SETTINGS = (runs: number) => ({ points: 100, runs: Math.max(50, Math.round(runs / 10)) });
+
+/** The region step's table, answer and sentences, all read off one discover run. */
+export function regionResult(d: DiscoverReport): LessonResult {
+  const c = d.prim.chosen;
+  const n = d.points.length;
+  const inside = (p: DiscoverReport['points'][number]) => p.values.every((v, i) => v >= (c.box[i] as { low: number }).low && v <= (c.box[i] as { high: number }).high);
+  const groups = [
+    { label: 'inside the region', pts: d.points.filter(inside) },
+    { label: 'outside it', pts: d.points.filter((p) => !inside(p)) },
+    { label: 'all settings', pts: d.points },
+  ];
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+  const share = (pts: typeof d.points) => (pts.length ? pts.filter((p) => p.holds).length / pts.length : NaN);
+  const main = table(
+    ['settings', 'how many', 'columns ahead (share of settings)', 'US payoff, columns minus appeaser (mean)'],
+    groups.map((g) => [g.label, String(g.pts.length), pctCell(share(g.pts)), numCell(mean(g.pts.map((p) => p.diff)))]),
+  );
+  const held = d.points.filter((p) => p.holds);
+  const broke = d.points.filter((p) => !p.holds);
+  const show = (f: Factor, x: number) => (f.kind === 'claim' ? `on in ${pct(x)}` : f2(x));
+  const byFactor = table(
+    ['assumption', 'range tried', 'the region', 'where it holds (average)', 'where it breaks (average)'],
+    d.factors.map((f, i) => {
+      const words = REGION_FACTORS[i]?.words ?? f.name;
+      const range = f.kind === 'param' ? `${f2(f.low)} to ${f2(f.high)}` : 'on or off';
+      const limit = c.restricted.includes(i) ? limitWords(f, c.box[i] as { low: number; high: number }, i) : 'no limit';
+      const avg = (pts: typeof d.points) => (pts.length ? show(f, mean(pts.map((p) => p.values[i] as number))) : 'none');
+      return [words, range, limit, avg(held), avg(broke)];
+    }),
+  );
+  // The answer: the limit PRIM leans on most (lowest quasi-p), unless the advice wins nearly everywhere or no box is purer than the whole.
+  const nearlyEverywhere = d.holdsShare >= 0.95;
+  const decisive = [...d.prim.quasiP].sort((a, b) => a.p - b.p)[0];
+  const answer = nearlyEverywhere || !c.restricted.length || !decisive ? 'x' : (REGION_FACTORS[decisive.input]?.key ?? 'x');
+  const limits = c.restricted.map((i) => limitWords(d.factors[i] as Factor, c.box[i] as { low: number; high: number }, i));
+  const region = limits.length ? `It wins in ${pct(c.density)} of the settings where ${limits.join(' and ')}; that region holds ${pct(c.coverage)} of all the settings where it wins.` : 'No smaller region is clearly more reliable than the whole range.';
+  const outside = groups[1]?.pts ?? [];
+  const breaks = broke.length
+    ? `Where it breaks: ${broke.length} of ${n} settings, ${broke.filter((p) => !inside(p)).length} of them outside the region, where it wins in only ${pct(share(outside))} of settings.`
+    : 'It broke at none of the settings tried.';
+  return {
+    table: main,
+    runsNote: `${n} settings, ${d.runs} games per setting and strategy.`,
+    more: [{ title: 'Each assumption: its range, the limit the region puts on it, and its average where the advice wins and where it loses', table: byFactor }],
+    answer,
+    finding:
+      `The columns' advice beats the appeaser at ${pct(d.holdsShare)} of ${n} settings (${d.runs} games each, seed ${d.seed}; at ${pct(d.undecidedShare)} the runs cannot tell). ${region} ${breaks}` +
+      (limits.length ? ' So the conclusion is only as good as those limits: whoever doubts them should doubt it there, and only there.' : ''),
+    numbers: {
+      holdsShare: d.holdsShare,
+      density: c.density,
+      coverage: c.coverage,
+      broken: broke.length,
+      points: n,
+      runs: d.runs,
+      ...Object.fromEntries(c.restricted.map((i) => [`limit:${d.factors[i]?.name}`, 1])),
+    },
+  };
+}
 
 /** Questions for a class to argue over after each step, by lesson id: no single right answer. */
 export const DISCUSSION: Record<string, string[]> = {
@@ -546,6 +656,7 @@ export const DISCUSSION: Record<string, string[]> = {
     'The columns accept a hotter crisis to avoid paying. Under what values would you choose otherwise?',
   ],
   'where-it-breaks': ['Which assumption would you test first against the historical record, and how?'],
+  'the-region': ['The region is a box drawn over settings nobody can measure exactly. Which side of its edge do you think 2022 was on, and what would tell you?'],
 };
 
 /** What a locator such as 2022¶4 points to, said where a reader first meets one. */

@@ -266,7 +266,8 @@ export function barChart(opts: { bars: { y: string; value: number; group: string
       height: { step: 20 },
       mark: { type: 'bar' },
       encoding: {
-        y: { field: 'y', type: 'nominal', sort: opts.bars.map((b) => b.y), title: opts.yTitle },
+        // Labels in full: a profile cut to 'columns · enforcer · loyalCl…' cannot be told from its neighbour.
+        y: { field: 'y', type: 'nominal', sort: opts.bars.map((b) => b.y), title: opts.yTitle, axis: { labelLimit: 0 } },
         x: { field: 'value', type: 'quantitative', title: opts.xTitle, axis: { tickMinStep: 1 } },
         color: { field: 'group', type: 'nominal', scale: seriesScale(groups), title: null, legend: { orient: 'bottom' } },
       },

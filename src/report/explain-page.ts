@@ -42,7 +42,8 @@ export function lessonFigure(step: ExplainStep, n: number, caption: string): Fig
     if (column.some((v) => v === null)) return;
     const cells = column as NonNullable<(typeof column)[number]>[];
     const { percent, effect } = cells[0] as (typeof cells)[number];
-    const unit = percent ? '% of games' : effect ? 'effect, model points' : columnUnit(col);
+    // A share is of games unless the column says it counts settings (the region step's does).
+    const unit = percent ? (/settings/i.test(col) ? '% of settings' : '% of games') : effect ? 'effect, model points' : columnUnit(col);
     // Shares are drawn as percentages, so the axis reads 1.2%, not 0.012000.
     const k = percent ? 100 : 1;
     const points: IntervalRow[] = cells.map((v, i) => ({ y: rows[i]?.[0] ?? '', mean: v.mean * k, low: v.low * k, high: v.high * k }));
@@ -107,7 +108,7 @@ export function explainPageData(run: ExplainRun): Record<string, unknown> {
 export function explainPage(run: ExplainRun, command: string): Promise<string> {
   const caption = `Scenario ${run.scenario.name}; seed ${run.seed}; ${run.runs} games per row of the table. Points are means, bars 95% intervals where the table has them.`;
   const sections = run.steps.map(({ lesson, result }, i): Page['sections'][number] => {
-    const figure = lessonFigure({ lesson, result }, i + 1, caption);
+    const figure = lessonFigure({ lesson, result }, i + 1, result.runsNote ? `Scenario ${run.scenario.name}; seed ${run.seed}; ${result.runsNote} Points are means.` : caption);
     const blocks: PageBlock[] = [
       { kind: 'text', paragraphs: lesson.claims.map((c) => `${c} (${CLAIMS[c].where}): ${CLAIMS[c].summary}`) },
       { kind: 'text', paragraphs: [lesson.teach] },

@@ -9,6 +9,7 @@ import { OUTCOMES } from '../model/outcomes.js';
 import { knows } from '../model/observe.js';
 import { batchFigures, BEST_REPLY_MARK, compareFigure, equilibriaTable, forkFigures, gameFigure, moveLabel, robustnessFigure, sweepFigures, tournamentFigures, tournamentTable } from './figures.js';
 import { buildPage } from './page.js';
+import { whereItHoldsBlocks } from './gsa-pages.js';
 
 // One page per command. Each takes the report object the command computes (the one
 // `--format json` prints) and the command line that reproduces it.
@@ -193,6 +194,7 @@ export function analystPage(r: AnalystReport, command: string): Promise<string> 
       heading: `Scenario ${s.scenario}`,
       blocks: [diffs, fig(robustnessFigure(s.robustness, `report-robustness-${s.scenario}`)), screened, ...sweepFigures(s.sweep, `report-sweep-${s.scenario}`).map(fig)],
     });
+    if (s.where) sections.push({ kicker: s.title, heading: `Where the columns' conclusion holds in ${s.scenario}`, blocks: whereItHoldsBlocks(s.where, s.scenario) });
   }
   return buildPage({
     title: `leverage report: ${names.join(', ')}`,

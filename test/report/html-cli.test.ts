@@ -124,7 +124,28 @@ describe('--format html', () => {
     expect(s.sweep.oneAtATime).toHaveLength(3);
     expect(s.screening.every((p) => !p.path.startsWith('payoffs.'))).toBe(true);
     expect(html).toContain('differ from the baseline');
+    // The equilibria, PRIM and Sobol pictures only with --where-it-holds: the default stays quick.
+    expect(html).not.toContain('qre-path');
   }, 120_000);
+
+  it('report --where-it-holds: equilibria, PRIM and Sobol pictures per scenario, from the data it embeds', async () => {
+    const file = join(dir, 'report-where.html');
+    const r = leverage(['report', '2022', '--where-it-holds', '--out', file, '--runs', '50', '--workers', '2']);
+    expect(r.code).toBe(0);
+    const html = await checkPage(file);
+    type Where = { equilibria: { mixed: unknown[]; qre: unknown[]; table?: unknown }; discover: { holdsShare: number; points: unknown[]; prim: { chosen: { density: number } } }; sobol: { n: number; factors: { name: string }[] } };
+    const data = embedded(html) as { scenarios: { where?: Where }[] };
+    const w = (data.scenarios[0] as { where?: Where }).where as Where;
+    expect(w.equilibria.mixed.length).toBeGreaterThan(0);
+    expect(w.equilibria.qre.length).toBeGreaterThan(10);
+    // The strategy table is left out of the page's data: it would be most of the page.
+    expect(w.equilibria.table).toBeUndefined();
+    expect(w.discover.points).toHaveLength(100);
+    expect(w.sobol.factors.map((f) => f.name)).toContain('luck (the seed)');
+    for (const id of ['qre-path', 'alpha-rank', 'prim-tradeoff', 'prim-box', 'sobol-bars']) expect(html).toContain(`id="report-2022-${id}"`);
+    // The sentence above the pictures is the discover run's own share.
+    expect(html).toContain(`than the appeaser at ${(100 * w.discover.holdsShare).toFixed(0)}% of 100 points`);
+  }, 180_000);
 
   it('refuses html without a file, or into a file not named .html, and leaves no partial file', () => {
     expectUserError(leverage(['compare', '2022', '--format', 'html']), /--format html writes a page to a file\. Fix: add --out FILE\.html/);

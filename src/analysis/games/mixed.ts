@@ -111,12 +111,57 @@ function valueOn(g: NormalForm, c: { offset: number[]; weight: number[] }, i: nu
   return v;
 }
 
-function residual(g: NormalForm, supports: number[][], x: readonly number[], stride: readonly number[]): number[] {
+/**
+ * For each side, the others' supported combinations as othersOnSupports lists them (the same
+ * order, so the same sums): each one's table offset and the (side, strategy) pairs whose
+ * probabilities weigh it. Made once per support; Newton then only multiplies.
+ */
+interface SupportPlan {
+  offset: number[][];
+  picks: [number, number][][][];
+}
+
+function planSupport(supports: number[][], stride: readonly number[]): SupportPlan {
+  const offset: number[][] = [];
+  const picks: [number, number][][][] = [];
+  supports.forEach((_, i) => {
+    let o: number[] = [0];
+    let p: [number, number][][] = [[]];
+    supports.forEach((S, j) => {
+      if (j === i) return;
+      const o2: number[] = [];
+      const p2: [number, number][][] = [];
+      o.forEach((base, k) => {
+        for (const s of S) {
+          o2.push(base + s * (stride[j] as number));
+          p2.push([...(p[k] as [number, number][]), [j, s]]);
+        }
+      });
+      o = o2;
+      p = p2;
+    });
+    offset.push(o);
+    picks.push(p);
+  });
+  return { offset, picks };
+}
+
+/**
+ * Each side's indifference conditions on its support. With `keep`, side keep.side's rows are
+ * copied from keep.rows: a side's conditions read only the others' play, so when x moves only
+ * that side's unknowns they are the same numbers (the Jacobian's columns move one at a time).
+ */
+function residual(g: NormalForm, supports: number[][], x: readonly number[], stride: readonly number[], keep?: { side: number; rows: readonly number[] }, plan?: SupportPlan): number[] {
   const sigma = profileFrom(g, supports, x);
   const out: number[] = [];
   supports.forEach((S, i) => {
     if (S.length < 2) return;
-    const c = othersOnSupports(supports, sigma, i, stride);
+    if (keep && keep.side === i) {
+      const from = supports.slice(0, i).reduce((t, T) => t + Math.max(0, T.length - 1), 0);
+      for (let j = 1; j < S.length; j++) out.push(keep.rows[from + j - 1] as number);
+      return;
+    }
+    const c = plan ? { offset: plan.offset[i] as number[], weight: (plan.picks[i] as [number, number][][]).map((pk) => pk.reduce((w, [j, t]) => w * ((sigma[j] as number[])[t] as number), 1)) } : othersOnSupports(supports, sigma, i, stride);
     const base = valueOn(g, c, i, S[0] as number, stride);
     for (let j = 1; j < S.length; j++) out.push(valueOn(g, c, i, S[j] as number, stride) - base);
   });
@@ -141,17 +186,19 @@ function conditionallyDominated(g: NormalForm, supports: number[][], stride: rea
   });
 }
 
-function newton(g: NormalForm, supports: number[][], x0: number[], scale: number, stride: readonly number[]): number[] | null {
+function newton(g: NormalForm, supports: number[][], x0: number[], scale: number, stride: readonly number[], plan: SupportPlan): number[] | null {
   let x = [...x0];
+  // The side each unknown belongs to (a side with support S has |S| - 1 unknowns).
+  const sideOf = supports.flatMap((S, i) => new Array<number>(Math.max(0, S.length - 1)).fill(i));
   for (let it = 0; it < 60; it++) {
-    const F = residual(g, supports, x, stride);
+    const F = residual(g, supports, x, stride, undefined, plan);
     const norm = Math.max(...F.map(Math.abs));
     if (norm < 1e-11 * scale) return x;
     const h = 1e-7;
     const J = x.map((_, c) => {
       const xp = [...x];
       xp[c] = (xp[c] as number) + h;
-      const Fp = residual(g, supports, xp, stride);
+      const Fp = residual(g, supports, xp, stride, { side: sideOf[c] as number, rows: F }, plan);
       return Fp.map((f, r) => (f - (F[r] as number)) / h);
     });
     // J was built column by column; transpose into rows.
@@ -185,8 +232,9 @@ export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: nu
         const t = w.reduce((a, b) => a + b, 0);
         return w.slice(1).map((v) => v / t);
       }));
+      const plan = planSupport(chosen, stride);
       for (const x0 of unknowns ? inits : [[]]) {
-        const x = unknowns ? newton(g, chosen, x0, scale, stride) : [];
+        const x = unknowns ? newton(g, chosen, x0, scale, stride, plan) : [];
         if (!x) continue;
         const sigma = profileFrom(g, chosen, x);
         if (sigma.some((p) => p.some((v) => v < -1e-9))) continue;

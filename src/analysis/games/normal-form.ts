@@ -54,27 +54,68 @@ export function makeGame(title: string, players: string[], strategies: string[][
   return { title, players, strategies, payoffs };
 }
 
-/**
- * Player i's expected payoff from each of its pure strategies against the others' mixed
- * strategies in `sigma` (player i's own entry is ignored).
- */
-export function strategyValues(g: NormalForm, sigma: Mixed, i: number): number[] {
-  const sz = sizes(g);
+/** Each profile's pure strategy for every player, profile-major: decoded once per table, not on every call. */
+const DIGITS = new WeakMap<Float64Array, Int32Array>();
+
+function digitsOf(g: NormalForm): Int32Array {
+  let d = DIGITS.get(g.payoffs);
+  if (d) return d;
   const P = g.players.length;
-  const out = new Array<number>(sz[i] as number).fill(0);
   const total = g.payoffs.length / P;
+  d = new Int32Array(total * P);
   for (let p = 0; p < total; p++) {
     let rest = p;
+    for (let j = 0; j < P; j++) {
+      const n = (g.strategies[j] as string[]).length;
+      d[p * P + j] = rest % n;
+      rest = Math.floor(rest / n);
+    }
+  }
+  DIGITS.set(g.payoffs, d);
+  return d;
+}
+
+/**
+ * Player i's expected payoff from each of its pure strategies against the others' mixed
+ * strategies in `sigma` (player i's own entry is ignored). The solvers call it hundreds of
+ * thousands of times, so it reads the decoded profiles; the sums are taken in profile order.
+ */
+export function strategyValues(g: NormalForm, sigma: Mixed, i: number): number[] {
+  const P = g.players.length;
+  const d = digitsOf(g);
+  const out = new Array<number>((g.strategies[i] as string[]).length).fill(0);
+  const total = g.payoffs.length / P;
+  for (let p = 0; p < total; p++) {
     let w = 1;
     let own = 0;
     for (let j = 0; j < P; j++) {
-      const s = rest % (sz[j] as number);
-      rest = Math.floor(rest / (sz[j] as number));
+      const s = d[p * P + j] as number;
       if (j === i) own = s;
       else w *= (sigma[j] as number[])[s] as number;
       if (w === 0) break;
     }
     if (w !== 0) out[own] = (out[own] as number) + w * (g.payoffs[p * P + i] as number);
+  }
+  return out;
+}
+
+/**
+ * How side i's strategy values move with side k's play (k != i): entry [s][t] is the
+ * derivative of strategyValues(g, sigma, i)[s] with respect to sigma[k][t], that is side i's
+ * payoff from s when k plays t and the rest play sigma. One pass over the table.
+ */
+export function valueSlopes(g: NormalForm, sigma: Mixed, i: number, k: number): number[][] {
+  const P = g.players.length;
+  const d = digitsOf(g);
+  const out = Array.from({ length: (g.strategies[i] as string[]).length }, () => new Array<number>((g.strategies[k] as string[]).length).fill(0));
+  const total = g.payoffs.length / P;
+  for (let p = 0; p < total; p++) {
+    let w = 1;
+    for (let j = 0; j < P; j++) if (j !== i && j !== k) w *= (sigma[j] as number[])[d[p * P + j] as number] as number;
+    if (w === 0) continue;
+    const row = out[d[p * P + i] as number] as number[];
+    const t = d[p * P + k] as number;
+    row[t] = (row[t] as number) + w * (g.payoffs[p * P + i] as number);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Mixed, NormalForm } from './normal-form.js';
-import { payoffRange, regret, sizes, strategyValues } from './normal-form.js';
+import { payoffRange, regret, sizes, strategyValues, valueSlopes } from './normal-form.js';
 import { solveLinear } from './mixed.js';
 
 // Logit quantal response equilibria (McKelvey and Palfrey 1995), traced over the precision
@@ -40,30 +40,58 @@ function unflatten(x: readonly number[], sz: readonly number[]): Mixed {
   return sz.map((n) => Array.from({ length: n }, () => x[k++] as number));
 }
 
-/** F(log sigma) = log sigma - log softmax(lambda * values): zero at a logit QRE. */
-function residual(g: NormalForm, sz: readonly number[], y: readonly number[], lambda: number): number[] {
-  const sigma = unflatten(y.map(Math.exp), sz);
+/** Each side's payoff from each of its strategies against the others' play in `sigma`. */
+function valuesOf(g: NormalForm, sigma: Mixed): number[][] {
+  return sigma.map((_, i) => strategyValues(g, sigma, i));
+}
+
+/**
+ * F(log sigma) = log sigma - log softmax(lambda * values): zero at a logit QRE. `values` may
+ * be passed in (a side's values do not depend on its own play, so a step that moves only one
+ * side's play keeps that side's values: the very same numbers, computed once).
+ */
+function residual(sz: readonly number[], sigma: Mixed, values: readonly number[][], lambda: number): number[] {
   const out: number[] = [];
-  sigma.forEach((_, i) => {
-    const q = softmax(strategyValues(g, sigma, i), lambda);
+  sz.forEach((_, i) => {
+    const q = softmax(values[i] as number[], lambda);
     (sigma[i] as number[]).forEach((p, s) => out.push(Math.log(p) - Math.log(q[s] as number)));
   });
   return out;
 }
 
+/**
+ * The Jacobian of the residual in y = log sigma, written out: dF[i,s]/dy[k,t] is 1 on the
+ * diagonal, and for another side k, -lambda * sigma[k,t] * (slope[s][t] - sum_r q[r] slope[r][t]),
+ * where slope is how i's values move with k's play and q i's logit reply.
+ */
+function jacobian(g: NormalForm, sz: readonly number[], sigma: Mixed, values: readonly number[][], lambda: number): number[][] {
+  const n = sz.reduce((a, b) => a + b, 0);
+  const start = sz.map((_, i) => sz.slice(0, i).reduce((a, b) => a + b, 0));
+  const J = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (__, c) => (r === c ? 1 : 0)));
+  sz.forEach((ni, i) => {
+    const q = softmax(values[i] as number[], lambda);
+    sz.forEach((nk, k) => {
+      if (k === i) return;
+      const slope = valueSlopes(g, sigma, i, k);
+      for (let t = 0; t < nk; t++) {
+        let mean = 0;
+        for (let r = 0; r < ni; r++) mean += (q[r] as number) * ((slope[r] as number[])[t] as number);
+        const sk = (sigma[k] as number[])[t] as number;
+        for (let s = 0; s < ni; s++) (J[(start[i] as number) + s] as number[])[(start[k] as number) + t] = -lambda * sk * (((slope[s] as number[])[t] as number) - mean);
+      }
+    });
+  });
+  return J;
+}
+
 function correct(g: NormalForm, sz: readonly number[], y0: readonly number[], lambda: number): number[] | null {
   let y = [...y0];
   for (let it = 0; it < 40; it++) {
-    const F = residual(g, sz, y, lambda);
+    const sigma = unflatten(y.map(Math.exp), sz);
+    const values = valuesOf(g, sigma);
+    const F = residual(sz, sigma, values, lambda);
     if (Math.max(...F.map(Math.abs)) < 1e-10) return y;
-    const h = 1e-7;
-    const cols = y.map((_, c) => {
-      const yp = [...y];
-      yp[c] = (yp[c] as number) + h;
-      return residual(g, sz, yp, lambda).map((f, r) => (f - (F[r] as number)) / h);
-    });
-    const rows = F.map((_, r) => y.map((__, c) => (cols[c] as number[])[r] as number));
-    const dy = solveLinear(rows, F.map((f) => -f));
+    const dy = solveLinear(jacobian(g, sz, sigma, values, lambda), F.map((f) => -f));
     if (!dy) return null;
     // Damped: log-probabilities move at most 2 per step.
     const big = Math.max(...dy.map(Math.abs));
@@ -71,7 +99,8 @@ function correct(g: NormalForm, sz: readonly number[], y0: readonly number[], la
     y = y.map((v, c) => v + damp * (dy[c] as number));
     if (y.some((v) => !Number.isFinite(v))) return null;
   }
-  const F = residual(g, sz, y, lambda);
+  const sigma = unflatten(y.map(Math.exp), sz);
+  const F = residual(sz, sigma, valuesOf(g, sigma), lambda);
   return Math.max(...F.map(Math.abs)) < 1e-8 ? y : null;
 }
 

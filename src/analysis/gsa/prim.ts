@@ -75,9 +75,11 @@ export function peel(X: readonly number[][], y: readonly boolean[], opts: PrimOp
   const total = y.filter(Boolean).length;
   let box = full.map((l) => ({ ...l }));
   const trajectory = [stats(X, y, box, full, total)];
+  // The points in the box: after a peel, exactly the ones the peel kept (the new limit is the
+  // smallest or largest value kept), so they are carried over rather than found again.
+  let inBox = X.map((_, j) => j);
   for (;;) {
-    const inBox = X.map((x, j) => j).filter((j) => inside(X[j] as number[], box));
-    let best: { box: Box; density: number; mass: number } | null = null;
+    let best: { box: Box; density: number; mass: number; keep: number[]; hits: number } | null = null;
     for (let i = 0; i < box.length; i++) {
       const vals = inBox.map((j) => (X[j] as number[])[i] as number).sort((a, b) => a - b);
       for (const side of ['low', 'high'] as const) {
@@ -93,12 +95,14 @@ export function peel(X: readonly number[][], y: readonly boolean[], opts: PrimOp
         const density = hits / keep.length;
         const mass = keep.length / X.length;
         if (mass < minMass) continue;
-        if (!best || density > best.density || (density === best.density && mass > best.mass)) best = { box: next, density, mass };
+        if (!best || density > best.density || (density === best.density && mass > best.mass)) best = { box: next, density, mass, keep, hits };
       }
     }
     if (!best) break;
     box = best.box;
-    trajectory.push(stats(X, y, box, full, total));
+    inBox = best.keep;
+    const restricted = box.flatMap((l, i) => (l.low > (full[i] as Limit).low || l.high < (full[i] as Limit).high ? [i] : []));
+    trajectory.push({ box: box.map((l) => ({ ...l })), mass: best.mass, coverage: total ? best.hits / total : 0, density: best.density, restricted });
   }
   return trajectory;
 }

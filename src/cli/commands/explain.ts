@@ -164,7 +164,7 @@ export function handoutSummary(results: { lesson: Lesson; result: LessonResult }
     Number.isFinite(num('values', 'flipWarCost') ?? Infinity) && (num('values', 'flipWarCost') ?? 0) > 0
       ? `(the comparison turns when war costs Washington about ${roughly(num('values', 'flipWarCost') as number)} points, against the scenario's ${roughly(num('values', 'warWeight') as number)}).`
       : '.',
-    'The last step shows which conclusions survive when single assumptions or values change.',
+    'The last two steps show which conclusions survive when single assumptions or values change, and the region of assumptions, varied together, where the columns\' advice wins.',
   ];
   return parts.join(' ').replace(' .', '.');
 }
@@ -271,7 +271,7 @@ export function registerExplain(program: Command): void {
             process.stdout.write('\n');
           }
         }
-        process.stdout.write(`Done: ${right} of ${LESSONS.length} predictions matched the model. leverage robustness shows every assumption at once.\n`);
+        process.stdout.write(`${wrap(`Done: ${right} of ${LESSONS.length} predictions matched the model. leverage robustness shows every assumption at once, leverage discover where a conclusion holds.`, "")}\n`);
       } finally {
         keys.close();
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alphaRank, fixation } from '../../../src/analysis/games/alpha-rank.js';
 import { logitTrace } from '../../../src/analysis/games/qre.js';
-import { makeGame, regret } from '../../../src/analysis/games/normal-form.js';
+import { makeGame, regret, strategyValues, valueSlopes } from '../../../src/analysis/games/normal-form.js';
 import { parseNfg } from '../../../src/analysis/games/nfg.js';
 import { MATCHING_PENNIES, MCKELVEY_2X2X2 } from './fixtures.js';
 
@@ -30,6 +30,21 @@ describe('logit QRE traced over lambda', () => {
     expect(last.lambda).toBeGreaterThan(100);
     expect(last.regret).toBeLessThan(0.05);
     expect(t.points[0]!.regret).toBeGreaterThan(last.regret);
+  });
+});
+
+describe("the QRE corrector's written-out Jacobian", () => {
+  it('has the slopes a finite difference of the strategy values gives', () => {
+    const g = parseNfg(MCKELVEY_2X2X2);
+    const sigma = [[0.3, 0.7], [0.6, 0.4], [0.2, 0.8]];
+    for (const [i, k] of [[0, 1], [0, 2], [1, 2], [2, 0]] as const)
+      for (let t = 0; t < 2; t++) {
+        // Strategy values are linear in each other side's play: a unit step in sigma[k][t] moves them by the slope exactly.
+        const moved = sigma.map((p) => [...p]);
+        moved[k]![t]! += 1;
+        const diff = strategyValues(g, moved, i).map((v, s) => v - strategyValues(g, sigma, i)[s]!);
+        valueSlopes(g, sigma, i, k).forEach((row, s) => expect(row[t]).toBeCloseTo(diff[s]!, 12));
+      }
   });
 });
 
