@@ -25,8 +25,10 @@ export const CLAIMS: Record<ClaimId, Claim> = {
     id: 'C1',
     summary: 'Beijing has far more sway over Pyongyang than it admits, and can dial North Korean pressure up or down.',
     where: '2020¶4',
-    rules: ['restrainKim', 'concede (China delivers restraint)', 'squeezeLifeline', 'usView hides chinaInfluence'],
-    off: { 'start.chinaInfluence': 0 },
+    rules: ['restrainKim', 'concede (China delivers restraint)', 'squeezeLifeline', 'usView hides chinaInfluence', 'settleKimAccountWithXi (heeding an order)'],
+    // With no real sway an order has no teeth: Kim holds, if he does, for his own reasons, so
+    // holding under it is not doing Xi's bidding and costs nothing at home (issue 19's heeding cost).
+    off: { 'start.chinaInfluence': 0, 'dynamics.heedingRestraintCost': 0 },
     offMeans: 'China has no real sway over Kim: it can neither restrain him nor hurt him.',
   },
   C2: {
@@ -74,7 +76,7 @@ export const CLAIMS: Record<ClaimId, Claim> = {
     summary: "Asked by Xi to escalate, Kim weighs looking like Xi's tool (and US sanctions, and the end of detente) against losing China's trade lifeline.",
     where: '2020¶7-9',
     rules: ['settleKimAccountWithXi', 'kimMoveUtility', 'testMissile (detente ends)', 'cutLifeline', 'regimeCollapsed'],
-    off: { 'kim.obeyStandingCost': 0, 'kim.defyLifelineCut': 0 },
+    off: { 'kim.obeyStandingCost': 0, 'kim.defyLifelineCut': 0, 'dynamics.heedingRestraintCost': 0 },
     offMeans: 'Obeying or defying Xi costs Kim nothing either way.',
   },
   C8: {
