@@ -6,6 +6,7 @@ import * as kim from './kim-moves.js';
 import * as us from './us-moves.js';
 import * as chance from './chance.js';
 import * as end from './round-end.js';
+import * as deals from './deals.js';
 import { change } from './notes.js';
 
 // The game as a table (after boardgame.io's one definition per move): every move is
@@ -412,6 +413,7 @@ export const CHANCE_RULES: readonly { name: string; apply: (ctx: GameContext, e:
   { name: 'discoverChinasRequest', apply: chance.discoverChinasRequest },
   { name: 'chinaLearnsWhetherUsPays', apply: (c) => chance.chinaLearnsWhetherUsPays(c) },
   { name: 'kimLearnsWhetherUsPays', apply: (c) => chance.kimLearnsWhetherUsPays(c) },
+  { name: 'contractsHold', apply: deals.contractsHold },
   { name: 'sanctionsBite', apply: (c) => chance.sanctionsBite(c) },
   { name: 'alliesAnswerTests', apply: (c) => chance.alliesAnswerTests(c) },
   { name: 'rollForWar', apply: chance.rollForWar },

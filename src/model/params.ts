@@ -187,6 +187,16 @@ export interface DynamicsParams {
   unwantedTestRung: number;
   /** C6: share of a paid pause's aid paid in proportion to the tension it ends: the higher the crisis, the dearer the freeze. */
   freezePriceRises: number;
+  /** C6, C11: economy the US pays Kim each round a freeze or deal holds, after his verified round of restraint; 0: a paid pause is a one-off, as before. */
+  dealInstalment: number;
+  /** C11: rounds a deal reached on the diplomatic track must hold before the crisis counts as settled; 0: it settles at once, as before. */
+  dealProbation: number;
+  /** C6, C11: chance a short-range test under a deal is caught (inspectors, intelligence) and breaks it; 0: covert tests are never caught. */
+  dealVerification: number;
+  /** C8, C11: chance per round, at full temptation, that a side walks away from a deal (model/deals.ts walkoutChance); 0: deals end only by a breach. */
+  dealFragility: number;
+  /** C6, C8: weight of what the US does beyond answering Kim (a concession to Beijing, an instalment kept, pressure unprompted, a deal broken) in Kim's belief that it pays; 0: the counter-view, these move nothing. */
+  kimReadsResolve: number;
 }
 
 export interface ActorWeights {

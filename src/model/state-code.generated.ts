@@ -43,6 +43,9 @@ export function initialState(p: Params): GameContext {
     incidentRung: 0,
     kimProvoked: false,
     programmeProgress: 0,
+    deal: 'none',
+    dealRoundsHeld: 0,
+    dealInstalmentsPaid: 0,
     requestChannel: 'none',
     requestDetected: false,
     offerPrice: 'none',
@@ -54,6 +57,7 @@ export function initialState(p: Params): GameContext {
     usPaidChina: false,
     usPaidKim: false,
     usAskedHelp: false,
+    dealSignedThisRound: false,
     alliesExercised: false,
     warBroke: false,
     lastChinaMove: 'none',
@@ -83,6 +87,9 @@ export function initialState(p: Params): GameContext {
     testUnwanted: false,
     lastTestUnwanted: false,
     milestonesShown: 0,
+    freezesReached: 0,
+    freezesCollapsed: 0,
+    covertBreaches: 0,
     incidents: 0,
     warsFromIncidents: 0,
     rollsAtTop: 0,
@@ -143,6 +150,7 @@ export function copySeenByKim(c: GameContext, o: SeenFields<'kim'>): void {
   o.chinaSanctionStance = c.chinaSanctionStance;
   o.kimProvoked = c.kimProvoked;
   o.programmeProgress = c.programmeProgress;
+  o.deal = c.deal;
   o.requestChannel = c.requestChannel;
   o.offerPrice = c.offerPrice;
   o.restraintOrdered = c.restraintOrdered;
@@ -267,6 +275,9 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.incidentRung = c.incidentRung;
   o.kimProvoked = c.kimProvoked;
   o.programmeProgress = c.programmeProgress;
+  o.deal = c.deal;
+  o.dealRoundsHeld = c.dealRoundsHeld;
+  o.dealInstalmentsPaid = c.dealInstalmentsPaid;
   o.requestChannel = c.requestChannel;
   o.requestDetected = c.requestDetected;
   o.offerPrice = c.offerPrice;
@@ -278,6 +289,7 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.usPaidChina = c.usPaidChina;
   o.usPaidKim = c.usPaidKim;
   o.usAskedHelp = c.usAskedHelp;
+  o.dealSignedThisRound = c.dealSignedThisRound;
   o.alliesExercised = c.alliesExercised;
   o.warBroke = c.warBroke;
   o.lastChinaMove = c.lastChinaMove;
@@ -307,6 +319,9 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.testUnwanted = c.testUnwanted;
   o.lastTestUnwanted = c.lastTestUnwanted;
   o.milestonesShown = c.milestonesShown;
+  o.freezesReached = c.freezesReached;
+  o.freezesCollapsed = c.freezesCollapsed;
+  o.covertBreaches = c.covertBreaches;
   o.incidents = c.incidents;
   o.warsFromIncidents = c.warsFromIncidents;
   o.rollsAtTop = c.rollsAtTop;
@@ -337,6 +352,7 @@ export function turnRoundFields(c: GameContext): void {
   c.usPaidChina = false;
   c.usPaidKim = false;
   c.usAskedHelp = false;
+  c.dealSignedThisRound = false;
   c.alliesExercised = false;
   c.chinaMoveThisRound = 'none';
   c.kimMoveThisRound = 'none';

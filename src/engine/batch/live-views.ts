@@ -1,4 +1,5 @@
 import type { GameContext, KimAnswer, Price, RequestChannel } from '../../model/context.js';
+import type { DealKind } from '../../model/deals.js';
 import type { MoveName } from '../../model/moves.js';
 import type { ChinaView, KimView, PublicRules, UsView } from '../../model/views.js';
 import { chinaBeliefUsPays, kimBeliefUsPays } from '../../model/beliefs.js';
@@ -208,5 +209,7 @@ export class KimLiveView extends LiveView implements KimView {
   }
   get programmeProgress(): number {
     return this.ctx.programmeProgress;
+  }  get deal(): DealKind {
+    return this.ctx.deal;
   }
 }
