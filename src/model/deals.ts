@@ -68,21 +68,22 @@ export function drawLeftOver(u: number, p: number): number {
 /**
  * C6, C8, C11: the chance a round of a deal ends in a walkout: `dynamics.dealFragility` times
  * the chance that either side finds the deal worth less than leaving it. Each side's
- * temptation is the share of what is at stake, in its own payoff weights, that favours
- * leaving. Kim's: the standing a capability his programme has readied would buy him if shown
- * (`dynamics.milestonePrestige`, as far as the programme is along) against one instalment.
- * The US's: what an instalment costs it (a share of `pressure.priceOfAid`) against the calm a
- * freeze buys (`us.paidPauseCalms`, as it enters the average tension it endures).
+ * temptation is the share of what is at stake that favours leaving, in the rules' own units
+ * (not the payoff weights, which only score: a rule must not read them). Kim's: the standing
+ * a capability his programme has readied would buy him if shown (`dynamics.milestonePrestige`,
+ * as far as the programme is along) against the economy one instalment brings. The US's: what
+ * an instalment costs it (its share of a payment, `pressure.priceOfAid`) against the tension a
+ * freeze keeps off (`us.paidPauseCalms`).
  */
 export function walkoutChance(ctx: Pick<GameContext, 'params' | 'programmeProgress'>): number {
   const p = ctx.params;
   const d = p.dynamics;
   if (d.dealFragility <= 0) return 0;
   const instalment = d.dealInstalment;
-  const kimLeaves = ctx.programmeProgress * d.milestonePrestige * p.payoffs.kim.standing;
-  const kimStays = instalment * p.payoffs.kim.economy;
-  const usLeaves = p.pressure.priceOfAid * (p.kim.suspensionAid > 0 ? instalment / p.kim.suspensionAid : 0) * p.payoffs.us.concessionCost;
-  const usStays = (p.us.paidPauseCalms * p.payoffs.us.averageTension) / p.rounds;
+  const kimLeaves = ctx.programmeProgress * d.milestonePrestige;
+  const kimStays = instalment;
+  const usLeaves = p.pressure.priceOfAid * (p.kim.suspensionAid > 0 ? instalment / p.kim.suspensionAid : 0);
+  const usStays = p.us.paidPauseCalms;
   const kimT = share(kimLeaves, kimStays);
   const usT = share(usLeaves, usStays);
   return clamp01(d.dealFragility * (1 - (1 - kimT) * (1 - usT)));
