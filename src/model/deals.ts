@@ -134,6 +134,16 @@ export function contractsHold(ctx: GameContext, event: ChanceEvent): void {
   kimReadsResolve(ctx, true);
 }
 
+/**
+ * C6: the instalments paid so far, counted in payments of aid (an instalment is
+ * `dynamics.dealInstalment` of economy, a payment `kim.suspensionAid`): what the payoffs
+ * charge the US and credit Kim for them, at `pressure.priceOfAid` each, as for a paid pause.
+ */
+export function instalmentsAsAid(ctx: Pick<GameContext, 'params' | 'dealInstalmentsPaid'>): number {
+  const aid = ctx.params.kim.suspensionAid;
+  return ctx.dealInstalmentsPaid > 0 && aid > 0 ? (ctx.dealInstalmentsPaid * ctx.params.dynamics.dealInstalment) / aid : 0;
+}
+
 /** The deal is off: the track it stood on starts again from nothing. */
 export function collapseDeal(ctx: GameContext): void {
   ctx.deal = 'none';

@@ -248,7 +248,7 @@ export const GAME_TABLE = {
     label: 'Offer to suspend tests, for payment',
     hint: 'Sell a pause, betting a distracted US will pay to avoid a crisis.',
     claims: ['C6'],
-    guard: guard('kimHasTestsToSuspend', kim.kimHasTestsToSuspend),
+    guard: guard('kimHasPauseToSell', kim.kimHasPauseToSell),
     effect: effect('offerPause', kim.offerPause),
     narrate: () => note(['C6'], 'Kim offers to suspend his tests, if someone pays.'),
   },

@@ -1,3 +1,4 @@
+import { instalmentsAsAid } from './deals.js';
 import type { ClaimId } from './claims.js';
 import type { Actor, GameContext } from './context.js';
 
@@ -91,7 +92,9 @@ export function payoffTermsInto(ctx: GameContext, outcome: Outcome, out: number[
   const settled = outcome === 'settlement' ? 1 : 0;
   // C3: what was paid, in the scenario's own prices.
   const chinaTake = ctx.concededTaiwan * pr.priceOfTaiwan + ctx.concededChips * pr.priceOfChips;
-  const paidOut = chinaTake + ctx.aidToKim * pr.priceOfAid;
+  // C6 (issue 19): a deal's instalments are paid aid too, in payments' worth (deals.ts).
+  const aidPaid = ctx.aidToKim + instalmentsAsAid(ctx);
+  const paidOut = chinaTake + aidPaid * pr.priceOfAid;
   // United States.
   out[0] = -w.us.concessionCost * paidOut; // C3, C6
   out[1] = w.us.credibility * ctx.usCredibility; // C8
@@ -110,7 +113,7 @@ export function payoffTermsInto(ctx: GameContext, outcome: Outcome, out: number[
   // Kim.
   out[13] = w.kim.standing * ctx.kimStanding; // C7
   out[14] = w.kim.economy * ctx.nkEconomy; // C7
-  out[15] = w.kim.aid * ctx.aidToKim * pr.priceOfAid; // C6
+  out[15] = w.kim.aid * aidPaid * pr.priceOfAid; // C6
   out[16] = -(w.kim.war * war);
   out[17] = -(w.kim.regimeCrisis * crisis); // C7
   out[18] = w.kim.settlement * settled; // C11

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Params } from '../../src/model/params.js';
 import type { ChanceEvent } from '../../src/model/events.js';
 import type { GameContext } from '../../src/model/context.js';
-import { contractsHold, dealForfeit, drawLeftOver, walkoutChance } from '../../src/model/deals.js';
+import { contractsHold, dealForfeit, drawLeftOver, instalmentsAsAid, walkoutChance } from '../../src/model/deals.js';
+import { kimHasPauseToSell } from '../../src/model/kim-moves.js';
+import { payoffBreakdown } from '../../src/model/outcomes.js';
 import { kimLearnsWhetherUsPays } from '../../src/model/chance.js';
 import { kimBeliefUsPays } from '../../src/model/beliefs.js';
 import { openDiplomaticTrack, payKim } from '../../src/model/us-moves.js';
@@ -97,6 +99,18 @@ describe('a paid pause as a freeze that holds (C6, C11)', () => {
     const held = inFreeze(withDynamics(p, { dealFragility: 0 }), { programmeProgress: 1 });
     contractsHold(held, draw);
     expect(held.deal).toBe('freeze');
+  });
+
+  it('sells its pause once: no new pause is on offer while it holds; its instalments are charged to the US as aid', () => {
+    const ctx = inFreeze();
+    expect(kimHasPauseToSell(ctx)).toBe(false);
+    expect(kimHasPauseToSell({ ...ctx, deal: 'none' })).toBe(true);
+    const paidBefore = payoffBreakdown(ctx, 'stalemate').us.find((c) => c.id === 'concessions')!.value;
+    contractsHold(ctx, quiet);
+    contractsHold(ctx, quiet);
+    expect(instalmentsAsAid(ctx)).toBeCloseTo((2 * ctx.params.dynamics.dealInstalment) / ctx.params.kim.suspensionAid, 12);
+    const paidAfter = payoffBreakdown(ctx, 'stalemate').us.find((c) => c.id === 'concessions')!.value;
+    expect(paidAfter).toBeLessThan(paidBefore);
   });
 
   it('reuses what is left of the detection draw, uniform again whatever the detection decided', () => {

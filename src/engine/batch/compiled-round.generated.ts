@@ -86,7 +86,7 @@ export function kimLegal(ctx: GameContext): number {
   if (kimMoves.rungWithinReach(ctx, 2)) legal |= 2; // missileOverJapan
   if (kimMoves.rungWithinReach(ctx, 3)) legal |= 4; // testIcbm
   if (kimMoves.rungWithinReach(ctx, 4)) legal |= 8; // nuclearTest
-  if (kimMoves.kimHasTestsToSuspend(ctx)) legal |= 32; // suspendTestsForPayment
+  if (kimMoves.kimHasPauseToSell(ctx)) legal |= 32; // suspendTestsForPayment
   return legal;
 }
 
