@@ -279,8 +279,10 @@ export const GAME_TABLE = {
     claims: ['C6', 'C8'],
     guard: guard('kimHasTestsToSuspend', kim.kimHasTestsToSuspend),
     effect: effect('payKim', us.payKim),
-    narrate: (b, a) =>
-      note(['C6', 'C8'], `Washington pays Kim: economy ${change(b.nkEconomy, a.nkEconomy)}, tension ${change(b.tension, a.tension)}, credibility ${change(b.usCredibility, a.usCredibility)}.`),
+    narrate: (b, a) => [
+      ...note(['C6', 'C8'], `Washington pays Kim: economy ${change(b.nkEconomy, a.nkEconomy)}, tension ${change(b.tension, a.tension)}, credibility ${change(b.usCredibility, a.usCredibility)}.`),
+      ...(a.freezesReached > b.freezesReached ? note(['C6', 'C11'], 'The paid pause is a freeze: Kim holds, and Washington pays an instalment for each month it holds.') : []),
+    ],
   },
   askBeijingForHelp: {
     actor: 'us',
@@ -327,7 +329,12 @@ export const GAME_TABLE = {
     hint: 'Builds toward a settlement; progresses faster when tension is low.',
     claims: ['C11'],
     effect: effect('openDiplomaticTrack', us.openDiplomaticTrack),
-    narrate: (b, a) => note(['C11'], `Washington keeps the door open to a durable deal: diplomacy ${change(b.diplomacy, a.diplomacy)}.`),
+    narrate: (b, a) => [
+      ...note(['C11'], `Washington keeps the door open to a durable deal: diplomacy ${change(b.diplomacy, a.diplomacy)}.`),
+      ...(a.deal === 'settlement' && b.deal !== 'settlement'
+        ? note(['C11'], `The talks reach a deal; it settles the crisis once it has held ${a.params.dynamics.dealProbation} month${a.params.dynamics.dealProbation === 1 ? '' : 's'}.`)
+        : []),
+    ],
   },
   usWaits: {
     actor: 'us',

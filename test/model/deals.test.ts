@@ -5,6 +5,7 @@ import type { GameContext } from '../../src/model/context.js';
 import { contractsHold, dealForfeit, drawLeftOver, instalmentsAsAid, walkoutChance } from '../../src/model/deals.js';
 import { kimHasPauseToSell } from '../../src/model/kim-moves.js';
 import { payoffBreakdown } from '../../src/model/outcomes.js';
+import { narrate } from '../../src/model/narrate.js';
 import { kimLearnsWhetherUsPays } from '../../src/model/chance.js';
 import { kimBeliefUsPays } from '../../src/model/beliefs.js';
 import { openDiplomaticTrack, payKim } from '../../src/model/us-moves.js';
@@ -111,6 +112,17 @@ describe('a paid pause as a freeze that holds (C6, C11)', () => {
     expect(instalmentsAsAid(ctx)).toBeCloseTo((2 * ctx.params.dynamics.dealInstalment) / ctx.params.kim.suspensionAid, 12);
     const paidAfter = payoffBreakdown(ctx, 'stalemate').us.find((c) => c.id === 'concessions')!.value;
     expect(paidAfter).toBeLessThan(paidBefore);
+  });
+
+  it('is told in the log: an instalment paid, a collapse and its cause', () => {
+    const held = inFreeze();
+    const heldAfter = { ...held };
+    contractsHold(heldAfter, quiet);
+    expect(narrate(held, quiet, heldAfter).map((n) => n.text).join(' ')).toMatch(/The freeze holds: Kim has delivered 1 month of restraint/);
+    const broken = inFreeze(defaultParams(), { usMoveThisRound: 'posture' });
+    const brokenAfter = { ...broken };
+    contractsHold(brokenAfter, quiet);
+    expect(narrate(broken, quiet, brokenAfter).map((n) => n.text).join(' ')).toMatch(/The freeze collapses: Washington resumes exercises/);
   });
 
   it('reuses what is left of the detection draw, uniform again whatever the detection decided', () => {
