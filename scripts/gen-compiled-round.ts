@@ -23,6 +23,7 @@ import * as chinaMoves from '../src/model/china-moves.js';
 import * as kimMoves from '../src/model/kim-moves.js';
 import * as roundEnd from '../src/model/round-end.js';
 import * as usMoves from '../src/model/us-moves.js';
+import * as dealRules from '../src/model/deals.js';
 import { LIVE_VIEWS_FILE, liveViewsSource, STATE_CODE_FILE, stateCodeSource } from './gen-state-code.js';
 
 export const GENERATED_FILE = join(import.meta.dirname, '..', 'src', 'engine', 'batch', 'compiled-round.generated.ts');
@@ -34,6 +35,7 @@ const RULE_MODULES: { alias: string; path: string; exports: Record<string, unkno
   { alias: 'usMoves', path: '../../model/us-moves.js', exports: usMoves },
   { alias: 'chanceRules', path: '../../model/chance.js', exports: chanceRules },
   { alias: 'roundEnd', path: '../../model/round-end.js', exports: roundEnd },
+  { alias: 'dealRules', path: '../../model/deals.js', exports: dealRules },
 ];
 
 type Fn = (...args: never[]) => unknown;

@@ -1,4 +1,4 @@
-import type { Actor } from '../model/context.js';
+import type { Actor, GameContext } from '../model/context.js';
 import type { MoveName } from '../model/moves.js';
 import type { Params } from '../model/params.js';
 import type { Scenario } from '../scenario/load.js';
@@ -9,6 +9,8 @@ import { emptyMonth } from '../record/month-row.js';
 import { computeMoments } from './moments.js';
 import { resolveProfile } from '../engine/batch/batch.js';
 import { playFast } from '../engine/batch/fast-game.js';
+import { CompiledPlayer } from '../engine/batch/compiled-game.js';
+import { freezesAreContracts, settlementsAreContracts } from '../model/deals.js';
 import { runGame } from '../engine/game-loop.js';
 import { leverageGame } from '../engine/reference/stepper.js';
 import { gameStreams } from '../engine/streams.js';
@@ -27,6 +29,9 @@ import { defaultStrategyId } from '../strategies/registry.js';
 //     (Beijing's public word is always restraint unless it asks openly; a courier is secret)
 //   payKim after Kim offered a pause (a paid freeze)       -> dealsReached
 //   Kim's first test after such a freeze                   -> dealsCollapsed
+//   (issue 19: with agreements as contracts on, a deal is a state the rules keep, signed
+//   and collapsed where no move shows it (a walkout, a track reaching its threshold): the
+//   rows count the rules' own tallies, freezesReached and freezesCollapsed, instead)
 //   backSanctions -> chinaBacksSanctions    blockSanctions -> chinaBlocksSanctions
 //   posture (exercises, a carrier, Japan)                  -> exercises
 // A game that ends early (war, a settlement) gives only the months it played.
@@ -51,7 +56,13 @@ function simRow(round: number): MonthRow {
 }
 
 /** One game, `index` under `seed`, as a monthly series. */
+/** Issue 19: deals are states the rules keep (model/deals.ts), so the rows read their tallies. */
+export function dealsAreContracts(params: Params): boolean {
+  return freezesAreContracts(params) || settlementsAreContracts(params);
+}
+
 export function simulateGame(params: Params, scenarioName: string, seed: number | string, index: number, profile: Profile): Series {
+  const contracts = dealsAreContracts(params);
   const state = leverageGame.initial(params);
   const streams = gameStreams(String(seed), scenarioName, index);
   const rows: MonthRow[] = [];
@@ -63,6 +74,25 @@ export function simulateGame(params: Params, scenarioName: string, seed: number 
   runGame(leverageGame, state, streams, profile, {
     apply(event) {
       const ctx = state.ctx;
+      if (contracts) {
+        const round = ctx.round;
+        const [reached, collapsed] = [ctx.freezesReached, ctx.freezesCollapsed];
+        leverageGame.apply(state, event);
+        const row = rowOf(round);
+        row.dealsReached! += state.ctx.freezesReached - reached;
+        row.dealsCollapsed! += state.ctx.freezesCollapsed - collapsed;
+        countMove(event);
+        return;
+      }
+      countMove(event);
+      leverageGame.apply(state, event);
+    },
+  });
+  rowOf(state.ctx.round);
+  return rows;
+
+  function countMove(event: Parameters<typeof leverageGame.apply>[1]): void {
+      const ctx = state.ctx;
       if (event.type !== 'chance') {
         const move: MoveName = event.type;
         const row = rowOf(ctx.round);
@@ -72,26 +102,26 @@ export function simulateGame(params: Params, scenarioName: string, seed: number 
           else row.launches[LAUNCH_OF_RUNG[rung as 1 | 2 | 3]]++;
           if (ctx.requestChannel === 'none') row.unaskedTests!++;
           if (rung === 4 && ctx.requestChannel !== 'overt') row.testsAgainstBeijing!++;
-          if (freezeOpen) {
+          if (freezeOpen && !contracts) {
             row.dealsCollapsed!++;
             freezeOpen = false;
           }
-        } else if (move === 'payKim' && ctx.kimOfferedPause) {
+        } else if (move === 'payKim' && ctx.kimOfferedPause && !contracts) {
           row.dealsReached!++;
           freezeOpen = true;
         } else if (move === 'backSanctions') row.chinaBacksSanctions!++;
         else if (move === 'blockSanctions') row.chinaBlocksSanctions!++;
         else if (move === 'posture') row.exercises!++;
       }
-      leverageGame.apply(state, event);
-    },
-  });
-  rowOf(state.ctx.round);
-  return rows;
+  }
 }
 
-/** A game's monthly rows from its moves alone, in the order they were made. */
-export function seriesFromMoves(moves: readonly MoveName[]): Series {
+/**
+ * A game's monthly rows from its moves alone, in the order they were made. With `dealTallies`
+ * (issue 19: deals as contracts), deals come from the rules' tallies instead: entry k is
+ * (freezesReached, freezesCollapsed) as round k ended (entry 0: as the game began).
+ */
+export function seriesFromMoves(moves: readonly MoveName[], dealTallies?: readonly (readonly [number, number])[]): Series {
   const rows: MonthRow[] = [];
   let row: MonthRow | undefined;
   let channel: 'none' | 'overt' | 'covert' = 'none';
@@ -114,24 +144,58 @@ export function seriesFromMoves(moves: readonly MoveName[]): Series {
       else row.launches[LAUNCH_OF_RUNG[rung as 1 | 2 | 3]]++;
       if (channel === 'none') row.unaskedTests!++;
       if (rung === 4 && channel !== 'overt') row.testsAgainstBeijing!++;
-      if (freezeOpen) {
+      if (freezeOpen && !dealTallies) {
         row.dealsCollapsed!++;
         freezeOpen = false;
       }
     } else if (move === 'suspendTestsForPayment') offered = true;
-    else if (move === 'payKim' && offered) {
+    else if (move === 'payKim' && offered && !dealTallies) {
       row.dealsReached!++;
       freezeOpen = true;
     } else if (move === 'posture') row.exercises!++;
   }
+  if (dealTallies) {
+    rows.forEach((r, k) => {
+      const [before, after] = [dealTallies[k], dealTallies[k + 1]];
+      if (!before || !after) throw new Error(`deal tallies for ${dealTallies.length - 1} rounds, moves for ${rows.length}`);
+      r.dealsReached = after[0] - before[0];
+      r.dealsCollapsed = after[1] - before[1];
+    });
+  }
   return rows;
 }
+
+// One player per profile for series with deals as contracts: it lends the live state to read
+// the rules' tallies from (playFast's shared player does not).
+const contractPlayers = new WeakMap<Profile, CompiledPlayer>();
 
 /** One game on the batch path (compiled round), as a monthly series: the same rows as simulateGame. */
 export function simulateGameFast(params: Params, scenarioName: string, seed: number | string, index: number, profile: Profile): Series {
   const moves: MoveName[] = [];
-  playFast(params, scenarioName, String(seed), index, profile, (m) => moves.push(m));
-  return seriesFromMoves(moves);
+  if (!dealsAreContracts(params)) {
+    playFast(params, scenarioName, String(seed), index, profile, (m) => moves.push(m));
+    return seriesFromMoves(moves);
+  }
+  let player = contractPlayers.get(profile);
+  if (!player) contractPlayers.set(profile, (player = new CompiledPlayer(profile)));
+  const p = player;
+  const tallies: [number, number][] = [];
+  // China moves first in a round: the tallies then are those the last round ended with.
+  p.onMove = (m) => {
+    moves.push(m);
+    if (MOVES[m].actor === 'china') {
+      const c = p.lastContext as GameContext;
+      tallies.push([c.freezesReached, c.freezesCollapsed]);
+    }
+  };
+  try {
+    p.play(params, scenarioName, String(seed), index);
+  } finally {
+    p.onMove = undefined;
+  }
+  const end = p.lastContext as GameContext;
+  tallies.push([end.freezesReached, end.freezesCollapsed]);
+  return seriesFromMoves(moves, tallies);
 }
 
 /** The profile a scenario plays by default, with any side overridden. */

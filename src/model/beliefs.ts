@@ -35,3 +35,18 @@ export function kimObserves(ctx: GameContext, usPaid: boolean): void {
   if (usPaid) ctx.kimSawPay += w;
   else ctx.kimSawRefuse += w;
 }
+
+/**
+ * C6, C8 (issue 19, item 1): Kim reads US resolve from what Washington does, not only from
+ * the answer to his own pauses and tests: a concession to Beijing or an instalment kept
+ * counts as paying, exercises or sanctions shown unprompted (or a deal broken) as refusing.
+ * Each such observation weighs `dynamics.kimReadsResolve` times the learning rate. At 0 the
+ * counter-view holds for these (resolve is read from present power and interests, Press
+ * 2005): they move nothing, and Kim learns only from the answers to his own moves, as before.
+ */
+export function kimReadsResolve(ctx: GameContext, usPaid: boolean): void {
+  const w = ctx.params.dynamics.kimReadsResolve * ctx.params.repetition.learningRate;
+  if (w <= 0) return;
+  if (usPaid) ctx.kimSawPay += w;
+  else ctx.kimSawRefuse += w;
+}

@@ -1,6 +1,6 @@
 import type { GameContext } from './context.js';
 import type { ChanceEvent } from './events.js';
-import { chinaObserves, kimObserves } from './beliefs.js';
+import { chinaObserves, kimObserves, kimReadsResolve } from './beliefs.js';
 import { sanctionsBiteFactor, warRisk } from './crisis.js';
 import { clamp01 } from './math.js';
 
@@ -35,6 +35,10 @@ export function chinaLearnsWhetherUsPays(ctx: GameContext): void {
 /** C6: Kim learns whether pauses and tests earn money. */
 export function kimLearnsWhetherUsPays(ctx: GameContext): void {
   if (ctx.kimOfferedPause || ctx.testedRung > 0) kimObserves(ctx, ctx.usPaidKim);
+  // C8 (issue 19): a US that pays Beijing is a US that pays; pressure shown when Kim gave no
+  // cause (no test, no pause on offer) is resolve. Weighed by dynamics.kimReadsResolve.
+  if (ctx.usPaidChina) kimReadsResolve(ctx, true);
+  else if (!ctx.kimOfferedPause && ctx.testedRung === 0 && (ctx.usMoveThisRound === 'posture' || ctx.usMoveThisRound === 'sanction')) kimReadsResolve(ctx, false);
   // C6: a pause offered and not paid for looks weak at home.
   if (ctx.kimOfferedPause && !ctx.usPaidKim) {
     ctx.kimStanding = clamp01(ctx.kimStanding - ctx.params.kim.unpaidPauseStandingCost);

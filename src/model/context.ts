@@ -1,5 +1,6 @@
 import type { Params } from './params.js';
 import { chinaBeliefUsPays, kimBeliefUsPays } from './beliefs.js';
+import type { DealKind } from './deals.js';
 import { initialState } from './state-code.generated.js';
 
 export type Actor = 'china' | 'kim' | 'us';
@@ -129,6 +130,11 @@ export const STATE_FIELDS = {
   kimProvoked: flag({ seenBy: ['kim'] }),
   /** C6: Kim's programme, 0 .. 1: at 1 a new capability is ready to show (dynamics.programmePace). */
   programmeProgress: num(0, { seenBy: ['kim'] }),
+  /** C6, C11 (issue 19): the deal in force: none, a paid freeze, or the track's deal on probation (model/deals.ts). Public. */
+  deal: word('none' as DealKind, { seenBy: EVERYONE }),
+  /** C11: sequencing: rounds of verified restraint Kim has delivered under it; the US pays an instalment after each. */
+  dealRoundsHeld: num(0),
+  dealInstalmentsPaid: num(0),
 
   // ---- this round: fields tagged perRound are reset by beginNextRound ----
   /** This round's message from Beijing to Kim, which Kim always receives. */
@@ -145,6 +151,8 @@ export const STATE_FIELDS = {
   usPaidChina: flag({ perRound: true }),
   usPaidKim: flag({ perRound: true }),
   usAskedHelp: flag({ perRound: true }),
+  /** A deal signed this round owes nothing until the next (deals.ts). */
+  dealSignedThisRound: flag({ perRound: true }),
   /** Set by every war roll (rollForWar), so it needs no reset. */
   /** C11, C12: the allies held exercises this round in answer to a test. */
   alliesExercised: flag({ perRound: true }),
@@ -189,6 +197,10 @@ export const STATE_FIELDS = {
   lastTestUnwanted: flag({ seenBy: ['china'] }),
   /** C6: capabilities Kim's programme has shown (issue 19). */
   milestonesShown: num(0),
+  /** C6, C11: deals and freezes signed, those that collapsed, and short-range tests under one that verification missed (issue 19). */
+  freezesReached: num(0),
+  freezesCollapsed: num(0),
+  covertBreaches: num(0),
   /** C12: incidents, and wars that came from climbing their ladder (issue 19). */
   incidents: num(0),
   warsFromIncidents: num(0),

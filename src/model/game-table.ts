@@ -6,6 +6,7 @@ import * as kim from './kim-moves.js';
 import * as us from './us-moves.js';
 import * as chance from './chance.js';
 import * as end from './round-end.js';
+import * as deals from './deals.js';
 import { change } from './notes.js';
 
 // The game as a table (after boardgame.io's one definition per move): every move is
@@ -247,7 +248,7 @@ export const GAME_TABLE = {
     label: 'Offer to suspend tests, for payment',
     hint: 'Sell a pause, betting a distracted US will pay to avoid a crisis.',
     claims: ['C6'],
-    guard: guard('kimHasTestsToSuspend', kim.kimHasTestsToSuspend),
+    guard: guard('kimHasPauseToSell', kim.kimHasPauseToSell),
     effect: effect('offerPause', kim.offerPause),
     narrate: () => note(['C6'], 'Kim offers to suspend his tests, if someone pays.'),
   },
@@ -278,8 +279,10 @@ export const GAME_TABLE = {
     claims: ['C6', 'C8'],
     guard: guard('kimHasTestsToSuspend', kim.kimHasTestsToSuspend),
     effect: effect('payKim', us.payKim),
-    narrate: (b, a) =>
-      note(['C6', 'C8'], `Washington pays Kim: economy ${change(b.nkEconomy, a.nkEconomy)}, tension ${change(b.tension, a.tension)}, credibility ${change(b.usCredibility, a.usCredibility)}.`),
+    narrate: (b, a) => [
+      ...note(['C6', 'C8'], `Washington pays Kim: economy ${change(b.nkEconomy, a.nkEconomy)}, tension ${change(b.tension, a.tension)}, credibility ${change(b.usCredibility, a.usCredibility)}.`),
+      ...(a.freezesReached > b.freezesReached ? note(['C6', 'C11'], 'The paid pause is a freeze: Kim holds, and Washington pays an instalment for each month it holds.') : []),
+    ],
   },
   askBeijingForHelp: {
     actor: 'us',
@@ -326,7 +329,12 @@ export const GAME_TABLE = {
     hint: 'Builds toward a settlement; progresses faster when tension is low.',
     claims: ['C11'],
     effect: effect('openDiplomaticTrack', us.openDiplomaticTrack),
-    narrate: (b, a) => note(['C11'], `Washington keeps the door open to a durable deal: diplomacy ${change(b.diplomacy, a.diplomacy)}.`),
+    narrate: (b, a) => [
+      ...note(['C11'], `Washington keeps the door open to a durable deal: diplomacy ${change(b.diplomacy, a.diplomacy)}.`),
+      ...(a.deal === 'settlement' && b.deal !== 'settlement'
+        ? note(['C11'], `The talks reach a deal; it settles the crisis once it has held ${a.params.dynamics.dealProbation} month${a.params.dynamics.dealProbation === 1 ? '' : 's'}.`)
+        : []),
+    ],
   },
   usWaits: {
     actor: 'us',
@@ -412,6 +420,7 @@ export const CHANCE_RULES: readonly { name: string; apply: (ctx: GameContext, e:
   { name: 'discoverChinasRequest', apply: chance.discoverChinasRequest },
   { name: 'chinaLearnsWhetherUsPays', apply: (c) => chance.chinaLearnsWhetherUsPays(c) },
   { name: 'kimLearnsWhetherUsPays', apply: (c) => chance.kimLearnsWhetherUsPays(c) },
+  { name: 'contractsHold', apply: deals.contractsHold },
   { name: 'sanctionsBite', apply: (c) => chance.sanctionsBite(c) },
   { name: 'alliesAnswerTests', apply: (c) => chance.alliesAnswerTests(c) },
   { name: 'rollForWar', apply: chance.rollForWar },

@@ -73,6 +73,14 @@ export function kimHasTestsToSuspend(ctx: GameContext): boolean {
 }
 
 /**
+ * C6, C11 (issue 19): and not while a freeze or deal he sold is in force: its pause is already
+ * paid for in instalments (model/deals.ts). With contracts off no deal is ever in force.
+ */
+export function kimHasPauseToSell(ctx: Pick<GameContext, 'escalationLevel' | 'deal'>): boolean {
+  return ctx.escalationLevel >= 1 && ctx.deal === 'none';
+}
+
+/**
  * C7: whatever Kim did is read against what Xi wanted. Obeying a request makes him look
  * like Xi's tool at home (less so when the request came covertly and cannot be seen);
  * defying a request, or defying restraint, costs him trade in proportion to China's influence.

@@ -4,6 +4,7 @@ import { rungOf } from './moves.js';
 import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { testBonus, testPrestige } from './kim-moves.js';
 import { pausePrice } from './us-moves.js';
+import { dealForfeit } from './deals.js';
 
 /** How a particular Kim weighs things. Strategies choose these; the model supplies the arithmetic. */
 export interface KimWeights {
@@ -120,6 +121,8 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
       u -= w.economy * sanctionsCost;
       dEconomy -= sanctionsCost;
       if (freezeGainPerTension > 0) u += w.economy * freezeGainPerTension * Math.min(added, 1 - v.tension);
+      // C6, C11 (issue 19): a test under a deal in force risks the deal (deals.ts).
+      if (v.deal !== 'none') u -= dealForfeit(v, rung, w);
       // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
       // Any test while the track is open stalls it for the round: the progress forgone.
       if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);

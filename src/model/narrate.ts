@@ -41,7 +41,28 @@ function chanceNotes(b: GameContext, a: GameContext): Note[] {
     if (drift) notes.push({ ...drift, seenBy: BEIJING_AND_KIM });
     if (publicDrift) notes.push({ ...publicDrift, seenBy: ['us'] });
   }
+  notes.push(...dealNotes(b, a));
   if (a.warBroke) notes.push({ claims: ['C12'], text: 'Miscalculation at the brink: war breaks out.' });
+  return notes;
+}
+
+/** Issue 19, item 4: what became of a deal in force this round (model/deals.ts). Public. */
+function dealNotes(b: GameContext, a: GameContext): Note[] {
+  const what = b.deal === 'settlement' ? 'The deal' : 'The freeze';
+  if (a.freezesCollapsed > b.freezesCollapsed) {
+    const why =
+      b.testedRung >= 2 ? "Kim's test breaks it openly"
+      : b.testedRung === 1 ? "inspectors catch Kim's short-range test as a breach"
+      : b.usMoveThisRound === 'posture' ? 'Washington resumes exercises, and Kim has paused for nothing'
+      : b.usMoveThisRound === 'sanction' ? 'Washington piles on sanctions, and Kim has paused for nothing'
+      : 'one side walks away: the deal pays it less than leaving';
+    return [{ claims: ['C6', 'C8', 'C11'], text: `${what} collapses: ${why}; the talks start again from nothing.` }];
+  }
+  const notes: Note[] = [];
+  if (a.covertBreaches > b.covertBreaches) notes.push({ claims: ['C6', 'C11'], text: "Kim's short-range test goes uncaught as a breach." });
+  if (a.dealInstalmentsPaid > b.dealInstalmentsPaid) {
+    notes.push({ claims: ['C6', 'C11'], text: `${what} holds: Kim has delivered ${a.dealRoundsHeld} month${a.dealRoundsHeld === 1 ? '' : 's'} of restraint; Washington pays its instalment.` });
+  }
   return notes;
 }
 

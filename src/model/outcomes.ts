@@ -1,4 +1,5 @@
 import type { ClaimId } from './claims.js';
+import { instalmentsAsAid } from './deals.js';
 import type { Actor, GameContext, StateField } from './context.js';
 import type { Params } from './params.js';
 import { writeTerms } from './state-code.generated.js';
@@ -61,6 +62,8 @@ const scoring = {
   settled: 0,
   /** C3: what China took, in the scenario's own prices. */
   chinaTake: 0,
+  /** C6 (issue 19): aid Kim received, in payments: one-off payments and a deal's instalments (deals.ts). */
+  aidPaid: 0,
   /** C3, C6: all the US paid out (China's take and aid to Kim). */
   paidOut: 0,
   /** C6: what one payment of aid is worth. */
@@ -112,7 +115,7 @@ export const PAYOFF_TERMS: readonly TermRow[] = [
   term('china', 'rivalry', 'US-China rivalry', 'rivalry', ['C13'], -1, 'usChinaTension'),
   term('kim', 'standing', 'standing at home', 'standing', ['C7'], 1, 'kimStanding'),
   term('kim', 'economy', 'economy', 'economy', ['C7'], 1, 'nkEconomy'),
-  term('kim', 'aid', 'aid received', 'aid', ['C6'], 1, 'aidToKim', 'priceOfAid'),
+  term('kim', 'aid', 'aid received', 'aid', ['C6'], 1, 'aidPaid', 'priceOfAid'),
   term('kim', 'war', 'war', 'war', [], -1, 'war'),
   term('kim', 'regimeCrisis', 'regime crisis', 'regimeCrisis', ['C7'], -1, 'crisis'),
   term('kim', 'settlement', 'settlement', 'settlement', ['C11'], 1, 'settled'),
@@ -132,7 +135,8 @@ function scoringFacts(ctx: GameContext, outcome: Outcome): ScoringFacts {
   s.crisis = outcome === 'regimeCrisis' ? 1 : 0;
   s.settled = outcome === 'settlement' ? 1 : 0;
   s.chinaTake = ctx.concededTaiwan * pr.priceOfTaiwan + ctx.concededChips * pr.priceOfChips;
-  s.paidOut = s.chinaTake + ctx.aidToKim * pr.priceOfAid;
+  s.aidPaid = ctx.aidToKim + instalmentsAsAid(ctx);
+  s.paidOut = s.chinaTake + s.aidPaid * pr.priceOfAid;
   s.priceOfAid = pr.priceOfAid;
   return s;
 }

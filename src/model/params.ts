@@ -190,6 +190,11 @@ export const PARAM_TABLE = {
     freezePriceRises: unit(0.6, ['C6'], 'Share of a paid pause\'s aid that is paid in proportion to the tension it ends (a calm is worth little to buy), so escalating first raises the price of the freeze; 0: a flat price.'),
     ladderFear: unit(1, ['C12'], "Share of the incident ladder's war risk Kim counts when weighing a test (an incident is war if the rungs left follow in a row, so the risk rises steeply near the top); 1: he reads the ladder as it is; 0: he weighs the tension roll alone."),
     heedingRestraintCost: unit(1, ['C7'], "Standing Kim loses when he holds his tests under Beijing's restraint order (seen doing as Xi says), as a share of kim.obeyStandingCost; 0: heeding Beijing costs nothing at home."),
+    dealInstalment: unit(0.02, ['C6', 'C11'], 'Economy the US pays Kim each round a freeze (a paid pause) or a deal holds, after a verified round of his restraint (sequencing); the deal holds until a side breaks it or walks away; 0: a paid pause is a one-off and nothing is in force.'),
+    dealProbation: n(3, 0, 100, ['C11'], 'Rounds a deal reached on the diplomatic track must hold before the crisis counts as settled (it can collapse meanwhile, as 2007-09 and Singapore-Hanoi did); 0: it settles at once.', true),
+    dealVerification: unit(0.5, ['C6', 'C11'], 'Chance a short-range test under a deal is caught and breaks it (a test over Japan or above always does); 0: covert tests are never caught.'),
+    dealFragility: unit(0.15, ['C8', 'C11'], 'Chance per round, at full temptation, that a side walks away from a deal; each side\'s temptation is what leaving is worth to it against what the deal pays it (Kim: the standing a readied capability would buy vs an instalment; the US: an instalment\'s cost vs the tension a freeze keeps off); 0: deals end only by a breach.'),
+    kimReadsResolve: n(1, 0, 10, ['C6', 'C8'], "Weight, in observations, of what Washington does beyond answering Kim (a concession to Beijing or an instalment kept: it pays; pressure unprompted or a deal broken: it refuses) in Kim's belief that the US pays; 0: the counter-view (resolve read from present power), these move nothing."),
   },
   payoffs: {
     us: {

@@ -1,5 +1,6 @@
 import type { GameContext } from './context.js';
 import { turnRoundFields } from './state-code.generated.js';
+import { dealSettles } from './deals.js';
 
 // How a round ends: one of the named outcomes, or the next round.
 
@@ -14,9 +15,9 @@ export function regimeCollapsed(ctx: GameContext): boolean {
   return ctx.kimStanding < t || ctx.nkEconomy < t;
 }
 
-/** C11: the open door has led to a durable deal. */
+/** C11: the open door has led to a durable deal (issue 19: one that has held its probation, deals.ts). */
 export function settlementReached(ctx: GameContext): boolean {
-  return ctx.diplomacy >= ctx.params.us.settlementThreshold;
+  return dealSettles(ctx);
 }
 
 /** C10, C12: China is publicly tied to Kim and Europe has lined up: the leverage game is over. */

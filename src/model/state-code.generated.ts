@@ -44,6 +44,9 @@ export function initialState(p: Params): GameContext {
     incidentRung: 0,
     kimProvoked: false,
     programmeProgress: 0,
+    deal: 'none',
+    dealRoundsHeld: 0,
+    dealInstalmentsPaid: 0,
     requestChannel: 'none',
     requestDetected: false,
     offerPrice: 'none',
@@ -55,6 +58,7 @@ export function initialState(p: Params): GameContext {
     usPaidChina: false,
     usPaidKim: false,
     usAskedHelp: false,
+    dealSignedThisRound: false,
     alliesExercised: false,
     warBroke: false,
     lastChinaMove: 'none',
@@ -84,6 +88,9 @@ export function initialState(p: Params): GameContext {
     testUnwanted: false,
     lastTestUnwanted: false,
     milestonesShown: 0,
+    freezesReached: 0,
+    freezesCollapsed: 0,
+    covertBreaches: 0,
     incidents: 0,
     warsFromIncidents: 0,
     rollsAtTop: 0,
@@ -113,6 +120,7 @@ export function copySeenByChina(c: GameContext, o: SeenFields<'china'>): void {
   o.usChinaTension = c.usChinaTension;
   o.diplomacy = c.diplomacy;
   o.chinaSanctionStance = c.chinaSanctionStance;
+  o.deal = c.deal;
   o.lastChinaMove = c.lastChinaMove;
   o.lastKimMove = c.lastKimMove;
   o.lastUsMove = c.lastUsMove;
@@ -145,6 +153,7 @@ export function copySeenByKim(c: GameContext, o: SeenFields<'kim'>): void {
   o.incidentRung = c.incidentRung;
   o.kimProvoked = c.kimProvoked;
   o.programmeProgress = c.programmeProgress;
+  o.deal = c.deal;
   o.requestChannel = c.requestChannel;
   o.offerPrice = c.offerPrice;
   o.restraintOrdered = c.restraintOrdered;
@@ -174,6 +183,7 @@ export function copySeenByUs(c: GameContext, o: SeenFields<'us'>): void {
   o.usChinaTension = c.usChinaTension;
   o.diplomacy = c.diplomacy;
   o.chinaSanctionStance = c.chinaSanctionStance;
+  o.deal = c.deal;
   o.offerPrice = c.offerPrice;
   o.warmSignal = c.warmSignal;
   o.testedRung = c.testedRung;
@@ -269,6 +279,9 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.incidentRung = c.incidentRung;
   o.kimProvoked = c.kimProvoked;
   o.programmeProgress = c.programmeProgress;
+  o.deal = c.deal;
+  o.dealRoundsHeld = c.dealRoundsHeld;
+  o.dealInstalmentsPaid = c.dealInstalmentsPaid;
   o.requestChannel = c.requestChannel;
   o.requestDetected = c.requestDetected;
   o.offerPrice = c.offerPrice;
@@ -280,6 +293,7 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.usPaidChina = c.usPaidChina;
   o.usPaidKim = c.usPaidKim;
   o.usAskedHelp = c.usAskedHelp;
+  o.dealSignedThisRound = c.dealSignedThisRound;
   o.alliesExercised = c.alliesExercised;
   o.warBroke = c.warBroke;
   o.lastChinaMove = c.lastChinaMove;
@@ -309,6 +323,9 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.testUnwanted = c.testUnwanted;
   o.lastTestUnwanted = c.lastTestUnwanted;
   o.milestonesShown = c.milestonesShown;
+  o.freezesReached = c.freezesReached;
+  o.freezesCollapsed = c.freezesCollapsed;
+  o.covertBreaches = c.covertBreaches;
   o.incidents = c.incidents;
   o.warsFromIncidents = c.warsFromIncidents;
   o.rollsAtTop = c.rollsAtTop;
@@ -339,6 +356,7 @@ export function turnRoundFields(c: GameContext): void {
   c.usPaidChina = false;
   c.usPaidKim = false;
   c.usAskedHelp = false;
+  c.dealSignedThisRound = false;
   c.alliesExercised = false;
   c.chinaMoveThisRound = 'none';
   c.kimMoveThisRound = 'none';
@@ -364,7 +382,7 @@ export function writeTerms(c: GameContext, s: ScoringFacts, out: number[]): numb
   out[12] = -(w.china.rivalry * c.usChinaTension); // china.rivalry
   out[13] = w.kim.standing * c.kimStanding; // kim.standing
   out[14] = w.kim.economy * c.nkEconomy; // kim.economy
-  out[15] = w.kim.aid * c.aidToKim * s.priceOfAid; // kim.aid
+  out[15] = w.kim.aid * s.aidPaid * s.priceOfAid; // kim.aid
   out[16] = -(w.kim.war * s.war); // kim.war
   out[17] = -(w.kim.regimeCrisis * s.crisis); // kim.regimeCrisis
   out[18] = w.kim.settlement * s.settled; // kim.settlement

@@ -3,6 +3,7 @@ import type { Params } from './params.js';
 import { raiseTension } from './tension.js';
 import { exposureGain, sanctionsReach } from './crisis.js';
 import { clamp01 } from './math.js';
+import { freezesAreContracts, signDeal, trackReachesDeal } from './deals.js';
 
 // The United States answers last each round.
 
@@ -51,7 +52,11 @@ export function payKim(ctx: GameContext): void {
   ctx.usPaidKim = true;
   ctx.nkEconomy = clamp01(ctx.nkEconomy + pausePrice(ctx.params, ctx.tension));
   ctx.usCredibility = clamp01(ctx.usCredibility - u.credibilityLossPerConcession);
-  if (ctx.kimOfferedPause) ctx.tension = clamp01(ctx.tension - u.paidPauseCalms);
+  if (ctx.kimOfferedPause) {
+    ctx.tension = clamp01(ctx.tension - u.paidPauseCalms);
+    // C6, C11 (issue 19): the paid pause is a freeze that holds, round after round (deals.ts).
+    if (freezesAreContracts(ctx.params)) signDeal(ctx, 'freeze');
+  }
 }
 
 /** C9: Beijing helps a little at once, and files the request as a buyer at the table. */
@@ -93,4 +98,6 @@ export function posture(ctx: GameContext): void {
 export function openDiplomaticTrack(ctx: GameContext): void {
   if (ctx.testedRung >= ctx.params.us.talksStallRung) return;
   ctx.diplomacy = clamp01(ctx.diplomacy + ctx.params.us.diplomacyStep * (1 - ctx.tension));
+  // C11 (issue 19): a track at its threshold is a deal that must hold (deals.ts).
+  trackReachesDeal(ctx);
 }

@@ -108,7 +108,8 @@ describe('colour', () => {
 });
 
 describe('the game screen at 80x24 as a person plays it (issue 21 items 1-7)', () => {
-  it("China (2022, seed 735044, US appeaser, keys 2,1,2) sees Kim's moves since its last turn, the changes between rounds, and marked moves without colour", async () => {
+  it("China (2022, seed 735079, US appeaser, keys 2,1,2) sees Kim's moves since its last turn, the changes between rounds, and marked moves without colour", async () => {
+    // Issue 19 (deals as contracts): under seed 735044 Kim now keeps a paid freeze instead of the nuclear test; 735079 has it.
     const sock = `${socket}-china`;
     const t = (...args: string[]) => spawnSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
     const view = () => t('capture-pane', '-p', '-t', 'g').stdout;
@@ -119,7 +120,7 @@ describe('the game screen at 80x24 as a person plays it (issue 21 items 1-7)', (
         await new Promise((r) => setTimeout(r, 50));
       }
     };
-    t('new-session', '-d', '-s', 'g', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR NO_COLOR=1 node dist/src/cli/main.js play 2022 --as china --seed 735044 --us appeaser; sleep 30`);
+    t('new-session', '-d', '-s', 'g', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR NO_COLOR=1 node dist/src/cli/main.js play 2022 --as china --seed 735079 --us appeaser; sleep 30`);
     try {
       await until(/round 1\/12/);
       // NO_COLOR: the highlighted move and the closed ones carry characters (item 6); the footer names key 0 (item 7).
@@ -134,7 +135,12 @@ describe('the game screen at 80x24 as a person plays it (issue 21 items 1-7)', (
         expect(screen).toMatch(new RegExp(`R${round - 1} +Kim `));
         expect(screen).toMatch(new RegExp(`R${round - 1} +US `));
         expect(screen).toMatch(/Between rounds: tension/);
-        expect(screen).toMatch(/-4 Offer restraint; price: Taiwan support/);
+        // Closed while tension is below the price's floor; open again after round 3's nuclear test.
+        if (round < 4) expect(screen).toMatch(/-4 Offer restraint; price: Taiwan support/);
+        else {
+          expect(screen).toMatch(/4 Offer restraint; price: Taiwan support/);
+          expect(screen).not.toMatch(/-4 Offer restraint/);
+        }
       }
       // The nuclear test China asked for in round 3 (item 1), told without a contradiction (item 4).
       expect(view()).toMatch(/R3 +Kim +Conduct a nuclear test/);

@@ -164,7 +164,14 @@ describe('C11: pressure on Kim, and an open door', () => {
     const postured = round(ctxWith(), 'chinaWaits', 'holdTests', 'posture');
     expect(postured.deterrence).toBeGreaterThan(ctxWith().deterrence);
     const state = { phase: 'chinaMoves', ctx: ctxWith({ diplomacy: 0.95, tension: 0.1 }) };
-    for (const ev of [{ type: 'chinaWaits' }, { type: 'holdTests' }, { type: 'openDiplomaticTrack' }, calm] as GameEvent[]) leverageGame.apply(state, ev);
+    const quietRound = [{ type: 'chinaWaits' }, { type: 'holdTests' }, { type: 'openDiplomaticTrack' }, calm] as GameEvent[];
+    for (const ev of quietRound) leverageGame.apply(state, ev);
+    // Issue 19: the track's deal must hold its probation (dynamics.dealProbation rounds) first.
+    expect(state.ctx.deal).toBe('settlement');
+    for (let r = 0; r < state.ctx.params.dynamics.dealProbation; r++) {
+      expect(state.phase).toBe('chinaMoves');
+      for (const ev of quietRound) leverageGame.apply(state, ev);
+    }
     expect(state.phase).toBe('settlement');
   });
 });

@@ -26,6 +26,8 @@ const params = paramsWith({
   },
 });
 params.rounds = 3;
+// Issue 19: a deal must hold before it settles; one round of probation keeps settlement within three rounds.
+params.dynamics.dealProbation = 1;
 
 const CHANCE: GameEvent[] = [
   { type: 'chance', detection: 0.01, war: 0.999, drift: 0.5 },
@@ -43,7 +45,7 @@ function eventsFor(snap: Snap): GameEvent[] {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 function key(snap: Snap): string {
   const c = snap.context;
-  return [snap.value, c.round, r1(c.tension), r1(c.diplomacy), r1(c.exposure), r1(c.europeAlignment), r1(c.kimStanding), c.concededTaiwan + c.concededChips + c.aidToKim, c.requestChannel, c.offerPrice].join('|');
+  return [snap.value, c.round, r1(c.tension), r1(c.diplomacy), r1(c.exposure), r1(c.europeAlignment), r1(c.kimStanding), c.concededTaiwan + c.concededChips + c.aidToKim, c.requestChannel, c.offerPrice, c.deal].join('|');
 }
 
 describe('the machine as a graph', () => {

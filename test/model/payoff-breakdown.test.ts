@@ -21,11 +21,14 @@ function formulaAsItWas(ctx: GameContext, outcome: Outcome) {
   const crisis = outcome === 'regimeCrisis' ? 1 : 0;
   const settled = outcome === 'settlement' ? 1 : 0;
   const chinaTake = ctx.concededTaiwan * pr.priceOfTaiwan + ctx.concededChips * pr.priceOfChips;
-  const paidOut = chinaTake + ctx.aidToKim * pr.priceOfAid;
+  // Issue 19: a deal's instalments count as aid, in payments' worth (model/deals.ts).
+  const instalments = ctx.dealInstalmentsPaid > 0 ? (ctx.dealInstalmentsPaid * ctx.params.dynamics.dealInstalment) / ctx.params.kim.suspensionAid : 0;
+  const aid = ctx.aidToKim + instalments;
+  const paidOut = chinaTake + aid * pr.priceOfAid;
   return {
     us: -w.us.concessionCost * paidOut + w.us.credibility * ctx.usCredibility - w.us.averageTension * avgTension - w.us.war * war + w.us.settlement * settled + w.us.europe * ctx.europeAlignment - w.us.regimeCrisis * crisis,
     china: w.china.concessionGain * chinaTake - w.china.exposure * ctx.exposure - w.china.war * war - w.china.europe * ctx.europeAlignment - w.china.regimeCrisis * crisis - w.china.rivalry * ctx.usChinaTension + w.china.usStrain * avgTension - w.china.unwantedTests * ctx.unwantedTests,
-    kim: w.kim.standing * ctx.kimStanding + w.kim.economy * ctx.nkEconomy + w.kim.aid * ctx.aidToKim * pr.priceOfAid - w.kim.war * war - w.kim.regimeCrisis * crisis + w.kim.settlement * settled,
+    kim: w.kim.standing * ctx.kimStanding + w.kim.economy * ctx.nkEconomy + w.kim.aid * aid * pr.priceOfAid - w.kim.war * war - w.kim.regimeCrisis * crisis + w.kim.settlement * settled,
   };
 }
 

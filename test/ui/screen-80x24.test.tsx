@@ -32,8 +32,11 @@ function mirror(seed: string, moves: string[]) {
 const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('the game screen at 80x24 (issue 21)', () => {
-  it('item 1: every line China may see since its last move is on screen when it moves (2022, seed 735044, US appeaser, keys 2,1,2)', async () => {
-    const r = await at80x24('china', '735044', { us: 'appeaser' });
+  it('item 1: every line China may see since its last move is on screen when it moves (2022, seed 735079, US appeaser, keys 2,1,2)', async () => {
+    // Issue 19 (deals as contracts): seed 735044's game now has a freeze at zero tension in round 3,
+    // so no change in tension between rounds to show; this seed's round 3 has one.
+    const seed = '735079';
+    const r = await at80x24('china', seed, { us: 'appeaser' });
     const played: string[] = [];
     const keys = ['2', '1', '2'];
     const moveOf: Record<string, string> = { '1': 'askEscalationOvertly', '2': 'askEscalationByCourier' };
@@ -44,7 +47,7 @@ describe('the game screen at 80x24 (issue 21)', () => {
       const rowsOf = frame.split('\n');
       expect(rowsOf.length).toBeLessThanOrEqual(24);
       for (const row of rowsOf) expect(row.length).toBeLessThanOrEqual(80);
-      const ctl = mirror('735044', played);
+      const ctl = mirror(seed, played);
       const lines = logLines(ctl.session.steps, 'china', false);
       // What others did since China's last move (China's own move line may scroll above: it made it).
       const news = lines.slice(sinceLastMove(lines, ctl.session.steps, 'china')).filter((l) => l.who !== 'China');
@@ -54,7 +57,7 @@ describe('the game screen at 80x24 (issue 21)', () => {
       for (const l of news) expect(flat, `missing: ${l.text}\n${frame}`).toContain(squash(l.text));
     }
     // Kim's moves of the round before are on screen, and item 2: the change between rounds is told.
-    const ctl = mirror('735044', played);
+    const ctl = mirror(seed, played);
     const frame = squash(r.lastFrame() ?? '');
     expect(frame).toMatch(/round 4\/12/);
     const kimLast = logLines(ctl.session.steps, 'china', false).filter((l) => l.who === 'Kim' && l.round === 3);

@@ -12,6 +12,7 @@ import * as kimMoves from '../../model/kim-moves.js';
 import * as usMoves from '../../model/us-moves.js';
 import * as chanceRules from '../../model/chance.js';
 import * as roundEnd from '../../model/round-end.js';
+import * as dealRules from '../../model/deals.js';
 import { ACTOR_TABLE } from '../../model/game-table.js';
 
 /** China's moves in table order: move i is bit i of its legal mask. */
@@ -85,7 +86,7 @@ export function kimLegal(ctx: GameContext): number {
   if (kimMoves.rungWithinReach(ctx, 2)) legal |= 2; // missileOverJapan
   if (kimMoves.rungWithinReach(ctx, 3)) legal |= 4; // testIcbm
   if (kimMoves.rungWithinReach(ctx, 4)) legal |= 8; // nuclearTest
-  if (kimMoves.kimHasTestsToSuspend(ctx)) legal |= 32; // suspendTestsForPayment
+  if (kimMoves.kimHasPauseToSell(ctx)) legal |= 32; // suspendTestsForPayment
   return legal;
 }
 
@@ -219,6 +220,7 @@ export function playRound(ctx: GameContext, d: RoundDeciders): number {
   chanceRules.discoverChinasRequest(ctx, e);
   chanceRules.chinaLearnsWhetherUsPays(ctx);
   chanceRules.kimLearnsWhetherUsPays(ctx);
+  dealRules.contractsHold(ctx, e);
   chanceRules.sanctionsBite(ctx);
   chanceRules.alliesAnswerTests(ctx);
   chanceRules.rollForWar(ctx, e);

@@ -50,6 +50,9 @@ export abstract class SharedLiveFields extends LiveView {
   get chinaSanctionStance() {
     return this.ctx.chinaSanctionStance;
   }
+  get deal() {
+    return this.ctx.deal;
+  }
   get lastKimMove() {
     return this.ctx.lastKimMove;
   }
