@@ -159,6 +159,7 @@ export const MOMENTS: readonly MomentSpec[] = [
   })),
   perYear('deals.reached', 'deals reached a decade', 'Deals or freezes reached (the model: Kim offers a pause and Washington pays), per ten years.', (m) => m.dealsReached ?? 0, 10),
   perYear('deals.collapsed', 'deals collapsed a decade', 'Deals or freezes that collapsed (the model: the first test after a paid pause), per ten years.', (m) => m.dealsCollapsed ?? 0, 10),
+  perYear('summits.beijing', 'summits with Beijing a year', "Summits a year of North Korea's leader with China's (the model: Kim courts Beijing, C7).", (m) => m.summitsWithBeijing ?? 0),
   binomial('nuclear.againstBeijing', "share of nuclear tests against Beijing's stated wishes", "Share of nuclear tests made while Beijing publicly urged restraint (the record: Beijing's statement after each; the model: a round with no overt request from Beijing).", (series) => ({
     k: sumOf(series, (m) => Math.min(m.testsAgainstBeijing ?? 0, m.nuclearTests)),
     n: sumOf(series, (m) => m.nuclearTests),

@@ -34,6 +34,7 @@ import { defaultStrategyId } from '../strategies/registry.js';
 //   rows count the rules' own tallies, freezesReached and freezesCollapsed, instead)
 //   backSanctions -> chinaBacksSanctions    blockSanctions -> chinaBlocksSanctions
 //   posture (exercises, a carrier, Japan)                  -> exercises
+//   courtBeijing (Kim's summit with Xi)                    -> summitsWithBeijing
 // A game that ends early (war, a settlement) gives only the months it played.
 //
 // Batches build the rows from the move stream of the compiled path (seriesFromMoves: China
@@ -52,7 +53,7 @@ export interface SimulateOptions {
 }
 
 function simRow(round: number): MonthRow {
-  return { ...emptyMonth(`r${round}`), unaskedTests: 0, testsAgainstBeijing: 0, dealsReached: 0, dealsCollapsed: 0, chinaBacksSanctions: 0, chinaBlocksSanctions: 0, exercises: 0 };
+  return { ...emptyMonth(`r${round}`), unaskedTests: 0, testsAgainstBeijing: 0, dealsReached: 0, dealsCollapsed: 0, chinaBacksSanctions: 0, chinaBlocksSanctions: 0, summitsWithBeijing: 0, exercises: 0 };
 }
 
 /** One game, `index` under `seed`, as a monthly series. */
@@ -112,6 +113,7 @@ export function simulateGame(params: Params, scenarioName: string, seed: number 
         } else if (move === 'backSanctions') row.chinaBacksSanctions!++;
         else if (move === 'blockSanctions') row.chinaBlocksSanctions!++;
         else if (move === 'posture') row.exercises!++;
+        else if (move === 'courtBeijing') row.summitsWithBeijing!++;
       }
   }
 }
@@ -153,6 +155,7 @@ export function seriesFromMoves(moves: readonly MoveName[], dealTallies?: readon
       row.dealsReached!++;
       freezeOpen = true;
     } else if (move === 'posture') row.exercises!++;
+    else if (move === 'courtBeijing') row.summitsWithBeijing!++;
   }
   if (dealTallies) {
     rows.forEach((r, k) => {

@@ -33,6 +33,13 @@ export function cutLifeline(ctx: GameContext, amount: number): void {
   ctx.nkEconomy = clamp01(ctx.nkEconomy - (before - ctx.lifeline) * ctx.params.kim.lifelineDependence);
 }
 
+/** C7: China widens the lifeline again; the economy gains in proportion to dependence, as a cut costs it. */
+export function restoreLifeline(ctx: GameContext, amount: number): void {
+  const before = ctx.lifeline;
+  ctx.lifeline = clamp01(ctx.lifeline + amount);
+  ctx.nkEconomy = clamp01(ctx.nkEconomy + (ctx.lifeline - before) * ctx.params.kim.lifelineDependence);
+}
+
 /** C7: a deliberate squeeze, as hard as China's influence allows. */
 export function squeezeLifeline(ctx: GameContext): void {
   cutLifeline(ctx, ctx.params.kim.defyLifelineCut * ctx.chinaInfluence);

@@ -135,6 +135,10 @@ export const STATE_FIELDS = {
   /** C11: sequencing: rounds of verified restraint Kim has delivered under it; the US pays an instalment after each. */
   dealRoundsHeld: num(0),
   dealInstalmentsPaid: num(0),
+  /** C7 (issue 19): the round of Kim's last summit with Xi (0: none yet); its pledge runs dynamics.summitPledge rounds after it. Public. */
+  summitRound: num(0, { seenBy: EVERYONE }),
+  /** C7: summits Kim has held with Xi this game. */
+  summitsHeld: num(0),
 
   // ---- this round: fields tagged perRound are reset by beginNextRound ----
   /** This round's message from Beijing to Kim, which Kim always receives. */

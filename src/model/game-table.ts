@@ -252,6 +252,22 @@ export const GAME_TABLE = {
     effect: effect('offerPause', kim.offerPause),
     narrate: () => note(['C6'], 'Kim offers to suspend his tests, if someone pays.'),
   },
+  courtBeijing: {
+    actor: 'kim',
+    short: 'summit',
+    label: 'Court Beijing: a summit with Xi',
+    hint: "Reopens the lifeline and Beijing's cover from sanctions; looks like its client; pledges calm.",
+    claims: ['C7'],
+    guard: guard('beijingReceivesKim', kim.beijingReceivesKim),
+    effect: effect('courtBeijing', kim.courtBeijing),
+    narrate: (b, a) => [
+      ...note(['C7'], `Kim goes to Beijing to court Xi; at home he looks like Beijing's client: standing ${change(b.kimStandingPublic, a.kimStandingPublic)}.`),
+      // The lifeline is Beijing's and Pyongyang's to know (the US sees only the economy).
+      { claims: ['C7'], text: `Xi reopens the lifeline ${change(b.lifeline, a.lifeline)}: the economy ${change(b.nkEconomy, a.nkEconomy)}.`, seenBy: BEIJING_AND_KIM },
+      ...(b.chinaSanctionStance > 0 && a.chinaSanctionStance <= 0 ? note(['C7', 'C11'], 'Beijing stops enforcing the sanctions it backed.') : []),
+      ...(a.params.dynamics.summitPledge > 0 ? note(['C7'], `Kim has promised Xi calm: a test in the next ${a.params.dynamics.summitPledge} month${a.params.dynamics.summitPledge === 1 ? '' : 's'} defies him.`) : []),
+    ],
+  },
   // ---------------- United States: C3, C8-C11 ----------------
   concedeTaiwan: {
     actor: 'us',

@@ -1,5 +1,5 @@
 import type { GameContext } from './context.js';
-import { cutLifeline } from './china-moves.js';
+import { cutLifeline, restoreLifeline } from './china-moves.js';
 import type { PublicRules } from './views.js';
 import { clamp01 } from './math.js';
 import { raiseTension } from './tension.js';
@@ -81,6 +81,37 @@ export function kimHasPauseToSell(ctx: Pick<GameContext, 'escalationLevel' | 'de
 }
 
 /**
+ * C7 (issue 19): Kim courts Beijing: a summit with Xi buys its cover. Beijing reopens the
+ * lifeline (`dynamics.summitLifeline`) and, if it was backing sanctions, stands aside again;
+ * at home Kim is seen as Beijing's client (`dynamics.summitStandingCost`); and he has pledged
+ * calm for `dynamics.summitPledge` rounds (summitPledged). No test this round.
+ */
+export function courtBeijing(ctx: GameContext): void {
+  const d = ctx.params.dynamics;
+  restoreLifeline(ctx, d.summitLifeline);
+  if (ctx.chinaSanctionStance > 0) ctx.chinaSanctionStance = 0;
+  ctx.kimStanding = clamp01(ctx.kimStanding - d.summitStandingCost);
+  ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - d.summitStandingCost);
+  ctx.summitRound = ctx.round;
+  ctx.summitsHeld += 1;
+}
+
+/**
+ * C7: Beijing receives Kim: the move exists (`dynamics.summitLifeline` > 0), no earlier
+ * summit's pledge still runs, and the peninsula is calm: below the tension at which Beijing
+ * has restraint to sell (`pressure.offerMinTension`, C2). With a crisis on, Xi bills
+ * Washington for calming it rather than be seen hosting the man who made it.
+ */
+export function beijingReceivesKim(ctx: Pick<GameContext, 'params' | 'round' | 'summitRound' | 'tension'>): boolean {
+  return ctx.params.dynamics.summitLifeline > 0 && ctx.tension < ctx.params.pressure.offerMinTension && !summitPledged(ctx.params, ctx.round, ctx.summitRound);
+}
+
+/** C7: this round lies within the pledge of calm Kim gave at his last summit (the rounds after it, `dynamics.summitPledge`). */
+export function summitPledged(rules: Pick<PublicRules, 'dynamics'>, round: number, summitRound: number): boolean {
+  return summitRound > 0 && round > summitRound && round <= summitRound + rules.dynamics.summitPledge;
+}
+
+/**
  * C7: whatever Kim did is read against what Xi wanted. Obeying a request makes him look
  * like Xi's tool at home (less so when the request came covertly and cannot be seen);
  * defying a request, or defying restraint, costs him trade in proportion to China's influence.
@@ -114,8 +145,8 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
       ctx.kimDefiedCount += 1;
       ctx.requestsDefied += 1;
     }
-  } else if (ctx.restraintOrdered || ctx.testedRung >= k.redLineRung) {
-    // C7: defying restraint, or crossing Beijing's red line unasked (a nuclear test: in
+  } else if (ctx.restraintOrdered || ctx.testedRung >= k.redLineRung || (tested && summitPledged(ctx.params, ctx.round, ctx.summitRound))) {
+    // C7: defying restraint (an order, or the calm pledged at a summit), or crossing Beijing's red line unasked (a nuclear test: in
     // 2016-17 China answered with UN sanctions), costs trade in proportion to its influence.
     if (tested) {
       cutLifeline(ctx, defyCut);

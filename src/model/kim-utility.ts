@@ -2,7 +2,7 @@ import type { KimMove, MoveName } from './moves.js';
 import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
 import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
-import { testBonus, testPrestige } from './kim-moves.js';
+import { summitPledged, testBonus, testPrestige } from './kim-moves.js';
 import { pausePrice } from './us-moves.js';
 import { dealForfeit } from './deals.js';
 
@@ -83,6 +83,8 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
   // ends, so a test now raises what a pause will fetch later, as far as Kim expects the US to pay.
   const freezeGainPerTension = r.dynamics.freezePriceRises > 0 && roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;
+  // C7 (issue 19): a test within the calm pledged at a summit defies Xi, as a restraint order does.
+  const pledged = summitPledged(r, v.round, v.summitRound);
   let best = legal[0] as MoveName;
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
@@ -143,8 +145,8 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
           u -= w.deference;
           dEconomy -= lifelineRisk;
         }
-      } else if (v.restraintOrdered || rung >= r.kim.redLineRung) {
-        u -= w.economy * lifelineRisk; // C7: defying restraint, or Beijing's red line
+      } else if (v.restraintOrdered || rung >= r.kim.redLineRung || pledged) {
+        u -= w.economy * lifelineRisk; // C7: defying restraint (ordered or pledged), or Beijing's red line
         u -= w.deference;
         dEconomy -= lifelineRisk;
       }
@@ -157,6 +159,12 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
         // C7 (issue 19): holding under Beijing's order is doing as Xi says, which costs at home.
         u -= w.standing * heedCost;
         dStanding -= heedCost;
+      }
+      if (move === 'courtBeijing') {
+        const gain = summitGain(v, roundsLeft);
+        u += w.economy * gain.economy - w.standing * gain.standingCost;
+        dEconomy += gain.economyNow;
+        dStanding -= gain.standingCost;
       }
       if (move === 'suspendTestsForPayment') {
         // C6: a paid pause helps the economy; an unpaid one looks weak.
@@ -183,6 +191,26 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   return best;
 }
 
+
+/**
+ * C7 (issue 19): what courting Beijing (a summit with Xi) is worth to Kim, in the rules' own
+ * units, from his view. The economy: the lifeline Beijing reopens (`dynamics.summitLifeline`,
+ * up to a full lifeline) lifts it at once by his dependence on it, and then sustains it each
+ * round left (`kim.lifelineSustains`); and if Beijing was backing sanctions, its standing aside
+ * spares him their extra bite each round left (he does not count on it backing them again).
+ * The cost: standing at home as Beijing's client (`dynamics.summitStandingCost`). The pledge of
+ * calm is not priced here: it is weighed when a test comes (a test within it defies Xi).
+ */
+export function summitGain(v: KimView, roundsLeft: number): { economy: number; economyNow: number; standingCost: number } {
+  const r = v.rules;
+  const k = r.kim;
+  const reopened = Math.min(r.dynamics.summitLifeline, 1 - v.lifeline);
+  const economyNow = reopened * k.lifelineDependence;
+  const sustained = k.lifelineSustains * reopened * k.lifelineDependence * (1 - v.nkEconomy) * roundsLeft;
+  const cover =
+    v.chinaSanctionStance > 0 ? v.sanctions * r.us.sanctionEconomyBite * (sanctionsBiteFactor(1, r) - sanctionsBiteFactor(0, r)) * v.nkEconomy * roundsLeft : 0;
+  return { economy: economyNow + sustained + cover, economyNow, standingCost: r.dynamics.summitStandingCost };
+}
 
 /**
  * C7: how near the regime is to cracking on one measure (standing or economy): 0 at

@@ -47,6 +47,8 @@ export function initialState(p: Params): GameContext {
     deal: 'none',
     dealRoundsHeld: 0,
     dealInstalmentsPaid: 0,
+    summitRound: 0,
+    summitsHeld: 0,
     requestChannel: 'none',
     requestDetected: false,
     offerPrice: 'none',
@@ -121,6 +123,7 @@ export function copySeenByChina(c: GameContext, o: SeenFields<'china'>): void {
   o.diplomacy = c.diplomacy;
   o.chinaSanctionStance = c.chinaSanctionStance;
   o.deal = c.deal;
+  o.summitRound = c.summitRound;
   o.lastChinaMove = c.lastChinaMove;
   o.lastKimMove = c.lastKimMove;
   o.lastUsMove = c.lastUsMove;
@@ -154,6 +157,7 @@ export function copySeenByKim(c: GameContext, o: SeenFields<'kim'>): void {
   o.kimProvoked = c.kimProvoked;
   o.programmeProgress = c.programmeProgress;
   o.deal = c.deal;
+  o.summitRound = c.summitRound;
   o.requestChannel = c.requestChannel;
   o.offerPrice = c.offerPrice;
   o.restraintOrdered = c.restraintOrdered;
@@ -184,6 +188,7 @@ export function copySeenByUs(c: GameContext, o: SeenFields<'us'>): void {
   o.diplomacy = c.diplomacy;
   o.chinaSanctionStance = c.chinaSanctionStance;
   o.deal = c.deal;
+  o.summitRound = c.summitRound;
   o.offerPrice = c.offerPrice;
   o.warmSignal = c.warmSignal;
   o.testedRung = c.testedRung;
@@ -282,6 +287,8 @@ export function copyState(c: GameContext, o: StateValues): void {
   o.deal = c.deal;
   o.dealRoundsHeld = c.dealRoundsHeld;
   o.dealInstalmentsPaid = c.dealInstalmentsPaid;
+  o.summitRound = c.summitRound;
+  o.summitsHeld = c.summitsHeld;
   o.requestChannel = c.requestChannel;
   o.requestDetected = c.requestDetected;
   o.offerPrice = c.offerPrice;

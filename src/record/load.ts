@@ -186,6 +186,7 @@ function addEvent(row: MonthRow, e: RecordEvent): void {
     case 'unsc_vote':
       return add(e.subtype === 'china_backed' || e.subtype === 'china_backed_renewal' ? 'chinaBacksSanctions' : 'chinaBlocksSanctions');
     case 'summit':
+      if (e.subtype === 'kim_xi') add('summitsWithBeijing');
       return add('summits');
     case 'exercise':
       return add('exercises');
@@ -195,7 +196,7 @@ function addEvent(row: MonthRow, e: RecordEvent): void {
 }
 
 function monthRow(month: string): MonthRow {
-  return { ...emptyMonth(month), dealsReached: 0, dealsCollapsed: 0, testsAgainstBeijing: 0, chinaBacksSanctions: 0, chinaBlocksSanctions: 0, summits: 0, exercises: 0 };
+  return { ...emptyMonth(month), dealsReached: 0, dealsCollapsed: 0, testsAgainstBeijing: 0, chinaBacksSanctions: 0, chinaBlocksSanctions: 0, summits: 0, summitsWithBeijing: 0, exercises: 0 };
 }
 
 /** `months` months of the record from `firstMonth` (YYYY-MM), one row a month: a scenario's clock laid on the record. */

@@ -22,6 +22,8 @@ export interface MonthRow {
   /** Beijing vetoed, or declined to back (abstained on), a sanctions measure. */
   chinaBlocksSanctions?: number;
   summits?: number;
+  /** Summits of North Korea's leader with China's (the model: Kim courts Beijing). */
+  summitsWithBeijing?: number;
   exercises?: number;
 }
 

@@ -17,7 +17,7 @@ import { defaultParams } from '../../src/scenario/fields.js';
 import { ctxWith, paramsWith } from '../helpers.js';
 import { fingerprints, profileOf, scenarioParams } from '../fixtures/dynamics/fingerprint.js';
 import oldGames from '../fixtures/dynamics/old-games.json' with { type: 'json' };
-import { withoutContracts } from '../fixtures/dynamics/off.js';
+import { withoutContracts, withoutSummits } from '../fixtures/dynamics/off.js';
 
 // Issue 19: each new dynamic is a parameter whose 0 switches it off and gives back the games
 // played before it existed; and each, switched on, changes what happens.
@@ -237,8 +237,9 @@ describe('credibility as belief (C8)', () => {
   });
 
   it('in play, what a paying US faces beyond a firm one (C8: paying invites more) grows with the belief switched on', () => {
-    // Contracts off (item 4): they calm a paying US's crisis, which this does not isolate.
-    const p = withoutContracts(resolveScenario('2022').params);
+    // Contracts off (item 4): they calm a paying US's crisis, which this does not isolate; so do
+    // summits (item 3), whose pledge of calm follows a paid-for quiet (withoutSummits).
+    const p = withoutSummits(withoutContracts(resolveScenario('2022').params));
     const pressure = (q: Params, us: string) => {
       const c = moveCounts(q, '2022', 150, { us, china: 'opportunist', kim: 'regimeFirst' });
       return ['askEscalationOvertly', 'askEscalationByCourier', 'offerRestraintForTaiwan', 'offerRestraintForChips'].reduce((n, m) => n + (c.get(m) ?? 0), 0);

@@ -77,7 +77,7 @@ export function chinaPlays(ctx: GameContext, move: number): void {
 }
 
 /** Kim's moves in table order: move i is bit i of its legal mask. */
-export const KIM_MOVES = ['testShortRange', 'missileOverJapan', 'testIcbm', 'nuclearTest', 'holdTests', 'suspendTestsForPayment'] as const satisfies readonly MoveName[];
+export const KIM_MOVES = ['testShortRange', 'missileOverJapan', 'testIcbm', 'nuclearTest', 'holdTests', 'suspendTestsForPayment', 'courtBeijing'] as const satisfies readonly MoveName[];
 
 /** Kim's legal moves now, as a bitmask. */
 export function kimLegal(ctx: GameContext): number {
@@ -87,6 +87,7 @@ export function kimLegal(ctx: GameContext): number {
   if (kimMoves.rungWithinReach(ctx, 3)) legal |= 4; // testIcbm
   if (kimMoves.rungWithinReach(ctx, 4)) legal |= 8; // nuclearTest
   if (kimMoves.kimHasPauseToSell(ctx)) legal |= 32; // suspendTestsForPayment
+  if (kimMoves.beijingReceivesKim(ctx)) legal |= 64; // courtBeijing
   return legal;
 }
 
@@ -121,6 +122,11 @@ export function kimPlays(ctx: GameContext, move: number): void {
       kimMoves.offerPause(ctx);
       kimMoves.settleKimAccountWithXi(ctx);
       ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'suspendTestsForPayment');
+      return;
+    case 6: // courtBeijing
+      kimMoves.courtBeijing(ctx);
+      kimMoves.settleKimAccountWithXi(ctx);
+      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'courtBeijing');
       return;
     default:
       throw new Error(`no kim move ${move}`);

@@ -53,6 +53,9 @@ export abstract class SharedLiveFields extends LiveView {
   get deal() {
     return this.ctx.deal;
   }
+  get summitRound() {
+    return this.ctx.summitRound;
+  }
   get lastKimMove() {
     return this.ctx.lastKimMove;
   }
