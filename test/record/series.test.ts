@@ -30,6 +30,7 @@ describe('simulated games as monthly series', () => {
       expect(sum((r) => r.chinaBacksSanctions ?? 0)).toBe(count('backSanctions'));
       expect(sum((r) => r.chinaBlocksSanctions ?? 0)).toBe(count('blockSanctions'));
       expect(sum((r) => r.exercises ?? 0)).toBe(count('posture'));
+      expect(sum((r) => r.summitsWithBeijing ?? 0)).toBe(count('courtBeijing'));
       expect(sum((r) => r.dealsCollapsed ?? 0)).toBeLessThanOrEqual(sum((r) => r.dealsReached ?? 0));
       // Kim moves once a round: at most one test a month.
       for (const r of series) expect(r.launches.short + r.launches.medium + r.launches.icbm + r.nuclearTests).toBeLessThanOrEqual(1);
