@@ -75,9 +75,9 @@ export const CLAIMS: Record<ClaimId, Claim> = {
     id: 'C7',
     summary: "Asked by Xi to escalate, Kim weighs looking like Xi's tool (and US sanctions, and the end of detente) against losing China's trade lifeline.",
     where: '2020¶7-9',
-    rules: ['settleKimAccountWithXi', 'kimMoveUtility', 'testMissile (detente ends)', 'cutLifeline', 'regimeCollapsed'],
-    off: { 'kim.obeyStandingCost': 0, 'kim.defyLifelineCut': 0, 'dynamics.heedingRestraintCost': 0 },
-    offMeans: 'Obeying or defying Xi costs Kim nothing either way.',
+    rules: ['settleKimAccountWithXi', 'kimMoveUtility', 'testMissile (detente ends)', 'cutLifeline', 'regimeCollapsed', 'courtBeijing (a summit with Xi)'],
+    off: { 'kim.obeyStandingCost': 0, 'kim.defyLifelineCut': 0, 'dynamics.heedingRestraintCost': 0, 'dynamics.summitLifeline': 0 },
+    offMeans: 'Obeying or defying Xi costs Kim nothing either way, and Beijing has no cover to sell him (no summit).',
   },
   C8: {
     id: 'C8',

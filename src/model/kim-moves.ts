@@ -90,10 +90,16 @@ export function courtBeijing(ctx: GameContext): void {
   const d = ctx.params.dynamics;
   restoreLifeline(ctx, d.summitLifeline);
   if (ctx.chinaSanctionStance > 0) ctx.chinaSanctionStance = 0;
-  ctx.kimStanding = clamp01(ctx.kimStanding - d.summitStandingCost);
-  ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - d.summitStandingCost);
+  const clientCost = summitStandingCost(ctx.params);
+  ctx.kimStanding = clamp01(ctx.kimStanding - clientCost);
+  ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - clientCost);
   ctx.summitRound = ctx.round;
   ctx.summitsHeld += 1;
+}
+
+/** C7: the standing a summit costs Kim, as Beijing's client: `dynamics.summitStandingCost` of what being seen obeying Xi costs. */
+export function summitStandingCost(rules: Pick<PublicRules, 'dynamics' | 'kim'>): number {
+  return rules.dynamics.summitStandingCost * rules.kim.obeyStandingCost;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { KimMove, MoveName } from './moves.js';
 import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
 import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
-import { summitPledged, testBonus, testPrestige } from './kim-moves.js';
+import { summitPledged, summitStandingCost, testBonus, testPrestige } from './kim-moves.js';
 import { pausePrice } from './us-moves.js';
 import { dealForfeit } from './deals.js';
 
@@ -198,7 +198,7 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
  * up to a full lifeline) lifts it at once by his dependence on it, and then sustains it each
  * round left (`kim.lifelineSustains`); and if Beijing was backing sanctions, its standing aside
  * spares him their extra bite each round left (he does not count on it backing them again).
- * The cost: standing at home as Beijing's client (`dynamics.summitStandingCost`). The pledge of
+ * The cost: standing at home as Beijing's client (summitStandingCost). The pledge of
  * calm is not priced here: it is weighed when a test comes (a test within it defies Xi).
  */
 export function summitGain(v: KimView, roundsLeft: number): { economy: number; economyNow: number; standingCost: number } {
@@ -209,7 +209,7 @@ export function summitGain(v: KimView, roundsLeft: number): { economy: number; e
   const sustained = k.lifelineSustains * reopened * k.lifelineDependence * (1 - v.nkEconomy) * roundsLeft;
   const cover =
     v.chinaSanctionStance > 0 ? v.sanctions * r.us.sanctionEconomyBite * (sanctionsBiteFactor(1, r) - sanctionsBiteFactor(0, r)) * v.nkEconomy * roundsLeft : 0;
-  return { economy: economyNow + sustained + cover, economyNow, standingCost: r.dynamics.summitStandingCost };
+  return { economy: economyNow + sustained + cover, economyNow, standingCost: summitStandingCost(r) };
 }
 
 /**

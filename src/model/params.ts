@@ -196,7 +196,7 @@ export const PARAM_TABLE = {
     dealFragility: unit(0.15, ['C8', 'C11'], 'Chance per round, at full temptation, that a side walks away from a deal; each side\'s temptation is what leaving is worth to it against what the deal pays it (Kim: the standing a readied capability would buy vs an instalment; the US: an instalment\'s cost vs the tension a freeze keeps off); 0: deals end only by a breach.'),
     kimReadsResolve: n(1, 0, 10, ['C6', 'C8'], "Weight, in observations, of what Washington does beyond answering Kim (a concession to Beijing or an instalment kept: it pays; pressure unprompted or a deal broken: it refuses) in Kim's belief that the US pays; 0: the counter-view (resolve read from present power), these move nothing."),
     summitLifeline: unit(0.15, ['C7'], "Lifeline Beijing reopens when Kim courts Xi with a summit (trade and aid resumed for a client who came to pay respects); a summit also turns Beijing from backing sanctions to standing aside; 0: no summit move."),
-    summitStandingCost: unit(0.01, ['C7'], "Standing Kim loses at home when he courts Xi (seen as Beijing's client); 0: a summit costs no standing."),
+    summitStandingCost: unit(1, ['C7'], "Standing Kim loses at home when he courts Xi (seen as Beijing's client), as a share of kim.obeyStandingCost (1: as dear as being seen doing what Xi asked); 0: a summit costs no standing."),
     summitPledge: n(2, 0, 12, ['C7'], 'Rounds after a summit in which a test defies Xi (the calm Kim promised his patron), as a restraint order does; no new summit while a pledge runs; 0: no pledge.', true),
   },
   payoffs: {

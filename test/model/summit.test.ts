@@ -33,8 +33,10 @@ describe('courting Beijing: the move (C7)', () => {
     expect(ctx.lifeline).toBeCloseTo(0.5 + d.summitLifeline, 12);
     expect(ctx.nkEconomy).toBeCloseTo(0.4 + d.summitLifeline * ctx.params.kim.lifelineDependence, 12);
     expect(ctx.chinaSanctionStance).toBe(0);
-    expect(ctx.kimStanding).toBeCloseTo(0.6 - d.summitStandingCost, 12);
-    expect(ctx.kimStandingPublic).toBeCloseTo(0.6 - d.summitStandingCost, 12);
+    const cost = d.summitStandingCost * ctx.params.kim.obeyStandingCost;
+    expect(cost).toBeGreaterThan(0);
+    expect(ctx.kimStanding).toBeCloseTo(0.6 - cost, 12);
+    expect(ctx.kimStandingPublic).toBeCloseTo(0.6 - cost, 12);
     expect([ctx.summitRound, ctx.summitsHeld]).toEqual([3, 1]);
     // A Beijing that blocks sanctions keeps blocking them.
     const blocking = ctxWith({ ...calm, chinaSanctionStance: -1 });
