@@ -391,7 +391,12 @@ function narrateKimAnswer(b: GameContext, a: GameContext): Note[] {
     return [{ claims: ['C7'], text: `Kim did as Xi asked; ${net}: standing ${change(b.kimStanding, a.kimStanding)}.`, seenBy: BEIJING_AND_KIM }];
   }
   if (a.kimAnswer === 'defied') {
-    return [{ claims: ['C7'], text: `Kim defied Beijing, which cut the lifeline ${change(b.lifeline, a.lifeline)}.`, ...(a.requestChannel !== 'none' ? { seenBy: BEIJING_AND_KIM } : {}) }];
+    // A summit that refuses Xi's request both reopens the lifeline and has it cut: say the round's net.
+    const text =
+      a.kimMoveThisRound === 'courtBeijing'
+        ? `Kim came to court Xi, not to do what he asked: Beijing cut back the lifeline it reopened (${change(b.lifeline, a.lifeline)} over the visit).`
+        : `Kim defied Beijing, which cut the lifeline ${change(b.lifeline, a.lifeline)}.`;
+    return [{ claims: ['C7'], text, ...(a.requestChannel !== 'none' ? { seenBy: BEIJING_AND_KIM } : {}) }];
   }
   if (a.kimAnswer === 'obeyed' && a.restraintOrdered) return [{ claims: ['C1', 'C7'], text: "Kim heeds Beijing's restraint." }];
   return [];
