@@ -71,6 +71,10 @@ function narrateTest(b: GameContext, a: GameContext): Note[] {
   if (b.diplomacy > 0 && a.diplomacy === 0) notes.push({ claims: ['C7'], text: 'The test ends the diplomatic track.' });
   return notes;
 }
+/** C7: the calm Kim pledges at a summit, in words ('' when there is no pledge). */
+function pledgeWords(rounds: number): string {
+  return rounds > 0 ? `, promising ${rounds} quiet month${rounds === 1 ? '' : 's'}` : '';
+}
 function narrateConcession(what: string) {
   return (b: GameContext, a: GameContext): Note[] => {
     const notes: Note[] = [{ claims: ['C3', 'C8'], text: `Washington concedes ${what}: credibility ${change(b.usCredibility, a.usCredibility)}.` }];
@@ -261,11 +265,12 @@ export const GAME_TABLE = {
     guard: guard('beijingReceivesKim', kim.beijingReceivesKim),
     effect: effect('courtBeijing', kim.courtBeijing),
     narrate: (b, a) => [
-      ...note(['C7'], `Kim goes to Beijing to court Xi; at home he looks like Beijing's client: standing ${change(b.kimStandingPublic, a.kimStandingPublic)}.`),
-      // The lifeline is Beijing's and Pyongyang's to know (the US sees only the economy).
-      { claims: ['C7'], text: `Xi reopens the lifeline ${change(b.lifeline, a.lifeline)}: the economy ${change(b.nkEconomy, a.nkEconomy)}.`, seenBy: BEIJING_AND_KIM },
+      // One public line (the pledge in it): a screen has room for little more of one move.
+      ...note(['C7'], `Kim courts Xi${pledgeWords(a.params.dynamics.summitPledge)}; seen as his client: standing ${change(b.kimStandingPublic, a.kimStandingPublic)}.`),
+      // The lifeline is Beijing's and Pyongyang's to know (the US sees only the economy). A
+      // summit that refuses Xi's request is told by Kim's answer, with the lifeline's net.
+      ...(a.kimAnswer === 'defied' ? [] : [{ claims: ['C7'], text: `Xi reopens the lifeline ${change(b.lifeline, a.lifeline)}: the economy ${change(b.nkEconomy, a.nkEconomy)}.`, seenBy: BEIJING_AND_KIM }]),
       ...(b.chinaSanctionStance > 0 && a.chinaSanctionStance <= 0 ? note(['C7', 'C11'], 'Beijing stops enforcing the sanctions it backed.') : []),
-      ...(a.params.dynamics.summitPledge > 0 ? note(['C7'], `Kim has promised Xi calm: a test in the next ${a.params.dynamics.summitPledge} month${a.params.dynamics.summitPledge === 1 ? '' : 's'} defies him.`) : []),
     ],
   },
   // ---------------- United States: C3, C8-C11 ----------------
@@ -394,7 +399,7 @@ function narrateKimAnswer(b: GameContext, a: GameContext): Note[] {
     // A summit that refuses Xi's request both reopens the lifeline and has it cut: say the round's net.
     const text =
       a.kimMoveThisRound === 'courtBeijing'
-        ? `Kim came to court Xi, not to do what he asked: Beijing cut back the lifeline it reopened (${change(b.lifeline, a.lifeline)} over the visit).`
+        ? `Kim refused Xi's request: the lifeline nets ${change(b.lifeline, a.lifeline)}.`
         : `Kim defied Beijing, which cut the lifeline ${change(b.lifeline, a.lifeline)}.`;
     return [{ claims: ['C7'], text, ...(a.requestChannel !== 'none' ? { seenBy: BEIJING_AND_KIM } : {}) }];
   }
