@@ -152,8 +152,9 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
       ctx.requestsDefied += 1;
     }
   } else if (ctx.restraintOrdered || ctx.testedRung >= k.redLineRung || (tested && summitPledged(ctx.params, ctx.round, ctx.summitRound))) {
-    // C7: defying restraint (an order, or the calm pledged at a summit), or crossing Beijing's red line unasked (a nuclear test: in
-    // 2016-17 China answered with UN sanctions), costs trade in proportion to its influence.
+    // C7: defying restraint (an order, or the calm pledged at a summit), or crossing Beijing's
+    // red line unasked (a nuclear test: in 2016-17 China answered with UN sanctions), costs
+    // trade in proportion to its influence.
     if (tested) {
       cutLifeline(ctx, defyCut);
       ctx.kimAnswer = 'defied';

@@ -161,10 +161,10 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
         dStanding -= heedCost;
       }
       if (move === 'courtBeijing') {
-        const gain = summitGain(v, roundsLeft);
-        u += w.economy * gain.economy - w.standing * gain.standingCost;
-        dEconomy += gain.economyNow;
-        dStanding -= gain.standingCost;
+        const clientCost = summitStandingCost(r);
+        u += w.economy * summitGain(v, roundsLeft) - w.standing * clientCost;
+        dEconomy += summitLifelineNow(v);
+        dStanding -= clientCost;
       }
       if (move === 'suspendTestsForPayment') {
         // C6: a paid pause helps the economy; an unpaid one looks weak.
@@ -193,23 +193,27 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
 
 
 /**
- * C7 (issue 19): what courting Beijing (a summit with Xi) is worth to Kim, in the rules' own
- * units, from his view. The economy: the lifeline Beijing reopens (`dynamics.summitLifeline`,
- * up to a full lifeline) lifts it at once by his dependence on it, and then sustains it each
- * round left (`kim.lifelineSustains`); and if Beijing was backing sanctions, its standing aside
- * spares him their extra bite each round left (he does not count on it backing them again).
- * The cost: standing at home as Beijing's client (summitStandingCost). The pledge of
- * calm is not priced here: it is weighed when a test comes (a test within it defies Xi).
+ * C7 (issue 19): what courting Beijing (a summit with Xi) is worth to Kim's economy, in the
+ * rules' own units, from his view: the lifeline Beijing reopens lifts it at once
+ * (summitLifelineNow) and then sustains it each round left (`kim.lifelineSustains`); and if
+ * Beijing was backing sanctions, its standing aside spares him their extra bite each round
+ * left (he does not count on it backing them again). Its cost, standing as Beijing's client,
+ * is summitStandingCost; the pledge of calm is not priced here but weighed when a test comes
+ * (a test within it defies Xi). Numbers, not an object: Kim weighs moves in a hot loop.
  */
-export function summitGain(v: KimView, roundsLeft: number): { economy: number; economyNow: number; standingCost: number } {
+export function summitGain(v: KimView, roundsLeft: number): number {
   const r = v.rules;
   const k = r.kim;
-  const reopened = Math.min(r.dynamics.summitLifeline, 1 - v.lifeline);
-  const economyNow = reopened * k.lifelineDependence;
-  const sustained = k.lifelineSustains * reopened * k.lifelineDependence * (1 - v.nkEconomy) * roundsLeft;
+  const sustained = k.lifelineSustains * summitLifelineNow(v) * (1 - v.nkEconomy) * roundsLeft;
   const cover =
     v.chinaSanctionStance > 0 ? v.sanctions * r.us.sanctionEconomyBite * (sanctionsBiteFactor(1, r) - sanctionsBiteFactor(0, r)) * v.nkEconomy * roundsLeft : 0;
-  return { economy: economyNow + sustained + cover, economyNow, standingCost: summitStandingCost(r) };
+  return summitLifelineNow(v) + sustained + cover;
+}
+
+/** C7: the economy a summit's reopened lifeline (`dynamics.summitLifeline`, up to a full one) brings at once, by Kim's dependence on it. */
+export function summitLifelineNow(v: KimView): number {
+  const r = v.rules;
+  return Math.min(r.dynamics.summitLifeline, 1 - v.lifeline) * r.kim.lifelineDependence;
 }
 
 /**

@@ -85,7 +85,7 @@ function withSummitsOff(): Params {
 
 describe("courting Beijing: Kim's weighing (C7)", () => {
   it('is worth more with the lifeline squeezed, and more again while Beijing backs sanctions', () => {
-    const gain = (over: Parameters<typeof ctxWith>[0]) => summitGain(kimView(ctxWith({ ...calm, sanctions: 0.5, ...over })), 6).economy;
+    const gain = (over: Parameters<typeof ctxWith>[0]) => summitGain(kimView(ctxWith({ ...calm, sanctions: 0.5, ...over })), 6);
     expect(gain({ lifeline: 0.4 })).toBeGreaterThan(gain({ lifeline: 0.9 }));
     expect(gain({ lifeline: 1 })).toBe(0);
     expect(gain({ lifeline: 1, chinaSanctionStance: 1 })).toBeGreaterThan(0);
