@@ -38,23 +38,44 @@ function subsets(items: readonly number[], max: number): number[][] {
   return out;
 }
 
+/**
+ * Gauss-Jordan elimination with partial pivoting on M, n rows of n + 1 numbers (the right-hand
+ * side last), in place; the solution into `x`. False if singular. Flat, so the 168 x 168
+ * alpha-Rank system and Newton's many small ones cost arithmetic, not indirection.
+ */
+export function eliminate(M: Float64Array, n: number, x: Float64Array): boolean {
+  const W = n + 1;
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r * W + c] as number) > Math.abs(M[piv * W + c] as number)) piv = r;
+    if (Math.abs(M[piv * W + c] as number) < 1e-14) return false;
+    if (piv !== c)
+      for (let k = 0; k < W; k++) {
+        const t = M[c * W + k] as number;
+        M[c * W + k] = M[piv * W + k] as number;
+        M[piv * W + k] = t;
+      }
+    const pivot = M[c * W + c] as number;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = (M[r * W + c] as number) / pivot;
+      if (f !== 0) for (let k = c; k <= n; k++) M[r * W + k] = (M[r * W + k] as number) - f * (M[c * W + k] as number);
+    }
+  }
+  for (let i = 0; i < n; i++) x[i] = (M[i * W + n] as number) / (M[i * W + i] as number);
+  return true;
+}
+
 /** Solve A x = b by Gaussian elimination with partial pivoting; null if singular. */
 export function solveLinear(A: number[][], b: number[]): number[] | null {
   const n = b.length;
-  const M = A.map((row, i) => [...row, b[i] as number]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs((M[r] as number[])[c] as number) > Math.abs((M[piv] as number[])[c] as number)) piv = r;
-    if (Math.abs((M[piv] as number[])[c] as number) < 1e-14) return null;
-    [M[c], M[piv]] = [M[piv] as number[], M[c] as number[]];
-    const row = M[c] as number[];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = ((M[r] as number[])[c] as number) / (row[c] as number);
-      if (f !== 0) for (let k = c; k <= n; k++) (M[r] as number[])[k] = ((M[r] as number[])[k] as number) - f * (row[k] as number);
-    }
-  }
-  return M.map((row, i) => (row[n] as number) / (row[i] as number));
+  const M = new Float64Array(n * (n + 1));
+  A.forEach((row, i) => {
+    for (let c = 0; c < n; c++) M[i * (n + 1) + c] = row[c] as number;
+    M[i * (n + 1) + n] = b[i] as number;
+  });
+  const x = new Float64Array(n);
+  return eliminate(M, n, x) ? Array.from(x) : null;
 }
 
 function profileFrom(g: NormalForm, supports: number[][], x: readonly number[]): Mixed {
@@ -217,31 +238,6 @@ class SupportSystem {
     }
   }
 
-  /** dx solving J dx = -F (M holds J and -F), by solveLinear's elimination; false if singular. */
-  private solveStep(): boolean {
-    const n = this.unknowns;
-    const M = this.M;
-    const W = n + 1;
-    for (let c = 0; c < n; c++) {
-      let piv = c;
-      for (let r = c + 1; r < n; r++) if (Math.abs(M[r * W + c] as number) > Math.abs(M[piv * W + c] as number)) piv = r;
-      if (Math.abs(M[piv * W + c] as number) < 1e-14) return false;
-      if (piv !== c)
-        for (let k = 0; k < W; k++) {
-          const t = M[c * W + k] as number;
-          M[c * W + k] = M[piv * W + k] as number;
-          M[piv * W + k] = t;
-        }
-      for (let r = 0; r < n; r++) {
-        if (r === c) continue;
-        const f = (M[r * W + c] as number) / (M[c * W + c] as number);
-        if (f !== 0) for (let k = c; k <= n; k++) M[r * W + k] = (M[r * W + k] as number) - f * (M[c * W + k] as number);
-      }
-    }
-    for (let i = 0; i < n; i++) this.dx[i] = (M[i * W + n] as number) / (M[i * W + i] as number);
-    return true;
-  }
-
   /** Newton's method from x0 with a forward-difference Jacobian; the solution, or null if it fails. */
   newton(x0: readonly number[], scale: number): number[] | null {
     const n = this.unknowns;
@@ -266,7 +262,7 @@ class SupportSystem {
         for (let r = 0; r < n; r++) M[r * W + c] = ((Fp[r] as number) - (F[r] as number)) / h;
       }
       for (let r = 0; r < n; r++) M[r * W + n] = -(F[r] as number);
-      if (!this.solveStep()) return null;
+      if (!eliminate(M, n, this.dx)) return null;
       let bad = false;
       for (let c = 0; c < n; c++) {
         const v = (x[c] as number) + (this.dx[c] as number);
