@@ -5,8 +5,7 @@ import type { Factor } from './sensitivity.js';
 import type { BoxStats, PrimResult } from './gsa/prim.js';
 import { makeRng } from '../rng/rng.js';
 import { runOnce } from './experiment.js';
-import { measureOf } from './reports.js';
-import { summarizeAcc } from './summary.js';
+import { payoffUs } from './summary.js';
 import { scenarioAt } from './sensitivity.js';
 import { latinHypercube } from './gsa/latin.js';
 import { prim, resamplingStability } from './gsa/prim.js';
@@ -59,8 +58,8 @@ export async function discover(base: AnalysisScenario, factors: Factor[], plus: 
   const scenarios = design.map((u) => scenarioAt(base, factors, u));
   const cells = await runOnce({ command: 'discover', seed, runs, scenarios, profiles: [plus, minus] }, run);
   const pts: DiscoverPoint[] = design.map((u, s) => {
-    const a = measureOf(summarizeAcc((cells[s * 2] as Cell).acc), 'payoffUs');
-    const b = measureOf(summarizeAcc((cells[s * 2 + 1] as Cell).acc), 'payoffUs');
+    const a = payoffUs((cells[s * 2] as Cell).acc);
+    const b = payoffUs((cells[s * 2 + 1] as Cell).acc);
     const diff = a.mean - b.mean;
     // The two cells are played on the same games, which makes their difference steadier than
     // independent cells; adding the half-widths in quadrature treats them as independent, so

@@ -12,7 +12,7 @@ import { fieldAt, getPath } from '../scenario/fields.js';
 import { InputError } from '../input-error.js';
 import { runOnce, withValues } from './experiment.js';
 import { measureOf } from './reports.js';
-import { summarizeAcc } from './summary.js';
+import { payoffUs, summarizeAcc } from './summary.js';
 import { designPoints, jansen, saltelliDesign, sobolIndices } from './gsa/sobol.js';
 import { morrisDesign, morrisEffects } from './gsa/morris.js';
 
@@ -97,7 +97,7 @@ export async function evaluate(base: AnalysisScenario, factors: readonly Factor[
   return scenarios.map((_, s) => {
     const at = (p: number) => summarizeAcc((cells[s * P + p] as Cell).acc);
     if (out.kind === 'metric') return measureOf(at(0), out.metric).mean;
-    return measureOf(at(0), 'payoffUs').mean - measureOf(at(1), 'payoffUs').mean;
+    return payoffUs((cells[s * P] as Cell).acc).mean - payoffUs((cells[s * P + 1] as Cell).acc).mean;
   });
 }
 

@@ -37,6 +37,16 @@ export function summarizeAcc(acc: Acc): CellSummary {
   return { n: acc.n, outcomes, metrics, payoffComponents };
 }
 
+const PAYOFF_US = METRICS.findIndex((m) => m.key === 'payoffUs');
+
+/**
+ * A cell's mean US payoff and its 95% interval, the very numbers summarizeAcc gives, without
+ * summarizing the other metrics: discover and sensitivity read only this of hundreds of cells.
+ */
+export function payoffUs(acc: Acc): Interval {
+  return meanInterval(acc.metrics[PAYOFF_US] as Acc['metrics'][number]);
+}
+
 /** Do two 95% intervals overlap? Overlap is read as "not significantly different". */
 export function overlaps(a: { low: number; high: number }, b: { low: number; high: number }): boolean {
   return a.low <= b.high && b.low <= a.high;

@@ -36,6 +36,19 @@ describe('batch results do not depend on how the work is spread', () => {
     expect(two).toEqual(one);
     expect(one[0]?.acc.n).toBe(2500);
   });
+
+  it('plays each unit once with two units in flight per worker, also when there are fewer units than that', async () => {
+    // 1 unit, 3 units (fewer than 2 workers x 2 in flight) and 12: the same cells as the main thread, each unit reported once.
+    for (const [runs, scenarios, profiles] of [[700, 1, 1], [2100, 1, 1], [2500, 2, 2]] as const) {
+      const s = { ...spec(runs), scenarios: spec(runs).scenarios.slice(0, scenarios), profiles: spec(runs).profiles.slice(0, profiles) };
+      const reports: number[] = [];
+      const pooled = await runBatch(s, { workers: 2, onProgress: (p) => reports.push(p.gamesDone) });
+      expect(pooled).toEqual(await runBatch(s, { workers: 0 }));
+      const units = s.scenarios.length * s.profiles.length * Math.ceil(runs / 1000);
+      expect(reports).toHaveLength(units);
+      expect(reports.at(-1)).toBe(s.scenarios.length * s.profiles.length * runs);
+    }
+  });
 });
 
 describe('the fast batch path', () => {

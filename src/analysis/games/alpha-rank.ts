@@ -1,6 +1,6 @@
 import type { NormalForm } from './normal-form.js';
 import { profileIndex, sizes } from './normal-form.js';
-import { solveLinear } from './mixed.js';
+import { eliminate } from './mixed.js';
 
 // alpha-Rank (Omidshafiei et al. 2019, as OpenSpiel defines it for several populations): a
 // Markov chain over pure strategy profiles. From a profile, one side's population may switch
@@ -41,8 +41,10 @@ export function alphaRank(g: NormalForm, alpha = 10, m = 50): AlphaRankResult {
       return s;
     });
   };
-  // Transition matrix rows; then solve pi (T - I) = 0 with sum pi = 1.
-  const T = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  // pi = pi T, solved as the rows of (T^T - I) with the last equation replaced by sum pi = 1:
+  // T's entry (p, q) is written straight into the flat system at row q, column p.
+  const W = n + 1;
+  const M = new Float64Array(n * W);
   for (let p = 0; p < n; p++) {
     const pure = pureOf(p);
     let out = 0;
@@ -52,17 +54,15 @@ export function alphaRank(g: NormalForm, alpha = 10, m = 50): AlphaRankResult {
         const q = profileIndex(g, pure.map((x, j) => (j === i ? s : x)));
         const gain = (g.payoffs[q * P + i] as number) - (g.payoffs[p * P + i] as number);
         const rate = eta * fixation(gain, alpha, m);
-        (T[p] as number[])[q] = rate;
+        M[q * W + p] = rate;
         out += rate;
       }
-    (T[p] as number[])[p] = 1 - out;
+    M[p * W + p] = 1 - out - 1;
   }
-  // pi = pi T: rows of (T^T - I), with the last equation replaced by sum pi = 1.
-  const A = Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => ((T[c] as number[])[r] as number) - (r === c ? 1 : 0)));
-  A[n - 1] = new Array<number>(n).fill(1);
-  const b = new Array<number>(n).fill(0);
-  b[n - 1] = 1;
-  const pi = solveLinear(A, b) ?? new Array<number>(n).fill(1 / n);
+  for (let c = 0; c < n; c++) M[(n - 1) * W + c] = 1;
+  M[(n - 1) * W + n] = 1;
+  const x = new Float64Array(n);
+  const pi = eliminate(M, n, x) ? Array.from(x) : new Array<number>(n).fill(1 / n);
   const marginals = sz.map((k) => new Array<number>(k).fill(0));
   const profiles = pi.map((mass, p) => {
     const pure = pureOf(p);

@@ -38,23 +38,44 @@ function subsets(items: readonly number[], max: number): number[][] {
   return out;
 }
 
+/**
+ * Gauss-Jordan elimination with partial pivoting on M, n rows of n + 1 numbers (the right-hand
+ * side last), in place; the solution into `x`. False if singular. Flat, so the 168 x 168
+ * alpha-Rank system and Newton's many small ones cost arithmetic, not indirection.
+ */
+export function eliminate(M: Float64Array, n: number, x: Float64Array): boolean {
+  const W = n + 1;
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r * W + c] as number) > Math.abs(M[piv * W + c] as number)) piv = r;
+    if (Math.abs(M[piv * W + c] as number) < 1e-14) return false;
+    if (piv !== c)
+      for (let k = 0; k < W; k++) {
+        const t = M[c * W + k] as number;
+        M[c * W + k] = M[piv * W + k] as number;
+        M[piv * W + k] = t;
+      }
+    const pivot = M[c * W + c] as number;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = (M[r * W + c] as number) / pivot;
+      if (f !== 0) for (let k = c; k <= n; k++) M[r * W + k] = (M[r * W + k] as number) - f * (M[c * W + k] as number);
+    }
+  }
+  for (let i = 0; i < n; i++) x[i] = (M[i * W + n] as number) / (M[i * W + i] as number);
+  return true;
+}
+
 /** Solve A x = b by Gaussian elimination with partial pivoting; null if singular. */
 export function solveLinear(A: number[][], b: number[]): number[] | null {
   const n = b.length;
-  const M = A.map((row, i) => [...row, b[i] as number]);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs((M[r] as number[])[c] as number) > Math.abs((M[piv] as number[])[c] as number)) piv = r;
-    if (Math.abs((M[piv] as number[])[c] as number) < 1e-14) return null;
-    [M[c], M[piv]] = [M[piv] as number[], M[c] as number[]];
-    const row = M[c] as number[];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = ((M[r] as number[])[c] as number) / (row[c] as number);
-      if (f !== 0) for (let k = c; k <= n; k++) (M[r] as number[])[k] = ((M[r] as number[])[k] as number) - f * (row[k] as number);
-    }
-  }
-  return M.map((row, i) => (row[n] as number) / (row[i] as number));
+  const M = new Float64Array(n * (n + 1));
+  A.forEach((row, i) => {
+    for (let c = 0; c < n; c++) M[i * (n + 1) + c] = row[c] as number;
+    M[i * (n + 1) + n] = b[i] as number;
+  });
+  const x = new Float64Array(n);
+  return eliminate(M, n, x) ? Array.from(x) : null;
 }
 
 function profileFrom(g: NormalForm, supports: number[][], x: readonly number[]): Mixed {
@@ -103,69 +124,155 @@ function othersOnSupports(supports: number[][], sigma: Mixed, i: number, stride:
   return { offset, weight };
 }
 
-/** Player i's payoff from its strategy s when the others play only on their supports. */
-function valueOn(g: NormalForm, c: { offset: number[]; weight: number[] }, i: number, s: number, stride: readonly number[]): number {
-  const P = g.players.length;
-  let v = 0;
-  for (let k = 0; k < c.offset.length; k++) v += (c.weight[k] as number) * (g.payoffs[((c.offset[k] as number) + s * (stride[i] as number)) * P + i] as number);
-  return v;
-}
-
 /**
- * For each side, the others' supported combinations as othersOnSupports lists them (the same
- * order, so the same sums): each one's table offset and the (side, strategy) pairs whose
- * probabilities weigh it. Made once per support; Newton then only multiplies.
+ * One support's indifference system, laid out flat once per support so that Newton's many
+ * steps (13 starts x up to 60 iterations x one residual per unknown) allocate nothing: this
+ * loop was most of `equilibria`'s serial time. The arithmetic is the plain definition's, in
+ * its order (each weight a product over the other sides in side order, each value a sum over
+ * the others' supported combinations with earlier sides varying slowest, Gauss-Jordan with
+ * partial pivoting), so the solutions are the same to the bit.
  */
-interface SupportPlan {
-  offset: number[][];
-  picks: [number, number][][][];
-}
+class SupportSystem {
+  readonly unknowns: number;
+  /** Every side's mixed strategy, flat: side i's strategy s at sideAt[i] + s. */
+  private readonly sigma: Float64Array;
+  private readonly sideAt: number[];
+  private readonly supports: number[][];
+  /** Per side with |S| >= 2: its first row, the others' combinations (sigma slots, P - 1 each) and its payoffs per own support strategy and combination. */
+  private readonly rows: { side: number; from: number; combos: number; picks: Int32Array; payoffs: Float64Array; own: number }[];
+  /** The side each unknown belongs to. */
+  private readonly sideOf: Int32Array;
+  private readonly weight: Float64Array;
+  private readonly F: Float64Array;
+  private readonly Fp: Float64Array;
+  private readonly xp: Float64Array;
+  /** The Newton system, n rows of n + 1 (the right-hand side last). */
+  private readonly M: Float64Array;
+  private readonly dx: Float64Array;
 
-function planSupport(supports: number[][], stride: readonly number[]): SupportPlan {
-  const offset: number[][] = [];
-  const picks: [number, number][][][] = [];
-  supports.forEach((_, i) => {
-    let o: number[] = [0];
-    let p: [number, number][][] = [[]];
-    supports.forEach((S, j) => {
-      if (j === i) return;
-      const o2: number[] = [];
-      const p2: [number, number][][] = [];
-      o.forEach((base, k) => {
-        for (const s of S) {
-          o2.push(base + s * (stride[j] as number));
-          p2.push([...(p[k] as [number, number][]), [j, s]]);
-        }
-      });
-      o = o2;
-      p = p2;
-    });
-    offset.push(o);
-    picks.push(p);
-  });
-  return { offset, picks };
-}
-
-/**
- * Each side's indifference conditions on its support. With `keep`, side keep.side's rows are
- * copied from keep.rows: a side's conditions read only the others' play, so when x moves only
- * that side's unknowns they are the same numbers (the Jacobian's columns move one at a time).
- */
-function residual(g: NormalForm, supports: number[][], x: readonly number[], stride: readonly number[], keep?: { side: number; rows: readonly number[] }, plan?: SupportPlan): number[] {
-  const sigma = profileFrom(g, supports, x);
-  const out: number[] = [];
-  supports.forEach((S, i) => {
-    if (S.length < 2) return;
-    if (keep && keep.side === i) {
-      const from = supports.slice(0, i).reduce((t, T) => t + Math.max(0, T.length - 1), 0);
-      for (let j = 1; j < S.length; j++) out.push(keep.rows[from + j - 1] as number);
-      return;
+  constructor(g: NormalForm, supports: number[][], stride: readonly number[]) {
+    const P = g.players.length;
+    this.supports = supports;
+    this.sideAt = [];
+    let slots = 0;
+    for (const s of g.strategies) {
+      this.sideAt.push(slots);
+      slots += s.length;
     }
-    const c = plan ? { offset: plan.offset[i] as number[], weight: (plan.picks[i] as [number, number][][]).map((pk) => pk.reduce((w, [j, t]) => w * ((sigma[j] as number[])[t] as number), 1)) } : othersOnSupports(supports, sigma, i, stride);
-    const base = valueOn(g, c, i, S[0] as number, stride);
-    for (let j = 1; j < S.length; j++) out.push(valueOn(g, c, i, S[j] as number, stride) - base);
-  });
-  return out;
+    this.sigma = new Float64Array(slots);
+    this.unknowns = supports.reduce((t, S) => t + Math.max(0, S.length - 1), 0);
+    this.sideOf = Int32Array.from(supports.flatMap((S, i) => new Array<number>(Math.max(0, S.length - 1)).fill(i)));
+    this.rows = [];
+    let from = 0;
+    let widest = 1;
+    supports.forEach((S, i) => {
+      if (S.length < 2) return;
+      let offsets: number[] = [0];
+      let picks: number[][] = [[]];
+      supports.forEach((T, j) => {
+        if (j === i) return;
+        const o2: number[] = [];
+        const p2: number[][] = [];
+        offsets.forEach((base, k) => {
+          for (const t of T) {
+            o2.push(base + t * (stride[j] as number));
+            p2.push([...(picks[k] as number[]), (this.sideAt[j] as number) + t]);
+          }
+        });
+        offsets = o2;
+        picks = p2;
+      });
+      const combos = offsets.length;
+      const payoffs = new Float64Array(S.length * combos);
+      S.forEach((s, r) => offsets.forEach((o, k) => (payoffs[r * combos + k] = g.payoffs[(o + s * (stride[i] as number)) * P + i] as number)));
+      this.rows.push({ side: i, from, combos, picks: Int32Array.from(picks.flat()), payoffs, own: S.length });
+      from += S.length - 1;
+      widest = Math.max(widest, combos);
+    });
+    const n = this.unknowns;
+    this.weight = new Float64Array(widest);
+    this.F = new Float64Array(n);
+    this.Fp = new Float64Array(n);
+    this.xp = new Float64Array(n);
+    this.M = new Float64Array(n * (n + 1));
+    this.dx = new Float64Array(n);
+  }
+
+  /** sigma from the unknowns: each side's first support strategy takes what the others leave. */
+  private setSigma(x: Float64Array): void {
+    let k = 0;
+    this.supports.forEach((S, i) => {
+      const at = this.sideAt[i] as number;
+      let rest = 1;
+      for (let j = 1; j < S.length; j++) {
+        this.sigma[at + (S[j] as number)] = x[k] as number;
+        rest -= x[k++] as number;
+      }
+      this.sigma[at + (S[0] as number)] = rest;
+    });
+  }
+
+  /** Each side's indifference conditions into `out`; with `keepSide`, that side's rows are copied from `F` (they read only the others' play). */
+  private residual(x: Float64Array, out: Float64Array, keepSide = -1): void {
+    this.setSigma(x);
+    const sigma = this.sigma;
+    const w = this.weight;
+    const others = this.supports.length - 1;
+    for (const row of this.rows) {
+      if (row.side === keepSide) {
+        for (let r = 0; r < row.own - 1; r++) out[row.from + r] = this.F[row.from + r] as number;
+        continue;
+      }
+      for (let k = 0; k < row.combos; k++) {
+        let v = 1;
+        for (let q = 0; q < others; q++) v *= sigma[row.picks[k * others + q] as number] as number;
+        w[k] = v;
+      }
+      let base = 0;
+      for (let k = 0; k < row.combos; k++) base += (w[k] as number) * (row.payoffs[k] as number);
+      for (let r = 1; r < row.own; r++) {
+        let v = 0;
+        for (let k = 0; k < row.combos; k++) v += (w[k] as number) * (row.payoffs[r * row.combos + k] as number);
+        out[row.from + r - 1] = v - base;
+      }
+    }
+  }
+
+  /** Newton's method from x0 with a forward-difference Jacobian; the solution, or null if it fails. */
+  newton(x0: readonly number[], scale: number): number[] | null {
+    const n = this.unknowns;
+    const x = Float64Array.from(x0);
+    const { F, Fp, xp, M } = this;
+    const W = n + 1;
+    const h = 1e-7;
+    for (let it = 0; it < 60; it++) {
+      this.residual(x, F);
+      // As Math.max over |F|: NaN if any entry is NaN.
+      let norm = -Infinity;
+      for (let r = 0; r < n; r++) {
+        const a = Math.abs(F[r] as number);
+        if (Number.isNaN(a) || Number.isNaN(norm)) norm = NaN;
+        else if (a > norm) norm = a;
+      }
+      if (norm < 1e-11 * scale) return Array.from(x);
+      for (let c = 0; c < n; c++) {
+        xp.set(x);
+        xp[c] = (xp[c] as number) + h;
+        this.residual(xp, Fp, this.sideOf[c] as number);
+        for (let r = 0; r < n; r++) M[r * W + c] = ((Fp[r] as number) - (F[r] as number)) / h;
+      }
+      for (let r = 0; r < n; r++) M[r * W + n] = -(F[r] as number);
+      if (!eliminate(M, n, this.dx)) return null;
+      let bad = false;
+      for (let c = 0; c < n; c++) {
+        const v = (x[c] as number) + (this.dx[c] as number);
+        x[c] = v;
+        if (!Number.isFinite(v) || Math.abs(v) > 1e6) bad = true;
+      }
+      if (bad) return null;
+    }
+    return null;
+  }
 }
 
 /**
@@ -184,31 +291,6 @@ function conditionallyDominated(g: NormalForm, supports: number[][], stride: rea
       (g.strategies[i] as string[]).some((_, t) => t !== s && c.offset.every((o) => (g.payoffs[(o + t * (stride[i] as number)) * P + i] as number) > (g.payoffs[(o + s * (stride[i] as number)) * P + i] as number))),
     );
   });
-}
-
-function newton(g: NormalForm, supports: number[][], x0: number[], scale: number, stride: readonly number[], plan: SupportPlan): number[] | null {
-  let x = [...x0];
-  // The side each unknown belongs to (a side with support S has |S| - 1 unknowns).
-  const sideOf = supports.flatMap((S, i) => new Array<number>(Math.max(0, S.length - 1)).fill(i));
-  for (let it = 0; it < 60; it++) {
-    const F = residual(g, supports, x, stride, undefined, plan);
-    const norm = Math.max(...F.map(Math.abs));
-    if (norm < 1e-11 * scale) return x;
-    const h = 1e-7;
-    const J = x.map((_, c) => {
-      const xp = [...x];
-      xp[c] = (xp[c] as number) + h;
-      const Fp = residual(g, supports, xp, stride, { side: sideOf[c] as number, rows: F }, plan);
-      return Fp.map((f, r) => (f - (F[r] as number)) / h);
-    });
-    // J was built column by column; transpose into rows.
-    const rows = F.map((_, r) => x.map((__, c) => (J[c] as number[])[r] as number));
-    const dx = solveLinear(rows, F.map((f) => -f));
-    if (!dx) return null;
-    x = x.map((v, c) => v + (dx[c] as number));
-    if (x.some((v) => !Number.isFinite(v) || Math.abs(v) > 1e6)) return null;
-  }
-  return null;
 }
 
 export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: number; starts?: number } = {}): MixedResult {
@@ -232,9 +314,9 @@ export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: nu
         const t = w.reduce((a, b) => a + b, 0);
         return w.slice(1).map((v) => v / t);
       }));
-      const plan = planSupport(chosen, stride);
+      const system = new SupportSystem(g, chosen, stride);
       for (const x0 of unknowns ? inits : [[]]) {
-        const x = unknowns ? newton(g, chosen, x0, scale, stride, plan) : [];
+        const x = unknowns ? system.newton(x0, scale) : [];
         if (!x) continue;
         const sigma = profileFrom(g, chosen, x);
         if (sigma.some((p) => p.some((v) => v < -1e-9))) continue;

@@ -17,6 +17,8 @@ export interface UnitResults {
 }
 
 const YOUNG_GENERATION_MB = 2;
+/** Units sent ahead to each worker (see run). */
+const IN_FLIGHT = 2;
 
 function workerUrl(): URL {
   const here = new URL('./batch-worker.js', import.meta.url);
@@ -108,7 +110,12 @@ export class WorkerPool {
         w.postMessage({ type: 'spec', spec });
       }
       if (units.length === 0) return finish();
-      for (const w of active) feed(w);
+      // Each worker holds one unit in hand and one queued, so it starts the next the moment it
+      // posts the last, without waiting for this thread to read the result and answer (on a
+      // busy machine that thread may wait its turn for milliseconds). A unit is a few ms, so
+      // the one extra a worker may hold at the end costs little; the folding does not depend
+      // on who played what, or when.
+      for (let depth = 0; depth < IN_FLIGHT; depth++) for (const w of active) feed(w);
     });
   }
 
