@@ -8,6 +8,7 @@ import { fit } from '../src/analysis/fit.js';
 import { BATCH_MOMENTS, batchSimulator, FIT_FREE_PARAMS } from '../src/analysis/fit-batch.js';
 import { WorkerPool } from '../src/engine/batch/pool.js';
 import { resolveScenario } from '../src/scenario/catalog.js';
+import { targetsFromDraws } from '../test/fixtures/fit-targets.js';
 
 const truth: Record<string, number> = {
   'pressure.requestBaseLikelihood': 0.25,
@@ -26,13 +27,7 @@ try {
   const truthSim = batchSimulator({ scenario, profiles, runs, seed: 'truth', moments, run });
   const draws: Record<string, number>[] = [];
   for (let k = 0; k < 5; k++) draws.push(await truthSim(truth, k));
-  const targets = moments.map((m) => {
-    const xs = draws.map((d) => d[m.id]!);
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-    const half = 1.96 * Math.max(sd, 0.01 * Math.abs(mean));
-    return { momentId: m.id, value: mean, lo: mean - half, hi: mean + half };
-  });
+  const targets = targetsFromDraws(moments, draws);
   const simulate = batchSimulator({ scenario, profiles, runs, seed: 'fit', moments, run });
   const t0 = Date.now();
   const r = await fit({ targets, simulate, free, bootstrap: Number(process.env.FIT_CHECK_BOOTSTRAP ?? 5), seed: 'fit-check', scoutPoints: 200, starts: 4, maxEvaluations: 300 });

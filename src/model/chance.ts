@@ -1,7 +1,7 @@
 import type { GameContext } from './context.js';
 import type { ChanceEvent } from './events.js';
 import { chinaObserves, kimObserves, kimReadsResolve } from './beliefs.js';
-import { sanctionsBiteFactor, warRisk } from './crisis.js';
+import { sanctionsBiteFactor, usPresses, warRisk } from './crisis.js';
 import { clamp01 } from './math.js';
 
 // The round's end: chance resolves what nobody chose, then everyone learns.
@@ -38,7 +38,7 @@ export function kimLearnsWhetherUsPays(ctx: GameContext): void {
   // C8 (issue 19): a US that pays Beijing is a US that pays; pressure shown when Kim gave no
   // cause (no test, no pause on offer) is resolve. Weighed by dynamics.kimReadsResolve.
   if (ctx.usPaidChina) kimReadsResolve(ctx, true);
-  else if (!ctx.kimOfferedPause && ctx.testedRung === 0 && (ctx.usMoveThisRound === 'posture' || ctx.usMoveThisRound === 'sanction')) kimReadsResolve(ctx, false);
+  else if (!ctx.kimOfferedPause && ctx.testedRung === 0 && usPresses(ctx.usMoveThisRound)) kimReadsResolve(ctx, false);
   // C6: a pause offered and not paid for looks weak at home.
   if (ctx.kimOfferedPause && !ctx.usPaidKim) {
     ctx.kimStanding = clamp01(ctx.kimStanding - ctx.params.kim.unpaidPauseStandingCost);

@@ -50,3 +50,8 @@ export function sanctionsBiteFactor(stance: number, params: Pick<Params, 'pressu
   const p = params.pressure;
   return stance > 0 ? 1 + p.chinaTradeShare : stance < 0 ? 1 - p.blockedSanctionsShare : 1;
 }
+
+/** C11, C12: the US shows pressure this round: exercises (posture) or sanctions. What Kim answers, a deal breaks on, and resolve is read from. */
+export function usPresses(usMove: string): boolean {
+  return usMove === 'posture' || usMove === 'sanction';
+}

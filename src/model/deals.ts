@@ -5,6 +5,7 @@ import type { KimView } from './views.js';
 import type { KimWeights } from './kim-utility.js';
 import { kimReadsResolve } from './beliefs.js';
 import { clamp01 } from './math.js';
+import { usPresses } from './crisis.js';
 
 // Issue 19, item 4: agreements as contracts (C6, C8, C11). A paid pause (a freeze) or a
 // diplomatic track that reaches its threshold (a deal) no longer settles anything at once:
@@ -93,7 +94,7 @@ const share = (leave: number, stay: number): number => (leave + stay > 0 ? leave
 
 /** C6, C11: the US breaks a freeze by resuming exercises or piling on sanctions (the sanctions relief Hanoi foundered on). */
 export function usBreaksDeal(usMove: string): boolean {
-  return usMove === 'posture' || usMove === 'sanction';
+  return usPresses(usMove);
 }
 
 /**

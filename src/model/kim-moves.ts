@@ -97,6 +97,11 @@ export function courtBeijing(ctx: GameContext): void {
   ctx.summitsHeld += 1;
 }
 
+/** C7 (issue 19): the standing Kim loses holding his tests under Beijing's order: `dynamics.heedingRestraintCost` of what being seen obeying Xi costs. */
+export function heedingCost(rules: Pick<PublicRules, 'dynamics' | 'kim'>): number {
+  return rules.dynamics.heedingRestraintCost * rules.kim.obeyStandingCost;
+}
+
 /** C7: the standing a summit costs Kim, as Beijing's client: `dynamics.summitStandingCost` of what being seen obeying Xi costs. */
 export function summitStandingCost(rules: Pick<PublicRules, 'dynamics' | 'kim'>): number {
   return rules.dynamics.summitStandingCost * rules.kim.obeyStandingCost;
@@ -164,7 +169,7 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
       ctx.kimObeyedCount += 1;
       // C7 (issue 19): holding because Beijing ordered it is seen at home as doing Xi's bidding
       // (a red line crossed unasked is not an order: only `restraintOrdered` counts).
-      const heedCost = ctx.params.dynamics.heedingRestraintCost * k.obeyStandingCost;
+      const heedCost = heedingCost(ctx.params);
       if (ctx.restraintOrdered && heedCost > 0) {
         ctx.kimStanding = clamp01(ctx.kimStanding - heedCost);
         ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - heedCost);

@@ -2,7 +2,7 @@ import type { KimMove, MoveName } from './moves.js';
 import type { KimView } from './views.js';
 import { rungOf } from './moves.js';
 import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
-import { summitPledged, summitStandingCost, testBonus, testPrestige } from './kim-moves.js';
+import { heedingCost, summitPledged, summitStandingCost, testBonus, testPrestige } from './kim-moves.js';
 import { pausePrice } from './us-moves.js';
 import { dealForfeit } from './deals.js';
 
@@ -79,7 +79,7 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   const economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
   const standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
   const momentum = r.dynamics.tensionMomentum;
-  const heedCost = r.dynamics.heedingRestraintCost * r.kim.obeyStandingCost;
+  const heedCost = heedingCost(r);
   // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
   // ends, so a test now raises what a pause will fetch later, as far as Kim expects the US to pay.
   const freezeGainPerTension = r.dynamics.freezePriceRises > 0 && roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;

@@ -1,6 +1,7 @@
 import type { GameContext } from './context.js';
 import { turnRoundFields } from './state-code.generated.js';
 import { dealSettles } from './deals.js';
+import { usPresses } from './crisis.js';
 
 // How a round ends: one of the named outcomes, or the next round.
 
@@ -53,6 +54,6 @@ export function beginNextRound(ctx: GameContext): void {
   // C6, C12 (issue 19): exercises or sanctions this round are what Kim answers next round
   // (read before the round's fields are reset).
   ctx.kimProvoked =
-    ctx.params.dynamics.answerPrestige > 0 && (ctx.usMoveThisRound === 'posture' || ctx.usMoveThisRound === 'sanction' || ctx.alliesExercised);
+    ctx.params.dynamics.answerPrestige > 0 && (usPresses(ctx.usMoveThisRound) || ctx.alliesExercised);
   turnRoundFields(ctx);
 }

@@ -3,6 +3,7 @@ import type { FreeParam, MomentTarget, Simulate, Theta } from '../../src/analysi
 import { fit, nelderMead, objective, targetSd, toTheta, toUnbounded } from '../../src/analysis/fit.js';
 import { BATCH_MOMENTS, batchSimulator, checkFreeParam, FIT_FREE_PARAMS, paramAt, withTheta } from '../../src/analysis/fit-batch.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
+import { targetsFromDraws } from '../fixtures/fit-targets.js';
 
 // The fit machinery (src/analysis/fit.ts): the optimiser on functions with a known minimum,
 // the bounds transform, the weighting, and a parameter-recovery test: games played at known
@@ -102,13 +103,7 @@ describe('parameter recovery from simulated games (2022, columns v opportunist)'
     // with intervals from the spread of five such batches (their sampling noise).
     const truthSim = batchSimulator({ scenario, profiles, runs: 2000, seed: 'truth', moments, run: { workers: 0 } });
     const draws = await Promise.all([0, 1, 2, 3, 4].map((k) => truthSim(truth, k)));
-    const targets = moments.map((m) => {
-      const xs = draws.map((d) => d[m.id]!);
-      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-      const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-      const half = 1.96 * Math.max(sd, 0.01 * Math.abs(mean));
-      return { momentId: m.id, value: mean, lo: mean - half, hi: mean + half };
-    });
+    const targets = targetsFromDraws(moments, draws);
     const simulate = batchSimulator({ scenario, profiles, runs: 2000, seed: 'fit', moments, run: { workers: 0 } });
     const start = { 'pressure.requestBaseLikelihood': 0.08, 'kim.rungPrestige.3': 0.04 };
     const r = await fit({ targets, simulate, free, start, scoutPoints: 6, maxEvaluations: 80, seed: 'recovery' });
