@@ -62,6 +62,14 @@ const effect = (name: string, apply: (ctx: GameContext) => void, params?: Effect
 const note = (claims: string[], text: string): Note[] => [{ claims, text }];
 
 const BEIJING_AND_KIM: readonly Actor[] = ['china', 'kim'];
+/**
+ * A line about the lifeline, told twice: Beijing and Pyongyang read its numbers; Washington,
+ * whose view has no lifeline (context.ts), reads the same event without them.
+ */
+const lifelineNote = (claims: string[], toUs: string, toBeijingAndKim: string): Note[] => [
+  { claims, text: toUs, seenBy: ['us'] },
+  { claims, text: toBeijingAndKim, seenBy: BEIJING_AND_KIM },
+];
 
 const rungGuard = (rung: number) => guard('rungWithinReach', (c) => kim.rungWithinReach(c, rung), { rung });
 const rungEffect = (rung: number) => effect('testMissile', (c) => kim.testMissile(c, rung), { rung });
@@ -146,7 +154,11 @@ export const GAME_TABLE = {
     guard: guard('lifelineLeftToSqueeze', china.lifelineLeftToSqueeze),
     effect: effect('squeezeLifeline', china.squeezeLifeline),
     narrate: (b, a) =>
-      note(['C7'], `Beijing squeezes the trade lifeline (${change(b.lifeline, a.lifeline)}); the North Korean economy ${change(b.nkEconomy, a.nkEconomy)}.`),
+      lifelineNote(
+        ['C7'],
+        `Beijing squeezes the trade lifeline; the North Korean economy ${change(b.nkEconomy, a.nkEconomy)}.`,
+        `Beijing squeezes the trade lifeline (${change(b.lifeline, a.lifeline)}); the North Korean economy ${change(b.nkEconomy, a.nkEconomy)}.`,
+      ),
   },
   sendWarmSignal: {
     actor: 'china',
@@ -401,7 +413,8 @@ function narrateKimAnswer(b: GameContext, a: GameContext): Note[] {
       a.kimMoveThisRound === 'courtBeijing'
         ? `Kim refused Xi's request: the lifeline nets ${change(b.lifeline, a.lifeline)}.`
         : `Kim defied Beijing, which cut the lifeline ${change(b.lifeline, a.lifeline)}.`;
-    return [{ claims: ['C7'], text, ...(a.requestChannel !== 'none' ? { seenBy: BEIJING_AND_KIM } : {}) }];
+    if (a.requestChannel !== 'none') return [{ claims: ['C7'], text, seenBy: BEIJING_AND_KIM }];
+    return lifelineNote(['C7'], `Kim defied Beijing, which cut the lifeline: the economy ${change(b.nkEconomy, a.nkEconomy)}.`, text);
   }
   if (a.kimAnswer === 'obeyed' && a.restraintOrdered) return [{ claims: ['C1', 'C7'], text: "Kim heeds Beijing's restraint." }];
   return [];

@@ -68,6 +68,14 @@ describe('one observation rule, every surface', () => {
     expect(steps.some((s) => s.notes.some((n) => n.seenBy?.length === 1))).toBe(true);
   });
 
+  it("no line Washington sees gives the lifeline's numbers, which its view lacks (it reads only the economy)", () => {
+    // The games must squeeze the lifeline or cut it for defiance, else this proves nothing.
+    const lifelineLines = steps.flatMap((s) => s.notes).filter((n) => /lifeline \(?(nets )?\d\.\d\d -> /.test(n.text));
+    expect(lifelineLines.length).toBeGreaterThan(0);
+    expect('lifeline' in viewFor(sessions[0]!.state.ctx, 'us')).toBe(false);
+    for (const n of lifelineLines) expect(knows(n.seenBy, 'us'), n.text).toBe(false);
+  });
+
   for (const [surface, render] of Object.entries(SURFACES)) {
     for (const side of ACTORS) {
       it(`${surface}, as ${side}: hidden moves read "Nothing observed", seen moves are named truly, no hidden line shows`, () => {
