@@ -1,5 +1,5 @@
 // The one build-time generator (`npm run gen`, run by `npm run build`). It writes
-// src/model/state-code.generated.ts and src/engine/batch/live-views.generated.ts from the
+// src/model/state-code.generated.ts (the state code and the live views' getters) from the
 // state table (gen-state-code.ts), the field reference in scenarios/README.md from the
 // parameter table (as `npm run docs`), and
 // src/engine/batch/compiled-round.generated.ts: the game table compiled into one
@@ -24,7 +24,7 @@ import * as kimMoves from '../src/model/kim-moves.js';
 import * as roundEnd from '../src/model/round-end.js';
 import * as usMoves from '../src/model/us-moves.js';
 import * as dealRules from '../src/model/deals.js';
-import { LIVE_VIEWS_FILE, liveViewsSource, STATE_CODE_FILE, stateCodeSource } from './gen-state-code.js';
+import { STATE_CODE_FILE, stateCodeSource } from './gen-state-code.js';
 
 export const GENERATED_FILE = join(import.meta.dirname, '..', 'src', 'engine', 'batch', 'compiled-round.generated.ts');
 
@@ -239,7 +239,6 @@ function main(): void {
   const check = process.argv.includes('--check');
   const fresh = [
     writeIfChanged(STATE_CODE_FILE, stateCodeSource(), check),
-    writeIfChanged(LIVE_VIEWS_FILE, liveViewsSource(), check),
     writeIfChanged(GENERATED_FILE, compiledRoundSource(), check),
     // Absent from a package that ships without the scenario docs: nothing to keep fresh.
     !existsSync(SCENARIO_README) || writeIfChanged(SCENARIO_README, withFieldReference(readFileSync(SCENARIO_README, 'utf8')), check),

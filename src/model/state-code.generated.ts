@@ -4,6 +4,7 @@ import type { DigestFields, GameContext, StateValues, SummaryFields } from './co
 import type { ScoringFacts } from './outcomes.js';
 import type { Params } from './params.js';
 import type { SeenFields } from './views.js';
+import { LiveView } from './live-view-base.js';
 import { chinaBeliefUsPays, kimBeliefUsPays } from './beliefs.js';
 
 /** A game's first state, as one object literal (one shape, no spread). */
@@ -396,4 +397,170 @@ export function writeTerms(c: GameContext, s: ScoringFacts, out: number[]): numb
   out[19] = w.china.usStrain * s.avgTension; // china.strain
   out[20] = -(w.china.unwantedTests * c.unwantedTests); // china.unwantedTests
   return out;
+}
+
+/** The state fields every side sees, read live off the context (the batch path's views). */
+export abstract class SharedLiveFields extends LiveView {
+  get round() {
+    return this.ctx.round;
+  }
+  get tension() {
+    return this.ctx.tension;
+  }
+  get escalationLevel() {
+    return this.ctx.escalationLevel;
+  }
+  get exposure() {
+    return this.ctx.exposure;
+  }
+  get europeAlignment() {
+    return this.ctx.europeAlignment;
+  }
+  get concededTaiwan() {
+    return this.ctx.concededTaiwan;
+  }
+  get concededChips() {
+    return this.ctx.concededChips;
+  }
+  get aidToKim() {
+    return this.ctx.aidToKim;
+  }
+  get usCredibility() {
+    return this.ctx.usCredibility;
+  }
+  get nkEconomy() {
+    return this.ctx.nkEconomy;
+  }
+  get sanctions() {
+    return this.ctx.sanctions;
+  }
+  get deterrence() {
+    return this.ctx.deterrence;
+  }
+  get usChinaTension() {
+    return this.ctx.usChinaTension;
+  }
+  get diplomacy() {
+    return this.ctx.diplomacy;
+  }
+  get chinaSanctionStance() {
+    return this.ctx.chinaSanctionStance;
+  }
+  get deal() {
+    return this.ctx.deal;
+  }
+  get summitRound() {
+    return this.ctx.summitRound;
+  }
+  get lastKimMove() {
+    return this.ctx.lastKimMove;
+  }
+  get lastUsMove() {
+    return this.ctx.lastUsMove;
+  }
+}
+
+/** The state fields side china sees beyond those every side sees, read live. */
+export abstract class ChinaLiveFields extends SharedLiveFields {
+  get chinaInfluence() {
+    return this.ctx.chinaInfluence;
+  }
+  get evidence() {
+    return this.ctx.evidence;
+  }
+  get chinaBeliefUsPays() {
+    return chinaBeliefUsPays(this.ctx);
+  }
+  get lifeline() {
+    return this.ctx.lifeline;
+  }
+  get kimStanding() {
+    return this.ctx.kimStanding;
+  }
+  get lastChinaMove() {
+    return this.ctx.lastChinaMove;
+  }
+  get lastRequestDetected() {
+    return this.ctx.lastRequestDetected;
+  }
+  get lastKimAnswer() {
+    return this.ctx.lastKimAnswer;
+  }
+  get lastTestUnwanted() {
+    return this.ctx.lastTestUnwanted;
+  }
+}
+
+/** The state fields side kim sees beyond those every side sees, read live. */
+export abstract class KimLiveFields extends SharedLiveFields {
+  get chinaInfluence() {
+    return this.ctx.chinaInfluence;
+  }
+  get kimBeliefUsPays() {
+    return kimBeliefUsPays(this.ctx);
+  }
+  get lifeline() {
+    return this.ctx.lifeline;
+  }
+  get kimStanding() {
+    return this.ctx.kimStanding;
+  }
+  get incidentRung() {
+    return this.ctx.incidentRung;
+  }
+  get kimProvoked() {
+    return this.ctx.kimProvoked;
+  }
+  get programmeProgress() {
+    return this.ctx.programmeProgress;
+  }
+  get requestChannel() {
+    return this.ctx.requestChannel;
+  }
+  get offerPrice() {
+    return this.ctx.offerPrice;
+  }
+  get restraintOrdered() {
+    return this.ctx.restraintOrdered;
+  }
+  get warmSignal() {
+    return this.ctx.warmSignal;
+  }
+  get lastChinaMove() {
+    return this.ctx.lastChinaMove;
+  }
+}
+
+/** The state fields side us sees beyond those every side sees, read live. */
+export abstract class UsLiveFields extends SharedLiveFields {
+  get usEstimateOfInfluence() {
+    return this.ctx.usEstimateOfInfluence;
+  }
+  get evidence() {
+    return this.ctx.evidence;
+  }
+  get kimStanding() {
+    return this.ctx.kimStandingPublic;
+  }
+  get offerPrice() {
+    return this.ctx.offerPrice;
+  }
+  get warmSignal() {
+    return this.ctx.warmSignal;
+  }
+  get testedRung() {
+    return this.ctx.testedRung;
+  }
+  get kimOfferedPause() {
+    return this.ctx.kimOfferedPause;
+  }
+  get kimMove() {
+    return this.ctx.kimMoveThisRound;
+  }
+  get requestsDetected() {
+    return this.ctx.requestsDetected;
+  }
+  get timesExposed() {
+    return this.ctx.timesExposed;
+  }
 }

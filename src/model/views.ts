@@ -1,26 +1,15 @@
 import type { Actor, Fields, GameContext, Shown, StateField } from './context.js';
-import type { Params } from './params.js';
 import { warRisk } from './crisis.js';
 import { isMoveName, moveVisibleTo } from './moves.js';
+import type { PublicRules } from './public-rules.js';
+import { publicRules } from './public-rules.js';
 import { copySeenByChina, copySeenByKim, copySeenByUs } from './state-code.generated.js';
+
+export { publicRules, type PublicRules };
 
 // Each actor sees only its own view (as boardgame.io's playerView); strategies get nothing else.
 // Which state fields a side sees is declared once, with the field (`seenBy` in STATE_FIELDS,
 // model/context.ts); the view types and the view builders are both derived from it.
-
-/** The rules every side knows: the scenario without its hidden starting truths. */
-export type PublicRules = Omit<Params, 'start'>;
-
-const publicRulesCache = new WeakMap<Params, PublicRules>();
-export function publicRules(params: Params): PublicRules {
-  let r = publicRulesCache.get(params);
-  if (!r) {
-    const { start: _hidden, ...rest } = params;
-    r = rest;
-    publicRulesCache.set(params, r);
-  }
-  return r;
-}
 
 type SeenBy<K extends StateField, A extends Actor> = Fields[K] extends { seenBy: readonly (infer X)[] } ? (A extends X ? true : false) : false;
 type ViewName<K extends StateField> = Fields[K] extends { viewAs: infer N extends string } ? N : K;

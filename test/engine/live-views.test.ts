@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LIVE_VIEWS_FILE, liveViewsSource } from '../../scripts/gen-state-code.js';
+import { STATE_CODE_FILE, stateCodeSource } from '../../scripts/gen-state-code.js';
 import type { GameContext } from '../../src/model/context.js';
 import type { ChinaView, KimView, UsView } from '../../src/model/views.js';
 import { ChinaLiveView, KimLiveView, UsLiveView } from '../../src/engine/batch/live-views.js';
@@ -36,11 +36,11 @@ function readAll(view: object, keys: string[]): Record<string, unknown> {
 
 describe('the live views are generated from the state table', () => {
   it('the committed file is what the generator writes now (run `npm run gen` after changing STATE_FIELDS)', () => {
-    expect(readFileSync(LIVE_VIEWS_FILE, 'utf8')).toBe(liveViewsSource());
+    expect(readFileSync(STATE_CODE_FILE, 'utf8')).toBe(stateCodeSource());
   });
 
   it('each side gets a getter for each field it sees, under its view name, and nothing it does not see', () => {
-    const src = liveViewsSource();
+    const src = stateCodeSource();
     const usClass = src.slice(src.indexOf('class UsLiveFields'));
     const chinaClass = src.slice(src.indexOf('class ChinaLiveFields'), src.indexOf('class KimLiveFields'));
     const shared = src.slice(src.indexOf('class SharedLiveFields'), src.indexOf('class ChinaLiveFields'));

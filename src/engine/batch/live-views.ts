@@ -1,7 +1,7 @@
 import type { MoveName } from '../../model/moves.js';
 import type { ChinaView, KimView, UsView } from '../../model/views.js';
 import { MOVE_NAMES, moveVisibleTo } from '../../model/moves.js';
-import { ChinaLiveFields, KimLiveFields, UsLiveFields } from './live-views.generated.js';
+import { ChinaLiveFields, KimLiveFields, UsLiveFields } from '../../model/state-code.generated.js';
 
 // Views for the batch path that copy nothing: each reads its side's fields straight off the
 // game's context through accessors, when (and if) a strategy asks. views.ts builds the
@@ -9,8 +9,8 @@ import { ChinaLiveFields, KimLiveFields, UsLiveFields } from './live-views.gener
 // compares every field), bound once per game, so a decision allocates nothing.
 //
 // The getters for the state fields each side sees are generated from the state table
-// (live-views.generated.ts, `npm run gen`), on the base every view shares
-// (live-view-base.ts); here is only what a side's view has beyond them.
+// (model/state-code.generated.ts, `npm run gen`), on the base every view shares
+// (model/live-view-base.ts); here is only what a side's view has beyond them.
 //
 // What a side may see stays a type-level guarantee: a strategy receives these as its side's
 // view type (UsView, ChinaView, KimView), which has only its side's fields, and the context

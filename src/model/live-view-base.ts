@@ -1,12 +1,13 @@
-import type { GameContext } from '../../model/context.js';
-import type { PublicRules } from '../../model/views.js';
-import { warRisk } from '../../model/crisis.js';
-import { publicRules } from '../../model/views.js';
+import type { GameContext } from './context.js';
+import type { PublicRules } from './public-rules.js';
+import { warRisk } from './crisis.js';
+import { publicRules } from './public-rules.js';
 
 /**
- * What every live view (live-views.ts) has beyond the state fields its side sees: the game
- * it reads, bound once per game, and what views.ts adds to every copied view. The getters
- * for the state fields are generated (live-views.generated.ts) on top of this.
+ * What every live view (the batch path's views, engine/batch/live-views.ts) has beyond the
+ * state fields its side sees: the game it reads, bound once per game, and what views.ts adds
+ * to every copied view. The getters for the state fields are generated
+ * (state-code.generated.ts) on top of this.
  */
 export abstract class LiveView {
   protected ctx!: GameContext;
