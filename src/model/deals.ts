@@ -98,6 +98,13 @@ export function usBreaksDeal(usMove: string): boolean {
 }
 
 /**
+ * C6, C11: the lowest rung of test that no verification is needed to see: a launch over
+ * Japan (rung 2 in the game table) or anything above it breaks a deal openly, while a
+ * short-range test (rung 1) is a covert breach caught only with `dynamics.dealVerification`.
+ */
+export const OPEN_BREACH_RUNG = 2;
+
+/**
  * Chance's step for a deal in force. In the round it is signed nothing is yet owed. After
  * that, in sequence: Kim's round is checked (a test over Japan or above is an open breach; a
  * short-range test is a covert one, caught with chance `dynamics.dealVerification`); then
@@ -112,8 +119,8 @@ export function contractsHold(ctx: GameContext, event: ChanceEvent): void {
   const detectP = ctx.requestChannel === 'none' ? 0 : ctx.requestChannel === 'overt' ? ctx.params.covert.detectOvert : ctx.params.covert.detectCovert;
   let u = drawLeftOver(event.detection, detectP);
   let broken = false;
-  if (ctx.testedRung >= 2) broken = true;
-  else if (ctx.testedRung === 1) {
+  if (ctx.testedRung >= OPEN_BREACH_RUNG) broken = true;
+  else if (ctx.testedRung > 0) {
     if (u < d.dealVerification) broken = true;
     else ctx.covertBreaches += 1;
     u = drawLeftOver(u, d.dealVerification);
@@ -163,7 +170,7 @@ export function collapseDeal(ctx: GameContext): void {
 export function dealForfeit(v: Pick<KimView, 'deal' | 'rules' | 'round' | 'rounds' | 'kimBeliefUsPays' | 'diplomacy'>, rung: number, w: Pick<KimWeights, 'economy' | 'settlement'>): number {
   if (v.deal === 'none' || rung <= 0) return 0;
   const r = v.rules;
-  const seen = rung >= 2 ? 1 : r.dynamics.dealVerification;
+  const seen = rung >= OPEN_BREACH_RUNG ? 1 : r.dynamics.dealVerification;
   const roundsAfter = Math.max(0, v.rounds - v.round);
   let loss = w.economy * r.dynamics.dealInstalment * roundsAfter * v.kimBeliefUsPays;
   // A test at the detente-breaking rung already counts the track it ends (kim-utility.ts).

@@ -2,6 +2,7 @@ import type { GameContext } from './context.js';
 import type { GameEvent } from './events.js';
 import type { Note } from './notes.js';
 import { chinaBeliefUsPays, kimBeliefUsPays } from './beliefs.js';
+import { OPEN_BREACH_RUNG } from './deals.js';
 import type { ActorDecl } from './game-table.js';
 import { ACTOR_TABLE, moveDecl } from './game-table.js';
 import { change } from './notes.js';
@@ -51,8 +52,8 @@ function dealNotes(b: GameContext, a: GameContext): Note[] {
   const what = b.deal === 'settlement' ? 'The deal' : 'The freeze';
   if (a.freezesCollapsed > b.freezesCollapsed) {
     const why =
-      b.testedRung >= 2 ? "Kim's test breaks it openly"
-      : b.testedRung === 1 ? "inspectors catch Kim's short-range test as a breach"
+      b.testedRung >= OPEN_BREACH_RUNG ? "Kim's test breaks it openly"
+      : b.testedRung > 0 ? "inspectors catch Kim's short-range test as a breach"
       : b.usMoveThisRound === 'posture' ? 'Washington resumes exercises, and Kim has paused for nothing'
       : b.usMoveThisRound === 'sanction' ? 'Washington piles on sanctions, and Kim has paused for nothing'
       : 'one side walks away: the deal pays it less than leaving';
