@@ -126,87 +126,71 @@ const TWO_POW_M32 = 2.3283064365386963e-10;
 const TAIL_CHANCE = new Int32Array([124, ...Array.from('chance', (c) => c.charCodeAt(0))]);
 const TAIL_CHINA = new Int32Array([124, ...Array.from('china', (c) => c.charCodeAt(0))]);
 
+/** Games seeded at once: their Mash chains are independent, so the CPU overlaps them. */
+const GROUP = 4;
+/** Digits kept a game (Number.MAX_SAFE_INTEGER has 16). */
+const MAX_DIGITS = 16;
+
+/** One step of alea's Mash: its state after one more character code. */
+function mash(n: number, code: number): number {
+  n += code;
+  let h = 0.02519603282416938 * n;
+  n = h >>> 0;
+  h -= n;
+  h *= n;
+  n = h >>> 0;
+  h -= n;
+  return n + h * 0x100000000;
+}
+
+/** Writes the decimal digits of `index`, least significant first, at `at`; returns how many. */
+function writeDigits(index: number, digits: Int32Array, at: number): number {
+  let nd = 0;
+  let ix = index;
+  do {
+    digits[at + nd++] = 48 + (ix % 10);
+    ix = Math.floor(ix / 10);
+  } while (ix > 0);
+  return nd;
+}
+
 /**
- * Seed chance's stream and China's of one game side by side (two independent Mash chains,
- * which the CPU runs in parallel) into `out`: at module level, so V8 optimizes it once for
- * every batch (v1 made it a closure per batch, which each batch began unoptimized).
+ * Seeds chance's stream and China's of `games` games whose indices have `nd` digits each
+ * (digits of game k at k * MAX_DIGITS): 2 x games Mash chains stepped side by side, one
+ * character at a time. Each chain is a long dependent sequence of multiplications and
+ * truncations, so one game's two chains left the CPU waiting (v1: ~40% of the loop); eight
+ * keep it busy. Game k's chance stream state goes to out[6k..6k+2], China's to out[6k+3..6k+5].
  */
-function seedBoth(prefix: Int32Array, prefixState: number, afterSpaces: number, spaces: Float64Array, digits: Int32Array, nd: number, out: Float64Array): void {
-  let a = afterSpaces;
-  let b = afterSpaces;
+function seedGames(prefix: Int32Array, prefixState: number, spaces: Float64Array, digits: Int32Array, nd: number, games: number, st: Float64Array, out: Float64Array): void {
+  const chains = 2 * games; // chain 2k: game k's chance stream; 2k + 1: its China stream
+  for (let j = 0; j < chains; j++) st[j] = prefixState;
   for (let pass = 0; pass < 3; pass++) {
+    // Each of alea's three passes hashes the whole seed `${prefix}${index}|${stream}`; the
+    // first pass's prefix is hashed once a batch (prefixState).
     if (pass > 0) {
       for (let i = 0; i < prefix.length; i++) {
         const code = prefix[i] as number;
-        a += code;
-        b += code;
-        let ha = 0.02519603282416938 * a;
-        let hb = 0.02519603282416938 * b;
-        a = ha >>> 0;
-        b = hb >>> 0;
-        ha -= a;
-        hb -= b;
-        ha *= a;
-        hb *= b;
-        a = ha >>> 0;
-        b = hb >>> 0;
-        ha -= a;
-        hb -= b;
-        a += ha * 0x100000000;
-        b += hb * 0x100000000;
+        for (let j = 0; j < chains; j++) st[j] = mash(st[j] as number, code);
       }
-    } else {
-      a = prefixState;
-      b = prefixState;
     }
-    for (let i = nd - 1; i >= -1; i--) {
-      const code = i >= 0 ? (digits[i] as number) : 124;
-      a += code;
-      b += code;
-      let ha = 0.02519603282416938 * a;
-      let hb = 0.02519603282416938 * b;
-      a = ha >>> 0;
-      b = hb >>> 0;
-      ha -= a;
-      hb -= b;
-      ha *= a;
-      hb *= b;
-      a = ha >>> 0;
-      b = hb >>> 0;
-      ha -= a;
-      hb -= b;
-      a += ha * 0x100000000;
-      b += hb * 0x100000000;
+    for (let i = nd - 1; i >= 0; i--) {
+      for (let j = 0; j < chains; j++) st[j] = mash(st[j] as number, digits[(j >> 1) * MAX_DIGITS + i] as number);
     }
-    for (let i = 1; i < TAIL_CHANCE.length; i++) {
-      a += TAIL_CHANCE[i] as number;
-      let h = 0.02519603282416938 * a;
-      a = h >>> 0;
-      h -= a;
-      h *= a;
-      a = h >>> 0;
-      h -= a;
-      a += h * 0x100000000;
-    }
+    for (let j = 0; j < chains; j++) st[j] = mash(st[j] as number, 124);
+    // '|chance' and '|china' after the index: five letters each, then chance's 'e'.
     for (let i = 1; i < TAIL_CHINA.length; i++) {
-      b += TAIL_CHINA[i] as number;
-      let h = 0.02519603282416938 * b;
-      b = h >>> 0;
-      h -= b;
-      h *= b;
-      b = h >>> 0;
-      h -= b;
-      b += h * 0x100000000;
+      for (let j = 0; j < chains; j++) st[j] = mash(st[j] as number, ((j & 1) === 0 ? TAIL_CHANCE[i] : TAIL_CHINA[i]) as number);
     }
-    let sa = (spaces[pass] as number) - (a >>> 0) * TWO_POW_M32;
-    if (sa < 0) sa += 1;
-    let sb = (spaces[pass] as number) - (b >>> 0) * TWO_POW_M32;
-    if (sb < 0) sb += 1;
-    out[pass] = sa;
-    out[3 + pass] = sb;
+    for (let i = TAIL_CHINA.length; i < TAIL_CHANCE.length; i++) {
+      for (let j = 0; j < chains; j += 2) st[j] = mash(st[j] as number, TAIL_CHANCE[i] as number);
+    }
+    for (let j = 0; j < chains; j++) {
+      let s = (spaces[pass] as number) - ((st[j] as number) >>> 0) * TWO_POW_M32;
+      if (s < 0) s += 1;
+      out[(j >> 1) * 6 + (j & 1) * 3 + pass] = s;
+    }
   }
 }
-
 
 /**
  * Play games [first, first + count) of the baseline scenario under `masterSeed`, folding
@@ -297,7 +281,8 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
   const prefixText = `${masterSeed}|${scenarioName}|`;
   const prefix = new Int32Array(prefixText.length);
   for (let i = 0; i < prefixText.length; i++) prefix[i] = prefixText.charCodeAt(i);
-  const digits = new Int32Array(20);
+  const digits = new Int32Array(GROUP * MAX_DIGITS);
+  const chainState = new Float64Array(2 * GROUP);
   // Mash of three spaces, once.
   let n0 = 0xefc8249d;
   const spaces = new Float64Array(3);
@@ -312,8 +297,7 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
     n0 += h * 0x100000000;
     spaces[k] = (n0 >>> 0) * TWO_POW_M32;
   }
-  const afterSpaces = n0;
-  let prefixState = afterSpaces;
+  let prefixState = n0;
   for (let i = 0; i < prefix.length; i++) {
     prefixState += prefix[i] as number;
     let h = 0.02519603282416938 * prefixState;
@@ -324,7 +308,9 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
     h -= prefixState;
     prefixState += h * 0x100000000;
   }
-  const seedOut = new Float64Array(6);
+  const seedOut = new Float64Array(6 * GROUP);
+  let seeded = 0; // games seeded ahead in seedOut
+  let slot = 0; // the next of them
   // ---- statistics ----
   const total = emptyStats();
   const chunk = emptyStats();
@@ -342,16 +328,22 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
       mergeStats(total, chunk);
       resetStats(chunk);
     }
-    let nd = 0;
-    let ix = index;
-    do {
-      digits[nd++] = 48 + (ix % 10);
-      ix = Math.floor(ix / 10);
-    } while (ix > 0);
-    // Streams: chance and China draw (regimeFirst and columns never do), seeded together.
-    seedBoth(prefix, prefixState, afterSpaces, spaces, digits, nd, seedOut);
-    let chS0 = seedOut[0] as number, chS1 = seedOut[1] as number, chS2 = seedOut[2] as number, chC = 1;
-    let cnS0 = seedOut[3] as number, cnS1 = seedOut[4] as number, cnS2 = seedOut[5] as number, cnC = 1;
+    if (slot === seeded) {
+      // Seed the next games together: up to GROUP, as long as their indices have as many digits.
+      let nd = 0;
+      seeded = 0;
+      while (seeded < GROUP && index + seeded < end) {
+        const d = writeDigits(index + seeded, digits, seeded * MAX_DIGITS);
+        if (seeded > 0 && d !== nd) break;
+        nd = d;
+        seeded++;
+      }
+      seedGames(prefix, prefixState, spaces, digits, nd, seeded, chainState, seedOut);
+      slot = 0;
+    }
+    const at = 6 * slot++;
+    let chS0 = seedOut[at] as number, chS1 = seedOut[at + 1] as number, chS2 = seedOut[at + 2] as number, chC = 1;
+    let cnS0 = seedOut[at + 3] as number, cnS1 = seedOut[at + 4] as number, cnS2 = seedOut[at + 5] as number, cnC = 1;
 
     // ---- context.ts initialContext ----
     let round = 1;
