@@ -101,6 +101,15 @@ function mergeStats(a: LimitStats, b: LimitStats): void {
   }
 }
 
+/** Whole numbers below this have their histogram bins looked up (counts of rounds: at most 2 x 24). */
+const BIN_TABLE = 64;
+
+/** stats.ts's histogram bin of x in [lo, hi]. */
+function histBin(x: number, lo: number, hi: number): number {
+  const bin = Math.floor(((x - lo) / (hi - lo)) * HIST_BINS);
+  return bin < 0 ? 0 : bin >= HIST_BINS ? HIST_BINS - 1 : bin;
+}
+
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 // Move numbers, as each side's moves are ordered in the game table.
@@ -317,6 +326,15 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
   const lo = new Float64Array(METRICS.map((m) => m.lo));
   const hi = new Float64Array(METRICS.map((m) => m.hi));
   const vals = new Float64Array(NM);
+  const binOfWhole = new Int32Array(NM * BIN_TABLE);
+  for (let i = 0; i < NM; i++) for (let x = 0; x < BIN_TABLE; x++) binOfWhole[i * BIN_TABLE + x] = histBin(x, lo[i] as number, hi[i] as number);
+  const chunkOutcomes = chunk.outcomes;
+  const chunkParts = chunk.payoffParts;
+  const chunkMean = chunk.mean;
+  const chunkM2 = chunk.m2;
+  const chunkMin = chunk.min;
+  const chunkMax = chunk.max;
+  const chunkHist = chunk.hist;
   const g = new Float64Array(LIMIT_FIELDS.length);
   const parts = new Float64Array(TERMS);
   let allRounds = 0;
@@ -325,6 +343,7 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
   for (let index = first; index < end; index++) {
     // Chunks fold in order, as the batch engine's Folder does.
     if (index > first && index % CHUNK_SIZE === 0) {
+      chunk.count.fill(chunk.n);
       mergeStats(total, chunk);
       resetStats(chunk);
     }
@@ -784,24 +803,24 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
     vals[25] = rollsAtTop;
     vals[26] = warsAtTop;
     vals[27] = outcome === 3 && roundsPlayed < 6 ? 1 : 0;
-    chunk.n += 1;
-    chunk.outcomes[outcome] = (chunk.outcomes[outcome] as number) + 1;
-    for (let i = 0; i < TERMS; i++) chunk.payoffParts[i] = (chunk.payoffParts[i] as number) + (parts[i] as number);
+    // Every metric counts every game, so each metric's count is the chunk's (written into
+    // `count` when the chunk folds); the histogram bin of a small whole number (most metrics
+    // are counts) is looked up, computed once by the same formula.
+    const cnt = ++chunk.n;
+    chunkOutcomes[outcome] = (chunkOutcomes[outcome] as number) + 1;
+    for (let i = 0; i < TERMS; i++) chunkParts[i] = (chunkParts[i] as number) + (parts[i] as number);
     for (let i = 0; i < NM; i++) {
       const x = vals[i] as number;
-      const cnt = (chunk.count[i] as number) + 1;
-      chunk.count[i] = cnt;
-      const mean = chunk.mean[i] as number;
+      const mean = chunkMean[i] as number;
       const d = x - mean;
       const m = mean + d / cnt;
-      chunk.mean[i] = m;
-      chunk.m2[i] = (chunk.m2[i] as number) + d * (x - m);
-      if (x < (chunk.min[i] as number)) chunk.min[i] = x;
-      if (x > (chunk.max[i] as number)) chunk.max[i] = x;
-      const l = lo[i] as number;
-      const bin = Math.floor(((x - l) / ((hi[i] as number) - l)) * HIST_BINS);
-      const b = bin < 0 ? 0 : bin >= HIST_BINS ? HIST_BINS - 1 : bin;
-      chunk.hist[i * HIST_BINS + b] = (chunk.hist[i * HIST_BINS + b] as number) + 1;
+      chunkMean[i] = m;
+      chunkM2[i] = (chunkM2[i] as number) + d * (x - m);
+      if (x < (chunkMin[i] as number)) chunkMin[i] = x;
+      if (x > (chunkMax[i] as number)) chunkMax[i] = x;
+      const whole = x | 0;
+      const b = whole === x && whole >= 0 && whole < BIN_TABLE ? (binOfWhole[i * BIN_TABLE + whole] as number) : histBin(x, lo[i] as number, hi[i] as number);
+      chunkHist[i * HIST_BINS + b] = (chunkHist[i * HIST_BINS + b] as number) + 1;
     }
     if (perGame) {
       g[F.outcome] = outcome;
@@ -835,7 +854,10 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
       perGame(g, parts);
     }
   }
-  if (count > 0) mergeStats(total, chunk);
+  if (count > 0) {
+    chunk.count.fill(chunk.n);
+    mergeStats(total, chunk);
+  }
   total.rounds = allRounds;
   return total;
 }
