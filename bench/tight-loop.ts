@@ -285,6 +285,10 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
   const dangerFrom = regimeThreshold + dangerMargin;
   // China's stigma of being caught (china-calculus chinaPressureReturn), without the exposure factor.
   const stigmaBase = evidencePerDetection * (exposeBonus + exposeStrength) * wCh.exposure;
+  // How long each rung's added tension lingers, before the rounds left cap it: v1 divided for
+  // every rung of every round (a division on the path to each rung's utility).
+  const lingerCap = new Float64Array(4);
+  for (let i = 0; i < 4; i++) lingerCap[i] = tensionDecay > 0 ? Math.max(1, (rungTension[i] as number) / tensionDecay) : Infinity;
 
   // ---- alea: the seed `${masterSeed}|${scenarioName}|${index}|${stream}`, hashed from char codes ----
   const prefixText = `${masterSeed}|${scenarioName}|`;
@@ -512,7 +516,7 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
         dEconomy -= testCost * rung;
         const added = rungTension[i] as number;
         const after = tension + added;
-        const lingers = tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, added / tensionDecay)) : roundsLeft;
+        const lingers = Math.min(roundsLeft, lingerCap[i] as number);
         u -= kWar * lingers * (warAtFull * after * after * (1 - deterrence * detDampsWar) - riskNow);
         const bite = economyBite * biteFactor;
         const sanctionsCost = (rung / 4) * sanctionStep * reach * bite * economy * 4;
