@@ -1,105 +1,28 @@
-// The benchmark's speed yardstick (issue 12), frozen as version 1 (issue 17): how fast
-// rules like these can be played at all. One tight loop for the baseline scenario and the
-// default profile (US columns, China opportunist, Kim regimeFirst): all state in locals,
-// moves and enums as small integers, no views, no legal-move lists, alea inlined (seeded
-// from the seed's characters, no strings built), the scenario's parameters read once into
-// constants, and the batch's statistics (chunked Welford sums and histograms, as stats.ts
-// keeps them) in typed arrays.
+// The benchmark's speed yardstick, version 2 (issue 17 item 5): the rules of limit loop v1
+// (limit-loop.ts, a hand copy of the rules at commit a7ec99f, before issue 19's dynamics),
+// played as fast as these rules allow on one core, in the style of the issue's independent
+// loop. It plays v1's games: every number of its statistics equals v1's over the same games
+// (the bench prints the check over 20,000 games a scenario; test/engine/tight-loop.test.ts
+// checks fewer). Like v1 it is NOT the rules, nobody mirrors a rule change here, and it
+// serves only to measure speed against.
 //
-// This is NOT the rules. It is a hand copy of the rules as they stood at commit a7ec99f,
-// kept only to measure speed against, and it is allowed to drift from src/model: no test
-// ties its games to the batch path's, and nobody mirrors a rule change here. `npm run bench`
-// reports how many of its games still agree with the batch path, for information only; when
-// the rules have moved far enough that the comparison says little, write a version 2 from
-// the then-current rules and bump LIMIT_LOOP_VERSION.
+// What made v1 ~2x slower than it had to be (measured with --cpu-prof and V8's
+// --trace-representation, one change at a time):
+// - its start values and parameters were plain property reads, so TurboFan kept every state
+//   number that a round changes as a tagged value and boxed it each round: ~2.8 KB allocated
+//   a game, and the collector's time; here they are read as numbers (unary +) once a batch;
+// - its seeding was a closure made anew for each batch, which began every batch unoptimized;
+// - one game's two Mash chains (alea's seeding) are long dependent sequences the CPU waits
+//   on (~40% of the loop); here four games are seeded at once, eight chains side by side;
+// - statistics divided twice per metric per game; the histogram bins of small whole numbers
+//   are looked up instead, and the chunk's arrays are read from locals.
 import type { Params } from '../src/model/params.js';
 import { CHUNK_SIZE, HIST_BINS, METRICS } from '../src/engine/batch/stats.js';
-import { OUTCOME_NAMES, PAYOFF_TERMS } from '../src/model/outcomes.js';
+import type { LimitStats } from './limit-stats.js';
+import { emptyStats, F, LIMIT_FIELDS, mergeStats, NM, resetStats, TERMS } from './limit-stats.js';
 
-/** Which frozen copy of the rules this is; printed by the bench beside its figures. */
-export const LIMIT_LOOP_VERSION = 'limit loop v1 (rules of a7ec99f)';
-
-/** The summary fields of one game, in this order (GameSummary's numbers; outcome as its OUTCOME_NAMES index). */
-export const LIMIT_FIELDS = [
-  'outcome', 'payoffUs', 'payoffChina', 'payoffKim', 'concededTaiwan', 'concededChips', 'aidToKim', 'peakTension', 'exposure',
-  'europeAlignment', 'kimStanding', 'rounds', 'chinaPressure', 'kimObeyed', 'kimDefied', 'requestsMade', 'requestsDetected',
-  'roundsAtTop', 'roundsTensionFell', 'anyTensionFall', 'kimHolds', 'kimTests', 'nuclearTests', 'rungsTested', 'requestsDefied',
-  'rollsAtTop', 'warsAtTop', 'exposedEarly',
-] as const;
-const F = Object.fromEntries(LIMIT_FIELDS.map((f, i) => [f, i])) as Record<(typeof LIMIT_FIELDS)[number], number>;
-const TERMS = PAYOFF_TERMS.length;
-const NM = METRICS.length;
-
-/** Statistics of a batch, as typed arrays (the same numbers stats.ts's Acc holds). */
-export interface LimitStats {
-  n: number;
-  outcomes: Float64Array;
-  payoffParts: Float64Array;
-  mean: Float64Array;
-  m2: Float64Array;
-  min: Float64Array;
-  max: Float64Array;
-  /** METRICS.length x HIST_BINS, row-major. */
-  hist: Float64Array;
-  count: Float64Array;
-  rounds: number;
-}
-
-function emptyStats(): LimitStats {
-  return {
-    n: 0,
-    outcomes: new Float64Array(OUTCOME_NAMES.length),
-    payoffParts: new Float64Array(TERMS),
-    mean: new Float64Array(NM),
-    m2: new Float64Array(NM),
-    min: new Float64Array(NM).fill(Infinity),
-    max: new Float64Array(NM).fill(-Infinity),
-    hist: new Float64Array(NM * HIST_BINS),
-    count: new Float64Array(NM),
-    rounds: 0,
-  };
-}
-
-function resetStats(s: LimitStats): void {
-  s.n = 0;
-  s.outcomes.fill(0);
-  s.payoffParts.fill(0);
-  s.mean.fill(0);
-  s.m2.fill(0);
-  s.min.fill(Infinity);
-  s.max.fill(-Infinity);
-  s.hist.fill(0);
-  s.count.fill(0);
-}
-
-/** stats.ts mergeAcc (Chan et al.), on typed arrays. */
-function mergeStats(a: LimitStats, b: LimitStats): void {
-  a.n += b.n;
-  for (let i = 0; i < a.outcomes.length; i++) a.outcomes[i] = (a.outcomes[i] as number) + (b.outcomes[i] as number);
-  for (let i = 0; i < TERMS; i++) a.payoffParts[i] = (a.payoffParts[i] as number) + (b.payoffParts[i] as number);
-  for (let i = 0; i < NM; i++) {
-    const bn = b.count[i] as number;
-    if (bn === 0) continue;
-    const an = a.count[i] as number;
-    if (an === 0) {
-      a.count[i] = bn;
-      a.mean[i] = b.mean[i] as number;
-      a.m2[i] = b.m2[i] as number;
-      a.min[i] = b.min[i] as number;
-      a.max[i] = b.max[i] as number;
-      for (let k = 0; k < HIST_BINS; k++) a.hist[i * HIST_BINS + k] = b.hist[i * HIST_BINS + k] as number;
-      continue;
-    }
-    const n = an + bn;
-    const d = (b.mean[i] as number) - (a.mean[i] as number);
-    a.mean[i] = (a.mean[i] as number) + (d * bn) / n;
-    a.m2[i] = (a.m2[i] as number) + ((b.m2[i] as number) + (d * d * an * bn) / n);
-    a.count[i] = n;
-    a.min[i] = Math.min(a.min[i] as number, b.min[i] as number);
-    a.max[i] = Math.max(a.max[i] as number, b.max[i] as number);
-    for (let k = 0; k < HIST_BINS; k++) a.hist[i * HIST_BINS + k] = (a.hist[i * HIST_BINS + k] as number) + (b.hist[i * HIST_BINS + k] as number);
-  }
-}
+/** Which yardstick this is; printed by the bench beside its figures. */
+export const TIGHT_LOOP_VERSION = 'limit loop v2 (rules of a7ec99f, v1\'s games played tighter)';
 
 /** Whole numbers below this have their histogram bins looked up (counts of rounds: at most 2 x 24). */
 const BIN_TABLE = 64;
@@ -202,8 +125,9 @@ function seedGames(prefix: Int32Array, prefixState: number, spaces: Float64Array
 }
 
 /**
- * Play games [first, first + count) of the baseline scenario under `masterSeed`, folding
- * them into statistics chunk by chunk as the batch engine does. `perGame`, when given, gets
+ * Play games [first, first + count) of a scenario under `masterSeed` with v1's rules (the
+ * default profile; the scenario's `dynamics:` parameters are not read), folding them into
+ * statistics chunk by chunk as the batch engine does. `perGame`, when given, gets
  * each game's summary (LIMIT_FIELDS order) and its payoff parts (tests).
  */
 export function tightBatch(params: Params, scenarioName: string, masterSeed: string, first: number, count: number, perGame?: (g: Float64Array, parts: Float64Array) => void): LimitStats {
