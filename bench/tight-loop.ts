@@ -150,8 +150,9 @@ export function tightBatch(params: Params, scenarioName: string, masterSeed: str
   const evidencePerDetection = +P.covert.evidencePerDetection;
   const warmEmboldens = +P.covert.warmSignalEmboldens;
   const K = P.kim;
-  const rungTension = K.rungTension;
-  const rungPrestige = K.rungPrestige;
+  // Typed copies: the scenario's arrays may hold boxed numbers, which each read would check and unbox.
+  const rungTension = Float64Array.from(K.rungTension);
+  const rungPrestige = Float64Array.from(K.rungPrestige);
   const obeyStandingCost = +K.obeyStandingCost;
   const defyLifelineCut = +K.defyLifelineCut;
   const lifelineDependence = +K.lifelineDependence;
