@@ -6,16 +6,20 @@
 // checks fewer). Like v1 it is NOT the rules, nobody mirrors a rule change here, and it
 // serves only to measure speed against.
 //
-// What made v1 ~2x slower than it had to be (measured with --cpu-prof and V8's
-// --trace-representation, one change at a time):
+// What made v1 slower than it had to be (v2 plays ~2.7x its games per CPU-second; found with
+// --cpu-prof and V8's --trace-representation, and measured one change at a time):
 // - its start values and parameters were plain property reads, so TurboFan kept every state
 //   number that a round changes as a tagged value and boxed it each round: ~2.8 KB allocated
 //   a game, and the collector's time; here they are read as numbers (unary +) once a batch;
 // - its seeding was a closure made anew for each batch, which began every batch unoptimized;
 // - one game's two Mash chains (alea's seeding) are long dependent sequences the CPU waits
 //   on (~40% of the loop); here four games are seeded at once, eight chains side by side;
+// - the rung tables were the scenario's plain arrays; here they are typed copies;
 // - statistics divided twice per metric per game; the histogram bins of small whole numbers
-//   are looked up instead, and the chunk's arrays are read from locals.
+//   are looked up instead, and the chunk's arrays are read from locals (a few percent, as is
+//   each rung's lingering cap computed once a batch).
+// Tried and dropped, no gain: hoisting Kim's per-round terms out of the rung loop by hand
+// (TurboFan does), eight games seeded at once instead of four, Math.trunc in Mash.
 import type { Params } from '../src/model/params.js';
 import { CHUNK_SIZE, HIST_BINS, METRICS } from '../src/engine/batch/stats.js';
 import type { LimitStats } from './limit-stats.js';
@@ -24,7 +28,7 @@ import { emptyStats, F, LIMIT_FIELDS, mergeStats, NM, resetStats, TERMS } from '
 /** Which yardstick this is; printed by the bench beside its figures. */
 export const TIGHT_LOOP_VERSION = 'limit loop v2 (rules of a7ec99f, v1\'s games played tighter)';
 
-/** Whole numbers below this have their histogram bins looked up (counts of rounds: at most 2 x 24). */
+/** Whole numbers below this have their histogram bins looked up; others (rare) take the formula. */
 const BIN_TABLE = 64;
 
 /** stats.ts's histogram bin of x in [lo, hi]. */
