@@ -2,8 +2,9 @@
 // side in one run on the baseline scenario and the default profile, printed as figures and
 // ratios. The yardsticks are the limit loops: v1 (limit-loop.ts), a frozen, versioned copy of
 // the rules, which may drift from the real rules (it measures speed, not behaviour), and v2
-// (tight-loop.ts), v1's very games played as fast as these rules allow on one core. The old hand-written loop (baseline-loop.ts) and the interpreting stepper (the batch
-// path before the compiled round) are kept as reference points.
+// (tight-loop.ts), v1's very games played as fast as these rules allow on one core. The old
+// hand-written loop (baseline-loop.ts) and the interpreting stepper (the batch path before
+// the compiled round) are kept as reference points.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
   const batchOverLimit = best.batch.games / best.limit.games;
   const batchOverStepper = best.batch.games / best.stepper.games;
   const batchOverActor = best.batch.rounds / bestActor;
-  console.log(`  limit loop / old loop      = ${fmt(limitOverOld)}x   target >= 5x     ${verdict(limitOverOld >= 5)}`);
+  console.log(`  limit loop v1 / old loop   = ${fmt(limitOverOld)}x   target >= 5x     ${verdict(limitOverOld >= 5)}`);
   // Not the target: here the batch path plays today's rules (dynamics on) and the frozen yardstick older ones; the
   // like-for-like ratio (dynamics off, every shipped scenario) is printed by printYardstick below.
   console.log(`  batch path / limit loop v1 = ${fmt(batchOverLimit)}x   (different rules: see the like-for-like section below)`);
