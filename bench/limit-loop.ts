@@ -10,96 +10,18 @@
 // kept only to measure speed against, and it is allowed to drift from src/model: no test
 // ties its games to the batch path's, and nobody mirrors a rule change here. `npm run bench`
 // reports how many of its games still agree with the batch path, for information only; when
-// the rules have moved far enough that the comparison says little, write a version 2 from
-// the then-current rules and bump LIMIT_LOOP_VERSION.
+// the rules have moved far enough that the comparison says little, write a new version from
+// the then-current rules and bump LIMIT_LOOP_VERSION. Version 2 (tight-loop.ts) plays these
+// same games faster; this one is kept for continuity of the bench's figures.
 import type { Params } from '../src/model/params.js';
 import { CHUNK_SIZE, HIST_BINS, METRICS } from '../src/engine/batch/stats.js';
-import { OUTCOME_NAMES, PAYOFF_TERMS } from '../src/model/outcomes.js';
+import type { LimitStats } from './limit-stats.js';
+import { emptyStats, F, LIMIT_FIELDS, mergeStats, NM, resetStats, TERMS } from './limit-stats.js';
+
+export { LIMIT_FIELDS, type LimitStats } from './limit-stats.js';
 
 /** Which frozen copy of the rules this is; printed by the bench beside its figures. */
 export const LIMIT_LOOP_VERSION = 'limit loop v1 (rules of a7ec99f)';
-
-/** The summary fields of one game, in this order (GameSummary's numbers; outcome as its OUTCOME_NAMES index). */
-export const LIMIT_FIELDS = [
-  'outcome', 'payoffUs', 'payoffChina', 'payoffKim', 'concededTaiwan', 'concededChips', 'aidToKim', 'peakTension', 'exposure',
-  'europeAlignment', 'kimStanding', 'rounds', 'chinaPressure', 'kimObeyed', 'kimDefied', 'requestsMade', 'requestsDetected',
-  'roundsAtTop', 'roundsTensionFell', 'anyTensionFall', 'kimHolds', 'kimTests', 'nuclearTests', 'rungsTested', 'requestsDefied',
-  'rollsAtTop', 'warsAtTop', 'exposedEarly',
-] as const;
-const F = Object.fromEntries(LIMIT_FIELDS.map((f, i) => [f, i])) as Record<(typeof LIMIT_FIELDS)[number], number>;
-const TERMS = PAYOFF_TERMS.length;
-const NM = METRICS.length;
-
-/** Statistics of a batch, as typed arrays (the same numbers stats.ts's Acc holds). */
-export interface LimitStats {
-  n: number;
-  outcomes: Float64Array;
-  payoffParts: Float64Array;
-  mean: Float64Array;
-  m2: Float64Array;
-  min: Float64Array;
-  max: Float64Array;
-  /** METRICS.length x HIST_BINS, row-major. */
-  hist: Float64Array;
-  count: Float64Array;
-  rounds: number;
-}
-
-function emptyStats(): LimitStats {
-  return {
-    n: 0,
-    outcomes: new Float64Array(OUTCOME_NAMES.length),
-    payoffParts: new Float64Array(TERMS),
-    mean: new Float64Array(NM),
-    m2: new Float64Array(NM),
-    min: new Float64Array(NM).fill(Infinity),
-    max: new Float64Array(NM).fill(-Infinity),
-    hist: new Float64Array(NM * HIST_BINS),
-    count: new Float64Array(NM),
-    rounds: 0,
-  };
-}
-
-function resetStats(s: LimitStats): void {
-  s.n = 0;
-  s.outcomes.fill(0);
-  s.payoffParts.fill(0);
-  s.mean.fill(0);
-  s.m2.fill(0);
-  s.min.fill(Infinity);
-  s.max.fill(-Infinity);
-  s.hist.fill(0);
-  s.count.fill(0);
-}
-
-/** stats.ts mergeAcc (Chan et al.), on typed arrays. */
-function mergeStats(a: LimitStats, b: LimitStats): void {
-  a.n += b.n;
-  for (let i = 0; i < a.outcomes.length; i++) a.outcomes[i] = (a.outcomes[i] as number) + (b.outcomes[i] as number);
-  for (let i = 0; i < TERMS; i++) a.payoffParts[i] = (a.payoffParts[i] as number) + (b.payoffParts[i] as number);
-  for (let i = 0; i < NM; i++) {
-    const bn = b.count[i] as number;
-    if (bn === 0) continue;
-    const an = a.count[i] as number;
-    if (an === 0) {
-      a.count[i] = bn;
-      a.mean[i] = b.mean[i] as number;
-      a.m2[i] = b.m2[i] as number;
-      a.min[i] = b.min[i] as number;
-      a.max[i] = b.max[i] as number;
-      for (let k = 0; k < HIST_BINS; k++) a.hist[i * HIST_BINS + k] = b.hist[i * HIST_BINS + k] as number;
-      continue;
-    }
-    const n = an + bn;
-    const d = (b.mean[i] as number) - (a.mean[i] as number);
-    a.mean[i] = (a.mean[i] as number) + (d * bn) / n;
-    a.m2[i] = (a.m2[i] as number) + ((b.m2[i] as number) + (d * d * an * bn) / n);
-    a.count[i] = n;
-    a.min[i] = Math.min(a.min[i] as number, b.min[i] as number);
-    a.max[i] = Math.max(a.max[i] as number, b.max[i] as number);
-    for (let k = 0; k < HIST_BINS; k++) a.hist[i * HIST_BINS + k] = (a.hist[i * HIST_BINS + k] as number) + (b.hist[i * HIST_BINS + k] as number);
-  }
-}
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 

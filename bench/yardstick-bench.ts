@@ -1,9 +1,11 @@
-// Issue 17 item 5: the batch path against the yardstick on the games the yardstick plays.
-// The limit loop is a frozen copy of the rules before issue 19's dynamics; today's rules with
-// every `dynamics:` parameter at 0 play those same games (test/model/dynamics.test.ts), so
-// with dynamics off the two loops play identical games and their speeds compare like for
-// like. With dynamics on (the shipped scenarios as they are) the batch path is reported in
-// games/s only: there is no yardstick for those rules.
+// Issue 17 item 5: the batch path against the yardsticks on the games they play. Limit
+// loop v1 is a frozen copy of the rules before issue 19's dynamics; today's rules with every
+// `dynamics:` parameter at 0 play those same games (test/model/dynamics.test.ts), so with
+// dynamics off the loops play identical games and their speeds compare like for like. Limit
+// loop v2 (tight-loop.ts) plays v1's games as fast as these rules allow on one core, in the
+// style of the issue's independent loop: the target (batch >= 0.5x) is against v2, and v1
+// is kept beside it for continuity. With dynamics on (the shipped scenarios as they are) the
+// batch path is reported in games/s only: there is no yardstick for those rules.
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +16,13 @@ import type { BatchSpec } from '../src/engine/batch/batch.js';
 import { resolveProfile, runUnit } from '../src/engine/batch/batch.js';
 import { playFast } from '../src/engine/batch/fast-game.js';
 import { CHUNK_SIZE } from '../src/engine/batch/stats.js';
-import { OUTCOME_NAMES } from '../src/model/outcomes.js';
+import { OUTCOME_NAMES, PAYOFF_TERMS } from '../src/model/outcomes.js';
 import { builtInNames, resolveScenario } from '../src/scenario/catalog.js';
 import { DEFAULT_STRATEGY } from '../src/strategies/registry.js';
 import { withoutIssue19 } from '../test/fixtures/dynamics/off.js';
 import { LIMIT_FIELDS, LIMIT_LOOP_VERSION, limitBatch } from './limit-loop.js';
+import type { LimitStats } from './limit-stats.js';
+import { TIGHT_LOOP_VERSION, tightBatch } from './tight-loop.js';
 
 const ids = { ...DEFAULT_STRATEGY };
 const profile: Profile = resolveProfile(ids);
@@ -48,6 +52,10 @@ function batchGames(c: Contender, first: number, n: number): void {
 
 function limitGames(c: Contender, first: number, n: number): void {
   limitBatch(c.params, c.scenario, 'bench', first, n);
+}
+
+function tightGames(c: Contender, first: number, n: number): void {
+  tightBatch(c.params, c.scenario, 'bench', first, n);
 }
 
 /**
@@ -85,24 +93,70 @@ export function yardstickDrift(games: number): { agree: number; games: number; f
   return { agree, games: total, firstMiss };
 }
 
+/** Every number of a batch's statistics, in one order. */
+function statNumbers(s: LimitStats): number[] {
+  return [s.n, s.rounds, ...s.outcomes, ...s.payoffParts, ...s.mean, ...s.m2, ...s.min, ...s.max, ...s.hist, ...s.count];
+}
+
+/**
+ * Whether limit loop v2 plays v1's games, over `games` games a scenario with dynamics off:
+ * games whose summary and payoff parts are equal bit for bit, and numbers of the two batches'
+ * statistics equal bit for bit. v2 exists to time v1's games, so a miss is a bug in v2.
+ */
+export function tightAgreement(games: number): { scenarios: number; games: number; gamesEqual: number; numbers: number; numbersEqual: number; firstMiss: string | undefined } {
+  const width = LIMIT_FIELDS.length + PAYOFF_TERMS.length;
+  const v1Games = new Float64Array(games * width);
+  let gamesEqual = 0;
+  let total = 0;
+  let numbers = 0;
+  let numbersEqual = 0;
+  let firstMiss: string | undefined;
+  const off = contenders('off');
+  for (const c of off) {
+    let k = 0;
+    const v1 = limitBatch(c.params, c.scenario, 'check', 0, games, (g, parts) => {
+      v1Games.set(g, k * width);
+      v1Games.set(parts, k * width + g.length);
+      k++;
+    });
+    k = 0;
+    const v2 = tightBatch(c.params, c.scenario, 'check', 0, games, (g, parts) => {
+      let same = true;
+      for (let i = 0; i < g.length; i++) same &&= Object.is(g[i], v1Games[k * width + i]);
+      for (let i = 0; i < parts.length; i++) same &&= Object.is(parts[i], v1Games[k * width + g.length + i]);
+      if (same) gamesEqual++;
+      else firstMiss ??= `${c.scenario} game ${k}`;
+      k++;
+      total++;
+    });
+    const a = statNumbers(v1);
+    const b = statNumbers(v2);
+    numbers += a.length;
+    numbersEqual += a.filter((x, i) => Object.is(x, b[i])).length;
+    if (a.length !== b.length) firstMiss ??= `${c.scenario}: statistics of different sizes`;
+  }
+  return { scenarios: off.length, games: total, gamesEqual, numbers, numbersEqual, firstMiss };
+}
+
 export interface SingleCore {
   /** Games/s summed over the shipped scenarios as a harmonic whole: total games over total best-slice time. */
   batchOff: number;
   limitOff: number;
+  tightOff: number;
   batchOn: number;
-  perScenario: { scenario: string; batchOff: number; limitOff: number; batchOn: number }[];
+  perScenario: { scenario: string; batchOff: number; limitOff: number; tightOff: number; batchOn: number }[];
 }
 
 /**
- * One core, every shipped scenario, interleaved short slices (batch off, yardstick off, batch
- * on, per scenario, round after round); the best slice of each kept, since on a shared
+ * One core, every shipped scenario, interleaved short slices (batch off, limit loop v1, limit
+ * loop v2, batch on, per scenario, round after round); the best slice of each kept, since on a shared
  * machine the best slice is the least disturbed, and interleaving meets every contender with
  * the same load.
  */
 export function singleCore(slices: number, gamesPerSlice: number): SingleCore {
   const off = contenders('off');
   const on = contenders('on');
-  const best = off.map(() => ({ batchOff: 0, limitOff: 0, batchOn: 0 }));
+  const best = off.map(() => ({ batchOff: 0, limitOff: 0, tightOff: 0, batchOn: 0 }));
   for (let rep = 0; rep < slices; rep++) {
     const first = rep * gamesPerSlice;
     for (let i = 0; i < off.length; i++) {
@@ -110,14 +164,16 @@ export function singleCore(slices: number, gamesPerSlice: number): SingleCore {
       const o = off[i] as Contender;
       b.batchOff = Math.max(b.batchOff, rate((f, n) => batchGames(o, f, n), first, gamesPerSlice));
       b.limitOff = Math.max(b.limitOff, rate((f, n) => limitGames(o, f, n), first, gamesPerSlice));
+      b.tightOff = Math.max(b.tightOff, rate((f, n) => tightGames(o, f, n), first, gamesPerSlice));
       b.batchOn = Math.max(b.batchOn, rate((f, n) => batchGames(on[i] as Contender, f, n), first, gamesPerSlice));
     }
   }
   // The same number of games in each scenario: the whole rate is games over summed time.
-  const whole = (k: 'batchOff' | 'limitOff' | 'batchOn') => best.length / best.reduce((t, b) => t + 1 / b[k], 0);
+  const whole = (k: 'batchOff' | 'limitOff' | 'tightOff' | 'batchOn') => best.length / best.reduce((t, b) => t + 1 / b[k], 0);
   return {
     batchOff: whole('batchOff'),
     limitOff: whole('limitOff'),
+    tightOff: whole('tightOff'),
     batchOn: whole('batchOn'),
     perScenario: best.map((b, i) => ({ scenario: (off[i] as Contender).scenario, ...b })),
   };
@@ -132,10 +188,10 @@ const SEMI_SPACE_MB = 1;
  * semi-space, over the games (the least of three windows). A scavenge runs each time the semi-space fills, so this counts
  * what the games allocate to within one semi-space (1 MB / games, ~20 bytes a game at 50k).
  */
-async function allocChild(which: 'batch' | 'limit', games: number): Promise<void> {
+async function allocChild(which: Allocator, games: number): Promise<void> {
   const c = contenders('on').find((x) => x.scenario === 'baseline') ?? (contenders('on')[0] as Contender);
-  const target = which === 'limit' ? { ...c, params: withoutIssue19(c.params) } : c;
-  const play = which === 'batch' ? batchGames : limitGames;
+  const target = which === 'batch' ? c : { ...c, params: withoutIssue19(c.params) };
+  const play = which === 'batch' ? batchGames : which === 'limit' ? limitGames : tightGames;
   play(target, 0, 100 * CHUNK_SIZE);
   let scavenges = 0;
   const observer = new PerformanceObserver((list) => {
@@ -158,7 +214,9 @@ async function allocChild(which: 'batch' | 'limit', games: number): Promise<void
   process.stdout.write(JSON.stringify({ bytesPerGame: (fewest * SEMI_SPACE_MB * 2 ** 20) / games, games, scavenges: fewest }));
 }
 
-export function bytesPerGame(which: 'batch' | 'limit'): { bytesPerGame: number; games: number; scavenges: number } {
+type Allocator = 'batch' | 'limit' | 'tight';
+
+export function bytesPerGame(which: Allocator): { bytesPerGame: number; games: number; scavenges: number } {
   const self = fileURLToPath(import.meta.url);
   const semi = `${SEMI_SPACE_MB}`;
   const r = spawnSync(process.execPath, [`--min-semi-space-size=${semi}`, `--max-semi-space-size=${semi}`, self, '--alloc-child', which], { encoding: 'utf8' });
@@ -168,26 +226,38 @@ export function bytesPerGame(which: 'batch' | 'limit'): { bytesPerGame: number; 
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
 
-/** The section `npm run bench` prints (also on its own: node dist/bench/yardstick-bench.js). */
-export function printYardstick(slices = 10, gamesPerSlice = 2000): void {
-  console.log(`batch path against the yardstick (${LIMIT_LOOP_VERSION}), default profile, every shipped scenario; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+/** The section `npm run bench` prints (also on its own: node dist/bench/yardstick-bench.js [slices] [games a slice] [games a scenario checked]). */
+export function printYardstick(slices = 10, gamesPerSlice = 2000, checkGames = 20_000): void {
+  console.log(`batch path against the yardsticks, default profile, every shipped scenario; load average ${load()}`);
+  console.log(`  yardsticks: ${TIGHT_LOOP_VERSION} (tight-loop.ts), and ${LIMIT_LOOP_VERSION} (limit-loop.ts)`);
   const drift = yardstickDrift(500);
-  console.log(`  with dynamics off the yardstick plays ${drift.agree} of ${drift.games} games as the batch path does${drift.firstMiss ? ` (first miss: ${drift.firstMiss}; the ratio compares different games)` : ''}`);
+  console.log(`  with dynamics off, limit loop v1 plays ${drift.agree} of ${drift.games} games as the batch path does${drift.firstMiss ? ` (first miss: ${drift.firstMiss}; the ratios compare different games)` : ''}`);
+  const same = tightAgreement(checkGames);
+  console.log(
+    `  limit loop v2 plays v1's games: ${same.gamesEqual} of ${same.games} games (summary and payoff parts) and ${same.numbersEqual} of ${same.numbers} numbers of their statistics bit-identical, ${same.scenarios} scenarios x ${checkGames} games${same.firstMiss ? ` (first miss: ${same.firstMiss}; v2 is wrong)` : ''}`,
+  );
   const r = singleCore(slices, gamesPerSlice);
-  console.log(`  ${'scenario'.padEnd(10)} ${'batch, dynamics off'.padStart(20)} ${'yardstick'.padStart(10)} ${'ratio'.padStart(6)} ${'batch, dynamics on'.padStart(19)}   (k games per CPU-second, best of ${slices} interleaved slices of ${gamesPerSlice})`);
-  for (const s of r.perScenario) {
-    console.log(`  ${s.scenario.padEnd(10)} ${fmt(s.batchOff / 1e3).padStart(20)} ${fmt(s.limitOff / 1e3).padStart(10)} ${fmt(s.batchOff / s.limitOff, 2).padStart(6)} ${fmt(s.batchOn / 1e3).padStart(19)}`);
-  }
-  const ratio = r.batchOff / r.limitOff;
-  console.log(`  ${'all'.padEnd(10)} ${fmt(r.batchOff / 1e3).padStart(20)} ${fmt(r.limitOff / 1e3).padStart(10)} ${fmt(ratio, 2).padStart(6)} ${fmt(r.batchOn / 1e3).padStart(19)}`);
-  console.log(`  batch path (dynamics off) / yardstick = ${fmt(ratio, 2)}x   target >= 0.5x   ${ratio >= 0.5 ? 'met' : 'NOT MET'}`);
+  const cols = ['batch, dynamics off', 'v2', 'v1', 'batch/v2', 'batch/v1', 'v2/v1', 'batch, dynamics on'];
+  const widths = [20, 7, 7, 9, 9, 6, 19];
+  const line = (label: string, xs: string[]) => console.log(`  ${label.padEnd(10)} ${xs.map((x, i) => x.padStart(widths[i] as number)).join(' ')}`);
+  line('scenario', cols);
+  const row = (label: string, x: { batchOff: number; limitOff: number; tightOff: number; batchOn: number }) =>
+    line(label, [fmt(x.batchOff / 1e3), fmt(x.tightOff / 1e3), fmt(x.limitOff / 1e3), fmt(x.batchOff / x.tightOff, 2), fmt(x.batchOff / x.limitOff, 2), fmt(x.tightOff / x.limitOff, 2), fmt(x.batchOn / 1e3)]);
+  for (const s of r.perScenario) row(s.scenario, s);
+  row('all', r);
+  console.log(`  (k games per CPU-second of this process, best of ${slices} interleaved slices of ${gamesPerSlice} games; load average now ${load()})`);
+  const ratio = r.batchOff / r.tightOff;
+  console.log(`  batch path (dynamics off) / limit loop v2 = ${fmt(ratio, 2)}x   target >= 0.5x   ${ratio >= 0.5 ? 'met' : 'NOT MET'}   (/ limit loop v1 = ${fmt(r.batchOff / r.limitOff, 2)}x)`);
   const batchAlloc = bytesPerGame('batch');
+  const tightAlloc = bytesPerGame('tight');
   const limitAlloc = bytesPerGame('limit');
   console.log(
-    `  allocation, baseline: batch path (dynamics on) ${fmt(batchAlloc.bytesPerGame, 0)} bytes a game, yardstick ${fmt(limitAlloc.bytesPerGame, 0)}   target < 200   ${batchAlloc.bytesPerGame < 200 ? 'met' : 'NOT MET'}`,
+    `  allocation, baseline: batch path (dynamics on) ${fmt(batchAlloc.bytesPerGame, 0)} bytes a game, limit loop v2 ${fmt(tightAlloc.bytesPerGame, 0)}, v1 ${fmt(limitAlloc.bytesPerGame, 0)}   target < 200   ${batchAlloc.bytesPerGame < 200 ? 'met' : 'NOT MET'}`,
   );
-  console.log(`  (scavenges x ${SEMI_SPACE_MB} MB semi-space over ${batchAlloc.games} games after a warm-up, in a child: ${batchAlloc.scavenges} and ${limitAlloc.scavenges})`);
+  console.log(`  (scavenges x ${SEMI_SPACE_MB} MB semi-space over ${batchAlloc.games} games after a warm-up, in a child: ${batchAlloc.scavenges}, ${tightAlloc.scavenges} and ${limitAlloc.scavenges})`);
 }
 
-if (process.argv[2] === '--alloc-child') await allocChild(process.argv[3] === 'limit' ? 'limit' : 'batch', 50 * CHUNK_SIZE);
-else if (process.argv[1] === fileURLToPath(import.meta.url)) printYardstick(Number(process.argv[2] ?? 10), Number(process.argv[3] ?? 2000));
+if (process.argv[2] === '--alloc-child') await allocChild((['limit', 'tight'] as const).find((w) => w === process.argv[3]) ?? 'batch', 50 * CHUNK_SIZE);
+else if (process.argv[1] === fileURLToPath(import.meta.url)) printYardstick(Number(process.argv[2] ?? 10), Number(process.argv[3] ?? 2000), Number(process.argv[4] ?? 20_000));
