@@ -15,14 +15,20 @@ import * as roundEnd from '../../model/round-end.js';
 import * as dealRules from '../../model/deals.js';
 import { ACTOR_TABLE } from '../../model/game-table.js';
 
+// Rules the game table holds itself (not a module's export), read out of it once.
+const recordChinaMove = ACTOR_TABLE.china.afterMove[0].apply;
+const recordKimMove = ACTOR_TABLE.kim.afterMove[1].apply;
+const recordUsMove = ACTOR_TABLE.us.afterMove[0].apply;
+
 /** China's moves in table order: move i is bit i of its legal mask. */
 export const CHINA_MOVES = ['askEscalationOvertly', 'askEscalationByCourier', 'restrainKim', 'offerRestraintForTaiwan', 'offerRestraintForChips', 'squeezeLifeline', 'sendWarmSignal', 'backSanctions', 'blockSanctions', 'chinaWaits'] as const satisfies readonly MoveName[];
 
 /** China's legal moves now, as a bitmask. */
 export function chinaLegal(ctx: GameContext): number {
   let legal = 583;
-  if (chinaMoves.thereIsPressureToSell(ctx)) legal |= 8; // offerRestraintForTaiwan
-  if (chinaMoves.thereIsPressureToSell(ctx)) legal |= 16; // offerRestraintForChips
+  const thereIsPressureToSell = chinaMoves.thereIsPressureToSell(ctx);
+  if (thereIsPressureToSell) legal |= 8; // offerRestraintForTaiwan
+  if (thereIsPressureToSell) legal |= 16; // offerRestraintForChips
   if (chinaMoves.lifelineLeftToSqueeze(ctx)) legal |= 32; // squeezeLifeline
   if (chinaMoves.chinaCanBackSanctions(ctx)) legal |= 128; // backSanctions
   if (chinaMoves.chinaCanBlockSanctions(ctx)) legal |= 256; // blockSanctions
@@ -34,42 +40,42 @@ export function chinaPlays(ctx: GameContext, move: number): void {
   switch (move) {
     case 0: // askEscalationOvertly
       chinaMoves.askKimToEscalate(ctx, "overt");
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'askEscalationOvertly');
+      recordChinaMove(ctx, 'askEscalationOvertly');
       return;
     case 1: // askEscalationByCourier
       chinaMoves.askKimToEscalate(ctx, "covert");
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'askEscalationByCourier');
+      recordChinaMove(ctx, 'askEscalationByCourier');
       return;
     case 2: // restrainKim
       chinaMoves.restrainKim(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'restrainKim');
+      recordChinaMove(ctx, 'restrainKim');
       return;
     case 3: // offerRestraintForTaiwan
       chinaMoves.offerRestraint(ctx, "taiwan");
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'offerRestraintForTaiwan');
+      recordChinaMove(ctx, 'offerRestraintForTaiwan');
       return;
     case 4: // offerRestraintForChips
       chinaMoves.offerRestraint(ctx, "chips");
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'offerRestraintForChips');
+      recordChinaMove(ctx, 'offerRestraintForChips');
       return;
     case 5: // squeezeLifeline
       chinaMoves.squeezeLifeline(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'squeezeLifeline');
+      recordChinaMove(ctx, 'squeezeLifeline');
       return;
     case 6: // sendWarmSignal
       chinaMoves.sendWarmSignal(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'sendWarmSignal');
+      recordChinaMove(ctx, 'sendWarmSignal');
       return;
     case 7: // backSanctions
       chinaMoves.backSanctions(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'backSanctions');
+      recordChinaMove(ctx, 'backSanctions');
       return;
     case 8: // blockSanctions
       chinaMoves.blockSanctions(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'blockSanctions');
+      recordChinaMove(ctx, 'blockSanctions');
       return;
     case 9: // chinaWaits
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'chinaWaits');
+      recordChinaMove(ctx, 'chinaWaits');
       return;
     default:
       throw new Error(`no china move ${move}`);
@@ -97,36 +103,36 @@ export function kimPlays(ctx: GameContext, move: number): void {
     case 0: // testShortRange
       kimMoves.testMissile(ctx, 1);
       kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'testShortRange');
+      recordKimMove(ctx, 'testShortRange');
       return;
     case 1: // missileOverJapan
       kimMoves.testMissile(ctx, 2);
       kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'missileOverJapan');
+      recordKimMove(ctx, 'missileOverJapan');
       return;
     case 2: // testIcbm
       kimMoves.testMissile(ctx, 3);
       kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'testIcbm');
+      recordKimMove(ctx, 'testIcbm');
       return;
     case 3: // nuclearTest
       kimMoves.testMissile(ctx, 4);
       kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'nuclearTest');
+      recordKimMove(ctx, 'nuclearTest');
       return;
     case 4: // holdTests
       kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'holdTests');
+      recordKimMove(ctx, 'holdTests');
       return;
     case 5: // suspendTestsForPayment
       kimMoves.offerPause(ctx);
       kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'suspendTestsForPayment');
+      recordKimMove(ctx, 'suspendTestsForPayment');
       return;
     case 6: // courtBeijing
       kimMoves.courtBeijing(ctx);
       kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'courtBeijing');
+      recordKimMove(ctx, 'courtBeijing');
       return;
     default:
       throw new Error(`no kim move ${move}`);
@@ -148,38 +154,38 @@ export function usPlays(ctx: GameContext, move: number): void {
   switch (move) {
     case 0: // concedeTaiwan
       usMoves.concede(ctx, "taiwan");
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'concedeTaiwan');
+      recordUsMove(ctx, 'concedeTaiwan');
       return;
     case 1: // concedeChips
       usMoves.concede(ctx, "chips");
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'concedeChips');
+      recordUsMove(ctx, 'concedeChips');
       return;
     case 2: // payKim
       usMoves.payKim(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'payKim');
+      recordUsMove(ctx, 'payKim');
       return;
     case 3: // askBeijingForHelp
       usMoves.askBeijingForHelp(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'askBeijingForHelp');
+      recordUsMove(ctx, 'askBeijingForHelp');
       return;
     case 4: // exposeBeijing
       usMoves.exposeBeijing(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'exposeBeijing');
+      recordUsMove(ctx, 'exposeBeijing');
       return;
     case 5: // sanction
       usMoves.sanction(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'sanction');
+      recordUsMove(ctx, 'sanction');
       return;
     case 6: // posture
       usMoves.posture(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'posture');
+      recordUsMove(ctx, 'posture');
       return;
     case 7: // openDiplomaticTrack
       usMoves.openDiplomaticTrack(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'openDiplomaticTrack');
+      recordUsMove(ctx, 'openDiplomaticTrack');
       return;
     case 8: // usWaits
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'usWaits');
+      recordUsMove(ctx, 'usWaits');
       return;
     default:
       throw new Error(`no us move ${move}`);
