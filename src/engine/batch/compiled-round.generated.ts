@@ -227,8 +227,12 @@ export function playRound(ctx: GameContext, d: RoundDeciders): number {
   const usMove = d.us(ctx, usMask);
   if (((usMask >>> usMove) & 1) === 0) illegal('us', usMove, usMask);
   usPlays(ctx, usMove);
-  // chanceResolves
-  const e = d.chance();
+  chanceResolves(ctx, d.chance());
+  return roundEnds(ctx);
+}
+
+/** Chance's step: its rules, in order, on one event of draws. */
+function chanceResolves(ctx: GameContext, e: ChanceEvent): void {
   chanceRules.discoverChinasRequest(ctx, e);
   chanceRules.chinaLearnsWhetherUsPays(ctx);
   chanceRules.kimLearnsWhetherUsPays(ctx);
@@ -239,7 +243,10 @@ export function playRound(ctx: GameContext, d: RoundDeciders): number {
   chanceRules.tensionSettles(ctx);
   chanceRules.programmeAdvances(ctx);
   chanceRules.driftUsChinaTension(ctx, e);
-  // roundEnds
+}
+
+/** The round's end: the index of the outcome it ends the game in, or -1 when the next round has begun. */
+function roundEnds(ctx: GameContext): number {
   if (roundEnd.warBrokeOut(ctx)) return 0; // war
   if (roundEnd.regimeCollapsed(ctx)) return 1; // regimeCrisis
   if (roundEnd.settlementReached(ctx)) return 2; // settlement
