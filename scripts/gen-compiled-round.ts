@@ -158,19 +158,22 @@ export function compiledRoundSource(): string {
       const d = GAME_TABLE[m] as MoveDecl;
       body.push(`    case ${i}: // ${m}`);
       if (d.effect) body.push(`      ${directCall(d.effect.name, d.effect.apply as Fn, d.effect.params, 'ctx', `GAME_TABLE.${m}.effect.apply(ctx)`, used)};`);
-      ACTOR_TABLE[actor].afterMove.forEach((after, k) => {
-        // A rule the table itself holds is read out of it once, at load, into a constant of its
-        // own name (hoisted above): not through four property loads at every move.
-        const fallback = `${after.name}(ctx, '${m}')`;
-        const call = directCall(after.name, after.apply as Fn, undefined, 'ctx', fallback, used);
-        if (call === fallback) hoisted.set(after.name, `ACTOR_TABLE.${actor}.afterMove[${k}].apply`);
-        body.push(`      ${call};`);
-      });
-      body.push('      return;');
+      body.push('      break;');
     });
     body.push(`    default:`);
     body.push(`      throw new Error(\`no ${actor} move \${move}\`);`);
     body.push('  }');
+    // What follows every move is written once, after the switch, not once per case: a rule
+    // repeated in every case (Kim's settling with Xi, seven times) made the function too big
+    // for V8 to inline it, or the rules it calls, and their numbers came back boxed.
+    ACTOR_TABLE[actor].afterMove.forEach((after, k) => {
+      // A rule the table itself holds is read out of it once, at load, into a constant of its
+      // own name (hoisted above): not through four property loads at every move.
+      const fallback = `${after.name}(ctx, ${upper(actor)}_MOVES[move] as MoveName)`;
+      const call = directCall(after.name, after.apply as Fn, undefined, 'ctx', fallback, used);
+      if (call === fallback) hoisted.set(after.name, `ACTOR_TABLE.${actor}.afterMove[${k}].apply`);
+      body.push(`  ${call};`);
+    });
     body.push('}');
     body.push('');
   }

@@ -40,46 +40,37 @@ export function chinaPlays(ctx: GameContext, move: number): void {
   switch (move) {
     case 0: // askEscalationOvertly
       chinaMoves.askKimToEscalate(ctx, "overt");
-      recordChinaMove(ctx, 'askEscalationOvertly');
-      return;
+      break;
     case 1: // askEscalationByCourier
       chinaMoves.askKimToEscalate(ctx, "covert");
-      recordChinaMove(ctx, 'askEscalationByCourier');
-      return;
+      break;
     case 2: // restrainKim
       chinaMoves.restrainKim(ctx);
-      recordChinaMove(ctx, 'restrainKim');
-      return;
+      break;
     case 3: // offerRestraintForTaiwan
       chinaMoves.offerRestraint(ctx, "taiwan");
-      recordChinaMove(ctx, 'offerRestraintForTaiwan');
-      return;
+      break;
     case 4: // offerRestraintForChips
       chinaMoves.offerRestraint(ctx, "chips");
-      recordChinaMove(ctx, 'offerRestraintForChips');
-      return;
+      break;
     case 5: // squeezeLifeline
       chinaMoves.squeezeLifeline(ctx);
-      recordChinaMove(ctx, 'squeezeLifeline');
-      return;
+      break;
     case 6: // sendWarmSignal
       chinaMoves.sendWarmSignal(ctx);
-      recordChinaMove(ctx, 'sendWarmSignal');
-      return;
+      break;
     case 7: // backSanctions
       chinaMoves.backSanctions(ctx);
-      recordChinaMove(ctx, 'backSanctions');
-      return;
+      break;
     case 8: // blockSanctions
       chinaMoves.blockSanctions(ctx);
-      recordChinaMove(ctx, 'blockSanctions');
-      return;
+      break;
     case 9: // chinaWaits
-      recordChinaMove(ctx, 'chinaWaits');
-      return;
+      break;
     default:
       throw new Error(`no china move ${move}`);
   }
+  recordChinaMove(ctx, CHINA_MOVES[move] as MoveName);
 }
 
 /** Kim's moves in table order: move i is bit i of its legal mask. */
@@ -102,41 +93,29 @@ export function kimPlays(ctx: GameContext, move: number): void {
   switch (move) {
     case 0: // testShortRange
       kimMoves.testMissile(ctx, 1);
-      kimMoves.settleKimAccountWithXi(ctx);
-      recordKimMove(ctx, 'testShortRange');
-      return;
+      break;
     case 1: // missileOverJapan
       kimMoves.testMissile(ctx, 2);
-      kimMoves.settleKimAccountWithXi(ctx);
-      recordKimMove(ctx, 'missileOverJapan');
-      return;
+      break;
     case 2: // testIcbm
       kimMoves.testMissile(ctx, 3);
-      kimMoves.settleKimAccountWithXi(ctx);
-      recordKimMove(ctx, 'testIcbm');
-      return;
+      break;
     case 3: // nuclearTest
       kimMoves.testMissile(ctx, 4);
-      kimMoves.settleKimAccountWithXi(ctx);
-      recordKimMove(ctx, 'nuclearTest');
-      return;
+      break;
     case 4: // holdTests
-      kimMoves.settleKimAccountWithXi(ctx);
-      recordKimMove(ctx, 'holdTests');
-      return;
+      break;
     case 5: // suspendTestsForPayment
       kimMoves.offerPause(ctx);
-      kimMoves.settleKimAccountWithXi(ctx);
-      recordKimMove(ctx, 'suspendTestsForPayment');
-      return;
+      break;
     case 6: // courtBeijing
       kimMoves.courtBeijing(ctx);
-      kimMoves.settleKimAccountWithXi(ctx);
-      recordKimMove(ctx, 'courtBeijing');
-      return;
+      break;
     default:
       throw new Error(`no kim move ${move}`);
   }
+  kimMoves.settleKimAccountWithXi(ctx);
+  recordKimMove(ctx, KIM_MOVES[move] as MoveName);
 }
 
 /** Us's moves in table order: move i is bit i of its legal mask. */
@@ -154,42 +133,34 @@ export function usPlays(ctx: GameContext, move: number): void {
   switch (move) {
     case 0: // concedeTaiwan
       usMoves.concede(ctx, "taiwan");
-      recordUsMove(ctx, 'concedeTaiwan');
-      return;
+      break;
     case 1: // concedeChips
       usMoves.concede(ctx, "chips");
-      recordUsMove(ctx, 'concedeChips');
-      return;
+      break;
     case 2: // payKim
       usMoves.payKim(ctx);
-      recordUsMove(ctx, 'payKim');
-      return;
+      break;
     case 3: // askBeijingForHelp
       usMoves.askBeijingForHelp(ctx);
-      recordUsMove(ctx, 'askBeijingForHelp');
-      return;
+      break;
     case 4: // exposeBeijing
       usMoves.exposeBeijing(ctx);
-      recordUsMove(ctx, 'exposeBeijing');
-      return;
+      break;
     case 5: // sanction
       usMoves.sanction(ctx);
-      recordUsMove(ctx, 'sanction');
-      return;
+      break;
     case 6: // posture
       usMoves.posture(ctx);
-      recordUsMove(ctx, 'posture');
-      return;
+      break;
     case 7: // openDiplomaticTrack
       usMoves.openDiplomaticTrack(ctx);
-      recordUsMove(ctx, 'openDiplomaticTrack');
-      return;
+      break;
     case 8: // usWaits
-      recordUsMove(ctx, 'usWaits');
-      return;
+      break;
     default:
       throw new Error(`no us move ${move}`);
   }
+  recordUsMove(ctx, US_MOVES[move] as MoveName);
 }
 
 /** The ways a round can end, in the order they are tested: playRound returns an index into this. */
