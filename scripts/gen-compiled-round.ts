@@ -117,6 +117,8 @@ export function compiledRoundSource(): string {
   checkMachineAgainstTable();
   const used = new Set<string>();
   const body: string[] = [];
+  /** Table rules bound to constants at load: name -> where in the table. */
+  const hoisted = new Map<string, string>();
   const upper = (a: Actor) => a.toUpperCase();
   const cap = (a: Actor) => a[0]?.toUpperCase() + a.slice(1);
 
@@ -130,11 +132,21 @@ export function compiledRoundSource(): string {
     body.push(`export function ${actor}Legal(ctx: GameContext): number {`);
     const free = moves.reduce((mask, m, i) => ((GAME_TABLE[m] as MoveDecl).guard ? mask : mask | (1 << i)), 0);
     body.push(`  let legal = ${free};`);
-    moves.forEach((m, i) => {
+    // A guard several moves share (the same call) is tested once: guards are pure.
+    const calls = moves.map((m) => {
       const g = (GAME_TABLE[m] as MoveDecl).guard;
-      if (!g) return;
-      const call = directCall(g.name, g.test as Fn, g.params, 'ctx', `GAME_TABLE.${m}.guard.test(ctx)`, used);
-      body.push(`  if (${call}) legal |= ${1 << i}; // ${m}`);
+      return g ? directCall(g.name, g.test as Fn, g.params, 'ctx', `GAME_TABLE.${m}.guard.test(ctx)`, used) : undefined;
+    });
+    const shared = new Map<string, string>();
+    for (const call of calls) {
+      if (call === undefined || shared.has(call) || calls.filter((c) => c === call).length < 2) continue;
+      const local = `${/\.(\w+)\(/.exec(call)?.[1] ?? 'guard'}${shared.size > 0 ? shared.size : ''}`;
+      shared.set(call, local);
+      body.push(`  const ${local} = ${call};`);
+    }
+    moves.forEach((m, i) => {
+      const call = calls[i];
+      if (call !== undefined) body.push(`  if (${shared.get(call) ?? call}) legal |= ${1 << i}; // ${m}`);
     });
     body.push('  return legal;');
     body.push('}');
@@ -146,15 +158,22 @@ export function compiledRoundSource(): string {
       const d = GAME_TABLE[m] as MoveDecl;
       body.push(`    case ${i}: // ${m}`);
       if (d.effect) body.push(`      ${directCall(d.effect.name, d.effect.apply as Fn, d.effect.params, 'ctx', `GAME_TABLE.${m}.effect.apply(ctx)`, used)};`);
-      ACTOR_TABLE[actor].afterMove.forEach((after, k) => {
-        const fallback = `ACTOR_TABLE.${actor}.afterMove[${k}].apply(ctx, '${m}')`;
-        body.push(`      ${directCall(after.name, after.apply as Fn, undefined, 'ctx', fallback, used)};`);
-      });
-      body.push('      return;');
+      body.push('      break;');
     });
     body.push(`    default:`);
     body.push(`      throw new Error(\`no ${actor} move \${move}\`);`);
     body.push('  }');
+    // What follows every move is written once, after the switch, not once per case: a rule
+    // repeated in every case (Kim's settling with Xi, seven times) made the function too big
+    // for V8 to inline it, or the rules it calls, and their numbers came back boxed.
+    ACTOR_TABLE[actor].afterMove.forEach((after, k) => {
+      // A rule the table itself holds is read out of it once, at load, into a constant of its
+      // own name (hoisted above): not through four property loads at every move.
+      const fallback = `${after.name}(ctx, ${upper(actor)}_MOVES[move] as MoveName)`;
+      const call = directCall(after.name, after.apply as Fn, undefined, 'ctx', fallback, used);
+      if (call === fallback) hoisted.set(after.name, `ACTOR_TABLE.${actor}.afterMove[${k}].apply`);
+      body.push(`  ${call};`);
+    });
     body.push('}');
     body.push('');
   }
@@ -184,17 +203,27 @@ export function compiledRoundSource(): string {
     body.push(`  if (((${actor}Mask >>> ${actor}Move) & 1) === 0) illegal('${actor}', ${actor}Move, ${actor}Mask);`);
     body.push(`  ${actor}Plays(ctx, ${actor}Move);`);
   }
-  body.push(`  // ${CHANCE_PHASE}`);
-  body.push('  const e = d.chance();');
+  body.push(`  ${CHANCE_PHASE}(ctx, d.chance());`);
+  body.push(`  return ${ROUND_END_PHASE}(ctx);`);
+  body.push('}');
+  body.push('');
+  // Chance's step and the round's end are functions of their own, each small enough that V8
+  // inlines the rules it calls within its own budget; in playRound they shared one budget
+  // with the three turns and most stayed out-of-line calls.
+  body.push(`/** Chance's step: its rules, in order, on one event of draws. */`);
+  body.push(`function ${CHANCE_PHASE}(ctx: GameContext, e: ChanceEvent): void {`);
   CHANCE_RULES.forEach((r, k) => body.push(`  ${directCall(r.name, r.apply as Fn, undefined, 'ctx, e', `CHANCE_RULES[${k}].apply(ctx, e)`, used)};`));
-  body.push(`  // ${ROUND_END_PHASE}`);
+  body.push('}');
+  body.push('');
+  body.push(`/** The round's end: the index of the outcome it ends the game in, or -1 when the next round has begun. */`);
+  body.push(`function ${ROUND_END_PHASE}(ctx: GameContext): number {`);
   ENDINGS.forEach((end, k) => body.push(`  if (${directCall(end.test.name || end.guard, end.test as Fn, undefined, 'ctx', `ENDINGS[${k}].test(ctx)`, used)}) return ${k}; // ${end.outcome}`));
   body.push(`  ${directCall(NEXT_ROUND.name, NEXT_ROUND.apply as Fn, undefined, 'ctx', 'NEXT_ROUND.apply(ctx)', used)};`);
   body.push('  return -1;');
   body.push('}');
 
   const text = body.join('\n');
-  const tableNames = ['GAME_TABLE', 'ACTOR_TABLE', 'CHANCE_RULES', 'ENDINGS', 'NEXT_ROUND'].filter((n) => new RegExp(`\\b${n}\\.|\\b${n}\\[`).test(text));
+  const tableNames = ['GAME_TABLE', 'ACTOR_TABLE', 'CHANCE_RULES', 'ENDINGS', 'NEXT_ROUND'].filter((n) => new RegExp(`\\b${n}\\.|\\b${n}\\[`).test(`${text}\n${[...hoisted.values()].join('\n')}`));
   const head = [
     '// GENERATED by scripts/gen-compiled-round.ts from the game table (src/model/game-table.ts):',
     '// do not edit. `npm run build` rewrites it; a test fails when it is stale.',
@@ -208,6 +237,7 @@ export function compiledRoundSource(): string {
     ...RULE_MODULES.filter((m) => used.has(m.alias)).map((m) => `import * as ${m.alias} from '${m.path}';`),
     ...(tableNames.length ? [`import { ${tableNames.join(', ')} } from '../../model/game-table.js';`] : []),
     '',
+    ...(hoisted.size ? ['// Rules the game table holds itself (not a module\'s export), read out of it once.', ...[...hoisted].map(([name, at]) => `const ${name} = ${at};`), ''] : []),
   ];
   return `${head.join('\n')}\n${text}\n`;
 }

@@ -168,6 +168,14 @@ export function sumTerms(terms: readonly number[]): Payoffs {
   return { us: sumOf(terms, TERM_INDEX.us), china: sumOf(terms, TERM_INDEX.china), kim: sumOf(terms, TERM_INDEX.kim) };
 }
 
+/** sumTerms written over `out`: a batch sums every game's terms into one object it keeps. */
+export function sumTermsInto(terms: readonly number[], out: Payoffs): Payoffs {
+  out.us = sumOf(terms, TERM_INDEX.us);
+  out.china = sumOf(terms, TERM_INDEX.china);
+  out.kim = sumOf(terms, TERM_INDEX.kim);
+  return out;
+}
+
 /** A fresh, packed array for the terms (not a holey `new Array(n)`, slower to fill and read). */
 export function newTermArray(): number[] {
   const out: number[] = [];

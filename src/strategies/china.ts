@@ -58,14 +58,17 @@ export const opportunist: Strategy<'china'> = {
 /** Scratch for both channels' pressure returns (strategies run one decision at a time). */
 const RETURNS = new Float64Array(2);
 
-/** C13: whether Xi asks at all is a draw, likelier with US-China tension; C8: he asks only if he expects it to pay. */
+/**
+ * C13: whether Xi asks at all is a draw, likelier with US-China tension; C8: he asks only if
+ * he expects it to pay. The returns are worked out only once the draw says he might ask: they
+ * decide nothing otherwise, and most rounds he is not minded to.
+ */
 function askOrWait(v: ChinaView, rng: Rng): MoveName {
+  if (!(rng.next() < xiRequestLikelihood(v))) return 'chinaWaits';
   chinaPressureReturnsInto(v, RETURNS);
   const covert = RETURNS[COVERT] as number;
   const overt = RETURNS[OVERT] as number;
-  if (rng.next() < xiRequestLikelihood(v) && Math.max(covert, overt) > 0) {
-    return overt >= covert ? 'askEscalationOvertly' : 'askEscalationByCourier';
-  }
+  if (Math.max(covert, overt) > 0) return overt >= covert ? 'askEscalationOvertly' : 'askEscalationByCourier';
   return 'chinaWaits';
 }
 

@@ -5,7 +5,7 @@ import type { Profile } from './fast-game.js';
 import type { Acc } from './stats.js';
 import { ACTORS } from '../../model/context.js';
 import { findStrategy } from '../../strategies/registry.js';
-import { CompiledPlayer } from './compiled-game.js';
+import { takePlayer } from './fast-game.js';
 import type { GameSummary } from './game-summary.js';
 import { playScored } from './rescore.js';
 import { WorkerPool } from './pool.js';
@@ -135,12 +135,17 @@ export function runUnit(spec: BatchSpec, u: number, profiles: Profile[]): Acc {
   const profile = profiles[p] as Profile;
   const acc = emptyAcc();
   const end = Math.min(spec.runs, (c + 1) * CHUNK_SIZE);
-  // One player and one summary for the whole unit: a game allocates next to nothing.
-  const player = new CompiledPlayer(profile);
-  let summary: GameSummary | undefined;
-  for (let i = c * CHUNK_SIZE; i < end; i++) {
-    summary = player.play(scenario.params, scenario.name, spec.seed, i, summary);
-    addGame(acc, summary);
+  // One player (the profile's, kept from unit to unit) and one summary for the whole unit: a
+  // game allocates next to nothing.
+  const player = takePlayer(profile);
+  try {
+    let summary: GameSummary | undefined;
+    for (let i = c * CHUNK_SIZE; i < end; i++) {
+      summary = player.play(scenario.params, scenario.name, spec.seed, i, summary);
+      addGame(acc, summary);
+    }
+  } finally {
+    player.busy = false;
   }
   return acc;
 }

@@ -15,14 +15,20 @@ import * as roundEnd from '../../model/round-end.js';
 import * as dealRules from '../../model/deals.js';
 import { ACTOR_TABLE } from '../../model/game-table.js';
 
+// Rules the game table holds itself (not a module's export), read out of it once.
+const recordChinaMove = ACTOR_TABLE.china.afterMove[0].apply;
+const recordKimMove = ACTOR_TABLE.kim.afterMove[1].apply;
+const recordUsMove = ACTOR_TABLE.us.afterMove[0].apply;
+
 /** China's moves in table order: move i is bit i of its legal mask. */
 export const CHINA_MOVES = ['askEscalationOvertly', 'askEscalationByCourier', 'restrainKim', 'offerRestraintForTaiwan', 'offerRestraintForChips', 'squeezeLifeline', 'sendWarmSignal', 'backSanctions', 'blockSanctions', 'chinaWaits'] as const satisfies readonly MoveName[];
 
 /** China's legal moves now, as a bitmask. */
 export function chinaLegal(ctx: GameContext): number {
   let legal = 583;
-  if (chinaMoves.thereIsPressureToSell(ctx)) legal |= 8; // offerRestraintForTaiwan
-  if (chinaMoves.thereIsPressureToSell(ctx)) legal |= 16; // offerRestraintForChips
+  const thereIsPressureToSell = chinaMoves.thereIsPressureToSell(ctx);
+  if (thereIsPressureToSell) legal |= 8; // offerRestraintForTaiwan
+  if (thereIsPressureToSell) legal |= 16; // offerRestraintForChips
   if (chinaMoves.lifelineLeftToSqueeze(ctx)) legal |= 32; // squeezeLifeline
   if (chinaMoves.chinaCanBackSanctions(ctx)) legal |= 128; // backSanctions
   if (chinaMoves.chinaCanBlockSanctions(ctx)) legal |= 256; // blockSanctions
@@ -34,46 +40,37 @@ export function chinaPlays(ctx: GameContext, move: number): void {
   switch (move) {
     case 0: // askEscalationOvertly
       chinaMoves.askKimToEscalate(ctx, "overt");
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'askEscalationOvertly');
-      return;
+      break;
     case 1: // askEscalationByCourier
       chinaMoves.askKimToEscalate(ctx, "covert");
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'askEscalationByCourier');
-      return;
+      break;
     case 2: // restrainKim
       chinaMoves.restrainKim(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'restrainKim');
-      return;
+      break;
     case 3: // offerRestraintForTaiwan
       chinaMoves.offerRestraint(ctx, "taiwan");
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'offerRestraintForTaiwan');
-      return;
+      break;
     case 4: // offerRestraintForChips
       chinaMoves.offerRestraint(ctx, "chips");
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'offerRestraintForChips');
-      return;
+      break;
     case 5: // squeezeLifeline
       chinaMoves.squeezeLifeline(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'squeezeLifeline');
-      return;
+      break;
     case 6: // sendWarmSignal
       chinaMoves.sendWarmSignal(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'sendWarmSignal');
-      return;
+      break;
     case 7: // backSanctions
       chinaMoves.backSanctions(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'backSanctions');
-      return;
+      break;
     case 8: // blockSanctions
       chinaMoves.blockSanctions(ctx);
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'blockSanctions');
-      return;
+      break;
     case 9: // chinaWaits
-      ACTOR_TABLE.china.afterMove[0].apply(ctx, 'chinaWaits');
-      return;
+      break;
     default:
       throw new Error(`no china move ${move}`);
   }
+  recordChinaMove(ctx, CHINA_MOVES[move] as MoveName);
 }
 
 /** Kim's moves in table order: move i is bit i of its legal mask. */
@@ -96,41 +93,29 @@ export function kimPlays(ctx: GameContext, move: number): void {
   switch (move) {
     case 0: // testShortRange
       kimMoves.testMissile(ctx, 1);
-      kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'testShortRange');
-      return;
+      break;
     case 1: // missileOverJapan
       kimMoves.testMissile(ctx, 2);
-      kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'missileOverJapan');
-      return;
+      break;
     case 2: // testIcbm
       kimMoves.testMissile(ctx, 3);
-      kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'testIcbm');
-      return;
+      break;
     case 3: // nuclearTest
       kimMoves.testMissile(ctx, 4);
-      kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'nuclearTest');
-      return;
+      break;
     case 4: // holdTests
-      kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'holdTests');
-      return;
+      break;
     case 5: // suspendTestsForPayment
       kimMoves.offerPause(ctx);
-      kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'suspendTestsForPayment');
-      return;
+      break;
     case 6: // courtBeijing
       kimMoves.courtBeijing(ctx);
-      kimMoves.settleKimAccountWithXi(ctx);
-      ACTOR_TABLE.kim.afterMove[1].apply(ctx, 'courtBeijing');
-      return;
+      break;
     default:
       throw new Error(`no kim move ${move}`);
   }
+  kimMoves.settleKimAccountWithXi(ctx);
+  recordKimMove(ctx, KIM_MOVES[move] as MoveName);
 }
 
 /** Us's moves in table order: move i is bit i of its legal mask. */
@@ -148,42 +133,34 @@ export function usPlays(ctx: GameContext, move: number): void {
   switch (move) {
     case 0: // concedeTaiwan
       usMoves.concede(ctx, "taiwan");
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'concedeTaiwan');
-      return;
+      break;
     case 1: // concedeChips
       usMoves.concede(ctx, "chips");
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'concedeChips');
-      return;
+      break;
     case 2: // payKim
       usMoves.payKim(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'payKim');
-      return;
+      break;
     case 3: // askBeijingForHelp
       usMoves.askBeijingForHelp(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'askBeijingForHelp');
-      return;
+      break;
     case 4: // exposeBeijing
       usMoves.exposeBeijing(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'exposeBeijing');
-      return;
+      break;
     case 5: // sanction
       usMoves.sanction(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'sanction');
-      return;
+      break;
     case 6: // posture
       usMoves.posture(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'posture');
-      return;
+      break;
     case 7: // openDiplomaticTrack
       usMoves.openDiplomaticTrack(ctx);
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'openDiplomaticTrack');
-      return;
+      break;
     case 8: // usWaits
-      ACTOR_TABLE.us.afterMove[0].apply(ctx, 'usWaits');
-      return;
+      break;
     default:
       throw new Error(`no us move ${move}`);
   }
+  recordUsMove(ctx, US_MOVES[move] as MoveName);
 }
 
 /** The ways a round can end, in the order they are tested: playRound returns an index into this. */
@@ -221,8 +198,12 @@ export function playRound(ctx: GameContext, d: RoundDeciders): number {
   const usMove = d.us(ctx, usMask);
   if (((usMask >>> usMove) & 1) === 0) illegal('us', usMove, usMask);
   usPlays(ctx, usMove);
-  // chanceResolves
-  const e = d.chance();
+  chanceResolves(ctx, d.chance());
+  return roundEnds(ctx);
+}
+
+/** Chance's step: its rules, in order, on one event of draws. */
+function chanceResolves(ctx: GameContext, e: ChanceEvent): void {
   chanceRules.discoverChinasRequest(ctx, e);
   chanceRules.chinaLearnsWhetherUsPays(ctx);
   chanceRules.kimLearnsWhetherUsPays(ctx);
@@ -233,7 +214,10 @@ export function playRound(ctx: GameContext, d: RoundDeciders): number {
   chanceRules.tensionSettles(ctx);
   chanceRules.programmeAdvances(ctx);
   chanceRules.driftUsChinaTension(ctx, e);
-  // roundEnds
+}
+
+/** The round's end: the index of the outcome it ends the game in, or -1 when the next round has begun. */
+function roundEnds(ctx: GameContext): number {
   if (roundEnd.warBrokeOut(ctx)) return 0; // war
   if (roundEnd.regimeCollapsed(ctx)) return 1; // regimeCrisis
   if (roundEnd.settlementReached(ctx)) return 2; // settlement

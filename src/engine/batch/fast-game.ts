@@ -33,6 +33,16 @@ function playerFor(profile: Profile, onMove: ((move: MoveName) => void) | undefi
   return p;
 }
 
+/**
+ * The profile's player for a run of games (a batch unit), marked busy: the same player unit
+ * after unit, so a unit neither builds one nor a first context again. Free it with `busy = false`.
+ */
+export function takePlayer(profile: Profile): CompiledPlayer {
+  const player = playerFor(profile, undefined);
+  player.busy = true;
+  return player;
+}
+
 /** Game `index` of a scenario under a master seed. `onMove` sees every move made (calibration compares the courses of paired games). */
 export function playFast(
   params: Params,

@@ -1,6 +1,6 @@
 import type { GameContext, SummaryFields } from '../../model/context.js';
 import type { Outcome } from '../../model/outcomes.js';
-import { newTermArray, payoffTermsInto, sumTerms } from '../../model/outcomes.js';
+import { newTermArray, payoffTermsInto, sumTerms, sumTermsInto } from '../../model/outcomes.js';
 import { copySummary } from '../../model/state-code.generated.js';
 
 // What a batch keeps of each game, read off its final state.
@@ -38,13 +38,16 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
   return out as unknown as GameSummary;
 }
 
+/** summarizeInto's payoff sums, read right after they are written (never re-entered). */
+const SUMS = sumTerms(newTermArray());
+
 /**
  * The same summary, written over `o` (one summarize made earlier), reusing its payoff parts:
  * the batch path fills one summary per unit, game after game, allocating nothing.
  */
 export function summarizeInto(ctx: GameContext, outcome: Outcome, o: GameSummary): GameSummary {
   const parts = payoffTermsInto(ctx, outcome, o.payoffParts);
-  const p = sumTerms(parts);
+  const p = sumTermsInto(parts, SUMS);
   o.outcome = outcome;
   o.payoffUs = p.us;
   o.payoffChina = p.china;

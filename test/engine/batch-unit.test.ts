@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BatchSpec } from '../../src/engine/batch/batch.js';
+import type { GameSummary } from '../../src/engine/batch/fast-game.js';
+import { resolveProfile, runUnit } from '../../src/engine/batch/batch.js';
+import { CompiledPlayer } from '../../src/engine/batch/compiled-game.js';
+import { takePlayer } from '../../src/engine/batch/fast-game.js';
+import { addGame, CHUNK_SIZE, emptyAcc } from '../../src/engine/batch/stats.js';
+import { PAYOFF_TERMS, sumTerms, sumTermsInto } from '../../src/model/outcomes.js';
+import { resolveScenario } from '../../src/scenario/catalog.js';
+
+// runUnit plays on its profile's shared player (takePlayer), kept from unit to unit: a unit
+// must come out the same whatever that player played before it.
+
+const ids = { us: 'columns', china: 'opportunist', kim: 'regimeFirst' };
+const profile = resolveProfile(ids);
+
+function specOf(name: string, seed: string): BatchSpec {
+  const s = resolveScenario(name);
+  return { command: 'batch', seed, runs: 3 * CHUNK_SIZE, scenarios: [{ name: s.name, source: s.source, sha256: s.sha256, params: s.params }], profiles: [ids] };
+}
+
+/** A unit as a player that never played anything else would play it. */
+function freshUnit(spec: BatchSpec, chunk: number): string {
+  const player = new CompiledPlayer(profile);
+  const sc = spec.scenarios[0] as BatchSpec['scenarios'][number];
+  const acc = emptyAcc();
+  let summary: GameSummary | undefined;
+  for (let i = chunk * CHUNK_SIZE; i < (chunk + 1) * CHUNK_SIZE; i++) {
+    summary = player.play(sc.params, sc.name, spec.seed, i, summary);
+    addGame(acc, summary);
+  }
+  return JSON.stringify(acc);
+}
+
+describe("a batch unit on its profile's shared player", () => {
+  it('is the unit a fresh player plays, after units of other scenarios, seeds and chunks, in any order', () => {
+    const a = specOf('2022', 'u');
+    const b = specOf('one-shot', 'v');
+    const order: [BatchSpec, number][] = [[a, 2], [b, 0], [a, 0], [a, 1], [b, 2], [a, 2]];
+    for (const [spec, chunk] of order) expect(JSON.stringify(runUnit(spec, chunk, [profile])), `${spec.scenarios[0]?.name} chunk ${chunk}`).toBe(freshUnit(spec, chunk));
+  });
+
+  it('is handed out once at a time: a game played while it is taken gets a player of its own', () => {
+    const taken = takePlayer(profile);
+    try {
+      expect(takePlayer(profile)).not.toBe(taken);
+    } finally {
+      taken.busy = false;
+    }
+    const again = takePlayer(profile);
+    again.busy = false;
+    expect(again).toBe(taken);
+  });
+});
+
+describe('payoff sums written over a kept object (sumTermsInto)', () => {
+  it('are sumTerms bit for bit, whatever the object held before', () => {
+    const kept = { us: 0.25, china: -3, kim: 7 };
+    const terms = fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: PAYOFF_TERMS.length, maxLength: PAYOFF_TERMS.length });
+    fc.assert(
+      fc.property(terms, (t) => {
+        const into = sumTermsInto(t, kept);
+        expect(into).toBe(kept);
+        const fresh = sumTerms(t);
+        expect([Object.is(into.us, fresh.us), Object.is(into.china, fresh.china), Object.is(into.kim, fresh.kim)]).toEqual([true, true, true]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
