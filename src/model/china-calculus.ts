@@ -8,6 +8,16 @@ import { warRiskUncapped } from './crisis.js';
  * more publicly Beijing is already tied to Kim, the less it dares (`pressure.exposureDeters`).
  */
 export function xiRequestLikelihood(v: Pick<ChinaView, 'usChinaTension' | 'exposure' | 'rules' | 'chinaBeliefUsPays'>): number {
+  xiRequestLikelihoodInto(v, ONE_CALL, 0);
+  return ONE_CALL[0] as number;
+}
+
+/**
+ * xiRequestLikelihood into `out[at]`: the one place it is worked out. A strategy that draws
+ * against it each decision reads it from there: a number returned by a call V8 did not inline
+ * into the round is boxed (~130 bytes a game in the processes where it was not).
+ */
+export function xiRequestLikelihoodInto(v: Pick<ChinaView, 'usChinaTension' | 'exposure' | 'rules' | 'chinaBeliefUsPays'>, out: Float64Array, at: number): void {
   const p = v.rules.pressure;
   const base = (p.requestBaseLikelihood + p.requestTensionSlope * v.usChinaTension) * (1 - p.exposureDeters * v.exposure);
   // C8 (issue 19): credibility as belief. What Beijing has learned of US resolve moves its next
@@ -15,7 +25,7 @@ export function xiRequestLikelihood(v: Pick<ChinaView, 'usChinaTension' | 'expos
   // the next demand). At 0 the counter-view holds: resolve is read from present power and
   // interests (US-China tension, exposure), not from what the US did before.
   const resolveRead = v.rules.dynamics.demandFollowsBelief;
-  return clamp01(resolveRead > 0 ? base * (1 + resolveRead * (v.chinaBeliefUsPays - 0.5)) : base);
+  out[at] = clamp01(resolveRead > 0 ? base * (1 + resolveRead * (v.chinaBeliefUsPays - 0.5)) : base);
 }
 
 /**

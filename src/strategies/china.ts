@@ -3,7 +3,7 @@ import type { MoveName } from '../model/moves.js';
 import { isMoveName, rungOf } from '../model/moves.js';
 import type { Strategy } from './types.js';
 import type { Rng } from '../rng/rng.js';
-import { bestChinaMove, bestPrice, chinaPressureReturn, chinaPressureReturnsInto, COVERT, OVERT, xiRequestLikelihood } from '../model/china-calculus.js';
+import { bestChinaMove, bestPrice, chinaPressureReturn, chinaPressureReturnsInto, COVERT, OVERT, xiRequestLikelihood, xiRequestLikelihoodInto } from '../model/china-calculus.js';
 import { firstLegal } from './types.js';
 import { randomStrategy } from './random.js';
 
@@ -55,15 +55,18 @@ export const opportunist: Strategy<'china'> = {
   },
 };
 
-/** Scratch for both channels' pressure returns (strategies run one decision at a time). */
-const RETURNS = new Float64Array(2);
+/** Scratch for both channels' pressure returns and Xi's request likelihood (strategies run one decision at a time). */
+const RETURNS = new Float64Array(3);
+const LIKELIHOOD = 2;
 
 /** C13: whether Xi asks at all is a draw, likelier with US-China tension; C8: he asks only if he expects it to pay. */
 function askOrWait(v: ChinaView, rng: Rng): MoveName {
   chinaPressureReturnsInto(v, RETURNS);
   const covert = RETURNS[COVERT] as number;
   const overt = RETURNS[OVERT] as number;
-  if (rng.next() < xiRequestLikelihood(v) && Math.max(covert, overt) > 0) {
+  // Pure, so working it out before the draw moves no draw.
+  xiRequestLikelihoodInto(v, RETURNS, LIKELIHOOD);
+  if (rng.next() < (RETURNS[LIKELIHOOD] as number) && Math.max(covert, overt) > 0) {
     return overt >= covert ? 'askEscalationOvertly' : 'askEscalationByCourier';
   }
   return 'chinaWaits';
