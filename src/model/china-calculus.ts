@@ -34,13 +34,30 @@ export function xiRequestLikelihoodInto(v: Pick<ChinaView, 'usChinaTension' | 'e
  * Beijing that has been paid in one coin names the other: chips as well as Taiwan.
  */
 export function priceWorth(v: Pick<ChinaView, 'rules' | 'concededTaiwan' | 'concededChips'>, kind: 'taiwan' | 'chips'): number {
+  pricesWorthInto(v, PRICES);
+  return PRICES[kind === 'taiwan' ? TAIWAN : CHIPS] as number;
+}
+
+/** Where pricesWorthInto puts each price's worth. */
+const TAIWAN = 0;
+const CHIPS = 1;
+const PRICES = new Float64Array(2);
+
+/**
+ * priceWorth of both prices, into `out[TAIWAN]` and `out[CHIPS]`: the one place it is worked
+ * out. China's pressure return asks for it every decision, and a number returned by a call V8
+ * did not inline into the round was boxed (~130 bytes a game in the processes where it was not).
+ */
+function pricesWorthInto(v: Pick<ChinaView, 'rules' | 'concededTaiwan' | 'concededChips'>, out: Float64Array): void {
   const p = v.rules.pressure;
-  return kind === 'taiwan' ? p.priceOfTaiwan / (1 + v.concededTaiwan) : p.priceOfChips / (1 + v.concededChips);
+  out[TAIWAN] = p.priceOfTaiwan / (1 + v.concededTaiwan);
+  out[CHIPS] = p.priceOfChips / (1 + v.concededChips);
 }
 
 /** C3: the better of the two prices China can ask now; an exact tie goes to chips, the newer front (2022¶6). */
 export function bestPrice(v: Pick<ChinaView, 'rules' | 'concededTaiwan' | 'concededChips'>): 'taiwan' | 'chips' {
-  return priceWorth(v, 'taiwan') > priceWorth(v, 'chips') ? 'taiwan' : 'chips';
+  pricesWorthInto(v, PRICES);
+  return (PRICES[TAIWAN] as number) > (PRICES[CHIPS] as number) ? 'taiwan' : 'chips';
 }
 
 /**
@@ -66,7 +83,10 @@ const ONE_CALL = new Float64Array(2);
  */
 export function chinaPressureReturnsInto(v: ChinaView, out: Float64Array): void {
   const r = v.rules;
-  const price = priceWorth(v, bestPrice(v));
+  // priceWorth(v, bestPrice(v)), read from the scratch its worth is worked out into (why: pricesWorthInto).
+  const best = bestPrice(v);
+  pricesWorthInto(v, PRICES);
+  const price = PRICES[best === 'taiwan' ? TAIWAN : CHIPS] as number;
   const gain = v.chinaBeliefUsPays * price * v.chinaInfluence * r.payoffs.china.concessionGain;
   const stigma =
     r.covert.evidencePerDetection *
