@@ -1,5 +1,5 @@
 import type { KimMove, MoveName } from './moves.js';
-import type { KimView } from './views.js';
+import type { KimView, PublicRules } from './views.js';
 import { rungOf } from './moves.js';
 import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { heedingCost, summitPledged, summitStandingCost, testBonus, testPrestige } from './kim-moves.js';
@@ -103,10 +103,7 @@ function shareDecision(v: KimView, d: KimDecision): void {
   const near = r.kim.regimeDangerMargin > 0;
   d.economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
   d.standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
-  // C12 (issue 19): with momentum, a rise in tension goes on growing for a while (a share m,
-  // m^2, ...): in all, the rise over this (weighTest).
-  const momentum = r.dynamics.tensionMomentum;
-  d.lastingShare = momentum > 0 ? 1 - Math.min(momentum, 0.95) : 1;
+  if (r !== RUNG_TABLE.rules) fillRungTable(r);
   d.heedCost = heedingCost(r);
   // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
   // ends, so a test now raises what a pause will fetch later, as far as Kim expects the US to pay.
@@ -136,10 +133,7 @@ function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): voi
   // over the rounds it lasts (at most the rounds left), not only this one.
   const added = r.kim.rungTension[i] ?? 0;
   const after = v.tension + added;
-  // Always a division (x / 1 is x, bit for bit): a choice between a quotient and `added`
-  // itself made V8 box the quotient, 16 bytes for every rung weighed.
-  const lasting = added / d.lastingShare;
-  const lingers = r.kim.tensionDecay > 0 ? Math.min(d.roundsLeft, Math.max(1, lasting / r.kim.tensionDecay)) : d.roundsLeft;
+  const lingers = Math.min(d.roundsLeft, RUNG_TABLE.roundsLingering[i] as number);
   u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) + ladderWarRisk(after, v.deterrence, v.incidentRung, r) - d.riskNow);
   // C11: the sanctions a test invites (their bite and reach: shareDecision).
   const sanctionsCost = (rung / 4) * r.us.sanctionStep * d.reach * d.bite * v.nkEconomy * 4;
@@ -246,7 +240,6 @@ class KimDecision {
   reach = 0.5;
   economyDanger = 0.5;
   standingDanger = 0.5;
-  lastingShare = 0.5;
   heedCost = 0.5;
   freezeGainPerTension = 0.5;
   wantsEscalation = false;
@@ -257,6 +250,34 @@ class KimDecision {
   dStanding = 0.5;
 }
 const DECISION = new KimDecision();
+
+/**
+ * What Kim's weighing reads from the rules alone, per rung (index rung - 1): worked out once a
+ * scenario (a rules object is never changed in place: edits replace it), not each decision.
+ */
+const RUNG_TABLE = { rules: undefined as PublicRules | undefined, roundsLingering: new Float64Array(0) };
+
+function fillRungTable(r: PublicRules): void {
+  const rungs = r.kim.rungTension.length;
+  if (RUNG_TABLE.roundsLingering.length !== rungs) RUNG_TABLE.roundsLingering = new Float64Array(rungs);
+  for (let i = 0; i < rungs; i++) RUNG_TABLE.roundsLingering[i] = roundsTestLingers(r, i + 1);
+  RUNG_TABLE.rules = r;
+}
+
+/**
+ * C12: the most rounds the tension a test at `rung` adds goes on weighing on the war risk: until
+ * `kim.tensionDecay` a round drains it (at least the round of the test; with no decay, for
+ * ever: Kim's weighing caps it at the rounds left). C12 (issue 19): with momentum the rise
+ * goes on growing for a while (a share m, m^2, ...: in all, the rise over 1 - m).
+ */
+export function roundsTestLingers(r: Pick<PublicRules, 'kim' | 'dynamics'>, rung: number): number {
+  const momentum = r.dynamics.tensionMomentum;
+  const added = r.kim.rungTension[rung - 1] ?? 0;
+  // Always a division (x / 1 is x, bit for bit): a choice between a quotient and `added`
+  // itself made V8 box the quotient.
+  const lasting = added / (momentum > 0 ? 1 - Math.min(momentum, 0.95) : 1);
+  return r.kim.tensionDecay > 0 ? Math.max(1, lasting / r.kim.tensionDecay) : Infinity;
+}
 
 /**
  * C7 (issue 19): what courting Beijing (a summit with Xi) is worth to Kim's economy, in the
