@@ -140,8 +140,12 @@ function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): voi
   u -= w.economy * sanctionsCost;
   dEconomy -= sanctionsCost;
   if (d.freezeGainPerTension > 0) u += w.economy * d.freezeGainPerTension * Math.min(added, 1 - v.tension);
-  // C6, C11 (issue 19): a test under a deal in force risks the deal (deals.ts).
-  if (v.deal !== 'none') u -= dealForfeit(v, rung, w);
+  // C6, C11 (issue 19): a test under a deal in force risks the deal (weighDealAtRisk).
+  if (v.deal !== 'none') {
+    d.utility = u;
+    weighDealAtRisk(v, rung, w, d);
+    u = d.utility;
+  }
   // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
   // Any test while the track is open stalls it for the round: the progress forgone.
   if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
@@ -174,7 +178,6 @@ function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): voi
 
 /** C6, C7: what a move without a test (holding, courting Beijing, a paid pause) is worth to Kim, into d.utility (and its effects). */
 function weighHold(v: KimView, move: KimMove, w: KimWeights, d: KimDecision): void {
-  const r = v.rules;
   let u = 0;
   let dEconomy = 0;
   let dStanding = 0;
@@ -187,23 +190,40 @@ function weighHold(v: KimView, move: KimMove, w: KimWeights, d: KimDecision): vo
     u -= w.standing * d.heedCost;
     dStanding -= d.heedCost;
   }
-  if (move === 'courtBeijing') {
-    const clientCost = summitStandingCost(r);
-    u += w.economy * summitGain(v, d.roundsLeft) - w.standing * clientCost;
-    dEconomy += summitLifelineNow(v);
-    dStanding -= clientCost;
-  }
-  if (move === 'suspendTestsForPayment') {
-    // C6: a paid pause helps the economy; an unpaid one looks weak.
-    const aid = pausePrice(r, v.tension);
-    u += w.economy * v.kimBeliefUsPays * aid;
-    u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
-    dEconomy += v.kimBeliefUsPays * aid;
-    dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
-  }
   d.utility = u;
   d.dEconomy = dEconomy;
   d.dStanding = dStanding;
+  if (move === 'courtBeijing') weighSummit(v, w, d);
+  if (move === 'suspendTestsForPayment') weighPause(v, w, d);
+}
+
+// The three below weigh what only some decisions meet (a deal in force, a summit, a pause to
+// sell) onto the decision's scratch, taking and returning no numbers: where one is rare, V8
+// leaves it a call, and a call to the helpers it uses would box the numbers passed and returned.
+
+/** C6, C11 (issue 19): a test under a deal in force risks the deal (deals.ts), off d.utility. */
+function weighDealAtRisk(v: KimView, rung: number, w: KimWeights, d: KimDecision): void {
+  d.utility -= dealForfeit(v, rung, w);
+}
+
+/** C7 (issue 19): a summit with Xi: the lifeline and cover it buys (summitGain), against standing as Beijing's client. */
+function weighSummit(v: KimView, w: KimWeights, d: KimDecision): void {
+  const clientCost = summitStandingCost(v.rules);
+  d.utility += w.economy * summitGain(v, d.roundsLeft) - w.standing * clientCost;
+  d.dEconomy += summitLifelineNow(v);
+  d.dStanding -= clientCost;
+}
+
+/** C6: a paid pause helps the economy; an unpaid one looks weak. */
+function weighPause(v: KimView, w: KimWeights, d: KimDecision): void {
+  const r = v.rules;
+  const aid = pausePrice(r, v.tension);
+  let u = d.utility;
+  u += w.economy * v.kimBeliefUsPays * aid;
+  u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+  d.utility = u;
+  d.dEconomy += v.kimBeliefUsPays * aid;
+  d.dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
 }
 
 /**
