@@ -58,6 +58,10 @@ export function bestKimMove(v: KimView, legal: readonly MoveName[], w: KimWeight
   return bestOrWeigh(v, legal, w, false);
 }
 
+// Kim's weighing is four functions (shareDecision; weighTest or weighHold; weighSurvival), not
+// one: V8's inlining budget is per optimized function, and one function calling every rule
+// helper outgrew it, leaving helpers as calls that boxed the numbers passed and returned. They
+// pass their numbers through one reused scratch (KimDecision) instead.
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: true): number;
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: false): MoveName;
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: boolean): MoveName | number {
@@ -103,6 +107,7 @@ function shareDecision(v: KimView, d: KimDecision): void {
   const near = r.kim.regimeDangerMargin > 0;
   d.economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
   d.standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
+  // What the rules alone decide per rung, once a scenario (RUNG_TABLE).
   if (r !== RUNG_TABLE.rules) fillRungTable(r);
   d.heedCost = heedingCost(r);
   // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
