@@ -25,6 +25,7 @@ import * as roundEnd from '../src/model/round-end.js';
 import * as usMoves from '../src/model/us-moves.js';
 import * as dealRules from '../src/model/deals.js';
 import { STATE_CODE_FILE, stateCodeSource } from './gen-state-code.js';
+import { FORMULAS_FILE, formulasSource } from './gen-inlined-formulas.js';
 
 export const GENERATED_FILE = join(import.meta.dirname, '..', 'src', 'engine', 'batch', 'compiled-round.generated.ts');
 
@@ -264,11 +265,13 @@ function writeIfChanged(file: string, text: string, check: boolean): boolean {
 const SCENARIO_README = join(import.meta.dirname, '..', 'scenarios', 'README.md');
 
 // The one build-time generator: the state code and live views from the state table, the
-// compiled round, and the field reference from the parameter table.
+// formulas written out from their helpers (gen-inlined-formulas.ts), the compiled round,
+// and the field reference from the parameter table.
 function main(): void {
   const check = process.argv.includes('--check');
   const fresh = [
     writeIfChanged(STATE_CODE_FILE, stateCodeSource(), check),
+    writeIfChanged(FORMULAS_FILE, formulasSource(), check),
     writeIfChanged(GENERATED_FILE, compiledRoundSource(), check),
     // Absent from a package that ships without the scenario docs: nothing to keep fresh.
     !existsSync(SCENARIO_README) || writeIfChanged(SCENARIO_README, withFieldReference(readFileSync(SCENARIO_README, 'utf8')), check),

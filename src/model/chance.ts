@@ -1,7 +1,8 @@
 import type { GameContext } from './context.js';
 import type { ChanceEvent } from './events.js';
 import { chinaObserves, kimObserves, kimReadsResolve } from './beliefs.js';
-import { sanctionsBiteFactor, usPresses, warRisk } from './crisis.js';
+import { sanctionsBiteFactor, usPresses } from './crisis.js';
+import { warDrawn } from './formulas.generated.js';
 import { clamp01 } from './math.js';
 
 // The round's end: chance resolves what nobody chose, then everyone learns.
@@ -99,7 +100,8 @@ export function alliesAnswerTests(ctx: GameContext): void {
  * so no game's later draws move when the ladder is switched off.
  */
 export function rollForWar(ctx: GameContext, event: ChanceEvent): void {
-  ctx.warBroke = event.war < warRisk(ctx.tension, ctx.deterrence, ctx.params);
+  // C12: warDrawn (crisis.ts), as `npm run gen` writes it out for the round (why: there).
+  ctx.warBroke = warDrawn(ctx, event);
   const d = ctx.params.dynamics;
   if (d.incidentChance > 0) {
     const c = ctx.params.crisis;

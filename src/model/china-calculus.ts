@@ -8,6 +8,16 @@ import { warRiskUncapped } from './crisis.js';
  * more publicly Beijing is already tied to Kim, the less it dares (`pressure.exposureDeters`).
  */
 export function xiRequestLikelihood(v: Pick<ChinaView, 'usChinaTension' | 'exposure' | 'rules' | 'chinaBeliefUsPays'>): number {
+  xiRequestLikelihoodInto(v, ONE_CALL, 0);
+  return ONE_CALL[0] as number;
+}
+
+/**
+ * xiRequestLikelihood into `out[at]`: the one place it is worked out. A strategy that draws
+ * against it each decision reads it from there: a number returned by a call V8 did not inline
+ * into the round is boxed (~130 bytes a game in the processes where it was not).
+ */
+export function xiRequestLikelihoodInto(v: Pick<ChinaView, 'usChinaTension' | 'exposure' | 'rules' | 'chinaBeliefUsPays'>, out: Float64Array, at: number): void {
   const p = v.rules.pressure;
   const base = (p.requestBaseLikelihood + p.requestTensionSlope * v.usChinaTension) * (1 - p.exposureDeters * v.exposure);
   // C8 (issue 19): credibility as belief. What Beijing has learned of US resolve moves its next
@@ -15,7 +25,7 @@ export function xiRequestLikelihood(v: Pick<ChinaView, 'usChinaTension' | 'expos
   // the next demand). At 0 the counter-view holds: resolve is read from present power and
   // interests (US-China tension, exposure), not from what the US did before.
   const resolveRead = v.rules.dynamics.demandFollowsBelief;
-  return clamp01(resolveRead > 0 ? base * (1 + resolveRead * (v.chinaBeliefUsPays - 0.5)) : base);
+  out[at] = clamp01(resolveRead > 0 ? base * (1 + resolveRead * (v.chinaBeliefUsPays - 0.5)) : base);
 }
 
 /**
@@ -24,13 +34,30 @@ export function xiRequestLikelihood(v: Pick<ChinaView, 'usChinaTension' | 'expos
  * Beijing that has been paid in one coin names the other: chips as well as Taiwan.
  */
 export function priceWorth(v: Pick<ChinaView, 'rules' | 'concededTaiwan' | 'concededChips'>, kind: 'taiwan' | 'chips'): number {
+  pricesWorthInto(v, PRICES);
+  return PRICES[kind === 'taiwan' ? TAIWAN : CHIPS] as number;
+}
+
+/** Where pricesWorthInto puts each price's worth. */
+const TAIWAN = 0;
+const CHIPS = 1;
+const PRICES = new Float64Array(2);
+
+/**
+ * priceWorth of both prices, into `out[TAIWAN]` and `out[CHIPS]`: the one place it is worked
+ * out. China's pressure return asks for it every decision, and a number returned by a call V8
+ * did not inline into the round was boxed (~130 bytes a game in the processes where it was not).
+ */
+function pricesWorthInto(v: Pick<ChinaView, 'rules' | 'concededTaiwan' | 'concededChips'>, out: Float64Array): void {
   const p = v.rules.pressure;
-  return kind === 'taiwan' ? p.priceOfTaiwan / (1 + v.concededTaiwan) : p.priceOfChips / (1 + v.concededChips);
+  out[TAIWAN] = p.priceOfTaiwan / (1 + v.concededTaiwan);
+  out[CHIPS] = p.priceOfChips / (1 + v.concededChips);
 }
 
 /** C3: the better of the two prices China can ask now; an exact tie goes to chips, the newer front (2022¶6). */
 export function bestPrice(v: Pick<ChinaView, 'rules' | 'concededTaiwan' | 'concededChips'>): 'taiwan' | 'chips' {
-  return priceWorth(v, 'taiwan') > priceWorth(v, 'chips') ? 'taiwan' : 'chips';
+  pricesWorthInto(v, PRICES);
+  return (PRICES[TAIWAN] as number) > (PRICES[CHIPS] as number) ? 'taiwan' : 'chips';
 }
 
 /**
@@ -56,7 +83,10 @@ const ONE_CALL = new Float64Array(2);
  */
 export function chinaPressureReturnsInto(v: ChinaView, out: Float64Array): void {
   const r = v.rules;
-  const price = priceWorth(v, bestPrice(v));
+  // priceWorth(v, bestPrice(v)), read from the scratch its worth is worked out into (why: pricesWorthInto).
+  const best = bestPrice(v);
+  pricesWorthInto(v, PRICES);
+  const price = PRICES[best === 'taiwan' ? TAIWAN : CHIPS] as number;
   const gain = v.chinaBeliefUsPays * price * v.chinaInfluence * r.payoffs.china.concessionGain;
   const stigma =
     r.covert.evidencePerDetection *

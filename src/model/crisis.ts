@@ -1,9 +1,22 @@
 import type { Params } from './params.js';
+import type { GameContext } from './context.js';
+import type { ChanceEvent } from './events.js';
 import { clamp01 } from './math.js';
 
 /** C12: the chance a round ends in war, rising with the square of tension; C11: deterrence damps it. */
 export function warRisk(tension: number, deterrence: number, params: Pick<Params, 'crisis'>): number {
   return clamp01(warRiskUncapped(tension, deterrence, params));
+}
+
+/**
+ * C12: war breaks out this round when its war draw falls under the war risk. The round calls
+ * the copy of this that `npm run gen` writes into formulas.generated.ts with warRisk's
+ * arithmetic written out (scripts/gen-inlined-formulas.ts): the round is too large for V8 to
+ * inline every call in it, and a call it did not inline here boxed the numbers passed and
+ * returned, ~500 bytes a game in some processes.
+ */
+export function warDrawn(s: Pick<GameContext, 'tension' | 'deterrence' | 'params'>, event: Pick<ChanceEvent, 'war'>): boolean {
+  return event.war < warRisk(s.tension, s.deterrence, s.params);
 }
 
 /** C12: the same curve for any tension, even past the brink: for weighing a move (Kim's utility), not for rolling dice. */

@@ -130,7 +130,6 @@ export function summitPledged(rules: Pick<PublicRules, 'dynamics'>, round: numbe
 export function settleKimAccountWithXi(ctx: GameContext): void {
   const k = ctx.params.kim;
   const tested = ctx.testedRung > 0;
-  const defyCut = k.defyLifelineCut * ctx.chinaInfluence;
   if (tested) ctx.kimTests += 1;
   else ctx.kimHolds += 1;
   if (ctx.testedRung === 4) ctx.nuclearTests += 1;
@@ -140,40 +139,52 @@ export function settleKimAccountWithXi(ctx: GameContext): void {
     ctx.unwantedTests += 1;
     ctx.testUnwanted = true;
   }
+  // Each answer is a function of the context alone: in a round where it is rare, V8 leaves it a
+  // call, and a call passing or returning numbers would box them (~170 bytes a game, all scenarios).
   if (ctx.requestChannel !== 'none') {
     // C7: only a real escalation (`kim.obeyMinRung` or more) does what Xi asked; a token
     // short-range test, or none, is a refusal, and Beijing reads it as one.
-    if (ctx.testedRung >= k.obeyMinRung) {
-      const seen = ctx.requestChannel === 'overt' ? 1 : 0.5;
-      ctx.kimStanding = clamp01(ctx.kimStanding - k.obeyStandingCost * seen);
-      // C4: only an overt request is on the record; a courier's cost stays out of the public figure.
-      if (ctx.requestChannel === 'overt') ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - k.obeyStandingCost);
-      ctx.kimAnswer = 'obeyed';
-      ctx.kimObeyedCount += 1;
-    } else {
-      cutLifeline(ctx, defyCut);
-      ctx.kimAnswer = 'defied';
-      ctx.kimDefiedCount += 1;
+    if (ctx.testedRung >= k.obeyMinRung) doAsXiAsked(ctx);
+    else {
+      defyXi(ctx);
       ctx.requestsDefied += 1;
     }
   } else if (ctx.restraintOrdered || ctx.testedRung >= k.redLineRung || (tested && summitPledged(ctx.params, ctx.round, ctx.summitRound))) {
     // C7: defying restraint (an order, or the calm pledged at a summit), or crossing Beijing's
     // red line unasked (a nuclear test: in 2016-17 China answered with UN sanctions), costs
     // trade in proportion to its influence.
-    if (tested) {
-      cutLifeline(ctx, defyCut);
-      ctx.kimAnswer = 'defied';
-      ctx.kimDefiedCount += 1;
-    } else {
-      ctx.kimAnswer = 'obeyed';
-      ctx.kimObeyedCount += 1;
-      // C7 (issue 19): holding because Beijing ordered it is seen at home as doing Xi's bidding
-      // (a red line crossed unasked is not an order: only `restraintOrdered` counts).
-      const heedCost = heedingCost(ctx.params);
-      if (ctx.restraintOrdered && heedCost > 0) {
-        ctx.kimStanding = clamp01(ctx.kimStanding - heedCost);
-        ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - heedCost);
-      }
-    }
+    if (tested) defyXi(ctx);
+    else heedXi(ctx);
+  }
+}
+
+/** C7: Kim escalated as Xi asked, and looks like Xi's tool at home (less so when the request came covertly and cannot be seen). */
+function doAsXiAsked(ctx: GameContext): void {
+  const k = ctx.params.kim;
+  const seen = ctx.requestChannel === 'overt' ? 1 : 0.5;
+  ctx.kimStanding = clamp01(ctx.kimStanding - k.obeyStandingCost * seen);
+  // C4: only an overt request is on the record; a courier's cost stays out of the public figure.
+  if (ctx.requestChannel === 'overt') ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - k.obeyStandingCost);
+  ctx.kimAnswer = 'obeyed';
+  ctx.kimObeyedCount += 1;
+}
+
+/** C7: Kim refused Xi, or defied his restraint: Beijing cuts the lifeline in proportion to its influence. */
+function defyXi(ctx: GameContext): void {
+  cutLifeline(ctx, ctx.params.kim.defyLifelineCut * ctx.chinaInfluence);
+  ctx.kimAnswer = 'defied';
+  ctx.kimDefiedCount += 1;
+}
+
+/** C7: Kim held his tests as Beijing wanted. */
+function heedXi(ctx: GameContext): void {
+  ctx.kimAnswer = 'obeyed';
+  ctx.kimObeyedCount += 1;
+  // C7 (issue 19): holding because Beijing ordered it is seen at home as doing Xi's bidding
+  // (a red line crossed unasked is not an order: only `restraintOrdered` counts).
+  const heedCost = heedingCost(ctx.params);
+  if (ctx.restraintOrdered && heedCost > 0) {
+    ctx.kimStanding = clamp01(ctx.kimStanding - heedCost);
+    ctx.kimStandingPublic = clamp01(ctx.kimStandingPublic - heedCost);
   }
 }

@@ -1,5 +1,5 @@
 import type { KimMove, MoveName } from './moves.js';
-import type { KimView } from './views.js';
+import type { KimView, PublicRules } from './views.js';
 import { rungOf } from './moves.js';
 import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { heedingCost, summitPledged, summitStandingCost, testBonus, testPrestige } from './kim-moves.js';
@@ -58,130 +58,24 @@ export function bestKimMove(v: KimView, legal: readonly MoveName[], w: KimWeight
   return bestOrWeigh(v, legal, w, false);
 }
 
+// Kim's weighing is four functions (shareDecision; weighTest or weighHold; weighSurvival), not
+// one: V8's inlining budget is per optimized function, and one function calling every rule
+// helper outgrew it, leaving helpers as calls that boxed the numbers passed and returned. They
+// pass their numbers through one reused scratch (KimDecision) instead.
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: true): number;
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: false): MoveName;
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: boolean): MoveName | number {
-  const r = v.rules;
-  const lifelineRisk = v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence;
-  const wantsEscalation = v.requestChannel !== 'none';
-  // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
-  // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
-  const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
-  const roundsLeft = v.rounds - v.round + 1;
-  // C12 (issue 19): and the incident ladder's risk, steeper the nearer it stands to war (dynamics.ladderFear).
-  const riskNow = warRiskUncapped(v.tension, v.deterrence, r) + ladderWarRisk(v.tension, v.deterrence, v.incidentRung, r);
-  // C11: a test invites sanctions, which bite harder with Europe on board and with
-  // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
-  const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
-  const reach = sanctionsReach(v.europeAlignment, r);
-  // C7: how near the regime stands to cracking now, on each measure (see the loop's end).
-  const near = r.kim.regimeDangerMargin > 0;
-  const economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
-  const standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
-  const momentum = r.dynamics.tensionMomentum;
-  const heedCost = heedingCost(r);
-  // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
-  // ends, so a test now raises what a pause will fetch later, as far as Kim expects the US to pay.
-  const freezeGainPerTension = r.dynamics.freezePriceRises > 0 && roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;
-  // C7 (issue 19): a test within the calm pledged at a summit defies Xi, as a restraint order does.
-  const pledged = summitPledged(r, v.round, v.summitRound);
+  const d = DECISION;
+  shareDecision(v, d);
   let best = legal[0] as MoveName;
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
     const m = legal[k] as MoveName;
-    const move = m as KimMove;
-    // The move's utility, written out here rather than called (a call per move boxed its
-    // result and its arguments: a batch allocated for every move Kim weighed).
-    const rung = rungOf(move);
-    let u = 0;
-    // What the move does at once to the economy and to standing, for the regime's survival below.
-    let dEconomy = 0;
-    let dStanding = 0;
-    if (rung > 0) {
-      const i = rung - 1;
-      // Issue 19: answering exercises or sanctions, and showing the programme's new capability (C6, C12).
-      const bonus = testBonus(r, v.programmeProgress, v.kimProvoked, rung);
-      const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + warm + bonus, 1 - v.kimStanding);
-      u += w.standing * prestige;
-      u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
-      dStanding += prestige;
-      dEconomy -= r.kim.testCost * rung;
-      // C12: the risk a test adds. Tension is not capped here: at the brink a further test
-      // must still look dangerous to Kim, or testing would seem free once tension is maxed.
-      // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
-      // over the rounds it lasts (at most the rounds left), not only this one.
-      const added = r.kim.rungTension[i] ?? 0;
-      const after = v.tension + added;
-      // C12 (issue 19): with momentum, the rise goes on growing for a while (a share m, m^2, ...).
-      // Written as one division (x / 1 is x, bit for bit): a choice between a quotient and
-      // `added` itself made V8 box the quotient, 16 bytes for every rung weighed.
-      const lasting = added / (momentum > 0 ? 1 - Math.min(momentum, 0.95) : 1);
-      const lingers = r.kim.tensionDecay > 0 ? Math.min(roundsLeft, Math.max(1, lasting / r.kim.tensionDecay)) : roundsLeft;
-      u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) + ladderWarRisk(after, v.deterrence, v.incidentRung, r) - riskNow);
-      // C11: the sanctions a test invites (their bite and reach: above).
-      const sanctionsCost = (rung / 4) * r.us.sanctionStep * reach * bite * v.nkEconomy * 4;
-      u -= w.economy * sanctionsCost;
-      dEconomy -= sanctionsCost;
-      if (freezeGainPerTension > 0) u += w.economy * freezeGainPerTension * Math.min(added, 1 - v.tension);
-      // C6, C11 (issue 19): a test under a deal in force risks the deal (deals.ts).
-      if (v.deal !== 'none') u -= dealForfeit(v, rung, w);
-      // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
-      // Any test while the track is open stalls it for the round: the progress forgone.
-      if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
-      // A smaller test stalls the talks for a round: the progress forgone, worth more the
-      // nearer the deal (progress so far over the threshold).
-      else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
-        const nearness = v.diplomacy / r.us.settlementThreshold;
-        u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
-      }
-      if (wantsEscalation) {
-        if (rung >= r.kim.obeyMinRung) {
-          const seen = v.requestChannel === 'overt' ? 1 : 0.5;
-          u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
-          u += w.deference;
-          dStanding -= r.kim.obeyStandingCost * seen;
-        } else {
-          u -= w.economy * lifelineRisk; // C7: a token test refuses Xi
-          u -= w.deference;
-          dEconomy -= lifelineRisk;
-        }
-      } else if (v.restraintOrdered || rung >= r.kim.redLineRung || pledged) {
-        u -= w.economy * lifelineRisk; // C7: defying restraint (ordered or pledged), or Beijing's red line
-        u -= w.deference;
-        dEconomy -= lifelineRisk;
-      }
-    } else {
-      if (wantsEscalation) {
-        u -= w.economy * lifelineRisk; // C7: refusing Xi
-        u -= w.deference;
-        dEconomy -= lifelineRisk;
-      } else if (v.restraintOrdered && heedCost > 0) {
-        // C7 (issue 19): holding under Beijing's order is doing as Xi says, which costs at home.
-        u -= w.standing * heedCost;
-        dStanding -= heedCost;
-      }
-      if (move === 'courtBeijing') {
-        const clientCost = summitStandingCost(r);
-        u += w.economy * summitGain(v, roundsLeft) - w.standing * clientCost;
-        dEconomy += summitLifelineNow(v);
-        dStanding -= clientCost;
-      }
-      if (move === 'suspendTestsForPayment') {
-        // C6: a paid pause helps the economy; an unpaid one looks weak.
-        const aid = pausePrice(r, v.tension);
-        u += w.economy * v.kimBeliefUsPays * aid;
-        u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
-        dEconomy += v.kimBeliefUsPays * aid;
-        dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
-      }
-    }
-    // C7: near the edge, Kim weighs the regime's survival: what a move takes from (or adds to)
-    // a standing or an economy within `kim.regimeDangerMargin` of the crisis threshold is
-    // weighed by what a regime crisis costs him, so a cracking regime stops paying for tests.
-    if (r.kim.regimeDangerMargin > 0) {
-      u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + dEconomy, r) - economyDanger);
-      u -= w.regimeCrisis * (regimeDanger(v.kimStanding + dStanding, r) - standingDanger);
-    }
+    const rung = rungOf(m as KimMove);
+    if (rung > 0) weighTest(v, rung, w, d);
+    else weighHold(v, m as KimMove, w, d);
+    weighSurvival(v, w, d);
+    const u = d.utility;
     if (utilityOfFirst) return u;
     if (u > bestU) {
       best = m;
@@ -191,6 +85,224 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   return best;
 }
 
+/**
+ * What every move's weighing shares, worked out once a decision, not once a move (a batch spent
+ * a third of its time weighing Kim's moves); the same expressions, so the same bits.
+ */
+function shareDecision(v: KimView, d: KimDecision): void {
+  const r = v.rules;
+  d.lifelineRisk = v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence;
+  d.wantsEscalation = v.requestChannel !== 'none';
+  // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
+  // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
+  d.warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
+  d.roundsLeft = v.rounds - v.round + 1;
+  // C12 (issue 19): and the incident ladder's risk, steeper the nearer it stands to war (dynamics.ladderFear).
+  d.riskNow = warRiskUncapped(v.tension, v.deterrence, r) + ladderWarRisk(v.tension, v.deterrence, v.incidentRung, r);
+  // C11: a test invites sanctions, which bite harder with Europe on board and with
+  // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
+  d.bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
+  d.reach = sanctionsReach(v.europeAlignment, r);
+  // C7: how near the regime stands to cracking now, on each measure (weighSurvival).
+  const near = r.kim.regimeDangerMargin > 0;
+  d.economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
+  d.standingDanger = near ? regimeDanger(v.kimStanding, r) : 0;
+  // What the rules alone decide per rung, once a scenario (RUNG_TABLE).
+  if (r !== RUNG_TABLE.rules) fillRungTable(r);
+  d.heedCost = heedingCost(r);
+  // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
+  // ends, so a test now raises what a pause will fetch later, as far as Kim expects the US to pay.
+  d.freezeGainPerTension = r.dynamics.freezePriceRises > 0 && d.roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;
+  // C7 (issue 19): a test within the calm pledged at a summit defies Xi, as a restraint order does.
+  d.pledged = summitPledged(r, v.round, v.summitRound);
+}
+
+/** C6, C7, C11, C12: what a test at `rung` is worth to Kim, into d.utility (and its effects into d.dEconomy, d.dStanding). */
+function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): void {
+  const r = v.rules;
+  const i = rung - 1;
+  let u = 0;
+  // What the move does at once to the economy and to standing, for the regime's survival (weighSurvival).
+  let dEconomy = 0;
+  let dStanding = 0;
+  // Issue 19: answering exercises or sanctions, and showing the programme's new capability (C6, C12).
+  const bonus = testBonus(r, v.programmeProgress, v.kimProvoked, rung);
+  const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + d.warm + bonus, 1 - v.kimStanding);
+  u += w.standing * prestige;
+  u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
+  dStanding += prestige;
+  dEconomy -= r.kim.testCost * rung;
+  // C12: the risk a test adds. Tension is not capped here: at the brink a further test
+  // must still look dangerous to Kim, or testing would seem free once tension is maxed.
+  // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
+  // over the rounds it lasts (at most the rounds left), not only this one.
+  const added = r.kim.rungTension[i] ?? 0;
+  const after = v.tension + added;
+  const lingers = Math.min(d.roundsLeft, RUNG_TABLE.roundsLingering[i] as number);
+  u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) + ladderWarRisk(after, v.deterrence, v.incidentRung, r) - d.riskNow);
+  // C11: the sanctions a test invites (their bite and reach: shareDecision).
+  const sanctionsCost = (rung / 4) * r.us.sanctionStep * d.reach * d.bite * v.nkEconomy * 4;
+  u -= w.economy * sanctionsCost;
+  dEconomy -= sanctionsCost;
+  if (d.freezeGainPerTension > 0) u += w.economy * d.freezeGainPerTension * Math.min(added, 1 - v.tension);
+  // C6, C11 (issue 19): a test under a deal in force risks the deal (weighDealAtRisk).
+  if (v.deal !== 'none') {
+    d.utility = u;
+    weighDealAtRisk(v, rung, w, d);
+    u = d.utility;
+  }
+  // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
+  // Any test while the track is open stalls it for the round: the progress forgone.
+  if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
+  // A smaller test stalls the talks for a round: the progress forgone, worth more the
+  // nearer the deal (progress so far over the threshold).
+  else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
+    const nearness = v.diplomacy / r.us.settlementThreshold;
+    u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
+  }
+  if (d.wantsEscalation) {
+    if (rung >= r.kim.obeyMinRung) {
+      const seen = v.requestChannel === 'overt' ? 1 : 0.5;
+      u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
+      u += w.deference;
+      dStanding -= r.kim.obeyStandingCost * seen;
+    } else {
+      u -= w.economy * d.lifelineRisk; // C7: a token test refuses Xi
+      u -= w.deference;
+      dEconomy -= d.lifelineRisk;
+    }
+  } else if (v.restraintOrdered || rung >= r.kim.redLineRung || d.pledged) {
+    u -= w.economy * d.lifelineRisk; // C7: defying restraint (ordered or pledged), or Beijing's red line
+    u -= w.deference;
+    dEconomy -= d.lifelineRisk;
+  }
+  d.utility = u;
+  d.dEconomy = dEconomy;
+  d.dStanding = dStanding;
+}
+
+/** C6, C7: what a move without a test (holding, courting Beijing, a paid pause) is worth to Kim, into d.utility (and its effects). */
+function weighHold(v: KimView, move: KimMove, w: KimWeights, d: KimDecision): void {
+  let u = 0;
+  let dEconomy = 0;
+  let dStanding = 0;
+  if (d.wantsEscalation) {
+    u -= w.economy * d.lifelineRisk; // C7: refusing Xi
+    u -= w.deference;
+    dEconomy -= d.lifelineRisk;
+  } else if (v.restraintOrdered && d.heedCost > 0) {
+    // C7 (issue 19): holding under Beijing's order is doing as Xi says, which costs at home.
+    u -= w.standing * d.heedCost;
+    dStanding -= d.heedCost;
+  }
+  d.utility = u;
+  d.dEconomy = dEconomy;
+  d.dStanding = dStanding;
+  if (move === 'courtBeijing') weighSummit(v, w, d);
+  if (move === 'suspendTestsForPayment') weighPause(v, w, d);
+}
+
+// The three below weigh what only some decisions meet (a deal in force, a summit, a pause to
+// sell) onto the decision's scratch, taking and returning no numbers: where one is rare, V8
+// leaves it a call, and a call to the helpers it uses would box the numbers passed and returned.
+
+/** C6, C11 (issue 19): a test under a deal in force risks the deal (deals.ts), off d.utility. */
+function weighDealAtRisk(v: KimView, rung: number, w: KimWeights, d: KimDecision): void {
+  d.utility -= dealForfeit(v, rung, w);
+}
+
+/** C7 (issue 19): a summit with Xi: the lifeline and cover it buys (summitGain), against standing as Beijing's client. */
+function weighSummit(v: KimView, w: KimWeights, d: KimDecision): void {
+  const clientCost = summitStandingCost(v.rules);
+  d.utility += w.economy * summitGain(v, d.roundsLeft) - w.standing * clientCost;
+  d.dEconomy += summitLifelineNow(v);
+  d.dStanding -= clientCost;
+}
+
+/** C6: a paid pause helps the economy; an unpaid one looks weak. */
+function weighPause(v: KimView, w: KimWeights, d: KimDecision): void {
+  const r = v.rules;
+  const aid = pausePrice(r, v.tension);
+  let u = d.utility;
+  u += w.economy * v.kimBeliefUsPays * aid;
+  u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+  d.utility = u;
+  d.dEconomy += v.kimBeliefUsPays * aid;
+  d.dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+}
+
+/**
+ * C7: near the edge, Kim weighs the regime's survival: what a move takes from (or adds to) a
+ * standing or an economy within `kim.regimeDangerMargin` of the crisis threshold is weighed by
+ * what a regime crisis costs him, so a cracking regime stops paying for tests. Onto d.utility.
+ */
+function weighSurvival(v: KimView, w: KimWeights, d: KimDecision): void {
+  const r = v.rules;
+  if (r.kim.regimeDangerMargin > 0) {
+    let u = d.utility;
+    u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + d.dEconomy, r) - d.economyDanger);
+    u -= w.regimeCrisis * (regimeDanger(v.kimStanding + d.dStanding, r) - d.standingDanger);
+    d.utility = u;
+  }
+}
+
+/**
+ * What every move of one decision shares, worked out once a decision (shareDecision), and the
+ * move being weighed (its utility and what it does at once to the economy and standing). One
+ * object, reused: Kim weighs one decision at a time, to its end, and nothing here outlives it.
+ * Its numbers are doubles in fields, written in place: a number passed to or returned from a
+ * function V8 has not inlined is boxed (16 bytes), and the weighing is split into functions
+ * (so that each has V8's inlining budget for the rule helpers it calls) that pass their numbers
+ * here instead.
+ */
+class KimDecision {
+  // Per decision.
+  lifelineRisk = 0.5;
+  warm = 0.5;
+  roundsLeft = 0.5;
+  riskNow = 0.5;
+  bite = 0.5;
+  reach = 0.5;
+  economyDanger = 0.5;
+  standingDanger = 0.5;
+  heedCost = 0.5;
+  freezeGainPerTension = 0.5;
+  wantsEscalation = false;
+  pledged = false;
+  // Per move.
+  utility = 0.5;
+  dEconomy = 0.5;
+  dStanding = 0.5;
+}
+const DECISION = new KimDecision();
+
+/**
+ * What Kim's weighing reads from the rules alone, per rung (index rung - 1): worked out once a
+ * scenario (a rules object is never changed in place: edits replace it), not each decision.
+ */
+const RUNG_TABLE = { rules: undefined as PublicRules | undefined, roundsLingering: new Float64Array(0) };
+
+function fillRungTable(r: PublicRules): void {
+  const rungs = r.kim.rungTension.length;
+  if (RUNG_TABLE.roundsLingering.length !== rungs) RUNG_TABLE.roundsLingering = new Float64Array(rungs);
+  for (let i = 0; i < rungs; i++) RUNG_TABLE.roundsLingering[i] = roundsTestLingers(r, i + 1);
+  RUNG_TABLE.rules = r;
+}
+
+/**
+ * C12: the most rounds the tension a test at `rung` adds goes on weighing on the war risk: until
+ * `kim.tensionDecay` a round drains it (at least the round of the test; with no decay, for
+ * ever: Kim's weighing caps it at the rounds left). C12 (issue 19): with momentum the rise
+ * goes on growing for a while (a share m, m^2, ...: in all, the rise over 1 - m).
+ */
+export function roundsTestLingers(r: Pick<PublicRules, 'kim' | 'dynamics'>, rung: number): number {
+  const momentum = r.dynamics.tensionMomentum;
+  const added = r.kim.rungTension[rung - 1] ?? 0;
+  // Always a division (x / 1 is x, bit for bit): a choice between a quotient and `added`
+  // itself made V8 box the quotient.
+  const lasting = added / (momentum > 0 ? 1 - Math.min(momentum, 0.95) : 1);
+  return r.kim.tensionDecay > 0 ? Math.max(1, lasting / r.kim.tensionDecay) : Infinity;
+}
 
 /**
  * C7 (issue 19): what courting Beijing (a summit with Xi) is worth to Kim's economy, in the

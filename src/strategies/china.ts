@@ -3,7 +3,7 @@ import type { MoveName } from '../model/moves.js';
 import { isMoveName, rungOf } from '../model/moves.js';
 import type { Strategy } from './types.js';
 import type { Rng } from '../rng/rng.js';
-import { bestChinaMove, bestPrice, chinaPressureReturn, chinaPressureReturnsInto, COVERT, OVERT, xiRequestLikelihood } from '../model/china-calculus.js';
+import { bestChinaMove, bestPrice, chinaPressureReturn, chinaPressureReturnsInto, COVERT, OVERT, xiRequestLikelihood, xiRequestLikelihoodInto } from '../model/china-calculus.js';
 import { firstLegal } from './types.js';
 import { randomStrategy } from './random.js';
 
@@ -55,8 +55,9 @@ export const opportunist: Strategy<'china'> = {
   },
 };
 
-/** Scratch for both channels' pressure returns (strategies run one decision at a time). */
-const RETURNS = new Float64Array(2);
+/** Scratch for both channels' pressure returns and Xi's request likelihood (strategies run one decision at a time). */
+const RETURNS = new Float64Array(3);
+const LIKELIHOOD = 2;
 
 /**
  * C13: whether Xi asks at all is a draw, likelier with US-China tension; C8: he asks only if
@@ -64,7 +65,9 @@ const RETURNS = new Float64Array(2);
  * decide nothing otherwise, and most rounds he is not minded to.
  */
 function askOrWait(v: ChinaView, rng: Rng): MoveName {
-  if (!(rng.next() < xiRequestLikelihood(v))) return 'chinaWaits';
+  // The likelihood is worked out into a scratch slot (returned as a number it was boxed).
+  xiRequestLikelihoodInto(v, RETURNS, LIKELIHOOD);
+  if (!(rng.next() < (RETURNS[LIKELIHOOD] as number))) return 'chinaWaits';
   chinaPressureReturnsInto(v, RETURNS);
   const covert = RETURNS[COVERT] as number;
   const overt = RETURNS[OVERT] as number;
