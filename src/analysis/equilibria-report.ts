@@ -129,13 +129,14 @@ export async function equilibria(scenario: AnalysisScenario, strategies: Record<
     const cells: Cell[] = await runOnce(spec, run);
     const table = tournamentReport(spec, cells);
     const est = estimatedGame(table, `leverage ${scenario.name}: estimated payoffs, ${runs} games a profile, seed ${seed}`);
-    return await solveTable(scenario, seed, runs, epsilon, table, est, helper);
+    return await solveEstimated(scenario, seed, runs, epsilon, table, est, helper);
   } finally {
     if (helper && helper !== run.solver) helper.close();
   }
 }
 
-async function solveTable(scenario: AnalysisScenario, seed: string, runs: number, epsilon: number, table: TournamentReport, est: EstimatedGame, helper: SolverThread | null): Promise<EquilibriaReport> {
+/** Everything `equilibria` computes from the estimated table: in this thread, or beside a solver thread. */
+export async function solveEstimated(scenario: AnalysisScenario, seed: string, runs: number, epsilon: number, table: TournamentReport, est: EstimatedGame, helper: SolverThread | null): Promise<EquilibriaReport> {
   const g = est.game;
   const beside = helper?.solve(g, seed);
   // Should the work here throw first, the thread's answer is no longer wanted: no unhandled rejection.

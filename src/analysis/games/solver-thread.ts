@@ -20,26 +20,32 @@ function workerUrl(): URL {
 
 export class SolverThread {
   private worker: Worker;
+  /** The thread has stopped (closed, or died on an error): the next solve starts another. */
+  private stopped = false;
   private busy = false;
 
   constructor() {
-    this.worker = SolverThread.spawn();
+    this.worker = this.spawn();
   }
 
-  private static spawn(): Worker {
+  private spawn(): Worker {
     const w = new Worker(workerUrl());
     // Idle, it does not keep the process alive.
     w.unref();
+    w.once('exit', () => {
+      if (this.worker === w) this.stopped = true;
+    });
+    this.stopped = false;
     return w;
   }
 
-  /** A thread that stopped (an error, a close) is replaced, so a kept SolverThread never waits on a dead one. */
+  /** A kept SolverThread never waits on a thread that has stopped. */
   private live(): Worker {
-    if (this.worker.threadId === -1) this.worker = SolverThread.spawn();
+    if (this.stopped) this.worker = this.spawn();
     return this.worker;
   }
 
-  /** The table-only solves of `g`, computed in the thread. One at a time. */
+  /** The table-only solves of `game`, computed in the thread. One at a time. */
   solve(game: NormalForm, seed: string): Promise<IndependentSolves> {
     if (this.busy) return Promise.reject(new Error('a solver thread solves one table at a time'));
     this.busy = true;
@@ -64,6 +70,7 @@ export class SolverThread {
   }
 
   close(): void {
+    this.stopped = true;
     void this.worker.terminate();
   }
 }
