@@ -7,6 +7,9 @@
 // 2-worker figure says more about the neighbours than about the code. Each command is timed at
 // its CLI default size and, where a fixed serial cost (designs, solving the table) weighs on
 // the ratio at that size, at a larger one too: both rows are the figure, at their sizes.
+// equilibria's solving is also timed alone, on one table, in one thread and beside its
+// solver thread (kept for the whole bench, like the pools): milliseconds of work that the
+// neighbours' load moves less than a 2-worker ratio.
 import type { BatchScenario, BatchSpec, ProfileIds } from '../src/engine/batch/batch.js';
 import type { Factor } from '../src/analysis/sensitivity.js';
 import { loadavg, cpus } from 'node:os';
