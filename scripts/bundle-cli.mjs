@@ -1,6 +1,7 @@
 // Bundles the command line into dist/cli/: the entry `leverage.js` (package.json's bin), one
-// chunk per command (loaded only when that command runs), the batch worker, and the index of
-// the commands that the top-level help is printed from (commands.json). Loading the CLI's
+// chunk per command (loaded only when that command runs), the batch worker, equilibria's
+// solver thread, and the index of the commands that the top-level help is printed from
+// (commands.json). Loading the CLI's
 // ~150 modules one by one took most of `leverage --help`'s 0.4 s of CPU; a few bundled files
 // load in a fraction of it. The heavy parts stay out and load only when used: vega (html
 // reports, imported on demand), ink and React (the terminal game, bundled on its own by
@@ -12,7 +13,7 @@ import { build } from 'esbuild';
 rmSync('dist/cli', { recursive: true, force: true });
 
 await build({
-  entryPoints: { leverage: 'dist/src/cli/main.js', 'batch-worker': 'dist/src/engine/batch/batch-worker.js' },
+  entryPoints: { leverage: 'dist/src/cli/main.js', 'batch-worker': 'dist/src/engine/batch/batch-worker.js', 'solve-worker': 'dist/src/analysis/games/solve-worker.js' },
   outdir: 'dist/cli',
   bundle: true,
   splitting: true,

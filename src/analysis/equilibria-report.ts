@@ -9,9 +9,8 @@ import { runOnce } from './experiment.js';
 import { tournamentReport } from './reports.js';
 import { makeGame } from './games/normal-form.js';
 import { mixedEquilibria } from './games/mixed.js';
-import { logitTrace } from './games/qre.js';
-import { alphaRank } from './games/alpha-rank.js';
-import { stackelberg } from './games/stackelberg.js';
+import { independentSolves } from './games/independent-solves.js';
+import { SolverThread } from './games/solver-thread.js';
 
 // What sides that reason would do with the estimated strategy table: every US x China x Kim
 // profile played `runs` times gives a table of mean payoffs, each an estimate with sampling
@@ -111,19 +110,41 @@ export interface EquilibriaReport {
 export const METHOD =
   'Mixed equilibria: support enumeration (supports of up to 3 strategies a side, after removing strictly dominated strategies), each support\'s indifference equations solved by Newton\'s method from 13 seeded starts. QRE: the logit branch from the centre, lambda on a geometric grid in units of 1/(payoff range), Newton-corrected. alpha-Rank: Fermi fixation, population 50. Stackelberg: the US commits to a pure strategy; China and Kim then play an equilibrium of what is left.';
 
-export async function equilibria(scenario: AnalysisScenario, strategies: Record<Actor, string[]>, seed: string, runs: number, run: AnalysisRun, epsilon = 0.1): Promise<EquilibriaReport> {
+/**
+ * How `equilibria` runs: its batch, and optionally a solver thread kept across calls (as a
+ * pool is). With two or more workers and none given, it starts its own for the call.
+ */
+export type EquilibriaRun = AnalysisRun & { solver?: SolverThread };
+
+export async function equilibria(scenario: AnalysisScenario, strategies: Record<Actor, string[]>, seed: string, runs: number, run: EquilibriaRun, epsilon = 0.1): Promise<EquilibriaReport> {
   const profiles: ProfileIds[] = [];
   for (const us of strategies.us) for (const china of strategies.china) for (const kim of strategies.kim) profiles.push({ us, china, kim });
   const spec = { command: 'equilibria', seed, runs, scenarios: [{ name: scenario.name, source: scenario.source, sha256: scenario.sha256, params: scenario.params }], profiles };
-  const cells: Cell[] = await runOnce(spec, run);
-  const table = tournamentReport(spec, cells);
-  const est = estimatedGame(table, `leverage ${scenario.name}: estimated payoffs, ${runs} games a profile, seed ${seed}`);
+  // Solving is serial work after the games, so with two workers it set the command's speed-up
+  // (issue 22, item 6): the table-only solves go to a second thread while this one enumerates
+  // supports. Started before the games, so its start-up overlaps them. --workers 1 (or 0)
+  // asks for one thread of work: all of it stays here.
+  const helper = run.workers >= 2 ? (run.solver ?? new SolverThread()) : null;
+  try {
+    const cells: Cell[] = await runOnce(spec, run);
+    const table = tournamentReport(spec, cells);
+    const est = estimatedGame(table, `leverage ${scenario.name}: estimated payoffs, ${runs} games a profile, seed ${seed}`);
+    return await solveEstimated(scenario, seed, runs, epsilon, table, est, helper);
+  } finally {
+    if (helper && helper !== run.solver) helper.close();
+  }
+}
+
+/** Everything `equilibria` computes from the estimated table: in this thread, or beside a solver thread. */
+export async function solveEstimated(scenario: AnalysisScenario, seed: string, runs: number, epsilon: number, table: TournamentReport, est: EstimatedGame, helper: SolverThread | null): Promise<EquilibriaReport> {
   const g = est.game;
+  const beside = helper?.solve(g, seed);
+  // Should the work here throw first, the thread's answer is no longer wanted: no unhandled rejection.
+  void beside?.catch(() => undefined);
   const mixed = mixedEquilibria(g, makeRng(`equilibria|newton|${seed}`, 'chance'), { maxSupport: 3 });
   const bootRng = makeRng(`equilibria|bootstrap|${seed}`, 'chance');
-  const qre = logitTrace(g, { maxLambda: 2000, steps: 80 });
-  const ar = alphaRank(g, 10, 50);
-  const st = stackelberg(g, 0, makeRng(`equilibria|stackelberg|${seed}`, 'chance'));
+  const regrets = mixed.equilibria.map((e) => regretInterval(est, e.sigma, bootRng));
+  const { qre, alphaRank: ar, stackelberg: st } = beside ? await beside : independentSolves(g, seed);
   const names = table.strategies;
   const pick = (pure: number[]): ProfileIds => ({ us: names.us[pure[0] as number] as string, china: names.china[pure[1] as number] as string, kim: names.kim[pure[2] as number] as string });
   return {
@@ -133,7 +154,7 @@ export async function equilibria(scenario: AnalysisScenario, strategies: Record<
     runs,
     strategies: names,
     method: METHOD,
-    mixed: mixed.equilibria.map((e) => ({ sigma: e.sigma, payoffs: e.payoffs, regret: regretInterval(est, e.sigma, bootRng) })),
+    mixed: mixed.equilibria.map((e, k) => ({ sigma: e.sigma, payoffs: e.payoffs, regret: regrets[k] as EquilibriaReport['mixed'][number]['regret'] })),
     supportsTried: mixed.supportsTried,
     surviving: { us: (mixed.surviving[0] as number[]).map((s) => names.us[s] as string), china: (mixed.surviving[1] as number[]).map((s) => names.china[s] as string), kim: (mixed.surviving[2] as number[]).map((s) => names.kim[s] as string) },
     qre: qre.points,

@@ -104,26 +104,6 @@ function strides(g: NormalForm): number[] {
   return out;
 }
 
-/** The others' supported combinations for player i: each one's table offset and probability. */
-function othersOnSupports(supports: number[][], sigma: Mixed, i: number, stride: readonly number[]): { offset: number[]; weight: number[] } {
-  let offset = [0];
-  let weight = [1];
-  supports.forEach((S, j) => {
-    if (j === i) return;
-    const o2: number[] = [];
-    const w2: number[] = [];
-    offset.forEach((o, k) => {
-      for (const s of S) {
-        o2.push(o + s * (stride[j] as number));
-        w2.push((weight[k] as number) * ((sigma[j] as number[])[s] as number));
-      }
-    });
-    offset = o2;
-    weight = w2;
-  });
-  return { offset, weight };
-}
-
 /**
  * One support's indifference system, laid out flat once per support so that Newton's many
  * steps (13 starts x up to 60 iterations x one residual per unknown) allocate nothing: this
@@ -223,6 +203,10 @@ class SupportSystem {
         for (let r = 0; r < row.own - 1; r++) out[row.from + r] = this.F[row.from + r] as number;
         continue;
       }
+      if (others === 2 && (row.own === 2 || row.own === 3)) {
+        this.threeSidedRow(row, out);
+        continue;
+      }
       for (let k = 0; k < row.combos; k++) {
         let v = 1;
         for (let q = 0; q < others; q++) v *= sigma[row.picks[k * others + q] as number] as number;
@@ -236,6 +220,38 @@ class SupportSystem {
         out[row.from + r - 1] = v - base;
       }
     }
+  }
+
+  /**
+   * One side's rows when there are three sides and it mixes 2 or 3 strategies (every support
+   * `equilibria` tries): the general loop's sums in one pass over the others' combinations.
+   * Each weight is the product of the two others' probabilities (the general loop's 1 * a * b,
+   * and 1 * a is a exactly), and each sum still adds the combinations in order, so the numbers
+   * are the same to the bit; about a third less time in the solver's hottest loop.
+   */
+  private threeSidedRow(row: SupportSystem['rows'][number], out: Float64Array): void {
+    const sigma = this.sigma;
+    const { combos, picks, payoffs, from } = row;
+    let base = 0;
+    let first = 0;
+    if (row.own === 2) {
+      for (let k = 0; k < combos; k++) {
+        const w = (sigma[picks[2 * k] as number] as number) * (sigma[picks[2 * k + 1] as number] as number);
+        base += w * (payoffs[k] as number);
+        first += w * (payoffs[combos + k] as number);
+      }
+      out[from] = first - base;
+      return;
+    }
+    let second = 0;
+    for (let k = 0; k < combos; k++) {
+      const w = (sigma[picks[2 * k] as number] as number) * (sigma[picks[2 * k + 1] as number] as number);
+      base += w * (payoffs[k] as number);
+      first += w * (payoffs[combos + k] as number);
+      second += w * (payoffs[2 * combos + k] as number);
+    }
+    out[from] = first - base;
+    out[from + 1] = second - base;
   }
 
   /** Newton's method from x0 with a forward-difference Jacobian; the solution, or null if it fails. */
@@ -278,19 +294,35 @@ class SupportSystem {
 /**
  * A support can hold no equilibrium if some strategy in it is strictly worse than another of
  * the same side against every combination of the others' supports: prune it before solving.
+ * Only comparisons, so any loop order gives the same answer; this one allocates only the list
+ * of the others' combinations (it runs for every support: 7,749 of them on the 2023 table).
  */
 function conditionallyDominated(g: NormalForm, supports: number[][], stride: readonly number[]): boolean {
   const P = g.players.length;
-  return supports.some((S, i) => {
-    const c = othersOnSupports(supports, supports.map((_, j) => {
-      const p = new Array<number>((g.strategies[j] as string[]).length).fill(0);
-      for (const s of supports[j] as number[]) p[s] = 1;
-      return p;
-    }), i, stride);
-    return S.some((s) =>
-      (g.strategies[i] as string[]).some((_, t) => t !== s && c.offset.every((o) => (g.payoffs[(o + t * (stride[i] as number)) * P + i] as number) > (g.payoffs[(o + s * (stride[i] as number)) * P + i] as number))),
-    );
-  });
+  const pay = g.payoffs;
+  for (let i = 0; i < supports.length; i++) {
+    let offsets = [0];
+    supports.forEach((T, j) => {
+      if (j === i) return;
+      const next: number[] = [];
+      for (const o of offsets) for (const t of T) next.push(o + t * (stride[j] as number));
+      offsets = next;
+    });
+    const own = stride[i] as number;
+    const n = (g.strategies[i] as string[]).length;
+    for (const s of supports[i] as number[])
+      for (let t = 0; t < n; t++) {
+        if (t === s) continue;
+        let worse = true;
+        for (const o of offsets)
+          if (!((pay[(o + t * own) * P + i] as number) > (pay[(o + s * own) * P + i] as number))) {
+            worse = false;
+            break;
+          }
+        if (worse) return true;
+      }
+  }
+  return false;
 }
 
 export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: number; starts?: number } = {}): MixedResult {

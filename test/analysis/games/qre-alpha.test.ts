@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alphaRank, fixation } from '../../../src/analysis/games/alpha-rank.js';
-import { logitTrace } from '../../../src/analysis/games/qre.js';
+import { LogitSystem, logitTrace } from '../../../src/analysis/games/qre.js';
+import { makeRng } from '../../../src/rng/rng.js';
 import { makeGame, regret, strategyValues, valueSlopes } from '../../../src/analysis/games/normal-form.js';
 import { parseNfg } from '../../../src/analysis/games/nfg.js';
 import { MATCHING_PENNIES, MCKELVEY_2X2X2 } from './fixtures.js';
@@ -45,6 +46,21 @@ describe("the QRE corrector's written-out Jacobian", () => {
         const diff = strategyValues(g, moved, i).map((v, s) => v - strategyValues(g, sigma, i)[s]!);
         valueSlopes(g, sigma, i, k).forEach((row, s) => expect(row[t]).toBeCloseTo(diff[s]!, 12));
       }
+  });
+
+  it("gathers, in its one pass over the table, exactly the plain definitions' values and slopes", () => {
+    // A seeded 4x3x2 table and a mixed profile with a zero in it (the zero-skipping path).
+    const r = makeRng('qre-gather', 'chance');
+    const g = makeGame('random', ['A', 'B', 'C'], [['a', 'b', 'c', 'd'], ['e', 'f', 'g'], ['h', 'i']], () => [r.next() * 10 - 5, r.next() * 10 - 5, r.next() * 10 - 5]);
+    const sigma = [[0.1, 0.2, 0.3, 0.4], [0.5, 0, 0.5], [0.25, 0.75]];
+    const system = new LogitSystem(g);
+    system.gather(sigma.flat().map(Math.log), true);
+    // The profile it read back from log-probabilities (exp(log p) may differ from p in the last bit).
+    const read = [system.sigma.slice(0, 4), system.sigma.slice(4, 7), system.sigma.slice(7)].map((x) => [...x]);
+    expect(read.flat()).toEqual(sigma.flat().map((p) => Math.exp(Math.log(p))));
+    expect([...system.values]).toEqual([0, 1, 2].flatMap((i) => strategyValues(g, read, i)));
+    const pairs = [0, 1, 2].flatMap((i) => [0, 1, 2].filter((k) => k !== i).map((k) => [i, k] as const));
+    expect([...system.slopes]).toEqual(pairs.flatMap(([i, k]) => valueSlopes(g, read, i, k).flat()));
   });
 });
 
