@@ -279,9 +279,12 @@ export const GAME_TABLE = {
     narrate: (b, a) => [
       // One public line (the pledge in it): a screen has room for little more of one move.
       ...note(['C7'], `Kim courts Xi${pledgeWords(a.params.dynamics.summitPledge)}; seen as his client: standing ${change(b.kimStandingPublic, a.kimStandingPublic)}.`),
-      // The lifeline is Beijing's and Pyongyang's to know (the US sees only the economy). A
-      // summit that refuses Xi's request is told by Kim's answer, with the lifeline's net.
-      ...(a.kimAnswer === 'defied' ? [] : [{ claims: ['C7'], text: `Xi reopens the lifeline ${change(b.lifeline, a.lifeline)}: the economy ${change(b.nkEconomy, a.nkEconomy)}.`, seenBy: BEIJING_AND_KIM }]),
+      // The lifeline is Beijing's and Pyongyang's to know; Washington reads the same event by the
+      // economy alone (lifelineNote). A summit that refuses Xi's request is told by Kim's
+      // answer, with the lifeline's net.
+      ...(a.kimAnswer === 'defied'
+        ? []
+        : lifelineNote(['C7'], `Trade with China picks up after the summit: the North Korean economy ${change(b.nkEconomy, a.nkEconomy)}.`, `Xi reopens the lifeline ${change(b.lifeline, a.lifeline)}: the economy ${change(b.nkEconomy, a.nkEconomy)}.`)),
       ...(b.chinaSanctionStance > 0 && a.chinaSanctionStance <= 0 ? note(['C7', 'C11'], 'Beijing stops enforcing the sanctions it backed.') : []),
     ],
   },

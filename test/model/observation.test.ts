@@ -76,6 +76,19 @@ describe('one observation rule, every surface', () => {
     for (const n of lifelineLines) expect(knows(n.seenBy, 'us'), n.text).toBe(false);
   });
 
+  it('what the lifeline does to the economy, Washington is told by the economy (a squeeze, a cut, a summit)', () => {
+    // Every hidden line that moves the economy has a line Washington sees, in the same step,
+    // with the same change of the economy: the number on its screen never moves unexplained.
+    const economyChange = /economy (\d\.\d\d -> \d\.\d\d)/;
+    const hidden = steps.flatMap((s) => s.notes.filter((n) => !knows(n.seenBy, 'us') && economyChange.test(n.text)).map((n) => ({ s, n })));
+    // The games must have summits among these lines, else this proves nothing for them.
+    expect(hidden.some(({ s }) => s.type === 'move' && s.move === 'courtBeijing')).toBe(true);
+    for (const { s, n } of hidden) {
+      const moved = economyChange.exec(n.text)?.[1] as string;
+      expect(s.notes.some((m) => knows(m.seenBy, 'us') && m.text.includes(moved)), n.text).toBe(true);
+    }
+  });
+
   for (const [surface, render] of Object.entries(SURFACES)) {
     for (const side of ACTORS) {
       it(`${surface}, as ${side}: hidden moves read "Nothing observed", seen moves are named truly, no hidden line shows`, () => {
