@@ -4,11 +4,13 @@ import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import type { Mixed, NormalForm } from './games/normal-form.js';
 import type { TournamentReport } from './reports.js';
 import type { Rng } from '../rng/rng.js';
+import type { MixedResult } from './games/mixed.js';
+import type { IndependentSolves } from './games/independent-solves.js';
 import { makeRng } from '../rng/rng.js';
 import { runOnce } from './experiment.js';
 import { tournamentReport } from './reports.js';
 import { makeGame } from './games/normal-form.js';
-import { mixedEquilibria } from './games/mixed.js';
+import { mergeSupportShares, mixedEquilibria, solveSupportShare } from './games/mixed.js';
 import { independentSolves } from './games/independent-solves.js';
 import { SolverThread } from './games/solver-thread.js';
 
@@ -138,13 +140,28 @@ export async function equilibria(scenario: AnalysisScenario, strategies: Record<
 /** Everything `equilibria` computes from the estimated table: in this thread, or beside a solver thread. */
 export async function solveEstimated(scenario: AnalysisScenario, seed: string, runs: number, epsilon: number, table: TournamentReport, est: EstimatedGame, helper: SolverThread | null): Promise<EquilibriaReport> {
   const g = est.game;
-  const beside = helper?.solve(g, seed);
-  // Should the work here throw first, the thread's answer is no longer wanted: no unhandled rejection.
-  void beside?.catch(() => undefined);
-  const mixed = mixedEquilibria(g, makeRng(`equilibria|newton|${seed}`, 'chance'), { maxSupport: 3 });
+  const rngSeed = `equilibria|newton|${seed}`;
+  const options = { maxSupport: 3 };
+  let mixed: MixedResult;
+  let solved: IndependentSolves;
+  if (helper) {
+    // Both threads take blocks of supports from one counter: the helper once its own solves
+    // are done, this thread from the start; merged in enumeration order, as if walked here.
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const beside = helper.solve(g, seed, { counter: counter.buffer as SharedArrayBuffer, rngSeed, options });
+    // Should the work here throw first, the thread's answer is no longer wanted: no unhandled rejection.
+    void beside.catch(() => undefined);
+    const here = solveSupportShare(g, makeRng(rngSeed, 'chance'), () => Atomics.add(counter, 0, 1), options);
+    const there = await beside;
+    mixed = mergeSupportShares(g, [here, there.supports], options);
+    solved = there;
+  } else {
+    mixed = mixedEquilibria(g, makeRng(rngSeed, 'chance'), options);
+    solved = independentSolves(g, seed);
+  }
   const bootRng = makeRng(`equilibria|bootstrap|${seed}`, 'chance');
   const regrets = mixed.equilibria.map((e) => regretInterval(est, e.sigma, bootRng));
-  const { qre, alphaRank: ar, stackelberg: st } = beside ? await beside : independentSolves(g, seed);
+  const { qre, alphaRank: ar, stackelberg: st } = solved;
   const names = table.strategies;
   const pick = (pure: number[]): ProfileIds => ({ us: names.us[pure[0] as number] as string, china: names.china[pure[1] as number] as string, kim: names.kim[pure[2] as number] as string });
   return {
