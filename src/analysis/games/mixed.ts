@@ -178,18 +178,24 @@ class SupportSystem {
     this.dx = new Float64Array(n);
   }
 
-  /** sigma from the unknowns: each side's first support strategy takes what the others leave. */
+  /**
+   * sigma from the unknowns: each side's first support strategy takes what the others leave.
+   * Plain loops: a closure over k here allocated on every residual (most of the enumeration's
+   * garbage, and so of the main thread's scavenges right after the games).
+   */
   private setSigma(x: Float64Array): void {
+    const { supports, sideAt, sigma } = this;
     let k = 0;
-    this.supports.forEach((S, i) => {
-      const at = this.sideAt[i] as number;
+    for (let i = 0; i < supports.length; i++) {
+      const S = supports[i] as number[];
+      const at = sideAt[i] as number;
       let rest = 1;
       for (let j = 1; j < S.length; j++) {
-        this.sigma[at + (S[j] as number)] = x[k] as number;
+        sigma[at + (S[j] as number)] = x[k] as number;
         rest -= x[k++] as number;
       }
-      this.sigma[at + (S[0] as number)] = rest;
-    });
+      sigma[at + (S[0] as number)] = rest;
+    }
   }
 
   /** Each side's indifference conditions into `out`; with `keepSide`, that side's rows are copied from `F` (they read only the others' play). */
@@ -198,7 +204,9 @@ class SupportSystem {
     const sigma = this.sigma;
     const w = this.weight;
     const others = this.supports.length - 1;
-    for (const row of this.rows) {
+    const rows = this.rows;
+    for (let ri = 0; ri < rows.length; ri++) {
+      const row = rows[ri] as SupportSystem['rows'][number];
       if (row.side === keepSide) {
         for (let r = 0; r < row.own - 1; r++) out[row.from + r] = this.F[row.from + r] as number;
         continue;
@@ -294,31 +302,41 @@ class SupportSystem {
 /**
  * A support can hold no equilibrium if some strategy in it is strictly worse than another of
  * the same side against every combination of the others' supports: prune it before solving.
- * Only comparisons, so any loop order gives the same answer; this one allocates only the list
- * of the others' combinations (it runs for every support: 7,749 of them on the 2023 table).
+ * Only comparisons, so any loop order gives the same answer; this one allocates nothing: the
+ * others' combinations go into `offsets`, room for the most there can be (it runs for every
+ * support: 7,749 of them on the 2023 table, in each thread that walks them).
  */
-function conditionallyDominated(g: NormalForm, supports: number[][], stride: readonly number[]): boolean {
+function conditionallyDominated(g: NormalForm, supports: number[][], stride: readonly number[], offsets: Int32Array): boolean {
   const P = g.players.length;
   const pay = g.payoffs;
   for (let i = 0; i < supports.length; i++) {
-    let offsets = [0];
-    supports.forEach((T, j) => {
-      if (j === i) return;
-      const next: number[] = [];
-      for (const o of offsets) for (const t of T) next.push(o + t * (stride[j] as number));
-      offsets = next;
-    });
+    let count = 1;
+    offsets[0] = 0;
+    for (let j = 0; j < supports.length; j++) {
+      if (j === i) continue;
+      const T = supports[j] as number[];
+      const L = T.length;
+      const sj = stride[j] as number;
+      // Expanded in place from the back: slot a is read before any write reaches it.
+      for (let a = count - 1; a >= 0; a--) {
+        const o = offsets[a] as number;
+        for (let b = L - 1; b >= 0; b--) offsets[a * L + b] = o + (T[b] as number) * sj;
+      }
+      count *= L;
+    }
     const own = stride[i] as number;
     const n = (g.strategies[i] as string[]).length;
     for (const s of supports[i] as number[])
       for (let t = 0; t < n; t++) {
         if (t === s) continue;
         let worse = true;
-        for (const o of offsets)
+        for (let a = 0; a < count; a++) {
+          const o = offsets[a] as number;
           if (!((pay[(o + t * own) * P + i] as number) > (pay[(o + s * own) * P + i] as number))) {
             worse = false;
             break;
           }
+        }
         if (worse) return true;
       }
   }
@@ -373,6 +391,8 @@ export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, 
   const { scale } = payoffRange(g);
   const tol = 1e-7 * scale;
   const stride = strides(g);
+  const widest = perPlayer.reduce((m, l) => Math.max(m, ...l.map((S) => S.length)), 1);
+  const offsets = new Int32Array(widest ** Math.max(0, perPlayer.length - 1));
   const blocks: SupportShare['blocks'] = [];
   let mine = claim();
   let q = 0;
@@ -385,7 +405,7 @@ export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, 
       done = true;
       return;
     }
-    if (conditionallyDominated(g, chosen, stride)) return;
+    if (conditionallyDominated(g, chosen, stride, offsets)) return;
     const unknowns = chosen.reduce((t, S) => t + S.length - 1, 0);
     if (block !== mine) {
       // Another caller's support: only keep the stream in step.
