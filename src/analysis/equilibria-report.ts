@@ -123,9 +123,9 @@ export async function equilibria(scenario: AnalysisScenario, strategies: Record<
   for (const us of strategies.us) for (const china of strategies.china) for (const kim of strategies.kim) profiles.push({ us, china, kim });
   const spec = { command: 'equilibria', seed, runs, scenarios: [{ name: scenario.name, source: scenario.source, sha256: scenario.sha256, params: scenario.params }], profiles };
   // Solving is serial work after the games, so with two workers it set the command's speed-up
-  // (issue 22, item 6): the table-only solves go to a second thread while this one enumerates
-  // supports. Started before the games, so its start-up overlaps them. --workers 1 (or 0)
-  // asks for one thread of work: all of it stays here.
+  // (issue 22, item 6): the table-only solves go to a second thread, which then shares the
+  // support enumeration with this one. Started before the games, so its start-up overlaps
+  // them. --workers 1 (or 0) asks for one thread of work: all of it stays here.
   const helper = run.workers >= 2 ? (run.solver ?? new SolverThread()) : null;
   try {
     const cells: Cell[] = await runOnce(spec, run);
