@@ -4,9 +4,10 @@ import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import type { Mixed, NormalForm } from './games/normal-form.js';
 import type { TournamentReport } from './reports.js';
 import type { Rng } from '../rng/rng.js';
-import type { MixedResult } from './games/mixed.js';
+import type { MixedResult, SupportShare } from './games/mixed.js';
 import type { IndependentSolves } from './games/independent-solves.js';
 import { makeRng } from '../rng/rng.js';
+import { METRICS } from '../engine/batch/stats.js';
 import { runOnce } from './experiment.js';
 import { tournamentReport } from './reports.js';
 import { makeGame } from './games/normal-form.js';
@@ -129,34 +130,74 @@ export async function equilibria(scenario: AnalysisScenario, strategies: Record<
   const helper = run.workers >= 2 ? (run.solver ?? new SolverThread()) : null;
   try {
     const cells: Cell[] = await runOnce(spec, run);
+    const title = `leverage ${scenario.name}: estimated payoffs, ${runs} games a profile, seed ${seed}`;
+    // The thread needs only the mean payoffs, read straight from the cells: it starts on them
+    // while this thread summarizes the table (a few ms of every metric of every cell).
+    const started = helper ? startBeside(helper, meanPayoffGame(cells, strategies, title), seed) : undefined;
     const table = tournamentReport(spec, cells);
-    const est = estimatedGame(table, `leverage ${scenario.name}: estimated payoffs, ${runs} games a profile, seed ${seed}`);
-    return await solveEstimated(scenario, seed, runs, epsilon, table, est, helper);
+    const est = estimatedGame(table, title);
+    return await solveEstimated(scenario, seed, runs, epsilon, table, est, helper, started);
   } finally {
     if (helper && helper !== run.solver) helper.close();
   }
 }
 
+const SUPPORT_OPTIONS = { maxSupport: 3 };
+const newtonSeed = (seed: string) => `equilibria|newton|${seed}`;
+const [PAYOFF_US, PAYOFF_CHINA, PAYOFF_KIM] = (['payoffUs', 'payoffChina', 'payoffKim'] as const).map((k) => METRICS.findIndex((m) => m.key === k)) as [number, number, number];
+
+/** The table of mean payoffs from the batch's cells (scenario 0, profiles US-major as `equilibria` lists them): estimatedGame's numbers, without summarizing the table first. */
+export function meanPayoffGame(cells: Cell[], strategies: Record<Actor, string[]>, title: string): NormalForm {
+  const [nc, nk] = [strategies.china.length, strategies.kim.length];
+  return makeGame(title, ['US', 'China', 'Kim'], PLAYERS.map((a) => strategies[a]), ([u, c, k]) => {
+    const m = (cells[((u as number) * nc + (c as number)) * nk + (k as number)] as Cell).acc.metrics;
+    return [PAYOFF_US, PAYOFF_CHINA, PAYOFF_KIM].map((i) => (m[i] as { mean: number }).mean);
+  });
+}
+
+/** The solver thread at work on a table: its own solves, then its blocks of supports from `counter`. */
+export interface Beside {
+  game: NormalForm;
+  counter: Int32Array;
+  answer: Promise<IndependentSolves & { supports: SupportShare }>;
+}
+
+export function startBeside(helper: SolverThread, game: NormalForm, seed: string): Beside {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const answer = helper.solve(game, seed, { counter: counter.buffer as SharedArrayBuffer, rngSeed: newtonSeed(seed), options: SUPPORT_OPTIONS });
+  // Should the work here throw first, the thread's answer is no longer wanted: no unhandled rejection.
+  void answer.catch(() => undefined);
+  return { game, counter, answer };
+}
+
+function samePayoffs(a: NormalForm, b: NormalForm): boolean {
+  if (a.payoffs.length !== b.payoffs.length || a.strategies.some((s, i) => s.join('\n') !== (b.strategies[i] as string[]).join('\n'))) return false;
+  for (let i = 0; i < a.payoffs.length; i++) if (!Object.is(a.payoffs[i], b.payoffs[i])) return false;
+  return true;
+}
+
 /** Everything `equilibria` computes from the estimated table: in this thread, or beside a solver thread. */
-export async function solveEstimated(scenario: AnalysisScenario, seed: string, runs: number, epsilon: number, table: TournamentReport, est: EstimatedGame, helper: SolverThread | null): Promise<EquilibriaReport> {
+export async function solveEstimated(scenario: AnalysisScenario, seed: string, runs: number, epsilon: number, table: TournamentReport, est: EstimatedGame, helper: SolverThread | null, started?: Beside): Promise<EquilibriaReport> {
   const g = est.game;
-  const rngSeed = `equilibria|newton|${seed}`;
-  const options = { maxSupport: 3 };
   let mixed: MixedResult;
   let solved: IndependentSolves;
-  if (helper) {
+  let beside = started;
+  if (beside && !samePayoffs(beside.game, g)) {
+    // Started on another table (it cannot be, but the report must come from this one): let it finish, start again.
+    await beside.answer.catch(() => undefined);
+    beside = undefined;
+  }
+  if (!beside && helper) beside = startBeside(helper, g, seed);
+  if (beside) {
     // Both threads take blocks of supports from one counter: the helper once its own solves
     // are done, this thread from the start; merged in enumeration order, as if walked here.
-    const counter = new Int32Array(new SharedArrayBuffer(4));
-    const beside = helper.solve(g, seed, { counter: counter.buffer as SharedArrayBuffer, rngSeed, options });
-    // Should the work here throw first, the thread's answer is no longer wanted: no unhandled rejection.
-    void beside.catch(() => undefined);
-    const here = solveSupportShare(g, makeRng(rngSeed, 'chance'), () => Atomics.add(counter, 0, 1), options);
-    const there = await beside;
-    mixed = mergeSupportShares(g, [here, there.supports], options);
+    const counter = beside.counter;
+    const here = solveSupportShare(g, makeRng(newtonSeed(seed), 'chance'), () => Atomics.add(counter, 0, 1), SUPPORT_OPTIONS);
+    const there = await beside.answer;
+    mixed = mergeSupportShares(g, [here, there.supports], SUPPORT_OPTIONS);
     solved = there;
   } else {
-    mixed = mixedEquilibria(g, makeRng(rngSeed, 'chance'), options);
+    mixed = mixedEquilibria(g, makeRng(newtonSeed(seed), 'chance'), SUPPORT_OPTIONS);
     solved = independentSolves(g, seed);
   }
   const bootRng = makeRng(`equilibria|bootstrap|${seed}`, 'chance');
