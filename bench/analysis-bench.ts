@@ -104,8 +104,9 @@ export async function benchAnalysis(): Promise<void> {
 /**
  * equilibria's solving alone, the serial part after the games that bounds its 2 workers / 1:
  * the 2022 table at the CLI's 500 games a profile, solved in this thread only (as with
- * --workers 1) and beside the solver thread (2 or more), alternating, 7 of each, medians.
- * Milliseconds of work on a fixed table: load moves it less than a games/s ratio.
+ * --workers 1) and beside the solver thread (2 or more), alternating, 7 of each, medians;
+ * and beside the thread straight after a batch, as the command solves. Milliseconds of work
+ * on a fixed table: load moves it less than a games/s ratio.
  */
 async function benchSolving(base: Parameters<typeof equilibria>[0], all: Parameters<typeof equilibria>[1], seed: string, pool: WorkerPool, solver: SolverThread, load: () => string): Promise<void> {
   const runs = 500;
@@ -113,11 +114,15 @@ async function benchSolving(base: Parameters<typeof equilibria>[0], all: Paramet
   const spec: BatchSpec = { command: 'equilibria', seed, runs, scenarios: [base], profiles };
   const table = tournamentReport(spec, await runBatch(spec, { workers: 2, pool }));
   const est = estimatedGame(table, 'bench');
-  const t: { serial: number[]; beside: number[] } = { serial: [], beside: [] };
+  const t: { serial: number[]; beside: number[]; afterGames: number[] } = { serial: [], beside: [], afterGames: [] };
   for (let k = 0; k < 7; k++) {
     t.serial.push(await timed(() => solveEstimated(base, seed, runs, 0.1, table, est, null)));
     t.beside.push(await timed(() => solveEstimated(base, seed, runs, 0.1, table, est, solver)));
+    // As in the command: straight after a 2-worker batch, where the same solve measures ~1.5-2x
+    // slower than back to back (both threads' CPU time per solve roughly doubles; cause not found).
+    await runBatch(spec, { workers: 2, pool });
+    t.afterGames.push(await timed(() => solveEstimated(base, seed, runs, 0.1, table, est, solver)));
   }
   const ms = (xs: number[]) => fmt(1000 * ([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number), 0);
-  console.log(`  equilibria's solving alone (2022 table, ${runs} runs, after the games): this thread only ${ms(t.serial)} ms, beside the solver thread ${ms(t.beside)} ms (medians of 7, interleaved)   load ${load()}`);
+  console.log(`  equilibria's solving alone (2022 table, ${runs} runs, after the games): this thread only ${ms(t.serial)} ms, beside the solver thread ${ms(t.beside)} ms, beside it straight after a batch ${ms(t.afterGames)} ms (medians of 7, interleaved)   load ${load()}`);
 }

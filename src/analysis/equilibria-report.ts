@@ -4,11 +4,14 @@ import type { AnalysisRun, AnalysisScenario } from './experiment.js';
 import type { Mixed, NormalForm } from './games/normal-form.js';
 import type { TournamentReport } from './reports.js';
 import type { Rng } from '../rng/rng.js';
+import type { MixedResult, SupportShare } from './games/mixed.js';
+import type { IndependentSolves } from './games/independent-solves.js';
 import { makeRng } from '../rng/rng.js';
+import { METRICS } from '../engine/batch/stats.js';
 import { runOnce } from './experiment.js';
 import { tournamentReport } from './reports.js';
 import { makeGame } from './games/normal-form.js';
-import { mixedEquilibria } from './games/mixed.js';
+import { mergeSupportShares, mixedEquilibria, solveSupportShare } from './games/mixed.js';
 import { independentSolves } from './games/independent-solves.js';
 import { SolverThread } from './games/solver-thread.js';
 
@@ -121,30 +124,85 @@ export async function equilibria(scenario: AnalysisScenario, strategies: Record<
   for (const us of strategies.us) for (const china of strategies.china) for (const kim of strategies.kim) profiles.push({ us, china, kim });
   const spec = { command: 'equilibria', seed, runs, scenarios: [{ name: scenario.name, source: scenario.source, sha256: scenario.sha256, params: scenario.params }], profiles };
   // Solving is serial work after the games, so with two workers it set the command's speed-up
-  // (issue 22, item 6): the table-only solves go to a second thread while this one enumerates
-  // supports. Started before the games, so its start-up overlaps them. --workers 1 (or 0)
-  // asks for one thread of work: all of it stays here.
+  // (issue 22, item 6): the table-only solves go to a second thread, which then shares the
+  // support enumeration with this one. Started before the games, so its start-up overlaps
+  // them. --workers 1 (or 0) asks for one thread of work: all of it stays here.
   const helper = run.workers >= 2 ? (run.solver ?? new SolverThread()) : null;
   try {
     const cells: Cell[] = await runOnce(spec, run);
+    const title = `leverage ${scenario.name}: estimated payoffs, ${runs} games a profile, seed ${seed}`;
+    // The thread needs only the mean payoffs, read straight from the cells: it starts on them
+    // while this thread summarizes the table (a few ms of every metric of every cell).
+    const started = helper ? startBeside(helper, meanPayoffGame(cells, strategies, title), seed) : undefined;
     const table = tournamentReport(spec, cells);
-    const est = estimatedGame(table, `leverage ${scenario.name}: estimated payoffs, ${runs} games a profile, seed ${seed}`);
-    return await solveEstimated(scenario, seed, runs, epsilon, table, est, helper);
+    const est = estimatedGame(table, title);
+    return await solveEstimated(scenario, seed, runs, epsilon, table, est, helper, started);
   } finally {
     if (helper && helper !== run.solver) helper.close();
   }
 }
 
-/** Everything `equilibria` computes from the estimated table: in this thread, or beside a solver thread. */
-export async function solveEstimated(scenario: AnalysisScenario, seed: string, runs: number, epsilon: number, table: TournamentReport, est: EstimatedGame, helper: SolverThread | null): Promise<EquilibriaReport> {
-  const g = est.game;
-  const beside = helper?.solve(g, seed);
+const SUPPORT_OPTIONS = { maxSupport: 3 };
+const newtonSeed = (seed: string) => `equilibria|newton|${seed}`;
+const [PAYOFF_US, PAYOFF_CHINA, PAYOFF_KIM] = (['payoffUs', 'payoffChina', 'payoffKim'] as const).map((k) => METRICS.findIndex((m) => m.key === k)) as [number, number, number];
+
+/** The table of mean payoffs from the batch's cells (scenario 0, profiles US-major as `equilibria` lists them): estimatedGame's numbers, without summarizing the table first. */
+export function meanPayoffGame(cells: Cell[], strategies: Record<Actor, string[]>, title: string): NormalForm {
+  const [nc, nk] = [strategies.china.length, strategies.kim.length];
+  return makeGame(title, ['US', 'China', 'Kim'], PLAYERS.map((a) => strategies[a]), ([u, c, k]) => {
+    const m = (cells[((u as number) * nc + (c as number)) * nk + (k as number)] as Cell).acc.metrics;
+    return [PAYOFF_US, PAYOFF_CHINA, PAYOFF_KIM].map((i) => (m[i] as { mean: number }).mean);
+  });
+}
+
+/** The solver thread at work on a table: its own solves, then its blocks of supports from `counter`. */
+export interface Beside {
+  game: NormalForm;
+  counter: Int32Array;
+  answer: Promise<IndependentSolves & { supports: SupportShare }>;
+}
+
+export function startBeside(helper: SolverThread, game: NormalForm, seed: string): Beside {
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const answer = helper.solve(game, seed, { counter: counter.buffer as SharedArrayBuffer, rngSeed: newtonSeed(seed), options: SUPPORT_OPTIONS });
   // Should the work here throw first, the thread's answer is no longer wanted: no unhandled rejection.
-  void beside?.catch(() => undefined);
-  const mixed = mixedEquilibria(g, makeRng(`equilibria|newton|${seed}`, 'chance'), { maxSupport: 3 });
+  void answer.catch(() => undefined);
+  return { game, counter, answer };
+}
+
+function samePayoffs(a: NormalForm, b: NormalForm): boolean {
+  if (a.payoffs.length !== b.payoffs.length || a.strategies.some((s, i) => s.join('\n') !== (b.strategies[i] as string[]).join('\n'))) return false;
+  for (let i = 0; i < a.payoffs.length; i++) if (!Object.is(a.payoffs[i], b.payoffs[i])) return false;
+  return true;
+}
+
+/** Everything `equilibria` computes from the estimated table: in this thread, or beside a solver thread. */
+export async function solveEstimated(scenario: AnalysisScenario, seed: string, runs: number, epsilon: number, table: TournamentReport, est: EstimatedGame, helper: SolverThread | null, started?: Beside): Promise<EquilibriaReport> {
+  const g = est.game;
+  let mixed: MixedResult;
+  let solved: IndependentSolves;
+  let beside = started;
+  if (beside && !samePayoffs(beside.game, g)) {
+    // Started on another table (it cannot be, but the report must come from this one): let it finish, start again.
+    await beside.answer.catch(() => undefined);
+    beside = undefined;
+  }
+  if (!beside && helper) beside = startBeside(helper, g, seed);
+  if (beside) {
+    // Both threads take blocks of supports from one counter: the helper once its own solves
+    // are done, this thread from the start; merged in enumeration order, as if walked here.
+    const counter = beside.counter;
+    const here = solveSupportShare(g, makeRng(newtonSeed(seed), 'chance'), () => Atomics.add(counter, 0, 1), SUPPORT_OPTIONS);
+    const there = await beside.answer;
+    mixed = mergeSupportShares(g, [here, there.supports], SUPPORT_OPTIONS);
+    solved = there;
+  } else {
+    mixed = mixedEquilibria(g, makeRng(newtonSeed(seed), 'chance'), SUPPORT_OPTIONS);
+    solved = independentSolves(g, seed);
+  }
   const bootRng = makeRng(`equilibria|bootstrap|${seed}`, 'chance');
   const regrets = mixed.equilibria.map((e) => regretInterval(est, e.sigma, bootRng));
-  const { qre, alphaRank: ar, stackelberg: st } = beside ? await beside : independentSolves(g, seed);
+  const { qre, alphaRank: ar, stackelberg: st } = solved;
   const names = table.strategies;
   const pick = (pure: number[]): ProfileIds => ({ us: names.us[pure[0] as number] as string, china: names.china[pure[1] as number] as string, kim: names.kim[pure[2] as number] as string });
   return {

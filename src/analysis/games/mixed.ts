@@ -178,18 +178,24 @@ class SupportSystem {
     this.dx = new Float64Array(n);
   }
 
-  /** sigma from the unknowns: each side's first support strategy takes what the others leave. */
+  /**
+   * sigma from the unknowns: each side's first support strategy takes what the others leave.
+   * Plain loops: a closure over k here allocated on every residual (most of the enumeration's
+   * garbage, and so of the main thread's scavenges right after the games).
+   */
   private setSigma(x: Float64Array): void {
+    const { supports, sideAt, sigma } = this;
     let k = 0;
-    this.supports.forEach((S, i) => {
-      const at = this.sideAt[i] as number;
+    for (let i = 0; i < supports.length; i++) {
+      const S = supports[i] as number[];
+      const at = sideAt[i] as number;
       let rest = 1;
       for (let j = 1; j < S.length; j++) {
-        this.sigma[at + (S[j] as number)] = x[k] as number;
+        sigma[at + (S[j] as number)] = x[k] as number;
         rest -= x[k++] as number;
       }
-      this.sigma[at + (S[0] as number)] = rest;
-    });
+      sigma[at + (S[0] as number)] = rest;
+    }
   }
 
   /** Each side's indifference conditions into `out`; with `keepSide`, that side's rows are copied from `F` (they read only the others' play). */
@@ -198,7 +204,9 @@ class SupportSystem {
     const sigma = this.sigma;
     const w = this.weight;
     const others = this.supports.length - 1;
-    for (const row of this.rows) {
+    const rows = this.rows;
+    for (let ri = 0; ri < rows.length; ri++) {
+      const row = rows[ri] as SupportSystem['rows'][number];
       if (row.side === keepSide) {
         for (let r = 0; r < row.own - 1; r++) out[row.from + r] = this.F[row.from + r] as number;
         continue;
@@ -294,81 +302,169 @@ class SupportSystem {
 /**
  * A support can hold no equilibrium if some strategy in it is strictly worse than another of
  * the same side against every combination of the others' supports: prune it before solving.
- * Only comparisons, so any loop order gives the same answer; this one allocates only the list
- * of the others' combinations (it runs for every support: 7,749 of them on the 2023 table).
+ * Only comparisons, so any loop order gives the same answer; this one allocates nothing: the
+ * others' combinations go into `offsets`, room for the most there can be (it runs for every
+ * support: 7,749 of them on the 2023 table, in each thread that walks them).
  */
-function conditionallyDominated(g: NormalForm, supports: number[][], stride: readonly number[]): boolean {
+function conditionallyDominated(g: NormalForm, supports: number[][], stride: readonly number[], offsets: Int32Array): boolean {
   const P = g.players.length;
   const pay = g.payoffs;
   for (let i = 0; i < supports.length; i++) {
-    let offsets = [0];
-    supports.forEach((T, j) => {
-      if (j === i) return;
-      const next: number[] = [];
-      for (const o of offsets) for (const t of T) next.push(o + t * (stride[j] as number));
-      offsets = next;
-    });
+    let count = 1;
+    offsets[0] = 0;
+    for (let j = 0; j < supports.length; j++) {
+      if (j === i) continue;
+      const T = supports[j] as number[];
+      const L = T.length;
+      const sj = stride[j] as number;
+      // Expanded in place from the back: slot a is read before any write reaches it.
+      for (let a = count - 1; a >= 0; a--) {
+        const o = offsets[a] as number;
+        for (let b = L - 1; b >= 0; b--) offsets[a * L + b] = o + (T[b] as number) * sj;
+      }
+      count *= L;
+    }
     const own = stride[i] as number;
     const n = (g.strategies[i] as string[]).length;
     for (const s of supports[i] as number[])
       for (let t = 0; t < n; t++) {
         if (t === s) continue;
         let worse = true;
-        for (const o of offsets)
+        for (let a = 0; a < count; a++) {
+          const o = offsets[a] as number;
           if (!((pay[(o + t * own) * P + i] as number) > (pay[(o + s * own) * P + i] as number))) {
             worse = false;
             break;
           }
+        }
         if (worse) return true;
       }
   }
   return false;
 }
 
-export function mixedEquilibria(g: NormalForm, rng: Rng, opts: { maxSupport?: number; starts?: number } = {}): MixedResult {
+/** A solution that survived its support's checks: a clean profile and its regret. */
+export interface SupportCandidate {
+  sigma: Mixed;
+  regret: number;
+}
+
+/**
+ * The supports a caller solved, by block: each block's candidates in enumeration order
+ * (support, then start). Blocks of several callers merge into the serial result.
+ */
+export interface SupportShare {
+  blocks: { block: number; candidates: SupportCandidate[] }[];
+}
+
+/**
+ * Supports are handed out in blocks of this many, in enumeration order, to whichever thread
+ * asks next: small enough that the last block ends the threads' work together, large enough
+ * that asking is rare.
+ */
+export const SUPPORT_BLOCK = 32;
+
+export interface SupportOptions {
+  maxSupport?: number;
+  starts?: number;
+}
+
+function enumerationOf(g: NormalForm, opts: SupportOptions): { surviving: number[][]; perPlayer: number[][][]; total: number; maxSupport: number } {
   const maxSupport = opts.maxSupport ?? 3;
-  const starts = opts.starts ?? 12;
   const surviving = undominated(g);
+  const perPlayer = surviving.map((s) => subsets(s, maxSupport));
+  return { surviving, perPlayer, total: perPlayer.reduce((t, l) => t * l.length, 1), maxSupport };
+}
+
+/**
+ * Solve the blocks of supports that `claim` hands this caller, walking every support in order.
+ * `rng` must be the enumeration's own stream from its start: the starting points of a support
+ * are drawn from it whoever solves that support, so a caller draws (and drops) the starts of
+ * the supports it passes over, and each support gets the draws it gets in the serial walk.
+ * Which supports are pruned and how many draws each takes depend only on the table, so any
+ * split between callers gives the same candidates. `claim` returns block indices, increasing.
+ */
+export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, opts: SupportOptions = {}): SupportShare {
+  const starts = opts.starts ?? 12;
+  const { perPlayer, total } = enumerationOf(g, opts);
+  const lastBlock = Math.ceil(total / SUPPORT_BLOCK) - 1;
   const { scale } = payoffRange(g);
   const tol = 1e-7 * scale;
-  const found: MixedEquilibrium[] = [];
-  const perPlayer = surviving.map((s) => subsets(s, maxSupport));
   const stride = strides(g);
-  let tried = 0;
-  const rec = (i: number, chosen: number[][]) => {
-    if (i === perPlayer.length) {
-      tried++;
-      if (conditionallyDominated(g, chosen, stride)) return;
-      const unknowns = chosen.reduce((t, S) => t + S.length - 1, 0);
-      const inits: number[][] = [chosen.flatMap((S) => S.slice(1).map(() => 1 / S.length))];
-      if (unknowns > 0) for (let s = 0; s < starts; s++) inits.push(chosen.flatMap((S) => {
-        const w = S.map(() => -Math.log(1 - rng.next()));
-        const t = w.reduce((a, b) => a + b, 0);
-        return w.slice(1).map((v) => v / t);
-      }));
-      const system = new SupportSystem(g, chosen, stride);
-      for (const x0 of unknowns ? inits : [[]]) {
-        const x = unknowns ? system.newton(x0, scale) : [];
-        if (!x) continue;
-        const sigma = profileFrom(g, chosen, x);
-        if (sigma.some((p) => p.some((v) => v < -1e-9))) continue;
-        const clean = sigma.map((p) => {
-          const c = p.map((v) => Math.max(0, v));
-          const t = c.reduce((a, b) => a + b, 0);
-          return c.map((v) => v / t);
-        });
-        const r = regret(g, clean);
-        if (r > tol * 10) continue;
-        // The same equilibrium reached from another support or start (to 1e-4: a Newton
-        // solution may keep a few millionths on a strategy another solve sets to 0).
-        if (found.some((f) => f.sigma.every((p, i) => p.every((v, k) => Math.abs(v - ((clean[i] as number[])[k] as number)) < 1e-4)))) continue;
-        found.push({ sigma: clean, payoffs: g.players.map((_, j) => strategyValues(g, clean, j).reduce((t, v, s) => t + v * ((clean[j] as number[])[s] as number), 0)), regret: r });
-      }
+  const widest = perPlayer.reduce((m, l) => Math.max(m, ...l.map((S) => S.length)), 1);
+  const offsets = new Int32Array(widest ** Math.max(0, perPlayer.length - 1));
+  const blocks: SupportShare['blocks'] = [];
+  let mine = claim();
+  let q = 0;
+  let done = mine > lastBlock;
+  const visit = (chosen: number[][]) => {
+    const block = Math.floor(q++ / SUPPORT_BLOCK);
+    // Past the block in hand: ask for another. Claims only grow, so the next is at or after this one.
+    if (block > mine) mine = claim();
+    if (mine > lastBlock) {
+      done = true;
       return;
     }
-    for (const S of perPlayer[i] as number[][]) rec(i + 1, [...chosen, S]);
+    if (conditionallyDominated(g, chosen, stride, offsets)) return;
+    const unknowns = chosen.reduce((t, S) => t + S.length - 1, 0);
+    if (block !== mine) {
+      // Another caller's support: only keep the stream in step.
+      if (unknowns > 0) for (let s = 0; s < starts; s++) for (const S of chosen) for (let k = 0; k < S.length; k++) rng.next();
+      return;
+    }
+    let own = blocks[blocks.length - 1];
+    if (!own || own.block !== block) blocks.push((own = { block, candidates: [] }));
+    const inits: number[][] = [chosen.flatMap((S) => S.slice(1).map(() => 1 / S.length))];
+    if (unknowns > 0) for (let s = 0; s < starts; s++) inits.push(chosen.flatMap((S) => {
+      const w = S.map(() => -Math.log(1 - rng.next()));
+      const t = w.reduce((a, b) => a + b, 0);
+      return w.slice(1).map((v) => v / t);
+    }));
+    const system = new SupportSystem(g, chosen, stride);
+    for (const x0 of unknowns ? inits : [[]]) {
+      const x = unknowns ? system.newton(x0, scale) : [];
+      if (!x) continue;
+      const sigma = profileFrom(g, chosen, x);
+      if (sigma.some((p) => p.some((v) => v < -1e-9))) continue;
+      const clean = sigma.map((p) => {
+        const c = p.map((v) => Math.max(0, v));
+        const t = c.reduce((a, b) => a + b, 0);
+        return c.map((v) => v / t);
+      });
+      const r = regret(g, clean);
+      if (r > tol * 10) continue;
+      own.candidates.push({ sigma: clean, regret: r });
+    }
   };
-  rec(0, []);
+  const rec = (i: number, chosen: number[][]) => {
+    if (i === perPlayer.length) return visit(chosen);
+    for (const S of perPlayer[i] as number[][]) {
+      if (done) return;
+      rec(i + 1, [...chosen, S]);
+    }
+  };
+  if (!done) rec(0, []);
+  return { blocks };
+}
+
+/** The equilibria from every caller's share: candidates in enumeration order, each kept unless an earlier one is the same. */
+export function mergeSupportShares(g: NormalForm, shares: readonly SupportShare[], opts: SupportOptions = {}): MixedResult {
+  const { surviving, total, maxSupport } = enumerationOf(g, opts);
+  const blocks = shares.flatMap((s) => s.blocks).sort((a, b) => a.block - b.block);
+  const found: MixedEquilibrium[] = [];
+  for (const { candidates } of blocks)
+    for (const { sigma: clean, regret: r } of candidates) {
+      // The same equilibrium reached from another support or start (to 1e-4: a Newton
+      // solution may keep a few millionths on a strategy another solve sets to 0).
+      if (found.some((f) => f.sigma.every((p, i) => p.every((v, k) => Math.abs(v - ((clean[i] as number[])[k] as number)) < 1e-4)))) continue;
+      found.push({ sigma: clean, payoffs: g.players.map((_, j) => strategyValues(g, clean, j).reduce((t, v, s) => t + v * ((clean[j] as number[])[s] as number), 0)), regret: r });
+    }
   found.sort((a, b) => a.sigma.map((p) => p.filter((v) => v > 1e-9).length).reduce((x, y) => x + y, 0) - b.sigma.map((p) => p.filter((v) => v > 1e-9).length).reduce((x, y) => x + y, 0));
-  return { equilibria: found, surviving, supportsTried: tried, maxSupport };
+  return { equilibria: found, surviving, supportsTried: total, maxSupport };
+}
+
+/** Every support in this thread: one caller that claims every block. */
+export function mixedEquilibria(g: NormalForm, rng: Rng, opts: SupportOptions = {}): MixedResult {
+  let next = 0;
+  return mergeSupportShares(g, [solveSupportShare(g, rng, () => next++, opts)], opts);
 }

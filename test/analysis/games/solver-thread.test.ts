@@ -3,6 +3,7 @@ import { makeRng } from '../../../src/rng/rng.js';
 import { makeGame } from '../../../src/analysis/games/normal-form.js';
 import { independentSolves } from '../../../src/analysis/games/independent-solves.js';
 import { SolverThread } from '../../../src/analysis/games/solver-thread.js';
+import { mergeSupportShares, mixedEquilibria, solveSupportShare } from '../../../src/analysis/games/mixed.js';
 
 // equilibria hands the table-only solves to a second thread when it has two workers; the
 // report must not depend on that. A seeded random 4x3x2 table (payoffs to 2 decimals, as an
@@ -21,6 +22,23 @@ describe('the solver thread', () => {
     expect(JSON.stringify(there)).toBe(JSON.stringify(here));
     // Not trivially equal: a path was traced (a thread that rounded the payoffs to float32 fails above).
     expect(here.qre.points.length).toBeGreaterThan(10);
+  });
+
+  it('takes blocks of the support enumeration beside this thread: merged, the serial enumeration to the bit', async () => {
+    const options = { maxSupport: 3 };
+    const serial = mixedEquilibria(table, makeRng('split', 'chance'), options);
+    // Alone: this thread claims nothing, so the thread walks every block.
+    const alone = new Int32Array(new SharedArrayBuffer(4));
+    const all = await thread.solve(table, 'seed 3', { counter: alone.buffer as SharedArrayBuffer, rngSeed: 'split', options });
+    expect(all.supports.blocks.length).toBeGreaterThan(0);
+    expect(JSON.stringify(mergeSupportShares(table, [all.supports], options))).toBe(JSON.stringify(serial));
+    expect(all.qre).toEqual(independentSolves(table, 'seed 3').qre);
+    // Together, from one counter: whoever took what, the same result.
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const beside = thread.solve(table, 'seed 3', { counter: counter.buffer as SharedArrayBuffer, rngSeed: 'split', options });
+    const here = solveSupportShare(table, makeRng('split', 'chance'), () => Atomics.add(counter, 0, 1), options);
+    const there = await beside;
+    expect(JSON.stringify(mergeSupportShares(table, [here, there.supports], options))).toBe(JSON.stringify(serial));
   });
 
   it('solves one table at a time, and a closed thread is replaced on the next solve', async () => {
