@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { OutputFormat } from './batch-common.js';
 import { formatFromOut, parseWorkers } from './batch-common.js';
 import { parseSeed, parseWholeNumber } from './options.js';
+import { checkWritable } from './io.js';
 
 // What the seeded analysis commands (robustness, sweep, calibrate) share: how many games,
 // the master seed, the worker threads, and the output format and file, declared and checked
@@ -42,5 +43,8 @@ export function withOutputOptions(cmd: Command, formats: readonly OutputFormat[]
 /** The options checked, in the order a person reads them: format first, then the numbers. */
 export function parseAnalysisOptions(opts: AnalysisCliOptions, formats: OutputFormat[], minRuns: number): AnalysisSettings {
   const format = formatFromOut(opts.out, opts.format, formats);
+  // Before any game is played: an --out that cannot be written is refused at once, not after
+  // minutes of play (equilibria, discover and sensitivity used to find out only at the end).
+  if (opts.out) checkWritable(opts.out, '--out');
   return { format, runs: parseWholeNumber('--runs', opts.runs, minRuns, 10_000_000), seed: parseSeed(opts.seed), workers: parseWorkers(opts.workers) };
 }

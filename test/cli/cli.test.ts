@@ -106,6 +106,14 @@ describe('bad input on the command line', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it.each([['equilibria', '2022'], ['discover', '2022', '--param', 'C10'], ['sensitivity', '2022', '--param', 'C10']])('%s: an --out in a missing folder is refused before any game is played', (...args) => {
+    const dir = mkdtempSync(join(tmpdir(), 'lev-'));
+    const r = leverage([...args, '--runs', '10', '--out', join(dir, 'no', 'such', 'r.json')]);
+    expectUserError(r, /the folder .* does not exist/);
+    expect(r.err).not.toMatch(/playing/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('a bad scenario leaves no log file behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lev-'));
     writeFileSync(join(dir, 'bad.yaml'), 'schema: 1\nname: b\ntitle: B\ndescription: d\nrounds: -1\n');
