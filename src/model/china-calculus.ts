@@ -83,10 +83,11 @@ const ONE_CALL = new Float64Array(2);
  */
 export function chinaPressureReturnsInto(v: ChinaView, out: Float64Array): void {
   const r = v.rules;
-  // priceWorth(v, bestPrice(v)), read from the scratch its worth is worked out into (why: pricesWorthInto).
-  const best = bestPrice(v);
+  // C3: the worth of the better price (bestPrice's), worked out once into the scratch (why: pricesWorthInto).
   pricesWorthInto(v, PRICES);
-  const price = PRICES[best === 'taiwan' ? TAIWAN : CHIPS] as number;
+  const taiwan = PRICES[TAIWAN] as number;
+  const chips = PRICES[CHIPS] as number;
+  const price = taiwan > chips ? taiwan : chips;
   const gain = v.chinaBeliefUsPays * price * v.chinaInfluence * r.payoffs.china.concessionGain;
   const stigma =
     r.covert.evidencePerDetection *

@@ -26,16 +26,8 @@ export class UsLiveView extends UsLiveFields implements UsView {
   /** C4: a request to Kim shows only if US intelligence caught it (as views.ts's usView). */
   get lastChinaMoveSeen(): string {
     const last = this.ctx.lastChinaMove;
-    // Whether the move is hidden is looked up once per move asked about, then remembered: a
-    // strategy asks several times a decision, and a Set lookup each time was ~1.5% of a batch.
-    if (last !== this.hiddenAskedOf) {
-      this.hiddenAskedOf = last;
-      this.hidden = HIDDEN_FROM_US.has(last);
-    }
-    return this.hidden && !this.ctx.lastRequestDetected ? ('chinaWaits' satisfies MoveName) : last;
+    return HIDDEN_FROM_US.has(last) && !this.ctx.lastRequestDetected ? ('chinaWaits' satisfies MoveName) : last;
   }
-  private hiddenAskedOf = '';
-  private hidden = false;
 }
 
 export class ChinaLiveView extends ChinaLiveFields implements ChinaView {
