@@ -9,21 +9,22 @@ import type { RoundDeciders } from './compiled-round.generated.js';
 import type { GameStreams } from '../streams.js';
 import type { GameState } from '../reference/stepper.js';
 import { initialContext } from '../../model/context.js';
-import { chinaView, kimView } from '../../model/views.js';
+import { kimView } from '../../model/views.js';
 import { copyState } from '../../model/state-code.generated.js';
 import { AleaStream, prefixHashState, seedTogether } from '../../rng/alea.js';
 import { gameSeed } from '../../rng/rng.js';
 import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
-import { UsLiveView } from './live-views.js';
+import { ChinaLiveView, UsLiveView } from './live-views.js';
 import { runGame } from '../game-loop.js';
 import { leverageGame } from '../reference/stepper.js';
 import { summarize, summarizeInto } from './game-summary.js';
 
 // The batch path: games played by the compiled round (compiled-round.generated.ts), on one
-// context updated in place, with the US's view reading it through accessors (live-views.ts)
-// and China's and Kim's copied once a decision (views.ts: their strategies read most fields,
-// some several times, and each accessor inlined into them used up V8's inlining budget, so
-// the rules they call stayed calls and boxed every number they returned), legal moves as a bitmask handed to strategies as a shared list per mask, and streams
+// context updated in place, with the US's and China's views reading it through accessors
+// (live-views.ts) and Kim's copied once a decision (views.ts: its strategy reads most fields,
+// some several times, and each accessor inlined into it used up V8's inlining budget, so
+// the rules it calls stayed calls and boxed every number they returned; China's copy of ~30
+// fields cost more than the few its strategies read live), legal moves as a bitmask handed to strategies as a shared list per mask, and streams
 // seeded without allocation (rng/alea.ts). Same seeds, same streams, same rules as the
 // stepper's path (fast-game.ts playInterpreted); a test proves the games bit-identical.
 
@@ -80,6 +81,7 @@ export class CompiledPlayer {
   private readonly deciders: RoundDeciders;
   private readonly eager: AleaStream[];
   private readonly usView = new UsLiveView();
+  private readonly chinaView = new ChinaLiveView();
   private master: string | undefined = undefined;
   private scenario: string | undefined = undefined;
   private prefix = '';
@@ -91,14 +93,14 @@ export class CompiledPlayer {
     this.streams = s;
     this.eager = [chance, ...(['china', 'kim', 'us'] as const).filter((a) => profile[a].stochastic).map((a) => s[a])];
     const usView = this.usView;
-    // One object per side, filled at each decision (views.ts), never kept by a strategy.
-    const chinaScratch = {};
+    const chinaLive = this.chinaView;
+    // Kim's view: one object, filled at each decision (views.ts), never kept by a strategy.
     const kimScratch = {};
     const { us, china, kim } = profile;
     const event: ChanceEvent = { type: 'chance', detection: 0, war: 0, drift: 0 };
     this.deciders = {
       china: (ctx, legal) => {
-        const m = china.choose(chinaView(ctx, chinaScratch), chinaList(legal), s.china);
+        const m = china.choose(chinaLive, chinaList(legal), s.china);
         if (this.onMove !== undefined) this.onMove(m);
         return indexOf(CHINA_MOVES, 'china', china.id, m);
       },
@@ -189,6 +191,7 @@ export class CompiledPlayer {
     const d = this.deciders;
     // The US's view is bound once a game: it reads the context as the rounds update it.
     this.usView.bind(ctx);
+    this.chinaView.bind(ctx);
     for (;;) {
       const end = playRound(ctx, d);
       if (end >= 0) {
