@@ -81,7 +81,6 @@ export function metricValue(g: GameSummary, key: MetricKey): number {
   return key === 'concessions' ? g.concededTaiwan + g.concededChips + g.aidToKim : (g[key] as number);
 }
 
-const OUTCOME_INDEX = new Map<Outcome, number>(OUTCOME_NAMES.map((o, i) => [o, i]));
 
 /**
  * Every metric's value of a game, in METRICS order, read field by field: the batch path's
@@ -121,18 +120,42 @@ export function metricValuesInto(g: GameSummary, out: Float64Array): Float64Arra
 }
 // Filled and read within one addGame call (synchronous, never re-entered): no state survives it.
 const VALUES = new Float64Array(METRICS.length);
+// Each metric's histogram range, read out of METRICS once: the same lo and hi - lo the bin
+// formula used when it read them off the metric's record at every game.
+const LO = Float64Array.from(METRICS, (m) => m.lo);
+const SPAN = Float64Array.from(METRICS, (m) => m.hi - m.lo);
+
+/** The histogram bin of value x of metric i (values outside the range go to the end bins). */
+function binOf(i: number, x: number): number {
+  const bin = Math.floor(((x - (LO[i] as number)) / (SPAN[i] as number)) * HIST_BINS);
+  return bin < 0 ? 0 : bin >= HIST_BINS ? HIST_BINS - 1 : bin;
+}
+
+/**
+ * Bins of the small whole numbers most metrics are (counts of moves, rounds, tests, 0/1
+ * flags), worked out once by binOf itself: a lookup instead of a division and a floor per
+ * metric per game. Entry i * SMALL + k is metric i's bin for value k; other values use binOf.
+ */
+const SMALL = 64;
+const SMALL_BINS = Int32Array.from({ length: METRICS.length * SMALL }, (_, j) => binOf(Math.floor(j / SMALL), j % SMALL));
+
+/** The game's outcome's index in OUTCOME_NAMES: a scan of a few interned names (a Map hashed the string). */
+function outcomeIndex(outcome: Outcome): number {
+  for (let i = 0; i < OUTCOME_NAMES.length; i++) if (OUTCOME_NAMES[i] === outcome) return i;
+  throw new Error(`unknown outcome '${String(outcome)}'`);
+}
 
 /** Welford's update: one game into the accumulator. */
 export function addGame(acc: Acc, g: GameSummary): void {
   acc.n += 1;
-  const o = OUTCOME_INDEX.get(g.outcome) as number;
+  const o = outcomeIndex(g.outcome);
   acc.outcomes[o] = (acc.outcomes[o] as number) + 1;
   const parts = acc.payoffParts;
   for (let i = 0; i < parts.length; i++) parts[i] = (parts[i] as number) + (g.payoffParts[i] as number);
   const values = metricValuesInto(g, VALUES);
-  for (let i = 0; i < METRICS.length; i++) {
-    const info = METRICS[i] as MetricInfo;
-    const m = acc.metrics[i] as MetricAcc;
+  const metrics = acc.metrics;
+  for (let i = 0; i < values.length; i++) {
+    const m = metrics[i] as MetricAcc;
     const x = values[i] as number;
     m.n += 1;
     const d = x - m.mean;
@@ -140,8 +163,8 @@ export function addGame(acc: Acc, g: GameSummary): void {
     m.m2 += d * (x - m.mean);
     if (x < m.min) m.min = x;
     if (x > m.max) m.max = x;
-    const bin = Math.floor(((x - info.lo) / (info.hi - info.lo)) * HIST_BINS);
-    const b = bin < 0 ? 0 : bin >= HIST_BINS ? HIST_BINS - 1 : bin;
+    // x >>> 0 === x: a whole number from 0 up (and not -0, whose bin binOf works out the same).
+    const b = (x >>> 0) === x && x < SMALL ? (SMALL_BINS[i * SMALL + x] as number) : binOf(i, x);
     m.hist[b] = (m.hist[b] as number) + 1;
   }
 }
