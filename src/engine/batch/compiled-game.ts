@@ -189,7 +189,7 @@ export class CompiledPlayer {
 
   private finishFrom(ctx: GameContext, out: GameSummary | undefined): GameSummary {
     const d = this.deciders;
-    // The US's view is bound once a game: it reads the context as the rounds update it.
+    // The US's and China's views are bound once a game: they read the context as the rounds update it.
     this.usView.bind(ctx);
     this.chinaView.bind(ctx);
     for (;;) {
