@@ -16,17 +16,8 @@ import { ChinaLiveFields, KimLiveFields, UsLiveFields } from '../../model/state-
 // view type (UsView, ChinaView, KimView), which has only its side's fields, and the context
 // behind it is a protected member that no view type names (test: live-views.test.ts).
 
-/**
- * C4: China's moves the US does not observe as they are made (a request it must catch). A
- * scan of these few interned names, not a Set: move names in the context are the table's
- * own constants, so each test is a pointer compare, where a Set hashed the string at every read.
- */
-const HIDDEN_FROM_US: readonly string[] = MOVE_NAMES.filter((m) => !moveVisibleTo(m, 'us'));
-
-function hiddenFromUs(move: string): boolean {
-  for (let i = 0; i < HIDDEN_FROM_US.length; i++) if (HIDDEN_FROM_US[i] === move) return true;
-  return false;
-}
+/** C4: China's moves the US does not observe as they are made (a request it must catch). */
+const HIDDEN_FROM_US: ReadonlySet<string> = new Set(MOVE_NAMES.filter((m) => !moveVisibleTo(m, 'us')));
 
 export class UsLiveView extends UsLiveFields implements UsView {
   get actor(): 'us' {
@@ -35,7 +26,7 @@ export class UsLiveView extends UsLiveFields implements UsView {
   /** C4: a request to Kim shows only if US intelligence caught it (as views.ts's usView). */
   get lastChinaMoveSeen(): string {
     const last = this.ctx.lastChinaMove;
-    return hiddenFromUs(last) && !this.ctx.lastRequestDetected ? ('chinaWaits' satisfies MoveName) : last;
+    return HIDDEN_FROM_US.has(last) && !this.ctx.lastRequestDetected ? ('chinaWaits' satisfies MoveName) : last;
   }
 }
 
