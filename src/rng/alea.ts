@@ -225,12 +225,18 @@ export class GameSeeder {
   private readonly streams: number;
   private readonly streamTails: string[];
   private readonly gamesAtOnce: number;
-  /** Lane j is game j / streams's stream j % streams: the codes of its seed at j * rowSize, and how many. */
+  /**
+   * Lane j is game j / streams's stream j % streams: the codes of its seed at j * rowSize, and
+   * how many. The prefix and each lane's stream name are written once (setPrefix, layOut); a
+   * game's digits are all that change from game to game.
+   */
   private rows = new Int32Array(0);
   private rowSize = 0;
   private readonly rowLengths = new Int32Array(LANES);
-  /** Lanes that hold a game's stream (the rest repeat lane 0). */
+  /** Lanes that hold a game's stream this time. */
   private lanes = 0;
+  /** The number of digits of the indices the rows are laid out for (layOut). */
+  private digits = 0;
   /** Lane j's hash state after pass p at 3j + p. */
   private readonly hashes = new Float64Array(3 * LANES);
   private first = 0;
@@ -253,6 +259,7 @@ export class GameSeeder {
       this.rows = new Int32Array(LANES * size);
     }
     for (let j = 0; j < LANES; j++) for (let i = 0; i < prefix.length; i++) this.rows[j * size + i] = prefix.charCodeAt(i);
+    this.digits = 0;
     this.held = 0;
   }
 
@@ -274,38 +281,41 @@ export class GameSeeder {
 
   /** Hashes games index, index + 1, ... (as many as fill the lanes, before runEnd, all with index's number of digits). */
   private hashFrom(index: number, runEnd: number): void {
+    let digits = 1;
+    let moreDigits = 10; // the first index with more digits
+    while (index >= moreDigits) {
+      digits++;
+      moreDigits *= 10;
+    }
+    if (digits !== this.digits) this.layOut(digits);
+    const games = Math.max(1, Math.min(this.gamesAtOnce, runEnd - index, moreDigits - index));
     const E = this.streams;
     const rows = this.rows;
     const size = this.rowSize;
     const at = this.prefix.length;
-    let games = 0;
-    let nd = 0;
-    while (games < this.gamesAtOnce && (games === 0 || index + games < runEnd)) {
-      let n = 0;
-      for (let i = index + games; i > 0 || n === 0; i = Math.floor(i / 10)) n++;
-      if (games > 0 && n !== nd) break;
-      nd = n;
-      // Game `games`'s lanes: after the prefix, its digits (most significant first), then each stream's tail.
-      const lane = games * E;
-      for (let i = index + games, d = nd - 1; d >= 0; i = Math.floor(i / 10), d--) rows[lane * size + at + d] = CODE_ZERO + (i % 10);
-      for (let k = 0; k < E; k++) {
-        const row = (lane + k) * size;
-        if (k > 0) rows.copyWithin(row + at, lane * size + at, lane * size + at + nd);
-        const tail = this.streamTails[k] as string;
-        for (let i = 0; i < tail.length; i++) rows[row + at + nd + i] = tail.charCodeAt(i);
-        this.rowLengths[lane + k] = at + nd + tail.length;
+    // Each game's digits, most significant first, into each of its lanes.
+    for (let g = 0; g < games; g++) {
+      for (let i = index + g, d = at + digits - 1; d >= at; i = Math.floor(i / 10), d--) {
+        const code = CODE_ZERO + (i % 10);
+        for (let j = g * E; j < (g + 1) * E; j++) rows[j * size + d] = code;
       }
-      games++;
     }
-    // Lanes left over hash a copy of lane 0 (their states are never read).
+    // Lanes past the last game hash whatever their rows hold: their states are never read.
     this.lanes = games * E;
-    for (let j = this.lanes; j < LANES; j++) {
-      rows.copyWithin(j * size + at, at, at + MAX_SUFFIX);
-      this.rowLengths[j] = this.rowLengths[0] as number;
-    }
     this.first = index;
     this.held = games;
     this.hashLanes();
+  }
+
+  /** Every lane's '|' and stream name, after indices of `digits` digits, and its seed's length. */
+  private layOut(digits: number): void {
+    const at = this.prefix.length + digits;
+    for (let j = 0; j < LANES; j++) {
+      const tail = this.streamTails[j % this.streams] as string;
+      for (let i = 0; i < tail.length; i++) this.rows[j * this.rowSize + at + i] = tail.charCodeAt(i);
+      this.rowLengths[j] = at + tail.length;
+    }
+    this.digits = digits;
   }
 
   /**
