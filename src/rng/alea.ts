@@ -189,12 +189,13 @@ export function aleaOf(seed: string): AleaStream {
 }
 
 /**
- * Hash chains stepped side by side, each a local of GameSeeder.hashLanes: two games of two
- * eager streams. Eight (four games, as bench/tight-loop.ts does) hashed a run ~20% faster
- * still (340 against 435 ns a game, ~1.5% of a batch game), but a game hashed alone then
- * paid for eight chains, ~30% more than today's pair; four cost it the same.
+ * Hash chains stepped side by side, each a local of GameSeeder.hashLanes: four games of two
+ * eager streams, as bench/tight-loop.ts seeds. Measured a game, seeding a run: 263 ns with
+ * eight lanes, 383 with four, 770 with one game's two streams side by side (seedTogether,
+ * before). A game hashed alone pays for every lane, used or not: 855 ns with eight, 705 with
+ * four; eight won, since batches are runs and a lone game is ~1% slower for it.
  */
-const LANES = 4;
+const LANES = 8;
 /** A lane's character codes after the prefix, at most: an index's digits (16 for any safe integer), '|', a stream's name. */
 const MAX_SUFFIX = 24;
 
@@ -213,7 +214,7 @@ function seedPart(start: number, n: number): number {
  * chains of the other streams and of the next games are independent of it, so stepping them
  * side by side, one character across every chain, costs little more than one chain alone
  * (bench/tight-loop.ts found this overlap most of its seeding gain). So the games of a run
- * are hashed as many at once as fill LANES chains (two games of two eager streams), as long as
+ * are hashed as many at once as fill LANES chains (four games of two eager streams), as long as
  * their indices have as many digits, and the later games' states are held until they are
  * played. A state depends only on the prefix, the index and the stream, so nothing held can
  * go stale: a game not held (another index, a single game) is hashed then, with no others.
@@ -323,11 +324,11 @@ export class GameSeeder {
    * step together with no branch between them: chains kept in a typed array and stepped in a
    * loop over the lanes, or lanes each guarded by "has its seed ended", overlapped hardly at
    * all when measured (no faster than one game's two streams), while plain locals stay in
-   * registers and the CPU runs their steps together (two games in 870 ns, one took 770). So the lanes step together
-   * through the codes they all have, and a longer seed's last codes ('chance' is a letter
-   * longer than 'china') are hashed lane by lane after. Mash's step is called from one place
-   * per lane: V8 inlines a function's calls only up to a total size, and a step left a call
-   * returns its number boxed (two call sites per lane did that).
+   * registers and the CPU runs their steps together (four games in ~1 us, one took 770 ns).
+   * So the lanes step together through the codes they all have, and a longer seed's last
+   * codes ('chance' is a letter longer than 'china') are hashed lane by lane after. Mash's
+   * step is called from one place per lane: V8 inlines a function's calls only up to a total
+   * size, and a step left a call returns its number boxed (two call sites per lane did that).
    */
   private hashLanes(): void {
     const rows = this.rows;
@@ -337,7 +338,7 @@ export class GameSeeder {
     let shortest = len[0] as number;
     for (let j = 1; j < this.lanes; j++) shortest = Math.min(shortest, len[j] as number);
     let a0 = this.prefixState;
-    let a1 = a0, a2 = a0, a3 = a0;
+    let a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
     for (let pass = 0; pass < 3; pass++) {
       // Each pass hashes the whole seed, but the first pass's prefix is prefixState already.
       for (let i = pass === 0 ? this.prefix.length : 0; i < shortest; i++) {
@@ -345,11 +346,19 @@ export class GameSeeder {
         a1 = mashStep(a1, rows[size + i] as number);
         a2 = mashStep(a2, rows[2 * size + i] as number);
         a3 = mashStep(a3, rows[3 * size + i] as number);
+        a4 = mashStep(a4, rows[4 * size + i] as number);
+        a5 = mashStep(a5, rows[5 * size + i] as number);
+        a6 = mashStep(a6, rows[6 * size + i] as number);
+        a7 = mashStep(a7, rows[7 * size + i] as number);
       }
       hashes[pass] = a0;
       hashes[3 + pass] = a1;
       hashes[6 + pass] = a2;
       hashes[9 + pass] = a3;
+      hashes[12 + pass] = a4;
+      hashes[15 + pass] = a5;
+      hashes[18 + pass] = a6;
+      hashes[21 + pass] = a7;
       for (let j = 0; j < this.lanes; j++) {
         const end = len[j] as number;
         if (end === shortest) continue;
@@ -361,6 +370,10 @@ export class GameSeeder {
       a1 = hashes[3 + pass] as number;
       a2 = hashes[6 + pass] as number;
       a3 = hashes[9 + pass] as number;
+      a4 = hashes[12 + pass] as number;
+      a5 = hashes[15 + pass] as number;
+      a6 = hashes[18 + pass] as number;
+      a7 = hashes[21 + pass] as number;
     }
   }
 }
