@@ -192,8 +192,8 @@ export function aleaOf(seed: string): AleaStream {
  * Hash chains stepped side by side, each a local of GameSeeder.hashLanes: four games of two
  * eager streams, as bench/tight-loop.ts seeds. Measured a game, seeding a run: 263 ns with
  * eight lanes, 383 with four, 770 with one game's two streams side by side (seedTogether,
- * before). A game hashed alone pays for every lane, used or not: 855 ns with eight, 705 with
- * four; eight won, since batches are runs and a lone game is ~1% slower for it.
+ * before). A game hashed alone pays for every lane, used or not: ~850 ns with eight, 705
+ * with four; eight won, since batches are runs and a lone game is ~1% slower for it.
  */
 const LANES = 8;
 /** A lane's character codes after the prefix, at most: an index's digits (16 for any safe integer), '|', a stream's name. */
@@ -214,8 +214,8 @@ function seedPart(start: number, n: number): number {
  * chains of the other streams and of the next games are independent of it, so stepping them
  * side by side, one character across every chain, costs little more than one chain alone
  * (bench/tight-loop.ts found this overlap most of its seeding gain). So the games of a run
- * are hashed as many at once as fill LANES chains (four games of two eager streams), as long as
- * their indices have as many digits, and the later games' states are held until they are
+ * are hashed as many at once as fill LANES chains (four games of two eager streams), as long
+ * as their indices have as many digits, and the later games' states are held until they are
  * played. A state depends only on the prefix, the index and the stream, so nothing held can
  * go stale: a game not held (another index, a single game) is hashed then, with no others.
  */
