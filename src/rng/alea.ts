@@ -123,58 +123,13 @@ export class AleaStream implements Rng {
     into.drift = this.s2;
   }
 
-  /** seedTogether's work (a method, to reach both streams' state). */
-  seedWith(b: AleaStream): void {
-    const a = this;
-    if (!a.pending || !b.pending || a.index < 0 || a.index !== b.index || a.prefix !== b.prefix || a === b) {
-      if (a.pending) a.seedNow();
-      if (b.pending) b.seedNow();
-      return;
-    }
-    a.pending = false;
-    b.pending = false;
-    let digits = 0;
-    let i = a.index;
-    do {
-      DIGITS[digits++] = CODE_ZERO + (i % 10);
-      i = Math.floor(i / 10);
-    } while (i > 0);
-    const prefix = a.prefix;
-    let na = a.prefixState;
-    let nb = na;
-    a.c = 1;
-    b.c = 1;
-    for (let pass = 0; pass < 3; pass++) {
-      if (pass > 0) {
-        for (let k = 0; k < prefix.length; k++) {
-          const code = prefix.charCodeAt(k);
-          na = mashStep(na, code);
-          nb = mashStep(nb, code);
-        }
-      }
-      for (let d = digits - 1; d >= 0; d--) {
-        const code = DIGITS[d] as number;
-        na = mashStep(na, code);
-        nb = mashStep(nb, code);
-      }
-      na = mashString(mashStep(na, CODE_BAR), a.stream);
-      nb = mashString(mashStep(nb, CODE_BAR), b.stream);
-      const start = pass === 0 ? S0_START : pass === 1 ? S1_START : S2_START;
-      let sa = start - (na >>> 0) * TWO_POW_M32;
-      if (sa < 0) sa += 1;
-      let sb = start - (nb >>> 0) * TWO_POW_M32;
-      if (sb < 0) sb += 1;
-      if (pass === 0) {
-        a.s0 = sa;
-        b.s0 = sb;
-      } else if (pass === 1) {
-        a.s1 = sa;
-        b.s1 = sb;
-      } else {
-        a.s2 = sa;
-        b.s2 = sb;
-      }
-    }
+  /** Take a state already hashed from this stream's seed (GameSeeder's): as if seeded, not yet drawn from. */
+  seededAs(s0: number, s1: number, s2: number): void {
+    this.pending = false;
+    this.c = 1;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
   }
 
   /** Three passes of the hash over the seed, each taken off one of the three starting numbers. */
@@ -223,16 +178,6 @@ export class AleaStream implements Rng {
   }
 }
 
-/**
- * Seed two streams of the same game now (both set by `reseedGame` with the same prefix and
- * index, neither drawn from yet), hashing their seeds side by side: each hash is one long
- * chain of dependent steps, and two chains at once run in about the time of one. Draws are
- * exactly those of seeding each on its first draw; anything else falls back to that.
- */
-export function seedTogether(a: AleaStream, b: AleaStream): void {
-  a.seedWith(b);
-}
-
 /** The hash state after the first pass over a seed prefix: what `reseedGame` needs. */
 export function prefixHashState(prefix: string): number {
   return mashString(AFTER_SPACES, prefix);
@@ -241,4 +186,194 @@ export function prefixHashState(prefix: string): number {
 /** A stream seeded from `seed` (for tests and one-off uses; batches reuse streams). */
 export function aleaOf(seed: string): AleaStream {
   return new AleaStream().reseedText(seed);
+}
+
+/**
+ * Hash chains stepped side by side, each a local of GameSeeder.hashLanes: four games of two
+ * eager streams, as bench/tight-loop.ts seeds. Measured a game, seeding a run: 263 ns with
+ * eight lanes, 383 with four, 770 with one game's two streams side by side (seedTogether,
+ * before). A game hashed alone pays for every lane, used or not: ~850 ns with eight, 705
+ * with four; eight won, since batches are runs and a lone game is ~1% slower for it.
+ */
+const LANES = 8;
+/** A lane's character codes after the prefix, at most: an index's digits (16 for any safe integer), '|', a stream's name. */
+const MAX_SUFFIX = 24;
+
+/** A seeded state's part from the hash state `n` after one pass (Alea's s_k = start_k - mash). */
+function seedPart(start: number, n: number): number {
+  const s = start - (n >>> 0) * TWO_POW_M32;
+  return s < 0 ? s + 1 : s;
+}
+
+/**
+ * The eager streams (those every game draws from) of a run of consecutive games of one batch,
+ * seeded several games at once: the batch path's one place for this idea.
+ *
+ * Seeding a stream is three passes of Mash over `${prefix}${index}|${stream}`, one long chain
+ * of dependent floating-point steps, and the CPU mostly waits on each step's result. The
+ * chains of the other streams and of the next games are independent of it, so stepping them
+ * side by side, one character across every chain, costs little more than one chain alone
+ * (bench/tight-loop.ts found this overlap most of its seeding gain). So the games of a run
+ * are hashed as many at once as fill LANES chains (four games of two eager streams), as long
+ * as their indices have as many digits, and the later games' states are held until they are
+ * played. A state depends only on the prefix, the index and the stream, so nothing held can
+ * go stale: a game not held (another index, a single game) is hashed then, with no others.
+ */
+export class GameSeeder {
+  /** The seed text every game of the batch shares, `${master}|${scenario}|`, and its first pass. */
+  prefix = '';
+  prefixState = 0;
+  private readonly streams: number;
+  private readonly streamTails: string[];
+  private readonly gamesAtOnce: number;
+  /**
+   * Lane j is game j / streams's stream j % streams: the codes of its seed at j * rowSize, and
+   * how many. The prefix and each lane's stream name are written once (setPrefix, layOut); a
+   * game's digits are all that change from game to game.
+   */
+  private rows = new Int32Array(0);
+  private rowSize = 0;
+  private readonly rowLengths = new Int32Array(LANES);
+  /** Lanes that hold a game's stream this time. */
+  private lanes = 0;
+  /** The number of digits of the indices the rows are laid out for (layOut). */
+  private digits = 0;
+  /** Lane j's hash state after pass p at 3j + p. */
+  private readonly hashes = new Float64Array(3 * LANES);
+  private first = 0;
+  private held = 0;
+
+  /** `streams`: the names of the streams seeded ahead (1 to 4), in the order `seed` is asked for them. */
+  constructor(streams: readonly Stream[]) {
+    this.streams = streams.length;
+    this.streamTails = streams.map((name) => `|${name}`);
+    this.gamesAtOnce = Math.max(1, Math.floor(LANES / streams.length));
+  }
+
+  /** Seeds from now on start with `prefix`; nothing held is kept. */
+  setPrefix(prefix: string): void {
+    this.prefix = prefix;
+    this.prefixState = prefixHashState(prefix);
+    const size = prefix.length + MAX_SUFFIX;
+    if (size !== this.rowSize) {
+      this.rowSize = size;
+      this.rows = new Int32Array(LANES * size);
+    }
+    for (let j = 0; j < LANES; j++) for (let i = 0; i < prefix.length; i++) this.rows[j * size + i] = prefix.charCodeAt(i);
+    this.digits = 0;
+    this.held = 0;
+  }
+
+  /**
+   * Stream k's state for game `index` into `into`. Game `index` of a run ending before
+   * `runEnd` (games index + 1 .. runEnd - 1 are asked for next, in order): if it is not held,
+   * it is hashed now together with the run's next games.
+   */
+  seed(index: number, runEnd: number, k: number, into: AleaStream): void {
+    let g = index - this.first;
+    if (g < 0 || g >= this.held) {
+      this.hashFrom(index, runEnd);
+      g = 0;
+    }
+    const at = 3 * (g * this.streams + k);
+    const h = this.hashes;
+    into.seededAs(seedPart(S0_START, h[at] as number), seedPart(S1_START, h[at + 1] as number), seedPart(S2_START, h[at + 2] as number));
+  }
+
+  /** Hashes games index, index + 1, ... (as many as fill the lanes, before runEnd, all with index's number of digits). */
+  private hashFrom(index: number, runEnd: number): void {
+    let digits = 1;
+    let moreDigits = 10; // the first index with more digits
+    while (index >= moreDigits) {
+      digits++;
+      moreDigits *= 10;
+    }
+    if (digits !== this.digits) this.layOut(digits);
+    const games = Math.max(1, Math.min(this.gamesAtOnce, runEnd - index, moreDigits - index));
+    const E = this.streams;
+    const rows = this.rows;
+    const size = this.rowSize;
+    const at = this.prefix.length;
+    // Each game's digits, most significant first, into each of its lanes.
+    for (let g = 0; g < games; g++) {
+      for (let i = index + g, d = at + digits - 1; d >= at; i = Math.floor(i / 10), d--) {
+        const code = CODE_ZERO + (i % 10);
+        for (let j = g * E; j < (g + 1) * E; j++) rows[j * size + d] = code;
+      }
+    }
+    // Lanes past the last game hash whatever their rows hold: their states are never read.
+    this.lanes = games * E;
+    this.first = index;
+    this.held = games;
+    this.hashLanes();
+  }
+
+  /** Every lane's '|' and stream name, after indices of `digits` digits, and its seed's length. */
+  private layOut(digits: number): void {
+    const at = this.prefix.length + digits;
+    for (let j = 0; j < LANES; j++) {
+      const tail = this.streamTails[j % this.streams] as string;
+      for (let i = 0; i < tail.length; i++) this.rows[j * this.rowSize + at + i] = tail.charCodeAt(i);
+      this.rowLengths[j] = at + tail.length;
+    }
+    this.digits = digits;
+  }
+
+  /**
+   * The three passes of every lane, side by side. The lanes are locals, not an array, and
+   * step together with no branch between them: chains kept in a typed array and stepped in a
+   * loop over the lanes, or lanes each guarded by "has its seed ended", overlapped hardly at
+   * all when measured (no faster than one game's two streams), while plain locals stay in
+   * registers and the CPU runs their steps together (four games in ~1 us, one took 770 ns).
+   * So the lanes step together through the codes they all have, and a longer seed's last
+   * codes ('chance' is a letter longer than 'china') are hashed lane by lane after. Mash's
+   * step is called from one place per lane: V8 inlines a function's calls only up to a total
+   * size, and a step left a call returns its number boxed (two call sites per lane did that).
+   */
+  private hashLanes(): void {
+    const rows = this.rows;
+    const size = this.rowSize;
+    const len = this.rowLengths;
+    const hashes = this.hashes;
+    let shortest = len[0] as number;
+    for (let j = 1; j < this.lanes; j++) shortest = Math.min(shortest, len[j] as number);
+    let a0 = this.prefixState;
+    let a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+    for (let pass = 0; pass < 3; pass++) {
+      // Each pass hashes the whole seed, but the first pass's prefix is prefixState already.
+      for (let i = pass === 0 ? this.prefix.length : 0; i < shortest; i++) {
+        a0 = mashStep(a0, rows[i] as number);
+        a1 = mashStep(a1, rows[size + i] as number);
+        a2 = mashStep(a2, rows[2 * size + i] as number);
+        a3 = mashStep(a3, rows[3 * size + i] as number);
+        a4 = mashStep(a4, rows[4 * size + i] as number);
+        a5 = mashStep(a5, rows[5 * size + i] as number);
+        a6 = mashStep(a6, rows[6 * size + i] as number);
+        a7 = mashStep(a7, rows[7 * size + i] as number);
+      }
+      hashes[pass] = a0;
+      hashes[3 + pass] = a1;
+      hashes[6 + pass] = a2;
+      hashes[9 + pass] = a3;
+      hashes[12 + pass] = a4;
+      hashes[15 + pass] = a5;
+      hashes[18 + pass] = a6;
+      hashes[21 + pass] = a7;
+      for (let j = 0; j < this.lanes; j++) {
+        const end = len[j] as number;
+        if (end === shortest) continue;
+        let a = hashes[3 * j + pass] as number;
+        for (let i = shortest; i < end; i++) a = mashStep(a, rows[j * size + i] as number);
+        hashes[3 * j + pass] = a;
+      }
+      a0 = hashes[pass] as number;
+      a1 = hashes[3 + pass] as number;
+      a2 = hashes[6 + pass] as number;
+      a3 = hashes[9 + pass] as number;
+      a4 = hashes[12 + pass] as number;
+      a5 = hashes[15 + pass] as number;
+      a6 = hashes[18 + pass] as number;
+      a7 = hashes[21 + pass] as number;
+    }
+  }
 }

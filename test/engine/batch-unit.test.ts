@@ -4,7 +4,7 @@ import type { BatchSpec } from '../../src/engine/batch/batch.js';
 import type { GameSummary } from '../../src/engine/batch/fast-game.js';
 import { resolveProfile, runUnit } from '../../src/engine/batch/batch.js';
 import { CompiledPlayer } from '../../src/engine/batch/compiled-game.js';
-import { takePlayer } from '../../src/engine/batch/fast-game.js';
+import { playFast, takePlayer } from '../../src/engine/batch/fast-game.js';
 import { addGame, CHUNK_SIZE, emptyAcc } from '../../src/engine/batch/stats.js';
 import { PAYOFF_TERMS, sumTerms, sumTermsInto } from '../../src/model/outcomes.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
@@ -51,6 +51,34 @@ describe("a batch unit on its profile's shared player", () => {
     const again = takePlayer(profile);
     again.busy = false;
     expect(again).toBe(taken);
+  });
+});
+
+// A unit seeds the streams of its next games together with each game's (GameSeeder,
+// rng/alea.ts): its games must be the games playFast plays one at a time.
+describe('games of a run seeded several at once', () => {
+  // The default profile (China's opportunist draws from its stream), and one whose every side draws.
+  const profiles = [ids, { us: 'usRandom', china: 'chinaRandom', kim: 'independent' }].map(resolveProfile);
+
+  it('are the games playFast plays one by one: across a chunk boundary, an odd last game, index digits 9 -> 10 and 99 -> 100', () => {
+    const sc = resolveScenario('2022');
+    for (const p of profiles) {
+      expect(p.china.stochastic).toBe(true);
+      // Two units: 0..999 and a last one of three games, 1000..1002.
+      const spec: BatchSpec = { command: 'batch', seed: 'pairs', runs: CHUNK_SIZE + 3, scenarios: [{ name: sc.name, source: sc.source, sha256: sc.sha256, params: sc.params }], profiles: [ids] };
+      for (let unit = 0; unit < 2; unit++) {
+        const alone = emptyAcc();
+        for (let i = unit * CHUNK_SIZE; i < Math.min(spec.runs, (unit + 1) * CHUNK_SIZE); i++) addGame(alone, playFast(sc.params, sc.name, 'pairs', i, p));
+        expect(JSON.stringify(runUnit(spec, unit, [p])), `${p.us.id} unit ${unit}`).toBe(JSON.stringify(alone));
+      }
+      // Game by game, runs that start at odd indices and end mid-group, and a game asked for out of order.
+      const player = new CompiledPlayer(p);
+      for (const [from, to] of [[7, 12], [97, 104], [998, 1003], [3, 4]] as const) {
+        for (let i = from; i < to; i++) expect(player.play(sc.params, sc.name, 'pairs', i, undefined, to), `game ${i}`).toStrictEqual(playFast(sc.params, sc.name, 'pairs', i, p));
+        expect(player.play(sc.params, sc.name, 'pairs', from + 1)).toStrictEqual(playFast(sc.params, sc.name, 'pairs', from + 1, p));
+        expect(player.play(sc.params, 'other', 'pairs', from + 2, undefined, to)).toStrictEqual(playFast(sc.params, 'other', 'pairs', from + 2, p));
+      }
+    }
   });
 });
 

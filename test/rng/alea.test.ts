@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { AleaStream, aleaOf, prefixHashState, seedTogether } from '../../src/rng/alea.js';
+import { AleaStream, aleaOf, GameSeeder, prefixHashState } from '../../src/rng/alea.js';
 import { gameSeed } from '../../src/rng/rng.js';
 import type { Stream } from '../../src/rng/rng.js';
 
@@ -51,29 +51,56 @@ describe('our alea gives the very streams of seedrandom.alea', () => {
   });
 });
 
-describe('two streams of a game seeded side by side', () => {
-  it('give the same draws as each seeded on its own', () => {
-    const prefix = 'bench|baseline|';
-    const state = prefixHashState(prefix);
-    const a = new AleaStream();
-    const b = new AleaStream();
-    for (let index = 0; index < 3000; index += 7) {
-      for (const [x, y] of [['chance', 'china'], ['kim', 'us'], ['china', 'chance']] as const) {
-        a.reseedGame(prefix, state, index, x);
-        b.reseedGame(prefix, state, index, y);
-        seedTogether(a, b);
-        expect(draws(() => a.next(), 8)).toEqual(draws(seedrandom.alea(`${prefix}${index}|${x}`), 8));
-        expect(draws(() => b.next(), 8)).toEqual(draws(seedrandom.alea(`${prefix}${index}|${y}`), 8));
+describe('the streams of a run of games seeded several games at once (GameSeeder)', () => {
+  const ref = (prefix: string, index: number, stream: Stream) => draws(seedrandom.alea(`${prefix}${index}|${stream}`), 8);
+
+  it('give each game the draws of its own seed, for any streams, across digit changes and a short last group', () => {
+    const rng = new AleaStream();
+    for (const streams of [['chance'], ['chance', 'china'], ['chance', 'kim', 'us'], ['us', 'chance', 'china', 'kim']] as Stream[][]) {
+      const seeder = new GameSeeder(streams);
+      for (const prefix of ['bench|baseline|', '|é|', '1234567890123456789|2017-maximum-pressure|']) {
+        seeder.setPrefix(prefix);
+        // Runs that start on odd and even indices, cross 9 -> 10, 99 -> 100 and 999 -> 1000, and end mid-group.
+        for (const [from, to] of [[0, 13], [7, 12], [95, 106], [997, 1002], [123456787, 123456790]] as const) {
+          for (let index = from; index < to; index++) {
+            streams.forEach((stream, k) => {
+              seeder.seed(index, to, k, rng);
+              expect(draws(() => rng.next(), 8), `${streams.join(',')} ${prefix}${index} ${stream}`).toEqual(ref(prefix, index, stream));
+            });
+          }
+        }
       }
     }
   });
 
-  it('and fall back to seeding one by one when the two are not of one game', () => {
-    const a = aleaOf('x');
-    const b = new AleaStream().reseedGame('p|q|', prefixHashState('p|q|'), 5, 'us');
-    seedTogether(a, b);
-    expect(draws(() => a.next(), 4)).toEqual(draws(seedrandom.alea('x'), 4));
-    expect(draws(() => b.next(), 4)).toEqual(draws(seedrandom.alea('p|q|5|us'), 4));
+  it('hash a game not held (out of order, another prefix, past the run) on its own, never from a stale state', () => {
+    const seeder = new GameSeeder(['chance', 'china']);
+    const rng = new AleaStream();
+    const check = (prefix: string, index: number, runEnd: number) => {
+      seeder.seed(index, runEnd, 1, rng);
+      expect(draws(() => rng.next(), 8), `${prefix}${index}`).toEqual(ref(prefix, index, 'china'));
+    };
+    seeder.setPrefix('a|2022|');
+    check('a|2022|', 20, 30); // holds 20..23
+    check('a|2022|', 22, 30); // held
+    check('a|2022|', 5, 6); // not held: back, a run of one
+    check('a|2022|', 21, 30); // 20..23 were dropped for 5: hashed anew
+    seeder.setPrefix('b|2022|');
+    check('b|2022|', 22, 30); // same index under another prefix
+    check('b|2022|', 23, 24);
+    check('b|2022|', 24, 25); // past the run it was told of
+  });
+
+  it('seed the same streams as a lone game seeded on its first draw (reseedGame)', () => {
+    const seeder = new GameSeeder(['chance', 'china']);
+    seeder.setPrefix('9|x|');
+    const ahead = new AleaStream();
+    const alone = new AleaStream();
+    for (let index = 0; index < 300; index++) {
+      seeder.seed(index, 300, 0, ahead);
+      alone.reseedGame('9|x|', prefixHashState('9|x|'), index, 'chance');
+      expect(draws(() => ahead.next(), 5)).toEqual(draws(() => alone.next(), 5));
+    }
   });
 });
 

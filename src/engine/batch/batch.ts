@@ -136,12 +136,13 @@ export function runUnit(spec: BatchSpec, u: number, profiles: Profile[]): Acc {
   const acc = emptyAcc();
   const end = Math.min(spec.runs, (c + 1) * CHUNK_SIZE);
   // One player (the profile's, kept from unit to unit) and one summary for the whole unit: a
-  // game allocates next to nothing.
+  // game allocates next to nothing. The unit is one run of games (`end`): the player seeds
+  // the next games' streams with each game's.
   const player = takePlayer(profile);
   try {
     let summary: GameSummary | undefined;
     for (let i = c * CHUNK_SIZE; i < end; i++) {
-      summary = player.play(scenario.params, scenario.name, spec.seed, i, summary);
+      summary = player.play(scenario.params, scenario.name, spec.seed, i, summary, end);
       addGame(acc, summary);
     }
   } finally {

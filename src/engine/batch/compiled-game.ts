@@ -11,7 +11,7 @@ import type { GameState } from '../reference/stepper.js';
 import { initialContext } from '../../model/context.js';
 import { kimView } from '../../model/views.js';
 import { copyState } from '../../model/state-code.generated.js';
-import { AleaStream, prefixHashState, seedTogether } from '../../rng/alea.js';
+import { AleaStream, GameSeeder } from '../../rng/alea.js';
 import { gameSeed } from '../../rng/rng.js';
 import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
 import { ChinaLiveView, UsLiveView } from './live-views.js';
@@ -79,19 +79,26 @@ export class CompiledPlayer {
   busy = false;
   private readonly streams: GameStreams & Record<Stream, AleaStream>;
   private readonly deciders: RoundDeciders;
+  /** Streams every game draws from (chance's, a stochastic strategy's), seeded as a game starts. */
   private readonly eager: AleaStream[];
+  /** The others (a deterministic strategy's), seeded on a first draw that may never come. */
+  private readonly lazy: AleaStream[];
+  private readonly lazyNames: Stream[];
+  private readonly seeder: GameSeeder;
   private readonly usView = new UsLiveView();
   private readonly chinaView = new ChinaLiveView();
   private master: string | undefined = undefined;
   private scenario: string | undefined = undefined;
-  private prefix = '';
-  private prefixState = 0;
 
   constructor(private readonly profile: Profile) {
     const chance = new AleaStream();
     const s = { seed: '', chance, china: new AleaStream(), kim: new AleaStream(), us: new AleaStream() };
     this.streams = s;
-    this.eager = [chance, ...(['china', 'kim', 'us'] as const).filter((a) => profile[a].stochastic).map((a) => s[a])];
+    const eagerNames: Stream[] = ['chance', ...(['china', 'kim', 'us'] as const).filter((a) => profile[a].stochastic)];
+    this.eager = eagerNames.map((k) => s[k]);
+    this.lazyNames = STREAMS.filter((k) => !eagerNames.includes(k));
+    this.lazy = this.lazyNames.map((k) => s[k]);
+    this.seeder = new GameSeeder(eagerNames);
     const usView = this.usView;
     const chinaLive = this.chinaView;
     // Kim's view: one object, filled at each decision (views.ts), never kept by a strategy.
@@ -123,10 +130,12 @@ export class CompiledPlayer {
 
   /**
    * Game `index` of `scenarioName` under `masterSeed` (the game `leverage run --index` tells).
-   * With `out` (a summary this made before), the summary is written over it.
+   * With `out` (a summary this made before), the summary is written over it. With `runEnd`,
+   * this game starts or continues a run: games index + 1 .. runEnd - 1 are played next, in
+   * order, so their streams may be seeded now, with this game's (GameSeeder, rng/alea.ts).
    */
-  play(params: Params, scenarioName: string, masterSeed: string, index: number, out?: GameSummary): GameSummary {
-    this.seedGame(masterSeed, scenarioName, index);
+  play(params: Params, scenarioName: string, masterSeed: string, index: number, out?: GameSummary, runEnd = index + 1): GameSummary {
+    this.seedGame(masterSeed, scenarioName, index, runEnd);
     // One context for all of this player's games: each starts as a copy of the scenario's
     // first state, field by field (written over in place, nothing allocated).
     let ctx = this.ctx;
@@ -163,24 +172,20 @@ export class CompiledPlayer {
     return summary;
   }
 
-  private seedGame(masterSeed: string, scenarioName: string, index: number): void {
+  private seedGame(masterSeed: string, scenarioName: string, index: number, runEnd: number): void {
     const s = this.streams;
     if (Number.isSafeInteger(index) && index >= 0) {
+      const seeder = this.seeder;
       // The seed is `${masterSeed}|${scenarioName}|${index}` (rng.ts gameSeed): its prefix is hashed once.
       if (masterSeed !== this.master || scenarioName !== this.scenario) {
         this.master = masterSeed;
         this.scenario = scenarioName;
-        this.prefix = gameSeed(masterSeed, scenarioName, 0).slice(0, -1);
-        this.prefixState = prefixHashState(this.prefix);
+        seeder.setPrefix(gameSeed(masterSeed, scenarioName, 0).slice(0, -1));
       }
-      s.chance.reseedGame(this.prefix, this.prefixState, index, 'chance');
-      s.china.reseedGame(this.prefix, this.prefixState, index, 'china');
-      s.kim.reseedGame(this.prefix, this.prefixState, index, 'kim');
-      s.us.reseedGame(this.prefix, this.prefixState, index, 'us');
-      // Streams that will be drawn from (chance's, and a stochastic strategy's) are seeded two
-      // at a time, side by side; the rest wait for a first draw that may never come.
       const eager = this.eager;
-      for (let k = 0; k + 1 < eager.length; k += 2) seedTogether(eager[k] as AleaStream, eager[k + 1] as AleaStream);
+      for (let k = 0; k < eager.length; k++) seeder.seed(index, runEnd, k, eager[k] as AleaStream);
+      const lazy = this.lazy;
+      for (let k = 0; k < lazy.length; k++) (lazy[k] as AleaStream).reseedGame(seeder.prefix, seeder.prefixState, index, this.lazyNames[k] as Stream);
     } else {
       const seed = gameSeed(masterSeed, scenarioName, index);
       for (const k of STREAMS) s[k].reseedText(`${seed}|${k}`);

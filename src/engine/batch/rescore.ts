@@ -22,7 +22,7 @@ export function playScored(params: Params, twins: readonly Params[], scenario: s
   // The batch path's own player: the same games runUnit plays, seeded without allocation.
   const player = new CompiledPlayer(profile);
   for (let i = from; i < to; i++) {
-    const played = player.play(params, scenario, masterSeed, i);
+    const played = player.play(params, scenario, masterSeed, i, undefined, to);
     addGame(acc, played);
     const ctx = player.lastContext as GameContext;
     for (let t = 0; t < twins.length; t++) {
