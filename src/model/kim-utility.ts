@@ -1,6 +1,6 @@
 import type { KimMove, MoveName } from './moves.js';
 import type { KimView, PublicRules } from './views.js';
-import { rungOf } from './moves.js';
+import { movesOf, rungOf } from './moves.js';
 import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { heedingCost, summitPledged, summitStandingCost, testBonus, testPrestige } from './kim-moves.js';
 import { pausePrice } from './us-moves.js';
@@ -19,12 +19,20 @@ export interface KimWeights {
   regimeCrisis: number;
 }
 
+/** A Kim's temperament: how much more or less than the scenario's payoff weights he cares for each, and for deference to Beijing. */
+export interface KimTemperament {
+  standing: number;
+  economy: number;
+  war: number;
+  deference: number;
+}
+
 /**
  * Kim's weights read from the scenario's payoff weights (`payoffs.kim.*`), scaled by a
  * strategy's temperament: a scenario that makes war costlier for Kim makes every AI Kim
  * more careful (issue 13: value weights act on choices).
  */
-export function kimWeightsFrom(v: KimView, scale: { standing: number; economy: number; war: number; deference: number }): KimWeights {
+export function kimWeightsFrom(v: KimView, scale: KimTemperament): KimWeights {
   const w = v.rules.payoffs.kim;
   return {
     standing: w.standing * scale.standing,
@@ -58,6 +66,31 @@ export function bestKimMove(v: KimView, legal: readonly MoveName[], w: KimWeight
   return bestOrWeigh(v, legal, w, false);
 }
 
+/** Kim's moves in the table's order: move i is bit i of a legal-move mask (as the batch path's). */
+export const KIM_MOVE_ORDER: readonly KimMove[] = movesOf('kim');
+
+/**
+ * bestKimMove for the legal moves as a mask (bit i: KIM_MOVE_ORDER[i] is legal), returning the
+ * move's index: the same weighing, move by move in the same order, so the same choice, without
+ * a move's name to look up. `legal` must have a bit set.
+ */
+export function bestKimMoveIndex(v: KimView, legal: number, w: KimWeights): number {
+  const d = DECISION;
+  shareDecision(v, d);
+  let best = 31 - Math.clz32(legal & -legal);
+  let bestU = -Infinity;
+  for (let rest = legal; rest !== 0; rest &= rest - 1) {
+    const m = 31 - Math.clz32(rest & -rest);
+    weighMove(v, m, w, d);
+    const u = d.utility;
+    if (u > bestU) {
+      best = m;
+      bestU = u;
+    }
+  }
+  return best;
+}
+
 // Kim's weighing is four functions (shareDecision; weighTest or weighHold; weighSurvival), not
 // one: V8's inlining budget is per optimized function, and one function calling every rule
 // helper outgrew it, leaving helpers as calls that boxed the numbers passed and returned. They
@@ -71,10 +104,7 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
     const m = legal[k] as MoveName;
-    const rung = rungOf(m as KimMove);
-    if (rung > 0) weighTest(v, rung, w, d);
-    else weighHold(v, m as KimMove, w, d);
-    weighSurvival(v, w, d);
+    weighMove(v, kimMoveIndex(m), w, d);
     const u = d.utility;
     if (utilityOfFirst) return u;
     if (u > bestU) {
@@ -84,6 +114,26 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   }
   return best;
 }
+
+/** Kim's move `move` (an index into KIM_MOVE_ORDER) weighed, into d.utility: what every way of choosing shares. */
+function weighMove(v: KimView, move: number, w: KimWeights, d: KimDecision): void {
+  const rung = KIM_RUNGS[move] as number;
+  if (rung > 0) weighTest(v, rung, w, d);
+  else weighHold(v, move, w, d);
+  weighSurvival(v, w, d);
+}
+
+/** The index of a Kim move in KIM_MOVE_ORDER (a scan of interned names, as rungOf's). */
+function kimMoveIndex(move: MoveName): number {
+  for (let i = 0; i < KIM_MOVE_ORDER.length; i++) if (KIM_MOVE_ORDER[i] === move) return i;
+  throw new Error(`'${String(move)}' is not a Kim move`);
+}
+
+// Read once from the table: each Kim move's rung (0 for a move without a test), and the two
+// moves weighHold tells apart.
+const KIM_RUNGS = Int32Array.from(KIM_MOVE_ORDER, (m) => rungOf(m));
+const COURT_BEIJING = KIM_MOVE_ORDER.indexOf('courtBeijing');
+const PAUSE_FOR_PAYMENT = KIM_MOVE_ORDER.indexOf('suspendTestsForPayment');
 
 /**
  * What every move's weighing shares, worked out once a decision, not once a move (a batch spent
@@ -182,7 +232,7 @@ function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): voi
 }
 
 /** C6, C7: what a move without a test (holding, courting Beijing, a paid pause) is worth to Kim, into d.utility (and its effects). */
-function weighHold(v: KimView, move: KimMove, w: KimWeights, d: KimDecision): void {
+function weighHold(v: KimView, move: number, w: KimWeights, d: KimDecision): void {
   let u = 0;
   let dEconomy = 0;
   let dStanding = 0;
@@ -198,8 +248,8 @@ function weighHold(v: KimView, move: KimMove, w: KimWeights, d: KimDecision): vo
   d.utility = u;
   d.dEconomy = dEconomy;
   d.dStanding = dStanding;
-  if (move === 'courtBeijing') weighSummit(v, w, d);
-  if (move === 'suspendTestsForPayment') weighPause(v, w, d);
+  if (move === COURT_BEIJING) weighSummit(v, w, d);
+  if (move === PAUSE_FOR_PAYMENT) weighPause(v, w, d);
 }
 
 // The three below weigh what only some decisions meet (a deal in force, a summit, a pause to

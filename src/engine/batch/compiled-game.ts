@@ -15,6 +15,7 @@ import { AleaStream, prefixHashState, seedTogether } from '../../rng/alea.js';
 import { gameSeed } from '../../rng/rng.js';
 import { CHINA_MOVES, ENDING_OUTCOMES, KIM_MOVES, playRound, US_MOVES } from './compiled-round.generated.js';
 import { UsLiveView } from './live-views.js';
+import { weighingIndexChoice } from '../../strategies/kim.js';
 import { runGame } from '../game-loop.js';
 import { leverageGame } from '../reference/stepper.js';
 import { summarize, summarizeInto } from './game-summary.js';
@@ -96,17 +97,27 @@ export class CompiledPlayer {
     const kimScratch = {};
     const { us, china, kim } = profile;
     const event: ChanceEvent = { type: 'chance', detection: 0, war: 0, drift: 0 };
+    // A Kim who declares his weighing is asked for a move index from the legal mask (KIM_MOVES
+    // is the model's KIM_MOVE_ORDER: test/engine/kim-decider.test.ts), with no list of names.
+    const weighs = kim.weighing === undefined ? undefined : weighingIndexChoice(kim.weighing);
     this.deciders = {
       china: (ctx, legal) => {
         const m = china.choose(chinaView(ctx, chinaScratch), chinaList(legal), s.china);
         if (this.onMove !== undefined) this.onMove(m);
         return indexOf(CHINA_MOVES, 'china', china.id, m);
       },
-      kim: (ctx, legal) => {
-        const m = kim.choose(kimView(ctx, kimScratch), kimList(legal), s.kim);
-        if (this.onMove !== undefined) this.onMove(m);
-        return indexOf(KIM_MOVES, 'kim', kim.id, m);
-      },
+      kim:
+        weighs === undefined
+          ? (ctx, legal) => {
+              const m = kim.choose(kimView(ctx, kimScratch), kimList(legal), s.kim);
+              if (this.onMove !== undefined) this.onMove(m);
+              return indexOf(KIM_MOVES, 'kim', kim.id, m);
+            }
+          : (ctx, legal) => {
+              const m = weighs(kimView(ctx, kimScratch), legal, s.kim);
+              if (this.onMove !== undefined) this.onMove(KIM_MOVES[m] as MoveName);
+              return m;
+            },
       us: (_ctx, legal) => {
         const m = us.choose(usView, usList(legal), s.us);
         if (this.onMove !== undefined) this.onMove(m);
