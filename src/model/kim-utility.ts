@@ -76,7 +76,7 @@ export const KIM_MOVE_ORDER: readonly KimMove[] = movesOf('kim');
  */
 export function bestKimMoveIndex(v: KimView, legal: number, w: KimWeights): number {
   const d = DECISION;
-  shareDecision(v, d);
+  shareDecision(v, w, d);
   let best = 31 - Math.clz32(legal & -legal);
   let bestU = -Infinity;
   for (let rest = legal; rest !== 0; rest &= rest - 1) {
@@ -99,7 +99,7 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: false): MoveName;
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: boolean): MoveName | number {
   const d = DECISION;
-  shareDecision(v, d);
+  shareDecision(v, w, d);
   let best = legal[0] as MoveName;
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
@@ -139,10 +139,21 @@ const PAUSE_FOR_PAYMENT = KIM_MOVE_ORDER.indexOf('suspendTestsForPayment');
  * What every move's weighing shares, worked out once a decision, not once a move (a batch spent
  * a third of its time weighing Kim's moves); the same expressions, so the same bits.
  */
-function shareDecision(v: KimView, d: KimDecision): void {
+function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
   d.lifelineRisk = v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence;
+  d.lifelineCost = w.economy * d.lifelineRisk;
   d.wantsEscalation = v.requestChannel !== 'none';
+  // C7: obeying a request costs standing, half when it came covertly (weighTest).
+  const seen = v.requestChannel === 'overt' ? 1 : 0.5;
+  d.obeyLoss = r.kim.obeyStandingCost * seen;
+  d.obeyCost = w.standing * r.kim.obeyStandingCost * seen;
+  d.standingRoom = 1 - v.kimStanding;
+  // C11: what a test ends (the track at the detente-breaking rung) or stalls (a round of talks), as weighTest weighs them.
+  d.settlementLost = w.settlement * (v.diplomacy / r.us.settlementThreshold);
+  d.talksOpen = v.diplomacy > 0;
+  const nearness = v.diplomacy / r.us.settlementThreshold;
+  d.talksStallCost = w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
   // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
   // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
   d.warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
@@ -165,11 +176,13 @@ function shareDecision(v: KimView, d: KimDecision): void {
   d.freezeGainPerTension = r.dynamics.freezePriceRises > 0 && d.roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;
   // C7 (issue 19): a test within the calm pledged at a summit defies Xi, as a restraint order does.
   d.pledged = summitPledged(r, v.round, v.summitRound);
+  d.defiant = v.restraintOrdered || d.pledged;
 }
 
 /** C6, C7, C11, C12: what a test at `rung` is worth to Kim, into d.utility (and its effects into d.dEconomy, d.dStanding). */
 function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
+  const t = RUNG_TABLE;
   const i = rung - 1;
   let u = 0;
   // What the move does at once to the economy and to standing, for the regime's survival (weighSurvival).
@@ -177,21 +190,21 @@ function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): voi
   let dStanding = 0;
   // Issue 19: answering exercises or sanctions, and showing the programme's new capability (C6, C12).
   const bonus = testBonus(r, v.programmeProgress, v.kimProvoked, rung);
-  const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + d.warm + bonus, 1 - v.kimStanding);
+  const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + d.warm + bonus, d.standingRoom);
   u += w.standing * prestige;
   u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
   dStanding += prestige;
-  dEconomy -= r.kim.testCost * rung;
+  dEconomy -= t.testCost[i] as number;
   // C12: the risk a test adds. Tension is not capped here: at the brink a further test
   // must still look dangerous to Kim, or testing would seem free once tension is maxed.
   // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
   // over the rounds it lasts (at most the rounds left), not only this one.
-  const added = r.kim.rungTension[i] ?? 0;
+  const added = t.tensionAdded[i] as number;
   const after = v.tension + added;
-  const lingers = Math.min(d.roundsLeft, RUNG_TABLE.roundsLingering[i] as number);
+  const lingers = Math.min(d.roundsLeft, t.roundsLingering[i] as number);
   u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) + ladderWarRisk(after, v.deterrence, v.incidentRung, r) - d.riskNow);
   // C11: the sanctions a test invites (their bite and reach: shareDecision).
-  const sanctionsCost = (rung / 4) * r.us.sanctionStep * d.reach * d.bite * v.nkEconomy * 4;
+  const sanctionsCost = (t.sanctionsShare[i] as number) * d.reach * d.bite * v.nkEconomy * 4;
   u -= w.economy * sanctionsCost;
   dEconomy -= sanctionsCost;
   if (d.freezeGainPerTension > 0) u += w.economy * d.freezeGainPerTension * Math.min(added, 1 - v.tension);
@@ -203,26 +216,22 @@ function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): voi
   }
   // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
   // Any test while the track is open stalls it for the round: the progress forgone.
-  if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
+  if (rung >= r.us.detenteBreakingRung) u -= d.settlementLost;
   // A smaller test stalls the talks for a round: the progress forgone, worth more the
   // nearer the deal (progress so far over the threshold).
-  else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
-    const nearness = v.diplomacy / r.us.settlementThreshold;
-    u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
-  }
+  else if (d.talksOpen && rung >= r.us.talksStallRung) u -= d.talksStallCost;
   if (d.wantsEscalation) {
     if (rung >= r.kim.obeyMinRung) {
-      const seen = v.requestChannel === 'overt' ? 1 : 0.5;
-      u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
+      u -= d.obeyCost; // C7: Xi's tool
       u += w.deference;
-      dStanding -= r.kim.obeyStandingCost * seen;
+      dStanding -= d.obeyLoss;
     } else {
-      u -= w.economy * d.lifelineRisk; // C7: a token test refuses Xi
+      u -= d.lifelineCost; // C7: a token test refuses Xi
       u -= w.deference;
       dEconomy -= d.lifelineRisk;
     }
-  } else if (v.restraintOrdered || rung >= r.kim.redLineRung || d.pledged) {
-    u -= w.economy * d.lifelineRisk; // C7: defying restraint (ordered or pledged), or Beijing's red line
+  } else if (d.defiant || rung >= r.kim.redLineRung) {
+    u -= d.lifelineCost; // C7: defying restraint (ordered or pledged), or Beijing's red line
     u -= w.deference;
     dEconomy -= d.lifelineRisk;
   }
@@ -237,7 +246,7 @@ function weighHold(v: KimView, move: number, w: KimWeights, d: KimDecision): voi
   let dEconomy = 0;
   let dStanding = 0;
   if (d.wantsEscalation) {
-    u -= w.economy * d.lifelineRisk; // C7: refusing Xi
+    u -= d.lifelineCost; // C7: refusing Xi
     u -= w.deference;
     dEconomy -= d.lifelineRisk;
   } else if (v.restraintOrdered && d.heedCost > 0) {
@@ -317,8 +326,16 @@ class KimDecision {
   standingDanger = 0.5;
   heedCost = 0.5;
   freezeGainPerTension = 0.5;
+  lifelineCost = 0.5;
+  obeyLoss = 0.5;
+  obeyCost = 0.5;
+  standingRoom = 0.5;
+  settlementLost = 0.5;
+  talksStallCost = 0.5;
   wantsEscalation = false;
   pledged = false;
+  defiant = false;
+  talksOpen = false;
   // Per move.
   utility = 0.5;
   dEconomy = 0.5;
@@ -330,13 +347,35 @@ const DECISION = new KimDecision();
  * What Kim's weighing reads from the rules alone, per rung (index rung - 1): worked out once a
  * scenario (a rules object is never changed in place: edits replace it), not each decision.
  */
-const RUNG_TABLE = { rules: undefined as PublicRules | undefined, roundsLingering: new Float64Array(0) };
+const RUNG_TABLE = {
+  rules: undefined as PublicRules | undefined,
+  roundsLingering: new Float64Array(0),
+  /** The tension a test adds (kim.rungTension; 0 past its end). */
+  tensionAdded: new Float64Array(0),
+  /** What a test costs the economy (kim.testCost * rung). */
+  testCost: new Float64Array(0),
+  /** The first factors of the sanctions a test invites, (rung / 4) * us.sanctionStep: a left prefix of weighTest's product, so the same bits. */
+  sanctionsShare: new Float64Array(0),
+};
 
 function fillRungTable(r: PublicRules): void {
-  const rungs = r.kim.rungTension.length;
-  if (RUNG_TABLE.roundsLingering.length !== rungs) RUNG_TABLE.roundsLingering = new Float64Array(rungs);
-  for (let i = 0; i < rungs; i++) RUNG_TABLE.roundsLingering[i] = roundsTestLingers(r, i + 1);
-  RUNG_TABLE.rules = r;
+  const t = RUNG_TABLE;
+  // Every rung Kim's moves reach, even past the end of kim.rungTension (where it adds nothing).
+  const rungs = Math.max(r.kim.rungTension.length, ...KIM_RUNGS);
+  if (t.roundsLingering.length !== rungs) {
+    t.roundsLingering = new Float64Array(rungs);
+    t.tensionAdded = new Float64Array(rungs);
+    t.testCost = new Float64Array(rungs);
+    t.sanctionsShare = new Float64Array(rungs);
+  }
+  for (let i = 0; i < rungs; i++) {
+    const rung = i + 1;
+    t.roundsLingering[i] = roundsTestLingers(r, rung);
+    t.tensionAdded[i] = r.kim.rungTension[i] ?? 0;
+    t.testCost[i] = r.kim.testCost * rung;
+    t.sanctionsShare[i] = (rung / 4) * r.us.sanctionStep;
+  }
+  t.rules = r;
 }
 
 /**
