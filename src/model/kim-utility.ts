@@ -150,9 +150,10 @@ function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
   d.obeyCost = w.standing * r.kim.obeyStandingCost * seen;
   d.standingRoom = 1 - v.kimStanding;
   // C11: what a test ends (the track at the detente-breaking rung) or stalls (a round of talks), as weighTest weighs them.
-  d.settlementLost = w.settlement * (v.diplomacy / r.us.settlementThreshold);
-  d.talksOpen = v.diplomacy > 0;
+  // The progress so far over the threshold: how near the deal is.
   const nearness = v.diplomacy / r.us.settlementThreshold;
+  d.settlementLost = w.settlement * nearness;
+  d.talksOpen = v.diplomacy > 0;
   d.talksStallCost = w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
   // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
   // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
