@@ -1,6 +1,6 @@
 import type { KimMove, MoveName } from './moves.js';
 import type { KimView, PublicRules } from './views.js';
-import { rungOf } from './moves.js';
+import { movesOf, rungOf } from './moves.js';
 import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
 import { heedingCost, summitPledged, summitStandingCost, testBonus, testPrestige } from './kim-moves.js';
 import { pausePrice } from './us-moves.js';
@@ -19,12 +19,20 @@ export interface KimWeights {
   regimeCrisis: number;
 }
 
+/** A Kim's temperament: how much more or less than the scenario's payoff weights he cares for each, and for deference to Beijing. */
+export interface KimTemperament {
+  standing: number;
+  economy: number;
+  war: number;
+  deference: number;
+}
+
 /**
  * Kim's weights read from the scenario's payoff weights (`payoffs.kim.*`), scaled by a
  * strategy's temperament: a scenario that makes war costlier for Kim makes every AI Kim
  * more careful (issue 13: value weights act on choices).
  */
-export function kimWeightsFrom(v: KimView, scale: { standing: number; economy: number; war: number; deference: number }): KimWeights {
+export function kimWeightsFrom(v: KimView, scale: KimTemperament): KimWeights {
   const w = v.rules.payoffs.kim;
   return {
     standing: w.standing * scale.standing,
@@ -58,6 +66,31 @@ export function bestKimMove(v: KimView, legal: readonly MoveName[], w: KimWeight
   return bestOrWeigh(v, legal, w, false);
 }
 
+/** Kim's moves in the table's order: move i is bit i of a legal-move mask (as the batch path's). */
+export const KIM_MOVE_ORDER: readonly KimMove[] = movesOf('kim');
+
+/**
+ * bestKimMove for the legal moves as a mask (bit i: KIM_MOVE_ORDER[i] is legal), returning the
+ * move's index: the same weighing, move by move in the same order, so the same choice, without
+ * a move's name to look up. `legal` must have a bit set.
+ */
+export function bestKimMoveIndex(v: KimView, legal: number, w: KimWeights): number {
+  const d = DECISION;
+  shareDecision(v, w, d);
+  let best = 31 - Math.clz32(legal & -legal);
+  let bestU = -Infinity;
+  for (let rest = legal; rest !== 0; rest &= rest - 1) {
+    const m = 31 - Math.clz32(rest & -rest);
+    weighMove(v, m, w, d);
+    const u = d.utility;
+    if (u > bestU) {
+      best = m;
+      bestU = u;
+    }
+  }
+  return best;
+}
+
 // Kim's weighing is four functions (shareDecision; weighTest or weighHold; weighSurvival), not
 // one: V8's inlining budget is per optimized function, and one function calling every rule
 // helper outgrew it, leaving helpers as calls that boxed the numbers passed and returned. They
@@ -66,15 +99,12 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: false): MoveName;
 function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, utilityOfFirst: boolean): MoveName | number {
   const d = DECISION;
-  shareDecision(v, d);
+  shareDecision(v, w, d);
   let best = legal[0] as MoveName;
   let bestU = -Infinity;
   for (let k = 0; k < legal.length; k++) {
     const m = legal[k] as MoveName;
-    const rung = rungOf(m as KimMove);
-    if (rung > 0) weighTest(v, rung, w, d);
-    else weighHold(v, m as KimMove, w, d);
-    weighSurvival(v, w, d);
+    weighMove(v, kimMoveIndex(m), w, d);
     const u = d.utility;
     if (utilityOfFirst) return u;
     if (u > bestU) {
@@ -85,14 +115,46 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
   return best;
 }
 
+/** Kim's move `move` (an index into KIM_MOVE_ORDER) weighed, into d.utility: what every way of choosing shares. */
+function weighMove(v: KimView, move: number, w: KimWeights, d: KimDecision): void {
+  const rung = KIM_RUNGS[move] as number;
+  if (rung > 0) weighTest(v, rung, w, d);
+  else weighHold(v, move, w, d);
+  weighSurvival(v, w, d);
+}
+
+/** The index of a Kim move in KIM_MOVE_ORDER (a scan of interned names, as rungOf's). */
+function kimMoveIndex(move: MoveName): number {
+  for (let i = 0; i < KIM_MOVE_ORDER.length; i++) if (KIM_MOVE_ORDER[i] === move) return i;
+  throw new Error(`'${String(move)}' is not a Kim move`);
+}
+
+// Read once from the table: each Kim move's rung (0 for a move without a test), and the two
+// moves weighHold tells apart.
+const KIM_RUNGS = Int32Array.from(KIM_MOVE_ORDER, (m) => rungOf(m));
+const COURT_BEIJING = KIM_MOVE_ORDER.indexOf('courtBeijing');
+const PAUSE_FOR_PAYMENT = KIM_MOVE_ORDER.indexOf('suspendTestsForPayment');
+
 /**
  * What every move's weighing shares, worked out once a decision, not once a move (a batch spent
  * a third of its time weighing Kim's moves); the same expressions, so the same bits.
  */
-function shareDecision(v: KimView, d: KimDecision): void {
+function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
   d.lifelineRisk = v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence;
+  d.lifelineCost = w.economy * d.lifelineRisk;
   d.wantsEscalation = v.requestChannel !== 'none';
+  // C7: obeying a request costs standing, half when it came covertly (weighTest).
+  const seen = v.requestChannel === 'overt' ? 1 : 0.5;
+  d.obeyLoss = r.kim.obeyStandingCost * seen;
+  d.obeyCost = w.standing * r.kim.obeyStandingCost * seen;
+  d.standingRoom = 1 - v.kimStanding;
+  // C11: what a test ends (the track at the detente-breaking rung) or stalls (a round of talks), as weighTest weighs them.
+  // The progress so far over the threshold: how near the deal is.
+  const nearness = v.diplomacy / r.us.settlementThreshold;
+  d.settlementLost = w.settlement * nearness;
+  d.talksOpen = v.diplomacy > 0;
+  d.talksStallCost = w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
   // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
   // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
   d.warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
@@ -115,11 +177,13 @@ function shareDecision(v: KimView, d: KimDecision): void {
   d.freezeGainPerTension = r.dynamics.freezePriceRises > 0 && d.roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;
   // C7 (issue 19): a test within the calm pledged at a summit defies Xi, as a restraint order does.
   d.pledged = summitPledged(r, v.round, v.summitRound);
+  d.defiant = v.restraintOrdered || d.pledged;
 }
 
 /** C6, C7, C11, C12: what a test at `rung` is worth to Kim, into d.utility (and its effects into d.dEconomy, d.dStanding). */
 function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
+  const t = RUNG_TABLE;
   const i = rung - 1;
   let u = 0;
   // What the move does at once to the economy and to standing, for the regime's survival (weighSurvival).
@@ -127,21 +191,21 @@ function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): voi
   let dStanding = 0;
   // Issue 19: answering exercises or sanctions, and showing the programme's new capability (C6, C12).
   const bonus = testBonus(r, v.programmeProgress, v.kimProvoked, rung);
-  const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + d.warm + bonus, 1 - v.kimStanding);
+  const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + d.warm + bonus, d.standingRoom);
   u += w.standing * prestige;
   u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
   dStanding += prestige;
-  dEconomy -= r.kim.testCost * rung;
+  dEconomy -= t.testCost[i] as number;
   // C12: the risk a test adds. Tension is not capped here: at the brink a further test
   // must still look dangerous to Kim, or testing would seem free once tension is maxed.
   // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
   // over the rounds it lasts (at most the rounds left), not only this one.
-  const added = r.kim.rungTension[i] ?? 0;
+  const added = t.tensionAdded[i] as number;
   const after = v.tension + added;
-  const lingers = Math.min(d.roundsLeft, RUNG_TABLE.roundsLingering[i] as number);
+  const lingers = Math.min(d.roundsLeft, t.roundsLingering[i] as number);
   u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) + ladderWarRisk(after, v.deterrence, v.incidentRung, r) - d.riskNow);
   // C11: the sanctions a test invites (their bite and reach: shareDecision).
-  const sanctionsCost = (rung / 4) * r.us.sanctionStep * d.reach * d.bite * v.nkEconomy * 4;
+  const sanctionsCost = (t.sanctionsShare[i] as number) * d.reach * d.bite * v.nkEconomy * 4;
   u -= w.economy * sanctionsCost;
   dEconomy -= sanctionsCost;
   if (d.freezeGainPerTension > 0) u += w.economy * d.freezeGainPerTension * Math.min(added, 1 - v.tension);
@@ -153,26 +217,22 @@ function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): voi
   }
   // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
   // Any test while the track is open stalls it for the round: the progress forgone.
-  if (rung >= r.us.detenteBreakingRung) u -= w.settlement * (v.diplomacy / r.us.settlementThreshold);
+  if (rung >= r.us.detenteBreakingRung) u -= d.settlementLost;
   // A smaller test stalls the talks for a round: the progress forgone, worth more the
   // nearer the deal (progress so far over the threshold).
-  else if (v.diplomacy > 0 && rung >= r.us.talksStallRung) {
-    const nearness = v.diplomacy / r.us.settlementThreshold;
-    u -= w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
-  }
+  else if (d.talksOpen && rung >= r.us.talksStallRung) u -= d.talksStallCost;
   if (d.wantsEscalation) {
     if (rung >= r.kim.obeyMinRung) {
-      const seen = v.requestChannel === 'overt' ? 1 : 0.5;
-      u -= w.standing * r.kim.obeyStandingCost * seen; // C7: Xi's tool
+      u -= d.obeyCost; // C7: Xi's tool
       u += w.deference;
-      dStanding -= r.kim.obeyStandingCost * seen;
+      dStanding -= d.obeyLoss;
     } else {
-      u -= w.economy * d.lifelineRisk; // C7: a token test refuses Xi
+      u -= d.lifelineCost; // C7: a token test refuses Xi
       u -= w.deference;
       dEconomy -= d.lifelineRisk;
     }
-  } else if (v.restraintOrdered || rung >= r.kim.redLineRung || d.pledged) {
-    u -= w.economy * d.lifelineRisk; // C7: defying restraint (ordered or pledged), or Beijing's red line
+  } else if (d.defiant || rung >= r.kim.redLineRung) {
+    u -= d.lifelineCost; // C7: defying restraint (ordered or pledged), or Beijing's red line
     u -= w.deference;
     dEconomy -= d.lifelineRisk;
   }
@@ -182,12 +242,12 @@ function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): voi
 }
 
 /** C6, C7: what a move without a test (holding, courting Beijing, a paid pause) is worth to Kim, into d.utility (and its effects). */
-function weighHold(v: KimView, move: KimMove, w: KimWeights, d: KimDecision): void {
+function weighHold(v: KimView, move: number, w: KimWeights, d: KimDecision): void {
   let u = 0;
   let dEconomy = 0;
   let dStanding = 0;
   if (d.wantsEscalation) {
-    u -= w.economy * d.lifelineRisk; // C7: refusing Xi
+    u -= d.lifelineCost; // C7: refusing Xi
     u -= w.deference;
     dEconomy -= d.lifelineRisk;
   } else if (v.restraintOrdered && d.heedCost > 0) {
@@ -198,8 +258,8 @@ function weighHold(v: KimView, move: KimMove, w: KimWeights, d: KimDecision): vo
   d.utility = u;
   d.dEconomy = dEconomy;
   d.dStanding = dStanding;
-  if (move === 'courtBeijing') weighSummit(v, w, d);
-  if (move === 'suspendTestsForPayment') weighPause(v, w, d);
+  if (move === COURT_BEIJING) weighSummit(v, w, d);
+  if (move === PAUSE_FOR_PAYMENT) weighPause(v, w, d);
 }
 
 // The three below weigh what only some decisions meet (a deal in force, a summit, a pause to
@@ -267,8 +327,16 @@ class KimDecision {
   standingDanger = 0.5;
   heedCost = 0.5;
   freezeGainPerTension = 0.5;
+  lifelineCost = 0.5;
+  obeyLoss = 0.5;
+  obeyCost = 0.5;
+  standingRoom = 0.5;
+  settlementLost = 0.5;
+  talksStallCost = 0.5;
   wantsEscalation = false;
   pledged = false;
+  defiant = false;
+  talksOpen = false;
   // Per move.
   utility = 0.5;
   dEconomy = 0.5;
@@ -280,13 +348,35 @@ const DECISION = new KimDecision();
  * What Kim's weighing reads from the rules alone, per rung (index rung - 1): worked out once a
  * scenario (a rules object is never changed in place: edits replace it), not each decision.
  */
-const RUNG_TABLE = { rules: undefined as PublicRules | undefined, roundsLingering: new Float64Array(0) };
+const RUNG_TABLE = {
+  rules: undefined as PublicRules | undefined,
+  roundsLingering: new Float64Array(0),
+  /** The tension a test adds (kim.rungTension; 0 past its end). */
+  tensionAdded: new Float64Array(0),
+  /** What a test costs the economy (kim.testCost * rung). */
+  testCost: new Float64Array(0),
+  /** The first factors of the sanctions a test invites, (rung / 4) * us.sanctionStep: a left prefix of weighTest's product, so the same bits. */
+  sanctionsShare: new Float64Array(0),
+};
 
 function fillRungTable(r: PublicRules): void {
-  const rungs = r.kim.rungTension.length;
-  if (RUNG_TABLE.roundsLingering.length !== rungs) RUNG_TABLE.roundsLingering = new Float64Array(rungs);
-  for (let i = 0; i < rungs; i++) RUNG_TABLE.roundsLingering[i] = roundsTestLingers(r, i + 1);
-  RUNG_TABLE.rules = r;
+  const t = RUNG_TABLE;
+  // Every rung Kim's moves reach, even past the end of kim.rungTension (where it adds nothing).
+  const rungs = Math.max(r.kim.rungTension.length, ...KIM_RUNGS);
+  if (t.roundsLingering.length !== rungs) {
+    t.roundsLingering = new Float64Array(rungs);
+    t.tensionAdded = new Float64Array(rungs);
+    t.testCost = new Float64Array(rungs);
+    t.sanctionsShare = new Float64Array(rungs);
+  }
+  for (let i = 0; i < rungs; i++) {
+    const rung = i + 1;
+    t.roundsLingering[i] = roundsTestLingers(r, rung);
+    t.tensionAdded[i] = r.kim.rungTension[i] ?? 0;
+    t.testCost[i] = r.kim.testCost * rung;
+    t.sanctionsShare[i] = (rung / 4) * r.us.sanctionStep;
+  }
+  t.rules = r;
 }
 
 /**

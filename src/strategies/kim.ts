@@ -1,37 +1,55 @@
-import type { MoveName } from '../model/moves.js';
 import type { KimView } from '../model/views.js';
 import type { KimWeights } from '../model/kim-utility.js';
 import type { Rng } from '../rng/rng.js';
-import type { Strategy } from './types.js';
-import { bestKimMove, kimWeightsFrom } from '../model/kim-utility.js';
+import type { KimWeighing, Strategy } from './types.js';
+import { bestKimMove, bestKimMoveIndex, kimWeightsFrom } from '../model/kim-utility.js';
 import { randomStrategy } from './random.js';
-import { anyLegal } from './types.js';
-
-/** C7: the move with the highest utility for this Kim; ties go to the earlier move. */
-function bestFor(v: KimView, legal: readonly MoveName[], w: KimWeights): MoveName {
-  return bestKimMove(v, legal, w);
-}
-
-type Temperament = Parameters<typeof kimWeightsFrom>[1];
+import { anyLegal, anyLegalIndex } from './types.js';
 
 /**
  * A Kim's weights for the scenario in play, worked out when the scenario (its rules object,
  * never changed in place: edits clone it) changes rather than at every decision.
  */
-function weightsFor(scale: Temperament): (v: KimView) => KimWeights {
+function weightsFor(how: KimWeighing): (v: KimView) => KimWeights {
   let rules: KimView['rules'] | undefined;
   let weights: KimWeights | undefined;
   return (v) => {
     if (weights === undefined || v.rules !== rules) {
       rules = v.rules;
-      weights = kimWeightsFrom(v, scale);
+      weights = kimWeightsFrom(v, how.temperament);
     }
     return weights;
   };
 }
-const regimeFirstWeights = weightsFor({ standing: 1, economy: 1, war: 1, deference: 0 });
-const loyalClientWeights = weightsFor({ standing: 0.5, economy: 1, war: 1, deference: 0.3 });
-const independentWeights = weightsFor({ standing: 1.25, economy: 0.67, war: 0.67, deference: -0.05 });
+
+/** C7: a weighing Kim's choice: now and then (`whim`) any legal move, else the move with the highest utility for him (ties to the earlier). */
+function weighingChoice(how: KimWeighing): Strategy<'kim'>['choose'] {
+  const weights = weightsFor(how);
+  return (v, legal, rng) => {
+    if (how.whim > 0 && rng.next() < how.whim) return anyLegal(legal, rng);
+    return bestKimMove(v, legal, weights(v));
+  };
+}
+
+/**
+ * weighingChoice for the legal moves as a mask (bit i: Kim's move i in the table's order), as
+ * the move's index: the same draws and the same weighing, so the same move (the batch path's
+ * Kim decider; one per player, for its own cache of the weights).
+ */
+export function weighingIndexChoice(how: KimWeighing): (v: KimView, legal: number, rng: Rng) => number {
+  const weights = weightsFor(how);
+  return (v, legal, rng) => {
+    if (how.whim > 0 && rng.next() < how.whim) return anyLegalIndex(legal, rng);
+    return bestKimMoveIndex(v, legal, weights(v));
+  };
+}
+
+// The scenario's own weights for Kim (payoffs.kim), as they are.
+const regimeFirstWeighing: KimWeighing = { temperament: { standing: 1, economy: 1, war: 1, deference: 0 }, whim: 0 };
+// Half the scenario's weight on standing, and a taste for doing as Beijing wants.
+const loyalClientWeighing: KimWeighing = { temperament: { standing: 0.5, economy: 1, war: 1, deference: 0.3 }, whim: 0 };
+// More weight on standing, less on the economy and war, a distaste for deference; one time in ten, anything.
+const independentWeighing: KimWeighing = { temperament: { standing: 1.25, economy: 0.67, war: 0.67, deference: -0.05 }, whim: 0.1 };
 
 export const regimeFirst: Strategy<'kim'> = {
   id: 'regimeFirst',
@@ -42,8 +60,8 @@ export const regimeFirst: Strategy<'kim'> = {
   memory: 'whole game',
   stochastic: false,
   claims: ['C6', 'C7', 'C12'],
-  // The scenario's own weights for Kim (payoffs.kim), as they are.
-  choose: (v, legal) => bestFor(v, legal, regimeFirstWeights(v)),
+  weighing: regimeFirstWeighing,
+  choose: weighingChoice(regimeFirstWeighing),
 };
 
 export const loyalClient: Strategy<'kim'> = {
@@ -55,8 +73,8 @@ export const loyalClient: Strategy<'kim'> = {
   memory: 'whole game',
   stochastic: false,
   claims: ['C1', 'C7'],
-  // Half the scenario's weight on standing, and a taste for doing as Beijing wants.
-  choose: (v, legal) => bestFor(v, legal, loyalClientWeights(v)),
+  weighing: loyalClientWeighing,
+  choose: weighingChoice(loyalClientWeighing),
 };
 
 export const independent: Strategy<'kim'> = {
@@ -68,10 +86,8 @@ export const independent: Strategy<'kim'> = {
   memory: 'whole game',
   stochastic: true,
   claims: ['C6', 'C7'],
-  choose(v, legal, rng: Rng) {
-    if (rng.next() < 0.1) return anyLegal(legal, rng);
-    return bestFor(v, legal, independentWeights(v));
-  },
+  weighing: independentWeighing,
+  choose: weighingChoice(independentWeighing),
 };
 
 export const kimRandom = randomStrategy('kim');
