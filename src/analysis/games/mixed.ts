@@ -263,7 +263,7 @@ class SupportSystem {
   }
 
   /** Newton's method from x0 with a forward-difference Jacobian; the solution, or null if it fails. */
-  newton(x0: readonly number[], scale: number): number[] | null {
+  newton(x0: ArrayLike<number>, scale: number): number[] | null {
     const n = this.unknowns;
     const x = Float64Array.from(x0);
     const { F, Fp, xp, M } = this;
@@ -393,6 +393,8 @@ export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, 
   const stride = strides(g);
   const widest = perPlayer.reduce((m, l) => Math.max(m, ...l.map((S) => S.length)), 1);
   const offsets = new Int32Array(widest ** Math.max(0, perPlayer.length - 1));
+  const initial = new Float64Array((starts + 1) * perPlayer.length * Math.max(0, widest - 1));
+  const draw = new Float64Array(widest);
   const blocks: SupportShare['blocks'] = [];
   let mine = claim();
   let q = 0;
@@ -414,15 +416,21 @@ export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, 
     }
     let own = blocks[blocks.length - 1];
     if (!own || own.block !== block) blocks.push((own = { block, candidates: [] }));
-    const inits: number[][] = [chosen.flatMap((S) => S.slice(1).map(() => 1 / S.length))];
-    if (unknowns > 0) for (let s = 0; s < starts; s++) inits.push(chosen.flatMap((S) => {
-      const w = S.map(() => -Math.log(1 - rng.next()));
-      const t = w.reduce((a, b) => a + b, 0);
-      return w.slice(1).map((v) => v / t);
-    }));
+    // The centre, then `starts` random points, row by row in one reused buffer (arrays per
+    // start were most of the walk's garbage): each side's exponential draws in turn, its
+    // shares after the first divided by their sum, added left to right as before.
+    let k = 0;
+    for (const S of chosen) for (let j = 1; j < S.length; j++) initial[k++] = 1 / S.length;
+    if (unknowns > 0)
+      for (let s = 0; s < starts; s++)
+        for (const S of chosen) {
+          let t = 0;
+          for (let j = 0; j < S.length; j++) t += draw[j] = -Math.log(1 - rng.next());
+          for (let j = 1; j < S.length; j++) initial[k++] = (draw[j] as number) / t;
+        }
     const system = new SupportSystem(g, chosen, stride);
-    for (const x0 of unknowns ? inits : [[]]) {
-      const x = unknowns ? system.newton(x0, scale) : [];
+    for (let start = 0; start <= (unknowns ? starts : 0); start++) {
+      const x = unknowns ? system.newton(initial.subarray(start * unknowns, (start + 1) * unknowns), scale) : [];
       if (!x) continue;
       const sigma = profileFrom(g, chosen, x);
       if (sigma.some((p) => p.some((v) => v < -1e-9))) continue;
