@@ -355,6 +355,9 @@ export interface SupportCandidate {
  */
 export interface SupportShare {
   blocks: { block: number; candidates: SupportCandidate[] }[];
+  /** The walk's strategies left after removing dominated ones, and its number of supports: the merge reads them rather than work them out again on the serial path. */
+  surviving: number[][];
+  total: number;
 }
 
 /**
@@ -386,7 +389,7 @@ function enumerationOf(g: NormalForm, opts: SupportOptions): { surviving: number
  */
 export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, opts: SupportOptions = {}): SupportShare {
   const starts = opts.starts ?? 12;
-  const { perPlayer, total } = enumerationOf(g, opts);
+  const { surviving, perPlayer, total } = enumerationOf(g, opts);
   const lastBlock = Math.ceil(total / SUPPORT_BLOCK) - 1;
   const { scale } = payoffRange(g);
   const tol = 1e-7 * scale;
@@ -452,12 +455,14 @@ export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, 
     }
   };
   if (!done) rec(0, []);
-  return { blocks };
+  return { blocks, surviving, total };
 }
 
 /** The equilibria from every caller's share: candidates in enumeration order, each kept unless an earlier one is the same. */
 export function mergeSupportShares(g: NormalForm, shares: readonly SupportShare[], opts: SupportOptions = {}): MixedResult {
-  const { surviving, total, maxSupport } = enumerationOf(g, opts);
+  const maxSupport = opts.maxSupport ?? 3;
+  // Every share walked the same table, so any one says what survived and how many supports there are.
+  const { surviving, total } = shares[0] ?? enumerationOf(g, opts);
   const blocks = shares.flatMap((s) => s.blocks).sort((a, b) => a.block - b.block);
   const found: MixedEquilibrium[] = [];
   for (const { candidates } of blocks)
