@@ -50,6 +50,13 @@ function normal(rng: Rng): number {
  * bootstrap; cells are drawn independently though they share seeds, which errs wide. Only the
  * payoffs the regret reads are drawn: each side's payoff from each of its strategies against
  * the combinations the others play with positive probability.
+ *
+ * It runs after the last support is solved, on one thread, so it sets part of `equilibria`'s
+ * serial tail: the slots, weights, payoffs and errors it reads are laid out flat once, and
+ * each draw allocates nothing. The arithmetic is the plain definition's, in its order (the
+ * test keeps that definition and compares bits): per side, per own strategy, the weighted sum
+ * over the others' combinations with earlier sides varying slowest, each term drawing its
+ * normal in turn; the side's best value and its value at sigma folded in strategy order.
  */
 export function regretInterval(e: EstimatedGame, sigma: Mixed, rng: Rng, draws = 200): { estimate: number; low: number; high: number } {
   const g = e.game;
@@ -57,22 +64,37 @@ export function regretInterval(e: EstimatedGame, sigma: Mixed, rng: Rng, draws =
   const sz = g.strategies.map((x) => x.length);
   const stride: number[] = [];
   sz.reduce((k, n) => (stride.push(k), k * n), 1);
-  // For each side: its strategies' payoff slots and weights over the others' supported combinations.
-  const terms = sz.map((n, i) => {
+  // For each side: the others' supported combinations (weight, profile offset), then per own strategy its payoffs and errors over them.
+  const sides = sz.map((n, i) => {
     let combos = [{ offset: 0, w: 1 }];
     sz.forEach((m, j) => {
       if (j === i) return;
       combos = combos.flatMap((c) => Array.from({ length: m }, (_, t) => ({ offset: c.offset + t * (stride[j] as number), w: c.w * ((sigma[j] as number[])[t] as number) })).filter((x) => x.w > 0));
     });
-    return Array.from({ length: n }, (_, own) => combos.map((c) => ({ slot: (c.offset + own * (stride[i] as number)) * P + i, w: c.w })));
+    const K = combos.length;
+    const pay = new Float64Array(n * K);
+    const se = new Float64Array(n * K);
+    for (let own = 0; own < n; own++)
+      combos.forEach((c, k) => {
+        const slot = (c.offset + own * (stride[i] as number)) * P + i;
+        pay[own * K + k] = g.payoffs[slot] as number;
+        se[own * K + k] = e.se[slot] as number;
+      });
+    return { n, K, w: Float64Array.from(combos, (c) => c.w), pay, se, at: Float64Array.from(sigma[i] as number[]) };
   });
   const once = (noise: boolean): number => {
     let worst = 0;
-    terms.forEach((perOwn, i) => {
-      const v = perOwn.map((cs) => cs.reduce((t, c) => t + c.w * ((g.payoffs[c.slot] as number) + (noise ? (e.se[c.slot] as number) * normal(rng) : 0)), 0));
-      const now = v.reduce((t, x, s) => t + x * ((sigma[i] as number[])[s] as number), 0);
-      worst = Math.max(worst, Math.max(...v) - now);
-    });
+    for (const { n, K, w, pay, se, at } of sides) {
+      let best = -Infinity;
+      let now = 0;
+      for (let own = 0; own < n; own++) {
+        let v = 0;
+        for (let k = 0; k < K; k++) v += (w[k] as number) * ((pay[own * K + k] as number) + (noise ? (se[own * K + k] as number) * normal(rng) : 0));
+        best = Math.max(best, v);
+        now += v * (at[own] as number);
+      }
+      worst = Math.max(worst, best - now);
+    }
     return worst;
   };
   const rs = Array.from({ length: draws }, () => once(true)).sort((a, b) => a - b);

@@ -263,7 +263,7 @@ class SupportSystem {
   }
 
   /** Newton's method from x0 with a forward-difference Jacobian; the solution, or null if it fails. */
-  newton(x0: readonly number[], scale: number): number[] | null {
+  newton(x0: ArrayLike<number>, scale: number): number[] | null {
     const n = this.unknowns;
     const x = Float64Array.from(x0);
     const { F, Fp, xp, M } = this;
@@ -355,6 +355,9 @@ export interface SupportCandidate {
  */
 export interface SupportShare {
   blocks: { block: number; candidates: SupportCandidate[] }[];
+  /** The walk's strategies left after removing dominated ones, and its number of supports: the merge reads them rather than work them out again on the serial path. */
+  surviving: number[][];
+  total: number;
 }
 
 /**
@@ -386,13 +389,15 @@ function enumerationOf(g: NormalForm, opts: SupportOptions): { surviving: number
  */
 export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, opts: SupportOptions = {}): SupportShare {
   const starts = opts.starts ?? 12;
-  const { perPlayer, total } = enumerationOf(g, opts);
+  const { surviving, perPlayer, total } = enumerationOf(g, opts);
   const lastBlock = Math.ceil(total / SUPPORT_BLOCK) - 1;
   const { scale } = payoffRange(g);
   const tol = 1e-7 * scale;
   const stride = strides(g);
   const widest = perPlayer.reduce((m, l) => Math.max(m, ...l.map((S) => S.length)), 1);
   const offsets = new Int32Array(widest ** Math.max(0, perPlayer.length - 1));
+  const initial = new Float64Array((starts + 1) * perPlayer.length * Math.max(0, widest - 1));
+  const draw = new Float64Array(widest);
   const blocks: SupportShare['blocks'] = [];
   let mine = claim();
   let q = 0;
@@ -414,15 +419,21 @@ export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, 
     }
     let own = blocks[blocks.length - 1];
     if (!own || own.block !== block) blocks.push((own = { block, candidates: [] }));
-    const inits: number[][] = [chosen.flatMap((S) => S.slice(1).map(() => 1 / S.length))];
-    if (unknowns > 0) for (let s = 0; s < starts; s++) inits.push(chosen.flatMap((S) => {
-      const w = S.map(() => -Math.log(1 - rng.next()));
-      const t = w.reduce((a, b) => a + b, 0);
-      return w.slice(1).map((v) => v / t);
-    }));
+    // The centre, then `starts` random points, row by row in one reused buffer (arrays per
+    // start were most of the walk's garbage): each side's exponential draws in turn, its
+    // shares after the first divided by their sum, added left to right as before.
+    let k = 0;
+    for (const S of chosen) for (let j = 1; j < S.length; j++) initial[k++] = 1 / S.length;
+    if (unknowns > 0)
+      for (let s = 0; s < starts; s++)
+        for (const S of chosen) {
+          let t = 0;
+          for (let j = 0; j < S.length; j++) t += draw[j] = -Math.log(1 - rng.next());
+          for (let j = 1; j < S.length; j++) initial[k++] = (draw[j] as number) / t;
+        }
     const system = new SupportSystem(g, chosen, stride);
-    for (const x0 of unknowns ? inits : [[]]) {
-      const x = unknowns ? system.newton(x0, scale) : [];
+    for (let start = 0; start <= (unknowns ? starts : 0); start++) {
+      const x = unknowns ? system.newton(initial.subarray(start * unknowns, (start + 1) * unknowns), scale) : [];
       if (!x) continue;
       const sigma = profileFrom(g, chosen, x);
       if (sigma.some((p) => p.some((v) => v < -1e-9))) continue;
@@ -444,12 +455,14 @@ export function solveSupportShare(g: NormalForm, rng: Rng, claim: () => number, 
     }
   };
   if (!done) rec(0, []);
-  return { blocks };
+  return { blocks, surviving, total };
 }
 
 /** The equilibria from every caller's share: candidates in enumeration order, each kept unless an earlier one is the same. */
 export function mergeSupportShares(g: NormalForm, shares: readonly SupportShare[], opts: SupportOptions = {}): MixedResult {
-  const { surviving, total, maxSupport } = enumerationOf(g, opts);
+  const maxSupport = opts.maxSupport ?? 3;
+  // Every share walked the same table, so any one says what survived and how many supports there are.
+  const { surviving, total } = shares[0] ?? enumerationOf(g, opts);
   const blocks = shares.flatMap((s) => s.blocks).sort((a, b) => a.block - b.block);
   const found: MixedEquilibrium[] = [];
   for (const { candidates } of blocks)

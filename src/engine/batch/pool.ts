@@ -27,6 +27,18 @@ function workerUrl(): URL {
   return pathToFileURL(join(packageRoot(), 'dist', 'src', 'engine', 'batch', 'batch-worker.js'));
 }
 
+/**
+ * Whether a worker holding `held` unanswered units gets another, with `left` units not yet
+ * sent among `workers`. Near the end a unit sent ahead to a busy worker would wait there while
+ * another runs dry (2 workers ended a batch with one idle for about a unit): once no more units
+ * are left than workers, only a worker with nothing in hand gets one. A lone worker starves no
+ * one, so it keeps a unit queued to the end.
+ */
+export function mayTake(held: number, left: number, workers: number): boolean {
+  if (left <= 0 || held >= IN_FLIGHT) return false;
+  return held === 0 || workers === 1 || left > workers;
+}
+
 export class WorkerPool {
   private workers: Worker[] = [];
   private running = false;
@@ -61,6 +73,8 @@ export class WorkerPool {
     return new Promise<void>((resolve, reject) => {
       let next = 0;
       let busy = 0;
+      /** Units sent to each worker and not yet answered. */
+      const held = new Map<Worker, number>();
       let settled = false;
       const handlers = new Map<Worker, { message: (m: UnitResults) => void; error: (e: Error) => void; exit: (code: number) => void }>();
       const finish = (e?: Error) => {
@@ -87,8 +101,10 @@ export class WorkerPool {
       signal?.addEventListener('abort', onAbort, { once: true });
       const feed = (w: Worker) => {
         if (settled) return;
-        if (next < units.length) {
+        const has = held.get(w) ?? 0;
+        if (next < units.length && mayTake(has, units.length - next, count)) {
           busy++;
+          held.set(w, has + 1);
           w.postMessage({ type: 'unit', u: units[next++] });
         } else if (busy === 0) finish();
       };
@@ -96,6 +112,7 @@ export class WorkerPool {
         const h = {
           message: (m: UnitResults) => {
             busy--;
+            held.set(w, (held.get(w) as number) - 1);
             onUnit(m);
             feed(w);
           },
@@ -112,9 +129,9 @@ export class WorkerPool {
       if (units.length === 0) return finish();
       // Each worker holds one unit in hand and one queued, so it starts the next the moment it
       // posts the last, without waiting for this thread to read the result and answer (on a
-      // busy machine that thread may wait its turn for milliseconds). A unit is a few ms, so
-      // the one extra a worker may hold at the end costs little; the folding does not depend
-      // on who played what, or when.
+      // busy machine that thread may wait its turn for milliseconds); the last few go only to
+      // a worker with empty hands (see feed). The folding does not depend on who played what,
+      // or when.
       for (let depth = 0; depth < IN_FLIGHT; depth++) for (const w of active) feed(w);
     });
   }
