@@ -6,7 +6,7 @@ import { resolveProfile, runUnit } from '../../src/engine/batch/batch.js';
 import { CompiledPlayer } from '../../src/engine/batch/compiled-game.js';
 import { playFast, takePlayer } from '../../src/engine/batch/fast-game.js';
 import { addGame, CHUNK_SIZE, emptyAcc } from '../../src/engine/batch/stats.js';
-import { PAYOFF_TERMS, sumTerms, sumTermsInto } from '../../src/model/outcomes.js';
+import { PAYOFF_SLOT, PAYOFF_TERMS, sumTerms, sumTermsToArray } from '../../src/model/outcomes.js';
 import { resolveScenario } from '../../src/scenario/catalog.js';
 
 // runUnit plays on its profile's shared player (takePlayer), kept from unit to unit: a unit
@@ -82,16 +82,17 @@ describe('games of a run seeded several at once', () => {
   });
 });
 
-describe('payoff sums written over a kept object (sumTermsInto)', () => {
-  it('are sumTerms bit for bit, whatever the object held before', () => {
-    const kept = { us: 0.25, china: -3, kim: 7 };
+describe('payoff sums written into a kept typed array (sumTermsToArray)', () => {
+  it('are sumTerms bit for bit, whatever the array held before', () => {
+    const kept = Float64Array.of(0.25, -3, 7);
     const terms = fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { minLength: PAYOFF_TERMS.length, maxLength: PAYOFF_TERMS.length });
     fc.assert(
       fc.property(terms, (t) => {
-        const into = sumTermsInto(t, kept);
+        const into = sumTermsToArray(t, kept);
         expect(into).toBe(kept);
         const fresh = sumTerms(t);
-        expect([Object.is(into.us, fresh.us), Object.is(into.china, fresh.china), Object.is(into.kim, fresh.kim)]).toEqual([true, true, true]);
+        const slot = PAYOFF_SLOT;
+        expect([Object.is(into[slot.us], fresh.us), Object.is(into[slot.china], fresh.china), Object.is(into[slot.kim], fresh.kim)]).toEqual([true, true, true]);
       }),
       { numRuns: 300 },
     );

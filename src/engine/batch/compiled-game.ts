@@ -39,7 +39,12 @@ function resetState(from: GameContext, to: GameContext): void {
   to.params = from.params;
 }
 
-/** A legal mask's moves as the list strategies receive, made once per mask and shared. */
+/**
+ * A legal mask's moves as the list strategies receive, made once per mask and shared. Not
+ * frozen, though no strategy may change it (the type says readonly; a test checks every list
+ * after every strategy has played): `includes` on a frozen array measured ~25% slower a call,
+ * and strategies call it several times a decision (+1.6% games per CPU-second unfrozen).
+ */
 function listsFor(moves: readonly MoveName[]): (mask: number) => readonly MoveName[] {
   const cache: (readonly MoveName[] | undefined)[] = [];
   for (let i = 0; i < 1 << moves.length; i++) cache.push(undefined);
@@ -48,7 +53,7 @@ function listsFor(moves: readonly MoveName[]): (mask: number) => readonly MoveNa
     if (list === undefined) {
       const out: MoveName[] = [];
       for (let i = 0; i < moves.length; i++) if ((mask >>> i) & 1) out.push(moves[i] as MoveName);
-      cache[mask] = list = Object.freeze(out);
+      cache[mask] = list = out;
     }
     return list;
   };
@@ -56,6 +61,11 @@ function listsFor(moves: readonly MoveName[]): (mask: number) => readonly MoveNa
 const chinaList = listsFor(CHINA_MOVES);
 const kimList = listsFor(KIM_MOVES);
 const usList = listsFor(US_MOVES);
+
+/** The shared list a side's strategy receives for legal mask `mask` (for the test that no strategy changes one). */
+export function sharedLegalList(actor: Actor, mask: number): readonly MoveName[] {
+  return actor === 'china' ? chinaList(mask) : actor === 'kim' ? kimList(mask) : usList(mask);
+}
 
 /**
  * The index of `move` among an actor's moves (a few pointer compares: move names are interned

@@ -1,6 +1,6 @@
 import type { GameContext, SummaryFields } from '../../model/context.js';
 import type { Outcome } from '../../model/outcomes.js';
-import { newTermArray, payoffTermsInto, sumTerms, sumTermsInto } from '../../model/outcomes.js';
+import { newTermArray, PAYOFF_SLOT, payoffTermsInto, sumTerms, sumTermsToArray } from '../../model/outcomes.js';
 import { copySummary } from '../../model/state-code.generated.js';
 
 // What a batch keeps of each game, read off its final state.
@@ -39,7 +39,7 @@ export function summarize(ctx: GameContext, outcome: Outcome): GameSummary {
 }
 
 /** summarizeInto's payoff sums, read right after they are written (never re-entered). */
-const SUMS = sumTerms(newTermArray());
+const SUMS = new Float64Array(3);
 
 /**
  * The same summary, written over `o` (one summarize made earlier), reusing its payoff parts:
@@ -47,11 +47,11 @@ const SUMS = sumTerms(newTermArray());
  */
 export function summarizeInto(ctx: GameContext, outcome: Outcome, o: GameSummary): GameSummary {
   const parts = payoffTermsInto(ctx, outcome, o.payoffParts);
-  const p = sumTermsInto(parts, SUMS);
+  const p = sumTermsToArray(parts, SUMS);
   o.outcome = outcome;
-  o.payoffUs = p.us;
-  o.payoffChina = p.china;
-  o.payoffKim = p.kim;
+  o.payoffUs = p[PAYOFF_SLOT.us] as number;
+  o.payoffChina = p[PAYOFF_SLOT.china] as number;
+  o.payoffKim = p[PAYOFF_SLOT.kim] as number;
   o.chinaPressure = ctx.requestsMade + ctx.offersMade;
   o.anyTensionFall = ctx.roundsTensionFell > 0 ? 1 : 0;
   o.exposedEarly = outcome === 'leverageExposed' && ctx.roundsPlayed < 6 ? 1 : 0;
