@@ -219,6 +219,7 @@ function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
   d.redLineRung = r.kim.redLineRung;
   // C7: the regime's survival is weighed only near the edge (weighSurvival); where a move keeps
   // both measures at or above it, its term is w * (0 - 0), +0 for a weight of 0 or more, and u - (+0) is u.
+  d.survivalWeighed = near;
   d.safeLevel = near ? r.kim.regimeCrisisThreshold + r.kim.regimeDangerMargin : -Infinity;
   d.survivalSkippable = near && w.regimeCrisis >= 0 && w.regimeCrisis < Infinity && d.economyDanger === 0 && d.standingDanger === 0;
 }
@@ -356,13 +357,13 @@ function weighPause(v: KimView, w: KimWeights, d: KimDecision): void {
  * what a regime crisis costs him, so a cracking regime stops paying for tests. Onto d.utility.
  */
 function weighSurvival(v: KimView, w: KimWeights, d: KimDecision): void {
-  const r = v.rules;
-  if (r.kim.regimeDangerMargin > 0) {
+  if (d.survivalWeighed) {
     // Far from the edge, before and after the move, the weighing adds nothing (shareDecision).
     if (d.survivalSkippable && d.nkEconomy + d.dEconomy >= d.safeLevel && d.standingNow + d.dStanding >= d.safeLevel) return;
+    const r = v.rules;
     let u = d.utility;
-    u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + d.dEconomy, r) - d.economyDanger);
-    u -= w.regimeCrisis * (regimeDanger(v.kimStanding + d.dStanding, r) - d.standingDanger);
+    u -= w.regimeCrisis * (regimeDanger(d.nkEconomy + d.dEconomy, r) - d.economyDanger);
+    u -= w.regimeCrisis * (regimeDanger(d.standingNow + d.dStanding, r) - d.standingDanger);
     d.utility = u;
   }
 }
@@ -416,6 +417,7 @@ class KimDecision {
   obeyMinRung = 0.5;
   redLineRung = 0.5;
   safeLevel = 0.5;
+  survivalWeighed = false;
   survivalSkippable = false;
   // Per move.
   utility = 0.5;
