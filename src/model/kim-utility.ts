@@ -342,13 +342,15 @@ function weighSummit(v: KimView, w: KimWeights, d: KimDecision): void {
 /** C6: a paid pause helps the economy; an unpaid one looks weak. */
 function weighPause(v: KimView, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
-  const aid = pausePrice(r, v.tension);
+  const aid = pausePrice(r, d.tension);
+  // Read once: the view works it out from Kim's counts at each read.
+  const pays = v.kimBeliefUsPays;
   let u = d.utility;
-  u += w.economy * v.kimBeliefUsPays * aid;
-  u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+  u += w.economy * pays * aid;
+  u -= w.standing * (1 - pays) * r.kim.unpaidPauseStandingCost;
   d.utility = u;
-  d.dEconomy += v.kimBeliefUsPays * aid;
-  d.dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+  d.dEconomy += pays * aid;
+  d.dStanding -= (1 - pays) * r.kim.unpaidPauseStandingCost;
 }
 
 /**
