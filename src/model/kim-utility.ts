@@ -234,8 +234,12 @@ function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
 function weighTests(v: KimView, tests: number, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
   const t = RUNG_TABLE;
-  const tension = d.tension;
-  const deterrence = d.deterrence;
+  // What every test reads, read once into locals (registers or the stack, not a field each time).
+  const { standing: wStanding, economy: wEconomy, war: wWar, deference: wDeference } = w;
+  const { tension, deterrence, nkEconomy, reached, incidentRung, programmeProgress, kimProvoked, prestigeDeterred, prestigeAtBrink } = d;
+  const { warm, standingRoom, economyPerRung, roundsLeft, riskNow, reach, bite, freezeGainPerTension, dealInForce } = d;
+  const { detenteBreakingRung, settlementLost, talksOpen, talksStallRung, talksStallCost } = d;
+  const { wantsEscalation, obeyMinRung, obeyCost, obeyLoss, lifelineCost, lifelineRisk, defiant, redLineRung } = d;
   for (let rest = tests; rest !== 0; rest &= rest - 1) {
     const i = 31 - Math.clz32(rest & -rest);
     const rung = i + 1;
@@ -244,10 +248,10 @@ function weighTests(v: KimView, tests: number, w: KimWeights, d: KimDecision): v
     let dEconomy = 0;
     let dStanding = 0;
     // Issue 19: answering exercises or sanctions, and showing the programme's new capability (C6, C12).
-    const bonus = testBonus(r, d.programmeProgress, d.kimProvoked, rung);
-    const prestige = Math.min(testPrestigeDamped(r, rung, d.reached, d.prestigeDeterred, d.prestigeAtBrink) + d.warm + bonus, d.standingRoom);
-    u += w.standing * prestige;
-    u -= d.economyPerRung * rung; // C7: what the test costs the economy
+    const bonus = testBonus(r, programmeProgress, kimProvoked, rung);
+    const prestige = Math.min(testPrestigeDamped(r, rung, reached, prestigeDeterred, prestigeAtBrink) + warm + bonus, standingRoom);
+    u += wStanding * prestige;
+    u -= economyPerRung * rung; // C7: what the test costs the economy
     dStanding += prestige;
     dEconomy -= t.testCost[i] as number;
     // C12: the risk a test adds. Tension is not capped here: at the brink a further test
@@ -256,39 +260,39 @@ function weighTests(v: KimView, tests: number, w: KimWeights, d: KimDecision): v
     // over the rounds it lasts (at most the rounds left), not only this one.
     const added = t.tensionAdded[i] as number;
     const after = tension + added;
-    const lingers = Math.min(d.roundsLeft, t.roundsLingering[i] as number);
-    u -= w.war * lingers * (warRiskUncapped(after, deterrence, r) + ladderWarRisk(after, deterrence, d.incidentRung, r) - d.riskNow);
+    const lingers = Math.min(roundsLeft, t.roundsLingering[i] as number);
+    u -= wWar * lingers * (warRiskUncapped(after, deterrence, r) + ladderWarRisk(after, deterrence, incidentRung, r) - riskNow);
     // C11: the sanctions a test invites (their bite and reach: shareDecision).
-    const sanctionsCost = (t.sanctionsShare[i] as number) * d.reach * d.bite * d.nkEconomy * 4;
-    u -= w.economy * sanctionsCost;
+    const sanctionsCost = (t.sanctionsShare[i] as number) * reach * bite * nkEconomy * 4;
+    u -= wEconomy * sanctionsCost;
     dEconomy -= sanctionsCost;
-    if (d.freezeGainPerTension > 0) u += w.economy * d.freezeGainPerTension * Math.min(added, 1 - tension);
+    if (freezeGainPerTension > 0) u += wEconomy * freezeGainPerTension * Math.min(added, 1 - tension);
     // C6, C11 (issue 19): a test under a deal in force risks the deal (weighDealAtRisk).
-    if (d.dealInForce) {
+    if (dealInForce) {
       d.utility = u;
       weighDealAtRisk(v, rung, w, d);
       u = d.utility;
     }
     // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
     // Any test while the track is open stalls it for the round: the progress forgone.
-    if (rung >= d.detenteBreakingRung) u -= d.settlementLost;
+    if (rung >= detenteBreakingRung) u -= settlementLost;
     // A smaller test stalls the talks for a round: the progress forgone, worth more the
     // nearer the deal (progress so far over the threshold).
-    else if (d.talksOpen && rung >= d.talksStallRung) u -= d.talksStallCost;
-    if (d.wantsEscalation) {
-      if (rung >= d.obeyMinRung) {
-        u -= d.obeyCost; // C7: Xi's tool
-        u += w.deference;
-        dStanding -= d.obeyLoss;
+    else if (talksOpen && rung >= talksStallRung) u -= talksStallCost;
+    if (wantsEscalation) {
+      if (rung >= obeyMinRung) {
+        u -= obeyCost; // C7: Xi's tool
+        u += wDeference;
+        dStanding -= obeyLoss;
       } else {
-        u -= d.lifelineCost; // C7: a token test refuses Xi
-        u -= w.deference;
-        dEconomy -= d.lifelineRisk;
+        u -= lifelineCost; // C7: a token test refuses Xi
+        u -= wDeference;
+        dEconomy -= lifelineRisk;
       }
-    } else if (d.defiant || rung >= d.redLineRung) {
-      u -= d.lifelineCost; // C7: defying restraint (ordered or pledged), or Beijing's red line
-      u -= w.deference;
-      dEconomy -= d.lifelineRisk;
+    } else if (defiant || rung >= redLineRung) {
+      u -= lifelineCost; // C7: defying restraint (ordered or pledged), or Beijing's red line
+      u -= wDeference;
+      dEconomy -= lifelineRisk;
     }
     d.utility = u;
     d.dEconomy = dEconomy;
