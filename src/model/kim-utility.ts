@@ -191,7 +191,7 @@ function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
  */
 function weighTests(v: KimView, tests: number, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
-  const { roundsLingering, tensionAdded, testCost, sanctionsShare } = RUNG_TABLE;
+  const t = RUNG_TABLE;
   // What every test shares, worked out once a decision into locals (the same expressions as
   // when they were the scratch's fields, so the same bits); what the other moves share too
   // comes from shareDecision.
@@ -250,17 +250,17 @@ function weighTests(v: KimView, tests: number, w: KimWeights, d: KimDecision): v
     u += wStanding * prestige;
     u -= economyPerRung * rung; // C7: what the test costs the economy
     dStanding += prestige;
-    dEconomy -= testCost[i] as number;
+    dEconomy -= t.testCost[i] as number;
     // C12: the risk a test adds. Tension is not capped here: at the brink a further test
     // must still look dangerous to Kim, or testing would seem free once tension is maxed.
     // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
     // over the rounds it lasts (at most the rounds left), not only this one.
-    const added = tensionAdded[i] as number;
+    const added = t.tensionAdded[i] as number;
     const after = tension + added;
-    const lingers = Math.min(roundsLeft, roundsLingering[i] as number);
+    const lingers = Math.min(roundsLeft, t.roundsLingering[i] as number);
     u -= wWar * lingers * (warRiskUncapped(after, deterrence, r) + ladderWarRisk(after, deterrence, incidentRung, r) - riskNow);
     // C11: the sanctions a test invites (their bite and reach: shareDecision).
-    const sanctionsCost = (sanctionsShare[i] as number) * reach * bite * nkEconomy * 4;
+    const sanctionsCost = (t.sanctionsShare[i] as number) * reach * bite * nkEconomy * 4;
     u -= wEconomy * sanctionsCost;
     dEconomy -= sanctionsCost;
     if (freezeGainPerTension > 0) u += wEconomy * freezeGainPerTension * Math.min(added, 1 - tension);
