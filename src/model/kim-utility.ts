@@ -165,9 +165,28 @@ function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
   d.lifelineRisk = v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence;
   d.lifelineCost = w.economy * d.lifelineRisk;
   d.wantsEscalation = v.requestChannel !== 'none';
-  d.nkEconomy = v.nkEconomy;
+  // C7: obeying a request costs standing, half when it came covertly (weighTests).
+  const seen = v.requestChannel === 'overt' ? 1 : 0.5;
+  d.obeyLoss = r.kim.obeyStandingCost * seen;
+  d.obeyCost = w.standing * r.kim.obeyStandingCost * seen;
   d.standingNow = v.kimStanding;
+  d.standingRoom = 1 - v.kimStanding;
+  // C11: what a test ends (the track at the detente-breaking rung) or stalls (a round of talks), as weighTests weighs them.
+  // The progress so far over the threshold: how near the deal is.
+  const nearness = v.diplomacy / r.us.settlementThreshold;
+  d.settlementLost = w.settlement * nearness;
+  d.talksOpen = v.diplomacy > 0;
+  d.talksStallCost = w.settlement * nearness * ((r.us.diplomacyStep * (1 - v.tension)) / r.us.settlementThreshold);
+  // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
+  // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
+  d.warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
   d.roundsLeft = v.rounds - v.round + 1;
+  // C12 (issue 19): and the incident ladder's risk, steeper the nearer it stands to war (dynamics.ladderFear).
+  d.riskNow = warRiskUncapped(v.tension, v.deterrence, r) + ladderWarRisk(v.tension, v.deterrence, v.incidentRung, r);
+  // C11: a test invites sanctions, which bite harder with Europe on board and with
+  // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
+  d.bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
+  d.reach = sanctionsReach(v.europeAlignment, r);
   // C7: how near the regime stands to cracking now, on each measure (weighSurvival).
   const near = r.kim.regimeDangerMargin > 0;
   d.economyDanger = near ? regimeDanger(v.nkEconomy, r) : 0;
@@ -175,6 +194,29 @@ function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
   // What the rules alone decide per rung, once a scenario (RUNG_TABLE).
   if (r !== RUNG_TABLE.rules) fillRungTable(r);
   d.heedCost = heedingCost(r);
+  // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
+  // ends, so a test now raises what a pause will fetch later, as far as Kim expects the US to pay.
+  d.freezeGainPerTension = r.dynamics.freezePriceRises > 0 && d.roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;
+  // C7 (issue 19): a test within the calm pledged at a summit defies Xi, as a restraint order does.
+  d.pledged = summitPledged(r, v.round, v.summitRound);
+  d.defiant = v.restraintOrdered || d.pledged;
+  // What a test's weighing reads of the view and of the rules, read once a decision (every
+  // test weighed reads them): fields of the scratch, not a getter and a rules path per test.
+  d.tension = v.tension;
+  d.deterrence = v.deterrence;
+  d.nkEconomy = v.nkEconomy;
+  d.reached = v.escalationLevel;
+  d.incidentRung = v.incidentRung;
+  d.programmeProgress = v.programmeProgress;
+  d.kimProvoked = v.kimProvoked;
+  d.dealInForce = v.deal !== 'none';
+  d.prestigeDeterred = prestigeDeterred(r, v.deterrence);
+  d.prestigeAtBrink = prestigeAtBrink(r, v.tension);
+  d.economyPerRung = w.economy * r.kim.testCost;
+  d.detenteBreakingRung = r.us.detenteBreakingRung;
+  d.talksStallRung = r.us.talksStallRung;
+  d.obeyMinRung = r.kim.obeyMinRung;
+  d.redLineRung = r.kim.redLineRung;
   // C7: the regime's survival is weighed only near the edge (weighSurvival); where a move keeps
   // both measures at or above it, its term is w * (0 - 0), +0 for a weight of 0 or more, and u - (+0) is u.
   d.survivalWeighed = near;
@@ -192,51 +234,12 @@ function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
 function weighTests(v: KimView, tests: number, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
   const t = RUNG_TABLE;
-  // What every test shares, worked out once a decision into locals (the same expressions as
-  // when they were the scratch's fields, so the same bits); what the other moves share too
-  // comes from shareDecision.
+  // What every test reads, read once into locals (registers or the stack, not a field each time).
   const { standing: wStanding, economy: wEconomy, war: wWar, deference: wDeference } = w;
-  const { nkEconomy, roundsLeft, wantsEscalation, lifelineCost, lifelineRisk } = d;
-  const tension = v.tension;
-  const deterrence = v.deterrence;
-  const reached = v.escalationLevel;
-  const incidentRung = v.incidentRung;
-  const programmeProgress = v.programmeProgress;
-  const kimProvoked = v.kimProvoked;
-  const dealInForce = v.deal !== 'none';
-  // C7: obeying a request costs standing, half when it came covertly.
-  const seen = v.requestChannel === 'overt' ? 1 : 0.5;
-  const obeyLoss = r.kim.obeyStandingCost * seen;
-  const obeyCost = w.standing * r.kim.obeyStandingCost * seen;
-  // C12: prestige, but standing cannot rise past full: at the top a test buys nothing more.
-  const standingRoom = 1 - v.kimStanding;
-  // C11: what a test ends (the track at the detente-breaking rung) or stalls (a round of talks).
-  // The progress so far over the threshold: how near the deal is.
-  const nearness = v.diplomacy / r.us.settlementThreshold;
-  const settlementLost = w.settlement * nearness;
-  const talksOpen = v.diplomacy > 0;
-  const talksStallCost = w.settlement * nearness * ((r.us.diplomacyStep * (1 - tension)) / r.us.settlementThreshold);
-  // C5: a warm letter adds to the appetite, as prestige does, within the same cap.
-  const warm = v.warmSignal ? r.covert.warmSignalEmboldens : 0;
-  // C12 (issue 19): the war risk now, with the incident ladder's, steeper the nearer it stands to war (dynamics.ladderFear).
-  const riskNow = warRiskUncapped(tension, deterrence, r) + ladderWarRisk(tension, deterrence, incidentRung, r);
-  // C11: a test invites sanctions, which bite harder with Europe on board and with
-  // Beijing enforcing them (C7: it carries most of the trade), less when it blocks them.
-  const bite = r.us.sanctionEconomyBite * sanctionsBiteFactor(v.chinaSanctionStance, r);
-  const reach = sanctionsReach(v.europeAlignment, r);
-  // C6 (issue 19): escalate, then sell the freeze. A pause's price rises with the tension it
-  // ends, so a test now raises what a pause will fetch later, as far as Kim expects the US to pay.
-  const freezeGainPerTension = r.dynamics.freezePriceRises > 0 && roundsLeft > 1 ? v.kimBeliefUsPays * r.kim.suspensionAid * r.dynamics.freezePriceRises : 0;
-  // C7 (issue 19): a test within the calm pledged at a summit defies Xi, as a restraint order does.
-  const defiant = v.restraintOrdered || summitPledged(r, v.round, v.summitRound);
-  // C12: testPrestige's two damping factors, the same for every rung.
-  const deterred = prestigeDeterred(r, deterrence);
-  const atBrink = prestigeAtBrink(r, tension);
-  const economyPerRung = w.economy * r.kim.testCost;
-  const detenteBreakingRung = r.us.detenteBreakingRung;
-  const talksStallRung = r.us.talksStallRung;
-  const obeyMinRung = r.kim.obeyMinRung;
-  const redLineRung = r.kim.redLineRung;
+  const { tension, deterrence, nkEconomy, reached, incidentRung, programmeProgress, kimProvoked, prestigeDeterred, prestigeAtBrink } = d;
+  const { warm, standingRoom, economyPerRung, roundsLeft, riskNow, reach, bite, freezeGainPerTension, dealInForce } = d;
+  const { detenteBreakingRung, settlementLost, talksOpen, talksStallRung, talksStallCost } = d;
+  const { wantsEscalation, obeyMinRung, obeyCost, obeyLoss, lifelineCost, lifelineRisk, defiant, redLineRung } = d;
   for (let rest = tests; rest !== 0; rest &= rest - 1) {
     const i = 31 - Math.clz32(rest & -rest);
     const rung = i + 1;
@@ -246,7 +249,7 @@ function weighTests(v: KimView, tests: number, w: KimWeights, d: KimDecision): v
     let dStanding = 0;
     // Issue 19: answering exercises or sanctions, and showing the programme's new capability (C6, C12).
     const bonus = testBonus(r, programmeProgress, kimProvoked, rung);
-    const prestige = Math.min(testPrestigeDamped(r, rung, reached, deterred, atBrink) + warm + bonus, standingRoom);
+    const prestige = Math.min(testPrestigeDamped(r, rung, reached, prestigeDeterred, prestigeAtBrink) + warm + bonus, standingRoom);
     u += wStanding * prestige;
     u -= economyPerRung * rung; // C7: what the test costs the economy
     dStanding += prestige;
@@ -343,7 +346,7 @@ function weighSummit(v: KimView, w: KimWeights, d: KimDecision): void {
 /** C6: a paid pause helps the economy; an unpaid one looks weak. */
 function weighPause(v: KimView, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
-  const aid = pausePrice(r, v.tension);
+  const aid = pausePrice(r, d.tension);
   // Read once: the view works it out from Kim's counts at each read.
   const pays = v.kimBeliefUsPays;
   let u = d.utility;
@@ -383,15 +386,42 @@ function weighSurvival(v: KimView, w: KimWeights, d: KimDecision): void {
 class KimDecision {
   // Per decision.
   lifelineRisk = 0.5;
+  warm = 0.5;
   roundsLeft = 0.5;
+  riskNow = 0.5;
+  bite = 0.5;
+  reach = 0.5;
   economyDanger = 0.5;
   standingDanger = 0.5;
   heedCost = 0.5;
+  freezeGainPerTension = 0.5;
   lifelineCost = 0.5;
+  obeyLoss = 0.5;
+  obeyCost = 0.5;
+  standingRoom = 0.5;
+  settlementLost = 0.5;
+  talksStallCost = 0.5;
   wantsEscalation = false;
-  // Read of the view and the rules once a decision, for weighSurvival (and weighTests).
+  pledged = false;
+  defiant = false;
+  talksOpen = false;
+  // Read of the view and the rules once a decision, for weighTests and weighSurvival.
+  tension = 0.5;
+  deterrence = 0.5;
   nkEconomy = 0.5;
   standingNow = 0.5;
+  reached = 0;
+  incidentRung = 0;
+  programmeProgress = 0.5;
+  kimProvoked = false;
+  dealInForce = false;
+  prestigeDeterred = 0.5;
+  prestigeAtBrink = 0.5;
+  economyPerRung = 0.5;
+  detenteBreakingRung = 0.5;
+  talksStallRung = 0.5;
+  obeyMinRung = 0.5;
+  redLineRung = 0.5;
   safeLevel = 0.5;
   survivalWeighed = false;
   survivalSkippable = false;
