@@ -51,10 +51,27 @@ export function testBonus(rules: PublicRules, programmeProgress: number, kimProv
  * before the test), so campaigns break calms and pause at the top.
  */
 export function testPrestige(rules: PublicRules, rung: number, reached: number, deterrence: number, tension: number): number {
+  return testPrestigeDamped(rules, rung, reached, prestigeDeterred(rules, deterrence), prestigeAtBrink(rules, tension));
+}
+
+// testPrestige in three parts, so that Kim's weighing works out the two damping factors (the
+// same for every rung) once a decision: the same product in the same order, so the same bits.
+
+/** C12: testPrestige given its two damping factors (prestigeDeterred, prestigeAtBrink). */
+export function testPrestigeDamped(rules: PublicRules, rung: number, reached: number, deterred: number, atBrink: number): number {
   const base = rules.kim.rungPrestige[rung - 1] ?? 0;
   const novelty = rung > reached ? 1 : rules.kim.repeatPrestige;
-  const brink = 1 - Math.min(1, tension) * rules.kim.brinkDampsPrestige;
-  return base * novelty * (1 - deterrence * rules.crisis.deterrenceDampsPrestige) * brink;
+  return base * novelty * deterred * atBrink;
+}
+
+/** C12: what deterrence leaves of a test's prestige. */
+export function prestigeDeterred(rules: PublicRules, deterrence: number): number {
+  return 1 - deterrence * rules.crisis.deterrenceDampsPrestige;
+}
+
+/** C12: what a crisis at its height leaves of a test's prestige (read at the tension before the test). */
+export function prestigeAtBrink(rules: PublicRules, tension: number): number {
+  return 1 - Math.min(1, tension) * rules.kim.brinkDampsPrestige;
 }
 
 /** C6, C12: the ladder is climbed one new rung at a time; any rung already reached may be repeated. */

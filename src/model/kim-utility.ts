@@ -2,7 +2,7 @@ import type { KimMove, MoveName } from './moves.js';
 import type { KimView, PublicRules } from './views.js';
 import { movesOf, rungOf } from './moves.js';
 import { ladderWarRisk, sanctionsBiteFactor, sanctionsReach, warRiskUncapped } from './crisis.js';
-import { heedingCost, summitPledged, summitStandingCost, testBonus, testPrestige } from './kim-moves.js';
+import { heedingCost, prestigeAtBrink, prestigeDeterred, summitPledged, summitStandingCost, testBonus, testPrestigeDamped } from './kim-moves.js';
 import { pausePrice } from './us-moves.js';
 import { dealForfeit } from './deals.js';
 
@@ -77,11 +77,17 @@ export const KIM_MOVE_ORDER: readonly KimMove[] = movesOf('kim');
 export function bestKimMoveIndex(v: KimView, legal: number, w: KimWeights): number {
   const d = DECISION;
   shareDecision(v, w, d);
-  let best = 31 - Math.clz32(legal & -legal);
-  let bestU = -Infinity;
-  for (let rest = legal; rest !== 0; rest &= rest - 1) {
+  d.best = 31 - Math.clz32(legal & -legal);
+  d.bestUtility = -Infinity;
+  // The tests come first in the table's order (TEST_MOVES), so weighing them first, in one
+  // call, keeps the order of the comparisons and so the choice.
+  weighTests(v, legal & TEST_MOVES, w, d);
+  let best = d.best;
+  let bestU = d.bestUtility;
+  for (let rest = legal & ~TEST_MOVES; rest !== 0; rest &= rest - 1) {
     const m = 31 - Math.clz32(rest & -rest);
-    weighMove(v, m, w, d);
+    weighHold(v, m, w, d);
+    weighSurvival(v, w, d);
     const u = d.utility;
     if (u > bestU) {
       best = m;
@@ -91,7 +97,7 @@ export function bestKimMoveIndex(v: KimView, legal: number, w: KimWeights): numb
   return best;
 }
 
-// Kim's weighing is four functions (shareDecision; weighTest or weighHold; weighSurvival), not
+// Kim's weighing is four functions (shareDecision; weighTests or weighHold; weighSurvival), not
 // one: V8's inlining budget is per optimized function, and one function calling every rule
 // helper outgrew it, leaving helpers as calls that boxed the numbers passed and returned. They
 // pass their numbers through one reused scratch (KimDecision) instead.
@@ -117,10 +123,13 @@ function bestOrWeigh(v: KimView, legal: readonly MoveName[], w: KimWeights, util
 
 /** Kim's move `move` (an index into KIM_MOVE_ORDER) weighed, into d.utility: what every way of choosing shares. */
 function weighMove(v: KimView, move: number, w: KimWeights, d: KimDecision): void {
-  const rung = KIM_RUNGS[move] as number;
-  if (rung > 0) weighTest(v, rung, w, d);
-  else weighHold(v, move, w, d);
-  weighSurvival(v, w, d);
+  if (((TEST_MOVES >>> move) & 1) === 1) {
+    d.bestUtility = -Infinity;
+    weighTests(v, 1 << move, w, d);
+  } else {
+    weighHold(v, move, w, d);
+    weighSurvival(v, w, d);
+  }
 }
 
 /** The index of a Kim move in KIM_MOVE_ORDER (a scan of interned names, as rungOf's). */
@@ -132,6 +141,18 @@ function kimMoveIndex(move: MoveName): number {
 // Read once from the table: each Kim move's rung (0 for a move without a test), and the two
 // moves weighHold tells apart.
 const KIM_RUNGS = Int32Array.from(KIM_MOVE_ORDER, (m) => rungOf(m));
+/** The tests, as a mask: move i is the test at rung i + 1, and every test comes before every other move (weighTests, bestKimMoveIndex). */
+const TEST_MOVES = testMoves();
+
+function testMoves(): number {
+  let mask = 0;
+  KIM_RUNGS.forEach((rung, i) => {
+    if (rung === 0) return;
+    if (rung !== i + 1 || mask !== (1 << i) - 1) throw new Error(`Kim's tests must be his first moves, by rung (move ${i} is at rung ${rung})`);
+    mask |= 1 << i;
+  });
+  return mask;
+}
 const COURT_BEIJING = KIM_MOVE_ORDER.indexOf('courtBeijing');
 const PAUSE_FOR_PAYMENT = KIM_MOVE_ORDER.indexOf('suspendTestsForPayment');
 
@@ -144,12 +165,13 @@ function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
   d.lifelineRisk = v.chinaInfluence * r.kim.defyLifelineCut * r.kim.lifelineDependence;
   d.lifelineCost = w.economy * d.lifelineRisk;
   d.wantsEscalation = v.requestChannel !== 'none';
-  // C7: obeying a request costs standing, half when it came covertly (weighTest).
+  // C7: obeying a request costs standing, half when it came covertly (weighTests).
   const seen = v.requestChannel === 'overt' ? 1 : 0.5;
   d.obeyLoss = r.kim.obeyStandingCost * seen;
   d.obeyCost = w.standing * r.kim.obeyStandingCost * seen;
+  d.standingNow = v.kimStanding;
   d.standingRoom = 1 - v.kimStanding;
-  // C11: what a test ends (the track at the detente-breaking rung) or stalls (a round of talks), as weighTest weighs them.
+  // C11: what a test ends (the track at the detente-breaking rung) or stalls (a round of talks), as weighTests weighs them.
   // The progress so far over the threshold: how near the deal is.
   const nearness = v.diplomacy / r.us.settlementThreshold;
   d.settlementLost = w.settlement * nearness;
@@ -178,67 +200,109 @@ function shareDecision(v: KimView, w: KimWeights, d: KimDecision): void {
   // C7 (issue 19): a test within the calm pledged at a summit defies Xi, as a restraint order does.
   d.pledged = summitPledged(r, v.round, v.summitRound);
   d.defiant = v.restraintOrdered || d.pledged;
+  // What a test's weighing reads of the view and of the rules, read once a decision (every
+  // test weighed reads them): fields of the scratch, not a getter and a rules path per test.
+  d.tension = v.tension;
+  d.deterrence = v.deterrence;
+  d.nkEconomy = v.nkEconomy;
+  d.reached = v.escalationLevel;
+  d.incidentRung = v.incidentRung;
+  d.programmeProgress = v.programmeProgress;
+  d.kimProvoked = v.kimProvoked;
+  d.dealInForce = v.deal !== 'none';
+  d.prestigeDeterred = prestigeDeterred(r, v.deterrence);
+  d.prestigeAtBrink = prestigeAtBrink(r, v.tension);
+  d.economyPerRung = w.economy * r.kim.testCost;
+  d.detenteBreakingRung = r.us.detenteBreakingRung;
+  d.talksStallRung = r.us.talksStallRung;
+  d.obeyMinRung = r.kim.obeyMinRung;
+  d.redLineRung = r.kim.redLineRung;
+  // C7: the regime's survival is weighed only near the edge (weighSurvival); where a move keeps
+  // both measures at or above it, its term is w * (0 - 0), +0 for a weight of 0 or more, and u - (+0) is u.
+  d.survivalWeighed = near;
+  d.safeLevel = near ? r.kim.regimeCrisisThreshold + r.kim.regimeDangerMargin : -Infinity;
+  d.survivalSkippable = near && w.regimeCrisis >= 0 && w.regimeCrisis < Infinity && d.economyDanger === 0 && d.standingDanger === 0;
 }
 
-/** C6, C7, C11, C12: what a test at `rung` is worth to Kim, into d.utility (and its effects into d.dEconomy, d.dStanding). */
-function weighTest(v: KimView, rung: number, w: KimWeights, d: KimDecision): void {
+/**
+ * C6, C7, C11, C12: what each test in `tests` (a mask: bit rung - 1) is worth to Kim, weighed
+ * rung by rung upward, each into d.utility (with its effects, d.dEconomy and d.dStanding, and
+ * the regime's survival) and then into the best so far (d.best, d.bestUtility; ties to the
+ * earlier move). One call weighs every test of a decision, so what they share stays in locals:
+ * one function a test was too large for V8 to inline, a call per test.
+ */
+function weighTests(v: KimView, tests: number, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
   const t = RUNG_TABLE;
-  const i = rung - 1;
-  let u = 0;
-  // What the move does at once to the economy and to standing, for the regime's survival (weighSurvival).
-  let dEconomy = 0;
-  let dStanding = 0;
-  // Issue 19: answering exercises or sanctions, and showing the programme's new capability (C6, C12).
-  const bonus = testBonus(r, v.programmeProgress, v.kimProvoked, rung);
-  const prestige = Math.min(testPrestige(r, rung, v.escalationLevel, v.deterrence, v.tension) + d.warm + bonus, d.standingRoom);
-  u += w.standing * prestige;
-  u -= w.economy * r.kim.testCost * rung; // C7: what the test costs the economy
-  dStanding += prestige;
-  dEconomy -= t.testCost[i] as number;
-  // C12: the risk a test adds. Tension is not capped here: at the brink a further test
-  // must still look dangerous to Kim, or testing would seem free once tension is maxed.
-  // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
-  // over the rounds it lasts (at most the rounds left), not only this one.
-  const added = t.tensionAdded[i] as number;
-  const after = v.tension + added;
-  const lingers = Math.min(d.roundsLeft, t.roundsLingering[i] as number);
-  u -= w.war * lingers * (warRiskUncapped(after, v.deterrence, r) + ladderWarRisk(after, v.deterrence, v.incidentRung, r) - d.riskNow);
-  // C11: the sanctions a test invites (their bite and reach: shareDecision).
-  const sanctionsCost = (t.sanctionsShare[i] as number) * d.reach * d.bite * v.nkEconomy * 4;
-  u -= w.economy * sanctionsCost;
-  dEconomy -= sanctionsCost;
-  if (d.freezeGainPerTension > 0) u += w.economy * d.freezeGainPerTension * Math.min(added, 1 - v.tension);
-  // C6, C11 (issue 19): a test under a deal in force risks the deal (weighDealAtRisk).
-  if (v.deal !== 'none') {
-    d.utility = u;
-    weighDealAtRisk(v, rung, w, d);
-    u = d.utility;
-  }
-  // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
-  // Any test while the track is open stalls it for the round: the progress forgone.
-  if (rung >= r.us.detenteBreakingRung) u -= d.settlementLost;
-  // A smaller test stalls the talks for a round: the progress forgone, worth more the
-  // nearer the deal (progress so far over the threshold).
-  else if (d.talksOpen && rung >= r.us.talksStallRung) u -= d.talksStallCost;
-  if (d.wantsEscalation) {
-    if (rung >= r.kim.obeyMinRung) {
-      u -= d.obeyCost; // C7: Xi's tool
-      u += w.deference;
-      dStanding -= d.obeyLoss;
-    } else {
-      u -= d.lifelineCost; // C7: a token test refuses Xi
-      u -= w.deference;
-      dEconomy -= d.lifelineRisk;
+  // What every test reads, read once into locals (registers or the stack, not a field each time).
+  const { standing: wStanding, economy: wEconomy, war: wWar, deference: wDeference } = w;
+  const { tension, deterrence, nkEconomy, reached, incidentRung, programmeProgress, kimProvoked, prestigeDeterred, prestigeAtBrink } = d;
+  const { warm, standingRoom, economyPerRung, roundsLeft, riskNow, reach, bite, freezeGainPerTension, dealInForce } = d;
+  const { detenteBreakingRung, settlementLost, talksOpen, talksStallRung, talksStallCost } = d;
+  const { wantsEscalation, obeyMinRung, obeyCost, obeyLoss, lifelineCost, lifelineRisk, defiant, redLineRung } = d;
+  for (let rest = tests; rest !== 0; rest &= rest - 1) {
+    const i = 31 - Math.clz32(rest & -rest);
+    const rung = i + 1;
+    let u = 0;
+    // What the move does at once to the economy and to standing, for the regime's survival (weighSurvival).
+    let dEconomy = 0;
+    let dStanding = 0;
+    // Issue 19: answering exercises or sanctions, and showing the programme's new capability (C6, C12).
+    const bonus = testBonus(r, programmeProgress, kimProvoked, rung);
+    const prestige = Math.min(testPrestigeDamped(r, rung, reached, prestigeDeterred, prestigeAtBrink) + warm + bonus, standingRoom);
+    u += wStanding * prestige;
+    u -= economyPerRung * rung; // C7: what the test costs the economy
+    dStanding += prestige;
+    dEconomy -= t.testCost[i] as number;
+    // C12: the risk a test adds. Tension is not capped here: at the brink a further test
+    // must still look dangerous to Kim, or testing would seem free once tension is maxed.
+    // The tension a test adds lingers until decay drains it, so Kim weighs the added risk
+    // over the rounds it lasts (at most the rounds left), not only this one.
+    const added = t.tensionAdded[i] as number;
+    const after = tension + added;
+    const lingers = Math.min(roundsLeft, t.roundsLingering[i] as number);
+    u -= wWar * lingers * (warRiskUncapped(after, deterrence, r) + ladderWarRisk(after, deterrence, incidentRung, r) - riskNow);
+    // C11: the sanctions a test invites (their bite and reach: shareDecision).
+    const sanctionsCost = (t.sanctionsShare[i] as number) * reach * bite * nkEconomy * 4;
+    u -= wEconomy * sanctionsCost;
+    dEconomy -= sanctionsCost;
+    if (freezeGainPerTension > 0) u += wEconomy * freezeGainPerTension * Math.min(added, 1 - tension);
+    // C6, C11 (issue 19): a test under a deal in force risks the deal (weighDealAtRisk).
+    if (dealInForce) {
+      d.utility = u;
+      weighDealAtRisk(v, rung, w, d);
+      u = d.utility;
     }
-  } else if (d.defiant || rung >= r.kim.redLineRung) {
-    u -= d.lifelineCost; // C7: defying restraint (ordered or pledged), or Beijing's red line
-    u -= w.deference;
-    dEconomy -= d.lifelineRisk;
+    // C11, C7: a test at the detente-breaking rung ends the track, and with it the deal.
+    // Any test while the track is open stalls it for the round: the progress forgone.
+    if (rung >= detenteBreakingRung) u -= settlementLost;
+    // A smaller test stalls the talks for a round: the progress forgone, worth more the
+    // nearer the deal (progress so far over the threshold).
+    else if (talksOpen && rung >= talksStallRung) u -= talksStallCost;
+    if (wantsEscalation) {
+      if (rung >= obeyMinRung) {
+        u -= obeyCost; // C7: Xi's tool
+        u += wDeference;
+        dStanding -= obeyLoss;
+      } else {
+        u -= lifelineCost; // C7: a token test refuses Xi
+        u -= wDeference;
+        dEconomy -= lifelineRisk;
+      }
+    } else if (defiant || rung >= redLineRung) {
+      u -= lifelineCost; // C7: defying restraint (ordered or pledged), or Beijing's red line
+      u -= wDeference;
+      dEconomy -= lifelineRisk;
+    }
+    d.utility = u;
+    d.dEconomy = dEconomy;
+    d.dStanding = dStanding;
+    weighSurvival(v, w, d);
+    if (d.utility > d.bestUtility) {
+      d.best = i;
+      d.bestUtility = d.utility;
+    }
   }
-  d.utility = u;
-  d.dEconomy = dEconomy;
-  d.dStanding = dStanding;
 }
 
 /** C6, C7: what a move without a test (holding, courting Beijing, a paid pause) is worth to Kim, into d.utility (and its effects). */
@@ -282,13 +346,15 @@ function weighSummit(v: KimView, w: KimWeights, d: KimDecision): void {
 /** C6: a paid pause helps the economy; an unpaid one looks weak. */
 function weighPause(v: KimView, w: KimWeights, d: KimDecision): void {
   const r = v.rules;
-  const aid = pausePrice(r, v.tension);
+  const aid = pausePrice(r, d.tension);
+  // Read once: the view works it out from Kim's counts at each read.
+  const pays = v.kimBeliefUsPays;
   let u = d.utility;
-  u += w.economy * v.kimBeliefUsPays * aid;
-  u -= w.standing * (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+  u += w.economy * pays * aid;
+  u -= w.standing * (1 - pays) * r.kim.unpaidPauseStandingCost;
   d.utility = u;
-  d.dEconomy += v.kimBeliefUsPays * aid;
-  d.dStanding -= (1 - v.kimBeliefUsPays) * r.kim.unpaidPauseStandingCost;
+  d.dEconomy += pays * aid;
+  d.dStanding -= (1 - pays) * r.kim.unpaidPauseStandingCost;
 }
 
 /**
@@ -297,11 +363,13 @@ function weighPause(v: KimView, w: KimWeights, d: KimDecision): void {
  * what a regime crisis costs him, so a cracking regime stops paying for tests. Onto d.utility.
  */
 function weighSurvival(v: KimView, w: KimWeights, d: KimDecision): void {
-  const r = v.rules;
-  if (r.kim.regimeDangerMargin > 0) {
+  if (d.survivalWeighed) {
+    // Far from the edge, before and after the move, the weighing adds nothing (shareDecision).
+    if (d.survivalSkippable && d.nkEconomy + d.dEconomy >= d.safeLevel && d.standingNow + d.dStanding >= d.safeLevel) return;
+    const r = v.rules;
     let u = d.utility;
-    u -= w.regimeCrisis * (regimeDanger(v.nkEconomy + d.dEconomy, r) - d.economyDanger);
-    u -= w.regimeCrisis * (regimeDanger(v.kimStanding + d.dStanding, r) - d.standingDanger);
+    u -= w.regimeCrisis * (regimeDanger(d.nkEconomy + d.dEconomy, r) - d.economyDanger);
+    u -= w.regimeCrisis * (regimeDanger(d.standingNow + d.dStanding, r) - d.standingDanger);
     d.utility = u;
   }
 }
@@ -337,8 +405,31 @@ class KimDecision {
   pledged = false;
   defiant = false;
   talksOpen = false;
+  // Read of the view and the rules once a decision, for weighTests and weighSurvival.
+  tension = 0.5;
+  deterrence = 0.5;
+  nkEconomy = 0.5;
+  standingNow = 0.5;
+  reached = 0;
+  incidentRung = 0;
+  programmeProgress = 0.5;
+  kimProvoked = false;
+  dealInForce = false;
+  prestigeDeterred = 0.5;
+  prestigeAtBrink = 0.5;
+  economyPerRung = 0.5;
+  detenteBreakingRung = 0.5;
+  talksStallRung = 0.5;
+  obeyMinRung = 0.5;
+  redLineRung = 0.5;
+  safeLevel = 0.5;
+  survivalWeighed = false;
+  survivalSkippable = false;
   // Per move.
   utility = 0.5;
+  // The best move so far (an index into KIM_MOVE_ORDER) and its utility.
+  best = 0;
+  bestUtility = 0.5;
   dEconomy = 0.5;
   dStanding = 0.5;
 }
@@ -355,7 +446,7 @@ const RUNG_TABLE = {
   tensionAdded: new Float64Array(0),
   /** What a test costs the economy (kim.testCost * rung). */
   testCost: new Float64Array(0),
-  /** The first factors of the sanctions a test invites, (rung / 4) * us.sanctionStep: a left prefix of weighTest's product, so the same bits. */
+  /** The first factors of the sanctions a test invites, (rung / 4) * us.sanctionStep: a left prefix of weighTests' product, so the same bits. */
   sanctionsShare: new Float64Array(0),
 };
 

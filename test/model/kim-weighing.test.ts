@@ -58,3 +58,30 @@ describe("Kim's weighing keeps nothing between scenarios or decisions", () => {
     expect(new Set(alone).size).toBe(TESTS.length);
   });
 });
+
+describe("Kim's weighing of the regime's survival (C7) is left out only where it adds nothing", () => {
+  const p = ctxWith({}).params;
+  const safe = p.kim.regimeCrisisThreshold + p.kim.regimeDangerMargin;
+  const utility = (fields: Parameters<typeof ctxWith>[0], move: KimMove, regimeCrisis: number) => {
+    const v = kimView(ctxWith({ round: 2, escalationLevel: 2, ...fields }));
+    return kimMoveUtility(v, move, { ...kimWeightsFrom(v, weights), regimeCrisis });
+  };
+
+  it('far from the edge, before and after the move, its weight changes nothing, bit for bit', () => {
+    expect(p.kim.regimeDangerMargin).toBeGreaterThan(0);
+    for (const move of [...TESTS, 'holdTests'] as KimMove[]) {
+      const far = { nkEconomy: 0.9, kimStanding: 0.9 };
+      expect(Object.is(utility(far, move, 10), utility(far, move, 0))).toBe(true);
+    }
+  });
+
+  it('a test that takes a safe economy into danger costs more the more the regime weighs', () => {
+    // Safe now (no danger before the move), in danger after it: the case a skip must not drop.
+    const edge = { nkEconomy: safe + 1e-3, kimStanding: 0.9 };
+    expect(p.kim.testCost).toBeGreaterThan(1e-3);
+    expect(utility(edge, 'testShortRange', 10)).toBeLessThan(utility(edge, 'testShortRange', 0));
+    const standingEdge = { nkEconomy: 0.9, kimStanding: safe + 1e-3, requestChannel: 'overt' as const };
+    // Obeying an overt request costs standing: from just above the edge, into danger.
+    expect(utility(standingEdge, 'nuclearTest', 10)).toBeLessThan(utility(standingEdge, 'nuclearTest', 0));
+  });
+});
