@@ -41,6 +41,12 @@ interface Case {
   plain: (workers: number, pool: WorkerPool) => Promise<unknown>;
 }
 
+/**
+ * Rounds of each case, plain and analysis alternating, at each worker count: 5, not 3, since
+ * the 2-worker figures of one round swing by +-0.15x on a shared 2-core machine.
+ */
+const ROUNDS = 5;
+
 export async function benchAnalysis(): Promise<void> {
   const s = resolveScenario('2022');
   const base = { name: s.name, source: s.source, sha256: s.sha256, params: s.params };
@@ -75,15 +81,20 @@ export async function benchAnalysis(): Promise<void> {
   ];
   const cases = listed.filter((c) => !only || c.name.startsWith(only));
   const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
-  console.log(`analysis commands against a plain batch of the same cells (2022; warm pools, 3 interleaved rounds, medians); load average ${load()} on ${cpus().length} cores`);
+  console.log(`analysis commands against a plain batch of the same cells (2022; warm pools and solvers, ${ROUNDS} interleaved rounds, medians); load average ${load()} on ${cpus().length} cores`);
   const pools: Record<number, WorkerPool> = { 1: new WorkerPool(1), 2: new WorkerPool(2) };
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   try {
     // Warm both pools (workers started, code compiled) before anything is timed.
     for (const w of [1, 2]) await (listed[1] as Case).plain(w, pools[w] as WorkerPool);
+    // Warm the solving code too, in both threads that solve: the main thread solves at every
+    // worker count but the solver thread only at 2, so without this the 2-worker rounds met a
+    // solver thread that had solved once or twice (its solve still being compiled: ~50-65 ms
+    // against ~25 ms warm) beside a main thread warmed by every round. Not timed.
+    if (cases.some((c) => c.name.startsWith('equilibria'))) for (let k = 0; k < 4; k++) for (const w of [1, 2]) await (listed[2] as Case).analysis(w, pools[w] as WorkerPool);
     for (const c of cases) {
       const t: Record<string, number[]> = { p1: [], a1: [], p2: [], a2: [] };
-      for (let round = 0; round < 3; round++)
+      for (let round = 0; round < ROUNDS; round++)
         for (const w of round % 2 ? [2, 1] : [1, 2]) {
           (t[`p${w}`] as number[]).push(await timed(() => c.plain(w, pools[w] as WorkerPool)));
           (t[`a${w}`] as number[]).push(await timed(() => c.analysis(w, pools[w] as WorkerPool)));
