@@ -47,14 +47,61 @@ export function pairedSettings(scenario: AnalysisScenario, settings: readonly { 
   return settings.map((s) => ({ name: scenario.name, source: `${scenario.source}#${s.id}`, sha256: scenario.sha256, params: s.params }));
 }
 
+/**
+ * What decides a scenario's games, as text: the name (seeds) and every param, with the payoff
+ * weights written apart from the rest, and the rest (~2.5 KB of text) replaced by a number, one
+ * for each distinct text (`heads`): the moves' key of each profile (movesKey) reuses it, and
+ * every key is a short string to hash. Before, each key cloned and wrote out the whole params:
+ * a Sobol design of 384 points spent ~30 ms here, before its first game, with the workers idle.
+ */
+interface KeyParts {
+  head: string;
+  payoffs: Params['payoffs'];
+}
+
+function keyParts(s: BatchScenario, heads: Map<string, number>): KeyParts {
+  const { payoffs, ...rest } = s.params;
+  const text = `${s.name}\n${JSON.stringify(rest)}`;
+  let id = heads.get(text);
+  if (id === undefined) heads.set(text, (id = heads.size));
+  return { head: `${id}\n`, payoffs };
+}
+
 /** What decides the games: the name (seeds) and every param. */
-const gamesKey = (s: BatchScenario) => `${s.name}\n${JSON.stringify(s.params)}`;
+const gamesKey = (k: KeyParts) => k.head + JSON.stringify(k.payoffs);
+
+/**
+ * The fields that only weigh a profile's score, read for movesKey: by side, when all are a
+ * side's payoff weight (`payoffs.<side>.<weight>`, the only kind today); otherwise the paths.
+ */
+type ScoresOnly = { bySide: [side: string, weights: string[]][] } | { paths: string[] };
+
+function scoresOnlyPlan(paths: readonly string[]): ScoresOnly {
+  const bySide = new Map<string, string[]>();
+  for (const path of paths) {
+    const keys = path.split('.');
+    if (keys.length !== 3 || keys[0] !== 'payoffs') return { paths: [...paths] };
+    const [, side, weight] = keys as [string, string, string];
+    bySide.set(side, [...(bySide.get(side) ?? []), weight]);
+  }
+  return { bySide: [...bySide] };
+}
 
 /** What decides the moves of a profile's games: the same, with the fields that only weigh its score left out. */
-function movesKey(s: BatchScenario, scoresOnly: readonly string[]): string {
-  const p = structuredClone(s.params) as unknown as Record<string, unknown>;
-  for (const path of scoresOnly) setPath(p, path.split('.'), null);
-  return `${s.name}\n${JSON.stringify(p)}`;
+function movesKey(s: BatchScenario, k: KeyParts, scoresOnly: ScoresOnly): string {
+  if ('paths' in scoresOnly) {
+    const p = structuredClone(s.params) as unknown as Record<string, unknown>;
+    for (const path of scoresOnly.paths) setPath(p, path.split('.'), null);
+    return `${s.name}\n${JSON.stringify(p)}`;
+  }
+  // Copies of only the sides' objects, each weight set to null in the copy.
+  const payoffs = { ...k.payoffs } as unknown as Record<string, Record<string, unknown>>;
+  for (const [side, weights] of scoresOnly.bySide) {
+    const copy: Record<string, unknown> = { ...payoffs[side] };
+    for (const w of weights) copy[w] = null;
+    payoffs[side] = copy;
+  }
+  return k.head + JSON.stringify(payoffs);
 }
 
 export interface ReusePlan {
@@ -69,10 +116,12 @@ export function planReuse(scenarios: readonly BatchScenario[], profiles: readonl
   const distinct: BatchScenario[] = [];
   const at: number[] = [];
   const byGames = new Map<string, number>();
-  const scoresOnly = profiles.map(scoresOnlyPaths);
+  const scoresOnly = profiles.map((p) => scoresOnlyPlan(scoresOnlyPaths(p)));
   const byMoves = profiles.map(() => new Map<string, number>());
+  const heads = new Map<string, number>();
   scenarios.forEach((s, n) => {
-    const gk = gamesKey(s);
+    const parts = keyParts(s, heads);
+    const gk = gamesKey(parts);
     const same = byGames.get(gk);
     if (same !== undefined) {
       at.push(same);
@@ -86,7 +135,7 @@ export function planReuse(scenarios: readonly BatchScenario[], profiles: readonl
       // scenario's: with none before to find and none after to store it for, skip it (a
       // one-scenario spec such as equilibria's 168 profiles paid ~6 ms before its games).
       if (last && seen.size === 0) return null;
-      const mk = movesKey(s, scoresOnly[p] as string[]);
+      const mk = movesKey(s, parts, scoresOnly[p] as ScoresOnly);
       const from = seen.get(mk);
       if (from === undefined) seen.set(mk, i);
       return from ?? null;
