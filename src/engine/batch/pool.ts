@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Acc } from './stats.js';
+import { unpackAcc } from './stats.js';
 import type { BatchSpec } from './batch.js';
 import { packageRoot } from '../../package-root.js';
 
@@ -14,6 +15,12 @@ import { packageRoot } from '../../package-root.js';
 export interface UnitResults {
   u: number;
   results: { u: number; acc: Acc }[];
+}
+
+/** What a worker posts: the accumulators packed (stats.ts packAcc). */
+interface PackedUnitResults {
+  u: number;
+  results: { u: number; acc: Float64Array }[];
 }
 
 const YOUNG_GENERATION_MB = 2;
@@ -76,7 +83,7 @@ export class WorkerPool {
       /** Units sent to each worker and not yet answered. */
       const held = new Map<Worker, number>();
       let settled = false;
-      const handlers = new Map<Worker, { message: (m: UnitResults) => void; error: (e: Error) => void; exit: (code: number) => void }>();
+      const handlers = new Map<Worker, { message: (m: PackedUnitResults) => void; error: (e: Error) => void; exit: (code: number) => void }>();
       const finish = (e?: Error) => {
         if (settled) return;
         settled = true;
@@ -110,10 +117,10 @@ export class WorkerPool {
       };
       for (const w of active) {
         const h = {
-          message: (m: UnitResults) => {
+          message: (m: PackedUnitResults) => {
             busy--;
             held.set(w, (held.get(w) as number) - 1);
-            onUnit(m);
+            onUnit({ u: m.u, results: m.results.map((r) => ({ u: r.u, acc: unpackAcc(r.acc) })) });
             feed(w);
           },
           error: (e: Error) => finish(e),
