@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { Acc } from './stats.js';
 import { unpackAcc } from './stats.js';
@@ -9,17 +10,20 @@ import { packageRoot } from '../../package-root.js';
 
 // Worker threads that play batch units. A pool outlives one batch, so a command that runs
 // many small batches in turn (explain's lessons) starts its workers, and warms them up, once.
-// A batch sends its spec, then units one at a time to whichever worker is free; each worker
-// answers with the accumulators of the unit (and of the cells scored from its games).
+// A batch sends its spec, then jobs (a unit, or a few small ones: batch.ts jobsOf) one at a
+// time to whichever worker is free; each worker answers with the accumulators of the job's
+// units (and of the cells scored from their games).
 
+/** What a job (one or more units, sent in one message) gave: each unit's accumulators, and those of the cells scored from its games. */
 export interface UnitResults {
-  u: number;
+  /** The job's units, as sent. */
+  units: readonly number[];
   results: { u: number; acc: Acc }[];
 }
 
 /** What a worker posts: the accumulators packed (stats.ts packAcc). */
 interface PackedUnitResults {
-  u: number;
+  units: readonly number[];
   results: { u: number; acc: Float64Array }[];
 }
 
@@ -68,19 +72,20 @@ export class WorkerPool {
   }
 
   /**
-   * Play `units` of `spec`, handing each finished unit to `onUnit`. Rejects with the first
-   * worker failure, or with `interrupted()` when `signal` aborts (the workers are stopped).
+   * Play `jobs` of `spec` (each a list of units, played in one message), handing each finished
+   * job to `onJob`. Rejects with the first worker failure, or with `interrupted()` when `signal`
+   * aborts (the workers are stopped).
    */
-  run(spec: BatchSpec, units: readonly number[], onUnit: (r: UnitResults) => void, signal: AbortSignal | undefined, interrupted: () => Error): Promise<void> {
+  run(spec: BatchSpec, jobs: readonly (readonly number[])[], onJob: (r: UnitResults) => void, signal: AbortSignal | undefined, interrupted: () => Error): Promise<void> {
     if (this.running) return Promise.reject(new Error('a worker pool plays one batch at a time'));
     this.running = true;
-    const count = Math.max(1, Math.min(this.size, units.length));
+    const count = Math.max(1, Math.min(this.size, jobs.length));
     while (this.workers.length < count) this.workers.push(this.spawn());
     const active = this.workers.slice(0, count);
     return new Promise<void>((resolve, reject) => {
       let next = 0;
       let busy = 0;
-      /** Units sent to each worker and not yet answered. */
+      /** Jobs sent to each worker and not yet answered. */
       const held = new Map<Worker, number>();
       let settled = false;
       const handlers = new Map<Worker, { message: (m: PackedUnitResults) => void; error: (e: Error) => void; exit: (code: number) => void }>();
@@ -109,18 +114,22 @@ export class WorkerPool {
       const feed = (w: Worker) => {
         if (settled) return;
         const has = held.get(w) ?? 0;
-        if (next < units.length && mayTake(has, units.length - next, count)) {
+        if (next < jobs.length && mayTake(has, jobs.length - next, count)) {
+          const units = jobs[next++] as readonly number[];
           busy++;
           held.set(w, has + 1);
-          w.postMessage({ type: 'unit', u: units[next++] });
+          w.postMessage({ type: 'units', units });
         } else if (busy === 0) finish();
       };
+      // The spec cloned once, not once per worker: a spec of a few hundred scenarios (a Sobol
+      // design's) took ~5-7 ms a clone on this thread, before a worker could start.
+      const specBytes = serialize(spec);
       for (const w of active) {
         const h = {
           message: (m: PackedUnitResults) => {
             busy--;
             held.set(w, (held.get(w) as number) - 1);
-            onUnit({ u: m.u, results: m.results.map((r) => ({ u: r.u, acc: unpackAcc(r.acc) })) });
+            onJob({ units: m.units, results: m.results.map((r) => ({ u: r.u, acc: unpackAcc(r.acc) })) });
             feed(w);
           },
           error: (e: Error) => finish(e),
@@ -131,9 +140,9 @@ export class WorkerPool {
         w.on('error', h.error);
         w.on('exit', h.exit);
         w.ref();
-        w.postMessage({ type: 'spec', spec });
+        w.postMessage({ type: 'spec', spec: specBytes });
       }
-      if (units.length === 0) return finish();
+      if (jobs.length === 0) return finish();
       // Each worker holds one unit in hand and one queued, so it starts the next the moment it
       // posts the last, without waiting for this thread to read the result and answer (on a
       // busy machine that thread may wait its turn for milliseconds); the last few go only to

@@ -223,19 +223,25 @@ export function packAcc(acc: Acc): Float64Array {
   return out;
 }
 
+/** `count` numbers of `p` from `at`, as a list (a loop: Array.from on a typed array walks an iterator). */
+function listOf(p: Float64Array, at: number, count: number): number[] {
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = p[at + i] as number;
+  return out;
+}
+
 /** The accumulator packAcc packed. */
 export function unpackAcc(p: Float64Array): Acc {
   if (p.length !== PACKED_ACC_LENGTH) throw new Error(`a packed accumulator has ${p.length} numbers, not ${PACKED_ACC_LENGTH}`);
-  let k = 0;
-  const n = p[k++] as number;
-  const outcomes = Array.from(p.subarray(k, (k += OUTCOME_NAMES.length)));
-  const payoffParts = Array.from(p.subarray(k, (k += PAYOFF_TERMS.length)));
-  const metrics: MetricAcc[] = [];
+  const outcomes = listOf(p, 1, OUTCOME_NAMES.length);
+  const payoffParts = listOf(p, 1 + OUTCOME_NAMES.length, PAYOFF_TERMS.length);
+  const first = 1 + OUTCOME_NAMES.length + PAYOFF_TERMS.length;
+  const metrics = new Array<MetricAcc>(METRICS.length);
   for (let i = 0; i < METRICS.length; i++) {
-    const at = k + i * METRIC_WIDTH;
-    metrics.push({ n: p[at] as number, mean: p[at + 1] as number, m2: p[at + 2] as number, min: p[at + 3] as number, max: p[at + 4] as number, hist: Array.from(p.subarray(at + 5, at + METRIC_WIDTH)) });
+    const at = first + i * METRIC_WIDTH;
+    metrics[i] = { n: p[at] as number, mean: p[at + 1] as number, m2: p[at + 2] as number, min: p[at + 3] as number, max: p[at + 4] as number, hist: listOf(p, at + 5, HIST_BINS) };
   }
-  return { n, outcomes, metrics, payoffParts };
+  return { n: p[0] as number, outcomes, metrics, payoffParts };
 }
 
 export interface Interval {
