@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LaunchType, MonthRow, Series } from './month-row.js';
 import { InputError } from '../input-error.js';
 import { packageRoot } from '../package-root.js';

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// A namespace import, not `{ z }`: zod's `z` holds all its locales, which the bundle would then
+// carry into every command that reads a scenario (a third of the chunk, parsed at each start).
+import * as z from 'zod';
 import type { Field, Rows } from '../model/params.js';
 import { isField, PARAM_TABLE } from '../model/params.js';
 import { CLAIM_IDS } from '../model/claims.js';

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, leverage } from './helpers.js';
 import { packageRoot } from '../../src/package-root.js';
@@ -73,5 +75,14 @@ register('data:text/javascript,' + encodeURIComponent(\`
     const urls = loaded(['--help']).filter((u) => !u.startsWith('node:'));
     expect(urls.every((u) => u.includes('/dist/cli/'))).toBe(true);
     expect(new Set(urls).size).toBeLessThan(8);
+  });
+
+  it("every command that reads a scenario parses zod without its ~40 locales", () => {
+    // `import { z } from 'zod'` holds every locale (z.locales), ~366 KB of the chunk every
+    // scenario-reading command parses at start; a namespace import keeps only what is used.
+    const dir = join(packageRoot(), 'dist', 'cli');
+    const bundled = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    expect(bundled.some((text) => text.includes('node_modules/zod/'))).toBe(true);
+    expect(bundled.filter((text) => /node_modules\/zod\/v4\/locales\/(?!en\.js)/.test(text))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FitOptions, FitResult, FreeParam, MomentTarget, Theta } from '../../analysis/fit.js';
 import type { Params } from '../../model/params.js';
 import { fit } from '../../analysis/fit.js';
