@@ -181,7 +181,13 @@ export function mergeAcc(into: Acc, from: Acc): void {
     const b = from.metrics[i] as MetricAcc;
     if (b.n === 0) continue;
     if (a.n === 0) {
-      Object.assign(a, { ...b, hist: [...b.hist] });
+      // Field by field and bins in place: a spread and a copied list for each metric made garbage.
+      a.n = b.n;
+      a.mean = b.mean;
+      a.m2 = b.m2;
+      a.min = b.min;
+      a.max = b.max;
+      for (let k = 0; k < HIST_BINS; k++) a.hist[k] = b.hist[k] as number;
       continue;
     }
     const n = a.n + b.n;
