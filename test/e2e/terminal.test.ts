@@ -89,7 +89,7 @@ describe('colour', () => {
     }
   };
   const seed = (n: number) => `e2e${process.pid}x${n}`;
-  const play = (n: number) => `node dist/src/cli/main.js play 2022 --as us --seed ${seed(n)}`;
+  const play = (n: number) => `node dist/cli/leverage.js play 2022 --as us --seed ${seed(n)}`;
   const running = (n: number) => spawnSync('pgrep', ['-f', `--seed ${seed(n)}$`]).status === 0;
 
   it('uses colour by default, and none with NO_COLOR or --no-color', async () => {
@@ -120,7 +120,7 @@ describe('the game screen at 80x24 as a person plays it (issue 21 items 1-7)', (
         await new Promise((r) => setTimeout(r, 50));
       }
     };
-    t('new-session', '-d', '-s', 'g', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR NO_COLOR=1 node dist/src/cli/main.js play 2022 --as china --seed 735079 --us appeaser; sleep 30`);
+    t('new-session', '-d', '-s', 'g', '-x', '80', '-y', '24', `cd ${packageRoot()} && env -u FORCE_COLOR NO_COLOR=1 node dist/cli/leverage.js play 2022 --as china --seed 735079 --us appeaser; sleep 30`);
     try {
       await until(/round 1\/12/);
       // NO_COLOR: the highlighted move and the closed ones carry characters (item 6); the footer names key 0 (item 7).
@@ -164,7 +164,7 @@ describe('leverage explain in a real terminal', () => {
     const t = (...args: string[]) => spawnSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
     const out = mkdtempSync(join(tmpdir(), 'lev-explain-'));
     // 80x24: the smallest terminal a class will have.
-    t('new-session', '-d', '-s', 'x', '-x', '80', '-y', '24', `cd ${packageRoot()} && node dist/src/cli/main.js explain --runs 100; echo $? > ${out}/code.txt; sleep 30`);
+    t('new-session', '-d', '-s', 'x', '-x', '80', '-y', '24', `cd ${packageRoot()} && node dist/cli/leverage.js explain --runs 100; echo $? > ${out}/code.txt; sleep 30`);
     const view = () => t('capture-pane', '-p', '-t', 'x').stdout;
     try {
       // The introduction stays on screen until the reader goes on.

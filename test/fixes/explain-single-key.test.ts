@@ -12,7 +12,7 @@ describe('explain in a real terminal (issue 10 item 12)', () => {
     const sock = `leverage-fix-explain-${process.pid}`;
     const t = (...args: string[]) => spawnSync('tmux', ['-L', sock, ...args], { encoding: 'utf8' });
     const out = mkdtempSync(join(tmpdir(), 'lev-explain-key-'));
-    t('new-session', '-d', '-s', 'x', '-x', '80', '-y', '40', `cd ${packageRoot()} && node dist/src/cli/main.js explain --runs 60; echo $? > ${out}/code.txt; sleep 30`);
+    t('new-session', '-d', '-s', 'x', '-x', '80', '-y', '40', `cd ${packageRoot()} && node dist/cli/leverage.js explain --runs 60; echo $? > ${out}/code.txt; sleep 30`);
     const view = () => t('capture-pane', '-p', '-t', 'x', '-S', '-200').stdout;
     const waitFor = async (re: RegExp, ms = 10000) => {
       const until = Date.now() + ms;
