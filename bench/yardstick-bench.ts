@@ -250,14 +250,21 @@ export function printYardstick(slices = 10, gamesPerSlice = 2000, checkGames = 2
   console.log(`  (k games per CPU-second of this process, best of ${slices} interleaved slices of ${gamesPerSlice} games; load average now ${load()})`);
   const ratio = r.batchOff / r.tightOff;
   console.log(`  batch path (dynamics off) / limit loop v2 = ${fmt(ratio, 2)}x   target >= 0.5x   ${ratio >= 0.5 ? 'met' : 'NOT MET'}   (/ limit loop v1 = ${fmt(r.batchOff / r.limitOff, 2)}x)`);
-  const batchAlloc = bytesPerGame('batch');
+  // The batch path in several children: what V8 inlines into the compiled round depends on the
+  // order its compiles finish, and in about 1 process of 10 a call left un-inlined boxes numbers
+  // (190-1,360 bytes a game where the rest allocate ~42). Every child must meet the target.
+  const batchAllocs = Array.from({ length: ALLOC_CHILDREN }, () => bytesPerGame('batch'));
   const tightAlloc = bytesPerGame('tight');
   const limitAlloc = bytesPerGame('limit');
+  const over = batchAllocs.filter((a) => a.bytesPerGame >= 200).length;
   console.log(
-    `  allocation, baseline: batch path (dynamics on) ${fmt(batchAlloc.bytesPerGame, 0)} bytes a game, limit loop v2 ${fmt(tightAlloc.bytesPerGame, 0)}, v1 ${fmt(limitAlloc.bytesPerGame, 0)}   target < 200   ${batchAlloc.bytesPerGame < 200 ? 'met' : 'NOT MET'}`,
+    `  allocation, baseline: batch path (dynamics on) ${batchAllocs.map((a) => fmt(a.bytesPerGame, 0)).join(', ')} bytes a game (${ALLOC_CHILDREN} children), limit loop v2 ${fmt(tightAlloc.bytesPerGame, 0)}, v1 ${fmt(limitAlloc.bytesPerGame, 0)}   target < 200   ${over === 0 ? 'met' : `NOT MET in ${over} of ${ALLOC_CHILDREN}`}`,
   );
-  console.log(`  (scavenges x ${SEMI_SPACE_MB} MB semi-space over ${batchAlloc.games} games after a warm-up, in a child: ${batchAlloc.scavenges}, ${tightAlloc.scavenges} and ${limitAlloc.scavenges})`);
+  console.log(`  (scavenges x ${SEMI_SPACE_MB} MB semi-space over ${tightAlloc.games} games after a warm-up, in a child: ${batchAllocs.map((a) => a.scavenges).join(', ')}; ${tightAlloc.scavenges} and ${limitAlloc.scavenges})`);
 }
+
+/** Children the batch path's allocation is counted in (each ~3 s). */
+const ALLOC_CHILDREN = 5;
 
 if (process.argv[2] === '--alloc-child') await allocChild((['limit', 'tight'] as const).find((w) => w === process.argv[3]) ?? 'batch', 50 * CHUNK_SIZE);
 else if (process.argv[1] === fileURLToPath(import.meta.url)) printYardstick(Number(process.argv[2] ?? 10), Number(process.argv[3] ?? 2000), Number(process.argv[4] ?? 20_000));
