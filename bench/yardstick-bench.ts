@@ -181,6 +181,8 @@ export function singleCore(slices: number, gamesPerSlice: number): SingleCore {
 
 /** The new space's semi-space in the allocation child, in MB: each scavenge then marks ~1 MB allocated. */
 const SEMI_SPACE_MB = 1;
+/** Children the batch path's allocation is counted in (each ~3 s). */
+const ALLOC_CHILDREN = 5;
 
 /**
  * Bytes allocated a game, in a child process with a 1 MB semi-space: after a warm-up, the
@@ -260,11 +262,8 @@ export function printYardstick(slices = 10, gamesPerSlice = 2000, checkGames = 2
   console.log(
     `  allocation, baseline: batch path (dynamics on) ${batchAllocs.map((a) => fmt(a.bytesPerGame, 0)).join(', ')} bytes a game (${ALLOC_CHILDREN} children), limit loop v2 ${fmt(tightAlloc.bytesPerGame, 0)}, v1 ${fmt(limitAlloc.bytesPerGame, 0)}   target < 200   ${over === 0 ? 'met' : `NOT MET in ${over} of ${ALLOC_CHILDREN}`}`,
   );
-  console.log(`  (scavenges x ${SEMI_SPACE_MB} MB semi-space over ${tightAlloc.games} games after a warm-up, in a child: ${batchAllocs.map((a) => a.scavenges).join(', ')}; ${tightAlloc.scavenges} and ${limitAlloc.scavenges})`);
+  console.log(`  (scavenges x ${SEMI_SPACE_MB} MB semi-space over ${tightAlloc.games} games after a warm-up, in each child: ${batchAllocs.map((a) => a.scavenges).join(', ')}; ${tightAlloc.scavenges} and ${limitAlloc.scavenges})`);
 }
-
-/** Children the batch path's allocation is counted in (each ~3 s). */
-const ALLOC_CHILDREN = 5;
 
 if (process.argv[2] === '--alloc-child') await allocChild((['limit', 'tight'] as const).find((w) => w === process.argv[3]) ?? 'batch', 50 * CHUNK_SIZE);
 else if (process.argv[1] === fileURLToPath(import.meta.url)) printYardstick(Number(process.argv[2] ?? 10), Number(process.argv[3] ?? 2000), Number(process.argv[4] ?? 20_000));

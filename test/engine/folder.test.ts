@@ -22,14 +22,13 @@ function specOf(runs: number, scenarios: number): BatchSpec {
 
 /** Each cell folded the old way: every chunk, in order, into an empty accumulator. */
 function foldedIntoEmpty(spec: BatchSpec, results: Map<number, Acc>): Float64Array[] {
-  const chunks = Math.ceil(spec.runs / CHUNK_SIZE);
-  const cells: Float64Array[] = [];
-  for (let cell = 0; cell < spec.scenarios.length * spec.profiles.length; cell++) {
-    const acc = emptyAcc();
-    for (let c = 0; c < chunks; c++) mergeAcc(acc, structuredClone(results.get(cell * chunks + c) as Acc));
-    cells.push(packAcc(acc));
+  const cells = Array.from({ length: spec.scenarios.length * spec.profiles.length }, () => emptyAcc());
+  // Units are numbered cell by cell, chunk by chunk: in unit order, each cell's chunks come in order.
+  for (const u of [...results.keys()].sort((a, b) => a - b)) {
+    const { s: sc, p } = unitAt(spec, u);
+    mergeAcc(cells[sc * spec.profiles.length + p] as Acc, structuredClone(results.get(u) as Acc));
   }
-  return cells;
+  return cells.map(packAcc);
 }
 
 describe('the Folder', () => {
